@@ -1,0 +1,39 @@
+import { browser } from 'wxt/browser';
+import { PROVIDERS } from '@/lib/providers/catalog';
+import { effectiveModel, modelsFor } from '@/lib/providers/models';
+import { useSettings } from '@/lib/settings/store';
+
+/** The selected provider and the "Model" combobox with that provider's models. */
+export function ChatHeader() {
+  const provider = useSettings((s) => s.provider);
+  const configs = useSettings((s) => s.providers);
+  const selectedModels = useSettings((s) => s.selectedModels);
+  const setModel = useSettings((s) => s.setModel);
+  const models = modelsFor(provider, configs);
+  const model = effectiveModel(provider, configs, selectedModels);
+
+  return (
+    <header className="chat-header">
+      <span className="provider">{PROVIDERS[provider].label}</span>
+      <select
+        aria-label="Model"
+        value={model ?? ''}
+        disabled={models.length === 0}
+        onChange={(event) => setModel(provider, event.target.value)}
+      >
+        {models.length === 0 ? (
+          <option value="">No models: add them in settings</option>
+        ) : (
+          models.map((m) => (
+            <option key={m} value={m}>
+              {m}
+            </option>
+          ))
+        )}
+      </select>
+      <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
+        Settings
+      </button>
+    </header>
+  );
+}

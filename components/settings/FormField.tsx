@@ -1,0 +1,90 @@
+import { useState } from 'react';
+import type { FieldSpec } from '@/lib/settings/field-spec';
+
+interface Props<C> {
+  field: FieldSpec<C>;
+  value: string;
+  error?: string;
+  onChange: (value: string) => void;
+}
+
+const isSecret = (kind: string) => kind === 'secret' || kind === 'service-account-key';
+const isMultiline = (kind: string) => kind === 'list' || kind === 'headers' || kind === 'service-account-key';
+
+/** One labelled field. Its accessible name is exactly its label; help and error are its description. */
+export function FormField<C>({ field, value, error, onChange }: Props<C>) {
+  const [revealed, setRevealed] = useState(false);
+  const id = `field-${field.key}`;
+  const described = [field.help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    value,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': described,
+    'aria-required': field.required || undefined,
+    placeholder: field.placeholder,
+    spellCheck: false,
+    autoComplete: 'off',
+  } as const;
+
+  let control;
+  if (field.kind === 'select') {
+    control = (
+      <select {...common} onChange={(e) => onChange(e.target.value)}>
+        {field.options?.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    );
+  } else if (isMultiline(field.kind)) {
+    control = (
+      <textarea
+        {...common}
+        rows={field.kind === 'service-account-key' ? 6 : 3}
+        className={isSecret(field.kind) && !revealed ? 'masked' : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    );
+  } else {
+    control = (
+      <input
+        {...common}
+        type={isSecret(field.kind) && !revealed ? 'password' : field.kind === 'url' ? 'url' : 'text'}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    );
+  }
+
+  return (
+    <div className="field">
+      <label htmlFor={id}>{field.label}</label>
+      {isSecret(field.kind) ? (
+        <div className="secret-row">
+          {control}
+          <button
+            type="button"
+            aria-pressed={revealed}
+            aria-label={`Show ${field.label}`}
+            onClick={() => setRevealed(!revealed)}
+          >
+            {revealed ? 'Hide' : 'Show'}
+          </button>
+        </div>
+      ) : (
+        control
+      )}
+      {field.help && (
+        <p className="help" id={`${id}-help`}>
+          {field.help}
+        </p>
+      )}
+      {error && (
+        <p className="error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { ProviderForm } from '@/components/settings/ProviderForm';
+import { ProviderPicker } from '@/components/settings/ProviderPicker';
+import { SettingsNotices } from '@/components/ui/SettingsNotices';
+import { useSettings, useSettingsHydrated } from '@/lib/settings/store';
+
+export function App() {
+  const hydrated = useSettingsHydrated();
+  const provider = useSettings((s) => s.provider);
+  if (!hydrated) return <main className="options" aria-busy="true" />;
+  return (
+    <main className="options">
+      <h1>omni-ai settings</h1>
+      <SettingsNotices />
+      <ProviderPicker />
+      {/* key: a fresh form (and draft) per provider */}
+      <ProviderForm key={provider} provider={provider} />
+    </main>
+  );
+}

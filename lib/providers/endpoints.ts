@@ -1,0 +1,73 @@
+import type { ProviderId } from './catalog';
+import type { BedrockConfig, ProviderConfigs, VertexConfig } from '../settings/schema';
+
+export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+export const ANTHROPIC_BASE_URL = 'https://api.anthropic.com';
+export const GOOGLE_TOKEN_URI = 'https://oauth2.googleapis.com/token';
+
+/** The user's gateway, or the regional Bedrock runtime endpoint. */
+export function bedrockBaseURL(config: BedrockConfig): string {
+  return config.endpoint || `https://bedrock-runtime.${config.region}.amazonaws.com`;
+}
+
+/** The user's private gateway, or Google's endpoint for the location ("global" has no prefix). */
+export function vertexBaseURL(config: VertexConfig): string {
+  if (config.baseURL) return config.baseURL;
+  return config.location === 'global'
+    ? 'https://aiplatform.googleapis.com'
+    : `https://${config.location}-aiplatform.googleapis.com`;
+}
+
+/** Where a Vertex config gets its tokens: the service-account key's token_uri, or the token endpoint. */
+export function vertexTokenEndpoint(config: VertexConfig): string {
+  if (config.auth === 'oauth2') return config.tokenEndpoint;
+  try {
+    const key = JSON.parse(config.serviceAccountKey) as { token_uri?: unknown };
+    return typeof key.token_uri === 'string' ? key.token_uri : GOOGLE_TOKEN_URI;
+  } catch {
+    return GOOGLE_TOKEN_URI;
+  }
+}
+
+/** Every URL a provider config makes requests to: its API and, for OAuth2, its token endpoint. */
+export function providerUrls<P extends ProviderId>(provider: P, config: ProviderConfigs[P]): string[] {
+  const c = config as ProviderConfigs[ProviderId];
+  switch (provider) {
+    case 'openai':
+      return [OPENAI_BASE_URL];
+    case 'anthropic':
+      return [ANTHROPIC_BASE_URL];
+    case 'openai-compatible':
+      return [(c as ProviderConfigs['openai-compatible']).baseURL];
+    case 'azure-openai': {
+      const azure = c as ProviderConfigs['azure-openai'];
+      return azure.auth === 'oauth2' ? [azure.endpoint, azure.tokenEndpoint] : [azure.endpoint];
+    }
+    case 'bedrock': {
+      const bedrock = c as BedrockConfig;
+      return bedrock.auth === 'oauth2' ? [bedrockBaseURL(bedrock), bedrock.tokenEndpoint] : [bedrockBaseURL(bedrock)];
+    }
+    case 'vertex': {
+      const vertex = c as VertexConfig;
+      return [vertexBaseURL(vertex), vertexTokenEndpoint(vertex)];
+    }
+  }
+  return [];
+}
+
+/**
+ * Host-permission match patterns for those URLs. Chrome's match patterns ignore the port, so
+ * `http://127.0.0.1/*` covers a local server on any port.
+ */
+export function hostPatterns(urls: string[]): string[] {
+  const patterns = new Set<string>();
+  for (const url of urls) {
+    try {
+      const { protocol, hostname } = new URL(url);
+      patterns.add(`${protocol}//${hostname}/*`);
+    } catch {
+      // Unparseable URLs never get this far: validation rejects them first.
+    }
+  }
+  return [...patterns];
+}

@@ -1,0 +1,74 @@
+import { PROVIDER_IDS, PROVIDERS, isProviderId, type ProviderId } from '../providers/catalog';
+import type { FieldSpec, ProviderForm } from './field-spec';
+import { PROVIDER_FORMS, defaultProviderConfigs } from './provider-forms';
+import type { ProviderConfigs, SettingsData } from './schema';
+
+export function defaultSettings(): SettingsData {
+  return { provider: 'anthropic', selectedModels: {}, providers: defaultProviderConfigs(), notices: [] };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function fieldValueIsValid<C>(field: FieldSpec<C>, value: unknown): boolean {
+  switch (field.kind) {
+    case 'list':
+      return Array.isArray(value) && value.every((item) => typeof item === 'string');
+    case 'headers':
+      return isRecord(value) && Object.values(value).every((item) => typeof item === 'string');
+    case 'select':
+      return typeof value === 'string' && (field.options ?? []).some((o) => o.value === value);
+    default:
+      return typeof value === 'string';
+  }
+}
+
+/** Keeps each stored field that has the right type; a missing one takes its default silently. */
+function parseConfig<C>(form: ProviderForm<C>, stored: unknown): { config: C; reset: string[] } {
+  const config = structuredClone(form.defaults) as Record<string, unknown>;
+  if (stored === undefined) return { config: config as C, reset: [] };
+  if (!isRecord(stored)) return { config: config as C, reset: ['all fields'] };
+  const reset: string[] = [];
+  for (const field of form.fields) {
+    const value = stored[field.key];
+    if (value === undefined) continue;
+    if (fieldValueIsValid(field, value)) config[field.key] = value;
+    else reset.push(field.label);
+  }
+  return { config: config as C, reset };
+}
+
+/**
+ * Reads stored settings of the current version, keeping everything that is valid and resetting only
+ * what is not, each reset named in a notice. A user whose Azure endpoint got corrupted keeps their
+ * Anthropic key. Anything at all (a string, null, an array) gives a usable result.
+ */
+export function parseStoredSettings(stored: unknown): SettingsData {
+  const settings = defaultSettings();
+  if (stored === undefined || stored === null) return settings;
+  if (!isRecord(stored)) {
+    settings.notices.push('Your saved settings could not be read and were replaced by the defaults.');
+    return settings;
+  }
+  const notices = Array.isArray(stored.notices) ? stored.notices.filter((n) => typeof n === 'string') : [];
+
+  if (isProviderId(stored.provider)) settings.provider = stored.provider;
+  else if (stored.provider !== undefined)
+    notices.push(`The saved provider was not recognised; ${PROVIDERS[settings.provider].label} is selected.`);
+
+  if (isRecord(stored.selectedModels))
+    for (const [provider, model] of Object.entries(stored.selectedModels))
+      if (isProviderId(provider) && typeof model === 'string') settings.selectedModels[provider] = model;
+
+  const storedProviders = isRecord(stored.providers) ? stored.providers : {};
+  for (const id of PROVIDER_IDS) {
+    const { config, reset } = parseConfig(PROVIDER_FORMS[id] as ProviderForm<unknown>, storedProviders[id]);
+    (settings.providers as Record<ProviderId, unknown>)[id] = config as ProviderConfigs[typeof id];
+    if (reset.length)
+      notices.push(
+        `Some saved ${PROVIDERS[id].label} settings could not be read and were reset: ${reset.join(', ')}. Check them on the options page.`,
+      );
+  }
+  settings.notices = notices;
+  return settings;
+}

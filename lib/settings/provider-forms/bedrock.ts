@@ -1,0 +1,48 @@
+import type { ProviderForm } from '../field-spec';
+import type { BedrockConfig } from '../schema';
+import { OAUTH_DEFAULTS, oauthFields } from './oauth-fields';
+
+export const bedrockForm: ProviderForm<BedrockConfig> = {
+  defaults: {
+    ...OAUTH_DEFAULTS,
+    region: 'us-east-1',
+    endpoint: '',
+    models: ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'us.amazon.nova-pro-v1:0'],
+    auth: 'oauth2',
+    apiKey: '',
+  },
+  fields: [
+    {
+      key: 'region',
+      label: 'Region',
+      kind: 'text',
+      required: true,
+      check: (v) => (/^[a-z]{2}(-[a-z]+)+-\d+$/.test(v) ? undefined : 'must be an AWS region such as us-east-1'),
+    },
+    {
+      key: 'endpoint',
+      label: 'Endpoint',
+      kind: 'url',
+      placeholder: 'https://bedrock-runtime.us-east-1.amazonaws.com',
+      help: 'Optional. Your gateway in front of Bedrock; empty means the regional Bedrock endpoint.',
+    },
+    {
+      key: 'models',
+      label: 'Models',
+      kind: 'list',
+      required: true,
+      help: 'Model IDs or inference profile IDs/ARNs, one per line.',
+    },
+    {
+      key: 'auth',
+      label: 'Authentication',
+      kind: 'select',
+      options: [
+        { value: 'oauth2', label: 'OAuth2 bearer token (through your gateway)' },
+        { value: 'api-key', label: 'Bedrock API key' },
+      ],
+    },
+    { key: 'apiKey', label: 'API key', kind: 'secret', required: true, showIf: (d) => d.auth === 'api-key' },
+    ...oauthFields<BedrockConfig>('The scope your gateway expects, if any.'),
+  ],
+};

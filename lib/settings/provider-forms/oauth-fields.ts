@@ -1,0 +1,48 @@
+import type { Draft, FieldSpec } from '../field-spec';
+import type { OAuthClientFields } from '../schema';
+
+export const OAUTH_DEFAULTS: OAuthClientFields = {
+  tokenEndpoint: '',
+  clientId: '',
+  clientSecret: '',
+  scope: '',
+  audience: '',
+  resource: '',
+  clientAuth: 'basic',
+};
+
+const inOAuthMode = (draft: Draft) => draft.auth === 'oauth2';
+
+/** The client-credentials fields, shown when the provider's "Authentication" is OAuth2. */
+export function oauthFields<C extends OAuthClientFields>(scopeHelp: string): FieldSpec<C>[] {
+  return [
+    { key: 'tokenEndpoint', label: 'Token endpoint', kind: 'url', required: true, showIf: inOAuthMode },
+    { key: 'clientId', label: 'Client ID', kind: 'text', required: true, showIf: inOAuthMode },
+    { key: 'clientSecret', label: 'Client secret', kind: 'secret', required: true, showIf: inOAuthMode },
+    { key: 'scope', label: 'Scope', kind: 'text', showIf: inOAuthMode, help: scopeHelp },
+    {
+      key: 'audience',
+      label: 'Audience',
+      kind: 'text',
+      showIf: inOAuthMode,
+      help: 'Optional. Sent as `audience` (Auth0, Okta and most API gateways ask for it).',
+    },
+    {
+      key: 'resource',
+      label: 'Resource',
+      kind: 'text',
+      showIf: inOAuthMode,
+      help: 'Optional. Sent as `resource` (RFC 8707; Entra ID v1 token endpoints).',
+    },
+    {
+      key: 'clientAuth',
+      label: 'Client authentication',
+      kind: 'select',
+      showIf: inOAuthMode,
+      options: [
+        { value: 'basic', label: 'HTTP Basic header (client_secret_basic)' },
+        { value: 'body', label: 'In the request body (client_secret_post)' },
+      ],
+    },
+  ];
+}

@@ -1,0 +1,51 @@
+import type { ProviderForm } from '../field-spec';
+import type { VertexConfig } from '../schema';
+import { OAUTH_DEFAULTS, oauthFields } from './oauth-fields';
+
+export const vertexForm: ProviderForm<VertexConfig> = {
+  defaults: {
+    ...OAUTH_DEFAULTS,
+    scope: 'https://www.googleapis.com/auth/cloud-platform',
+    projectId: '',
+    location: 'us-central1',
+    baseURL: '',
+    models: ['gemini-2.5-pro', 'gemini-2.5-flash'],
+    auth: 'service-account',
+    serviceAccountKey: '',
+  },
+  fields: [
+    { key: 'projectId', label: 'Project ID', kind: 'text', required: true, placeholder: 'my-project' },
+    {
+      key: 'location',
+      label: 'Location',
+      kind: 'text',
+      required: true,
+      check: (v) => (/^[a-z]+(-[a-z0-9]+)*$/.test(v) ? undefined : 'must be a location such as us-central1 or global'),
+    },
+    {
+      key: 'baseURL',
+      label: 'Base URL',
+      kind: 'url',
+      help: 'Optional. A private gateway; empty means https://LOCATION-aiplatform.googleapis.com.',
+    },
+    { key: 'models', label: 'Models', kind: 'list', required: true, help: 'Gemini model IDs, one per line.' },
+    {
+      key: 'auth',
+      label: 'Authentication',
+      kind: 'select',
+      options: [
+        { value: 'service-account', label: 'Service account key' },
+        { value: 'oauth2', label: 'OAuth2 client credentials' },
+      ],
+    },
+    {
+      key: 'serviceAccountKey',
+      label: 'Service account key',
+      kind: 'service-account-key',
+      required: true,
+      showIf: (d) => d.auth === 'service-account',
+      help: 'Paste the JSON key file. It is signed into short-lived tokens here and never sent anywhere.',
+    },
+    ...oauthFields<VertexConfig>('https://www.googleapis.com/auth/cloud-platform'),
+  ],
+};

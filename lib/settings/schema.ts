@@ -1,0 +1,90 @@
+import type { ProviderId } from '../providers/catalog';
+
+/**
+ * The shape of omni-ai's settings as stored in `storage.local` (key SETTINGS_KEY). Bump
+ * SETTINGS_VERSION when the shape changes and add a step to `migrations.ts`.
+ */
+export const SETTINGS_KEY = 'omni-ai:settings';
+export const SETTINGS_VERSION = 1;
+
+/** How an OAuth2 client authenticates to the token endpoint (RFC 6749 §2.3.1). */
+export type ClientAuthMethod = 'basic' | 'body';
+
+/** The client-credentials fields every enterprise provider shares. */
+export interface OAuthClientFields {
+  tokenEndpoint: string;
+  clientId: string;
+  clientSecret: string;
+  scope: string;
+  /** Sent as `audience` (Auth0, Okta and most gateways) when set. */
+  audience: string;
+  /** Sent as `resource` (RFC 8707; Entra ID v1 endpoints) when set. */
+  resource: string;
+  clientAuth: ClientAuthMethod;
+}
+
+export interface OpenAIConfig {
+  apiKey: string;
+}
+
+export interface AnthropicConfig {
+  apiKey: string;
+}
+
+export interface OpenAICompatibleConfig {
+  baseURL: string;
+  apiKey: string;
+  headers: Record<string, string>;
+  models: string[];
+}
+
+export interface AzureOpenAIConfig extends OAuthClientFields {
+  endpoint: string;
+  apiVersion: string;
+  /** Deployment names: Azure routes by deployment, not by model name. */
+  models: string[];
+  auth: 'oauth2' | 'api-key';
+  apiKey: string;
+}
+
+export interface BedrockConfig extends OAuthClientFields {
+  region: string;
+  /** A gateway in front of Bedrock; empty means the regional bedrock-runtime endpoint. */
+  endpoint: string;
+  /** Model IDs and inference profile IDs or ARNs. */
+  models: string[];
+  auth: 'oauth2' | 'api-key';
+  apiKey: string;
+}
+
+export interface VertexConfig extends OAuthClientFields {
+  projectId: string;
+  location: string;
+  /** A private gateway; empty means Google's regional aiplatform endpoint. */
+  baseURL: string;
+  models: string[];
+  auth: 'service-account' | 'oauth2';
+  serviceAccountKey: string;
+}
+
+export interface ProviderConfigs {
+  openai: OpenAIConfig;
+  anthropic: AnthropicConfig;
+  'azure-openai': AzureOpenAIConfig;
+  bedrock: BedrockConfig;
+  vertex: VertexConfig;
+  'openai-compatible': OpenAICompatibleConfig;
+}
+
+/** Everything that is persisted. */
+export interface SettingsData {
+  provider: ProviderId;
+  /** The model last chosen for each provider, so switching back restores it. */
+  selectedModels: Partial<Record<ProviderId, string>>;
+  providers: ProviderConfigs;
+  /**
+   * Things the user should know about their stored settings (a reset after corrupt data, a
+   * migration). Persisted so that whichever page is open shows them until dismissed.
+   */
+  notices: string[];
+}

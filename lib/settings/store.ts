@@ -1,0 +1,107 @@
+import { browser } from 'wxt/browser';
+import { create } from 'zustand';
+import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
+import type { ProviderId } from '../providers/catalog';
+import { sameData } from '../same-data';
+import { migrateSettings } from './migrations';
+import { defaultSettings, parseStoredSettings } from './parse-stored';
+import { SETTINGS_KEY, SETTINGS_VERSION, type ProviderConfigs, type SettingsData } from './schema';
+
+export interface SettingsState extends SettingsData {
+  setProvider: (provider: ProviderId) => void;
+  setModel: (provider: ProviderId, model: string) => void;
+  /**
+   * Replaces one provider's config. Storage is written first and memory only after it succeeded, so
+   * a failed save changes nothing anywhere: no half-saved settings.
+   */
+  saveProviderConfig: <P extends ProviderId>(provider: P, config: ProviderConfigs[P]) => Promise<void>;
+  dismissNotices: () => void;
+}
+
+/** What was last read from storage, to tell whether hydration repaired anything worth writing back. */
+let lastRead: unknown;
+
+/** Stores the object itself (not a JSON string) so storage stays readable in DevTools. */
+const localArea: PersistStorage<SettingsData> = {
+  async getItem(name) {
+    const items = await browser.storage.local.get(name);
+    lastRead = items[name];
+    return (lastRead as StorageValue<SettingsData> | undefined) ?? null;
+  },
+  async setItem(name, value) {
+    await browser.storage.local.set({ [name]: value });
+  },
+  async removeItem(name) {
+    await browser.storage.local.remove(name);
+  },
+};
+
+const stored = (data: SettingsData): StorageValue<SettingsData> => ({ state: data, version: SETTINGS_VERSION });
+
+/** Marks state that failed to migrate, for `merge` to replace with defaults and say so. */
+interface Unmigratable {
+  unmigratable: string;
+}
+
+/** True once the stored settings have been read: pages wait for it rather than flash the defaults. */
+export const useSettingsHydrated = create(() => false);
+
+export const useSettings = create<SettingsState>()(
+  persist<SettingsState, [], [], SettingsData>(
+    (set, get) => ({
+      ...defaultSettings(),
+      setProvider: (provider) => set({ provider }),
+      setModel: (provider, model) =>
+        set((state) => ({ selectedModels: { ...state.selectedModels, [provider]: model } })),
+      saveProviderConfig: async (provider, config) => {
+        const providers = { ...get().providers, [provider]: config };
+        await localArea.setItem(SETTINGS_KEY, stored({ ...persistedPart(get()), providers }));
+        set({ providers });
+      },
+      dismissNotices: () => set({ notices: [] }),
+    }),
+    {
+      name: SETTINGS_KEY,
+      version: SETTINGS_VERSION,
+      storage: localArea,
+      partialize: persistedPart,
+      migrate: (state, version) => {
+        const result = migrateSettings(state, version);
+        return (result.ok ? result.state : { unmigratable: result.reason }) as SettingsData;
+      },
+      merge: (storedState, current) => {
+        const unmigratable = (storedState as Partial<Unmigratable> | undefined)?.unmigratable;
+        const data = unmigratable
+          ? { ...defaultSettings(), notices: [unmigratable] }
+          : parseStoredSettings(storedState);
+        return { ...current, ...data };
+      },
+      onRehydrateStorage: () => (state) => {
+        useSettingsHydrated.setState(true, true);
+        // Parsing repaired something (a reset field, a notice): store the repair so every page agrees.
+        if (state && lastRead !== undefined && !sameData(lastRead, stored(persistedPart(state))))
+          void localArea.setItem(SETTINGS_KEY, stored(persistedPart(state)));
+      },
+    },
+  ),
+);
+
+function persistedPart(state: SettingsData): SettingsData {
+  const { provider, selectedModels, providers, notices } = state;
+  return { provider, selectedModels, providers, notices };
+}
+
+/**
+ * Keeps this page's store in step with every other page: when another context writes the settings,
+ * re-read them. Our own writes come back as change events too; they equal what we hold and are skipped.
+ * Returns the function that stops listening.
+ */
+export function syncSettingsAcrossPages(): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
+    if (sameData(changes[SETTINGS_KEY]?.newValue, stored(persistedPart(useSettings.getState())))) return;
+    void useSettings.persist.rehydrate();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}

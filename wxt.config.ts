@@ -1,0 +1,21 @@
+import { defineConfig } from 'wxt';
+
+// Origins a user may point a provider or a token endpoint at. They are optional: the options page
+// requests exactly the origin the user typed when they save it, so a fresh install reaches no site.
+// Loopback is plain http so that local servers (Ollama, vLLM, LiteLLM) work.
+const OPTIONAL_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'omni-ai',
+    description:
+      'Chat with OpenAI, Anthropic, Azure OpenAI, AWS Bedrock, Google Vertex AI or any OpenAI-compatible server from the side panel.',
+    permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    optional_host_permissions: OPTIONAL_ORIGINS,
+    action: { default_title: 'Open omni-ai' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'omni-ai@omni-ai.dev', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+});
