@@ -38,7 +38,8 @@ export function ProviderForm<P extends ProviderId>({ provider }: { provider: P }
     if (invalid.length > 0) {
       const labels = form.fields.filter((f) => invalid.includes(f.key)).map((f) => f.label);
       setStatus({ kind: 'error', text: `Not saved. Fix ${labels.join(', ')}.` });
-      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      // validateDraft reports fields in form order: the first is the first wrong field on screen.
+      formRef.current?.querySelector<HTMLElement>(`#field-${invalid[0]}`)?.focus();
       return;
     }
     const config = fromDraft(form, draft);

@@ -25,14 +25,14 @@ export function oauthFields<C extends OAuthClientFields>(scopeHelp: string): Fie
       label: 'Audience',
       kind: 'text',
       showIf: inOAuthMode,
-      help: 'Optional. Sent as `audience` (Auth0, Okta and most API gateways ask for it).',
+      help: 'Optional. Sent as "audience" (Auth0, Okta and most API gateways ask for it).',
     },
     {
       key: 'resource',
       label: 'Resource',
       kind: 'text',
       showIf: inOAuthMode,
-      help: 'Optional. Sent as `resource` (RFC 8707; Entra ID v1 token endpoints).',
+      help: 'Optional. Sent as "resource" (RFC 8707; Entra ID v1 token endpoints).',
     },
     {
       key: 'clientAuth',

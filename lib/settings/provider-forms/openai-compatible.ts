@@ -17,7 +17,7 @@ export const openaiCompatibleForm: ProviderForm<OpenAICompatibleConfig> = {
       key: 'headers',
       label: 'Custom headers',
       kind: 'headers',
-      help: 'Optional. One `Name: value` per line, sent with every request.',
+      help: 'Optional. One "Name: value" per line, sent with every request.',
     },
     {
       key: 'models',
