@@ -1,0 +1,221 @@
+import { PROVIDERS, type ProviderId } from '../providers/catalog';
+import { AuthError } from './errors';
+import { clientCredentialsRequest } from './grants/client-credentials';
+import { jwtBearerRequest } from './grants/jwt-bearer';
+import type { RefreshScheduler } from './refresh-alarms';
+import { requestToken, type TokenEndpointOptions } from './token-endpoint';
+import { fingerprint, type TokenSource } from './token-source';
+import type { TokenStatus } from './token-status';
+import type { StoredToken, TokenStore } from './token-store';
+
+/** Refresh this long before expiry (google-auth-library's default too). */
+export const REFRESH_MARGIN_MS = 5 * 60_000;
+/** A token this close to expiry is not handed out even while a refresh is on its way. */
+const MIN_REMAINING_MS = 30_000;
+/** First retry after a failed background refresh; doubles each time, never past the token's expiry. */
+const RETRY_BASE_MS = 30_000;
+
+/**
+ * The margin for one token: 5 minutes, or half its lifetime when it lives less than 10 minutes, so
+ * that a short-lived token is still used for a while before it is refreshed.
+ */
+export function refreshAt(token: Pick<StoredToken, 'obtainedAt' | 'expiresAt'>): number {
+  const lifetime = token.expiresAt - token.obtainedAt;
+  return token.expiresAt - Math.min(REFRESH_MARGIN_MS, lifetime / 2);
+}
+
+/** Where a provider's tokens come from and the one origin they may be sent to. */
+export interface GatewayTarget {
+  source: TokenSource;
+  /** The provider's configured API origin, e.g. https://contoso.openai.azure.com. */
+  apiOrigin: string;
+}
+
+export interface GatewayDeps {
+  /** Reads the provider's current settings; undefined when it is not set up for OAuth2. */
+  target: (provider: ProviderId) => Promise<GatewayTarget | undefined>;
+  tokens: TokenStore;
+  scheduler: RefreshScheduler;
+  status: (provider: ProviderId, patch: TokenStatus | null) => Promise<void>;
+  now?: () => number;
+  random?: () => number;
+  tokenEndpoint?: TokenEndpointOptions;
+}
+
+/**
+ * The OAuth2 gateway: gets tokens for the enterprise providers, keeps them in session storage,
+ * refreshes them ahead of expiry from alarms, and attaches them to requests for the provider's own
+ * origin only. It runs in the service worker; no page ever receives a token.
+ */
+export class OAuth2Gateway {
+  /** One token request at a time per provider and credentials (single flight). */
+  private inflight = new Map<string, Promise<StoredToken>>();
+  /** Background refreshes failed in a row, for the backoff; a worker restart simply starts over. */
+  private failures = new Map<ProviderId, number>();
+  private readonly now: () => number;
+  private readonly random: () => number;
+
+  constructor(private readonly deps: GatewayDeps) {
+    this.now = deps.now ?? Date.now;
+    this.random = deps.random ?? Math.random;
+  }
+
+  /** A valid access token: the cached one while it has more than the margin left, else a new one. */
+  async getAccessToken(provider: ProviderId): Promise<string> {
+    const { source } = await this.requireTarget(provider);
+    const fp = await fingerprint(source);
+    const cached = await this.usableToken(provider, fp);
+    const now = this.now();
+    if (cached && now < refreshAt(cached)) return cached.accessToken;
+    // A background refresh is under way and the current token is still good: don't wait for it.
+    if (cached && this.inflight.has(`${provider}:${fp}`) && cached.expiresAt - now > MIN_REMAINING_MS)
+      return cached.accessToken;
+    try {
+      return (await this.refresh(provider, source, fp, false)).accessToken;
+    } catch (error) {
+      // The identity provider is failing but the token we hold is still valid: keep using it.
+      if (cached && cached.expiresAt - this.now() > MIN_REMAINING_MS) return cached.accessToken;
+      throw error;
+    }
+  }
+
+  /**
+   * The alarm's job. On failure, the old token is kept while it is valid and the refresh is retried
+   * with backoff, so a blip at the identity provider never reaches the chat.
+   */
+  async refreshInBackground(provider: ProviderId): Promise<void> {
+    const target = await this.deps.target(provider);
+    if (!target) {
+      await this.forget(provider);
+      return;
+    }
+    const fp = await fingerprint(target.source);
+    try {
+      await this.refresh(provider, target.source, fp, true);
+    } catch (error) {
+      const now = this.now();
+      const old = await this.usableToken(provider, fp);
+      if (!old || old.expiresAt - now <= MIN_REMAINING_MS) return; // the next request will ask, and say why
+      const failures = (this.failures.get(provider) ?? 0) + 1;
+      this.failures.set(provider, failures);
+      const backoff = RETRY_BASE_MS * 2 ** (failures - 1) * (0.5 + this.random());
+      const retryAt = Math.min(now + backoff, old.expiresAt - MIN_REMAINING_MS);
+      await this.deps.scheduler.at(provider, retryAt);
+      await this.deps.status(provider, {
+        failures,
+        nextRefreshAt: retryAt,
+        lastError: (error as Error).message,
+        lastErrorAt: now,
+      });
+    }
+  }
+
+  /** Drops the provider's token (after a 401, or when its credentials are removed). */
+  async invalidate(provider: ProviderId): Promise<void> {
+    await this.deps.tokens.remove(provider);
+  }
+
+  /** On worker start: every stored token gets its refresh alarm back, should it have been lost. */
+  async rearm(providers: readonly ProviderId[]): Promise<void> {
+    for (const provider of providers) {
+      const token = await this.deps.tokens.get(provider);
+      if (token && !(await this.deps.scheduler.has(provider)))
+        await this.deps.scheduler.at(provider, Math.max(refreshAt(token), this.now() + 1000));
+    }
+  }
+
+  /**
+   * A fetch that adds the provider's bearer token, but only to requests for the provider's
+   * configured origin: a request anywhere else is refused before it is sent. On a 401 the token is
+   * dropped, a new one fetched, and the request sent once more.
+   */
+  createAuthenticatedFetch(provider: ProviderId, baseFetch: typeof fetch = (...a) => fetch(...a)): typeof fetch {
+    return async (input, init) => {
+      const { apiOrigin } = await this.requireTarget(provider);
+      const url = new URL(input instanceof Request ? input.url : String(input));
+      if (url.origin !== apiOrigin)
+        throw new AuthError(
+          'origin',
+          `omni-ai refused to send the ${PROVIDERS[provider].label} token to ${url.origin}: it goes only to the configured endpoint ${apiOrigin}.`,
+        );
+      const send = async () => {
+        const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+        headers.set('authorization', `Bearer ${await this.getAccessToken(provider)}`);
+        return baseFetch(input, { ...init, headers });
+      };
+      const response = await send();
+      if (response.status !== 401) return response;
+      // The token was revoked or rotated early (RFC 6750 §3.1 invalid_token): one fresh try.
+      await this.invalidate(provider);
+      return send();
+    };
+  }
+
+  private async requireTarget(provider: ProviderId): Promise<GatewayTarget> {
+    const target = await this.deps.target(provider);
+    if (!target)
+      throw new AuthError(
+        'config',
+        `${PROVIDERS[provider].label} is not set up for OAuth2: open omni-ai's options, choose OAuth2 under Authentication and fill in the token endpoint and client.`,
+      );
+    return target;
+  }
+
+  private async usableToken(provider: ProviderId, fp: string): Promise<StoredToken | undefined> {
+    const token = await this.deps.tokens.get(provider);
+    return token?.fingerprint === fp ? token : undefined;
+  }
+
+  private refresh(provider: ProviderId, source: TokenSource, fp: string, force: boolean): Promise<StoredToken> {
+    const key = `${provider}:${fp}`;
+    let pending = this.inflight.get(key);
+    if (!pending) {
+      pending = this.fetchToken(provider, source, fp, force).finally(() => this.inflight.delete(key));
+      this.inflight.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async fetchToken(provider: ProviderId, source: TokenSource, fp: string, force: boolean): Promise<StoredToken> {
+    // Another caller may have stored a fresh token between our cache check and now.
+    const fresh = await this.usableToken(provider, fp);
+    if (!force && fresh && this.now() < refreshAt(fresh)) return fresh;
+    try {
+      const startedAt = this.now();
+      const request =
+        source.grant === 'client_credentials'
+          ? clientCredentialsRequest(source)
+          : await jwtBearerRequest(source, Math.floor(startedAt / 1000));
+      const response = await requestToken(request, this.deps.tokenEndpoint);
+      // Measured from when we asked, so network time never makes us think a token lives longer.
+      const token: StoredToken = {
+        accessToken: response.accessToken,
+        obtainedAt: startedAt,
+        expiresAt: startedAt + response.expiresIn * 1000,
+        fingerprint: fp,
+      };
+      await this.deps.tokens.set(provider, token);
+      this.failures.delete(provider);
+      await this.deps.scheduler.at(provider, refreshAt(token));
+      await this.deps.status(provider, {
+        expiresAt: token.expiresAt,
+        nextRefreshAt: refreshAt(token),
+        lastRefreshAt: this.now(),
+        lastError: undefined,
+        lastErrorAt: undefined,
+        failures: 0,
+      });
+      return token;
+    } catch (error) {
+      await this.deps.status(provider, { lastError: (error as Error).message, lastErrorAt: this.now() });
+      throw error;
+    }
+  }
+
+  private async forget(provider: ProviderId): Promise<void> {
+    await this.deps.tokens.remove(provider);
+    await this.deps.scheduler.clear(provider);
+    await this.deps.status(provider, null);
+  }
+
+}

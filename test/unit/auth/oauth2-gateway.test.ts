@@ -1,0 +1,253 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { AuthError } from '@/lib/auth/errors';
+import { OAuth2Gateway, REFRESH_MARGIN_MS, refreshAt, type GatewayTarget } from '@/lib/auth/oauth2-gateway';
+import { alarmScheduler } from '@/lib/auth/refresh-alarms';
+import { readTokenStatuses, updateTokenStatus } from '@/lib/auth/token-status';
+import { TokenStore } from '@/lib/auth/token-store';
+import type { ClientCredentialsSource } from '@/lib/auth/token-source';
+import { fakeTokenEndpoint, json, tokenResponse, type RecordedRequest } from './fake-token-endpoint';
+
+const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);
+const HOUR = 3600_000;
+
+const source = (over: Partial<ClientCredentialsSource> = {}): ClientCredentialsSource => ({
+  grant: 'client_credentials',
+  tokenEndpoint: 'https://login.example.com/tenant/oauth2/v2.0/token',
+  clientId: 'omni-client',
+  clientSecret: 'omni-secret',
+  clientAuth: 'basic',
+  scope: 'https://cognitiveservices.azure.com/.default',
+  audience: '',
+  resource: '',
+  ...over,
+});
+
+let now = T0;
+let target: GatewayTarget | undefined;
+
+function makeGateway(answer: (n: number, req: RecordedRequest) => Response | Promise<Response>, tokens = new TokenStore()) {
+  const endpoint = fakeTokenEndpoint(answer);
+  const gateway = new OAuth2Gateway({
+    target: async () => target,
+    tokens,
+    scheduler: alarmScheduler,
+    status: updateTokenStatus,
+    now: () => now,
+    random: () => 0.5,
+    tokenEndpoint: { fetch: endpoint.fetch, sleep: async () => undefined, random: () => 0.5 },
+  });
+  return { gateway, requests: endpoint.requests };
+}
+
+const alarmTime = async () => (await fakeBrowser.alarms.get('omni-ai:token-refresh:azure-openai'))?.scheduledTime;
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  now = T0;
+  target = { source: source(), apiOrigin: 'https://contoso.openai.azure.com' };
+});
+
+describe('getAccessToken', () => {
+  it('fetches a token with the client-credentials grant', async () => {
+    const { gateway, requests } = makeGateway((n) => tokenResponse(n));
+    expect(await gateway.getAccessToken('azure-openai')).toBe('token-1');
+    expect(requests).toHaveLength(1);
+    expect(requests[0]!.url).toBe('https://login.example.com/tenant/oauth2/v2.0/token');
+    expect(Object.fromEntries(requests[0]!.body)).toEqual({
+      grant_type: 'client_credentials',
+      scope: 'https://cognitiveservices.azure.com/.default',
+    });
+  });
+
+  it('reuses a cached token while it is valid for more than 5 minutes', async () => {
+    const { gateway, requests } = makeGateway((n) => tokenResponse(n));
+    await gateway.getAccessToken('azure-openai');
+    now = T0 + HOUR - REFRESH_MARGIN_MS - 1000;
+    expect(await gateway.getAccessToken('azure-openai')).toBe('token-1');
+    expect(requests).toHaveLength(1);
+  });
+
+  it('fetches a new token once inside the 5-minute buffer', async () => {
+    const { gateway, requests } = makeGateway((n) => tokenResponse(n));
+    await gateway.getAccessToken('azure-openai');
+    now = T0 + HOUR - REFRESH_MARGIN_MS + 1000;
+    expect(await gateway.getAccessToken('azure-openai')).toBe('token-2');
+    expect(requests).toHaveLength(2);
+  });
+
+  it('makes exactly one token request for 50 concurrent callers on a cold cache', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { gateway, requests } = makeGateway(async (n) => {
+      await gate;
+      return tokenResponse(n);
+    });
+    const all = Promise.all(Array.from({ length: 50 }, () => gateway.getAccessToken('azure-openai')));
+    await vi.waitFor(() => expect(requests).toHaveLength(1));
+    release();
+    expect(new Set(await all)).toEqual(new Set(['token-1']));
+    expect(requests).toHaveLength(1);
+  });
+
+  it('never reuses a token after the credentials or scope change', async () => {
+    const { gateway, requests } = makeGateway((n) => tokenResponse(n));
+    await gateway.getAccessToken('azure-openai');
+    target = { ...target!, source: source({ scope: 'api://other/.default' }) };
+    expect(await gateway.getAccessToken('azure-openai')).toBe('token-2');
+    target = { ...target, source: source({ clientSecret: 'rotated' }) };
+    expect(await gateway.getAccessToken('azure-openai')).toBe('token-3');
+    expect(requests).toHaveLength(3);
+  });
+
+  it('reuses the stored token after the worker restarts (a new gateway, empty memory)', async () => {
+    await makeGateway((n) => tokenResponse(n)).gateway.getAccessToken('azure-openai');
+    const restarted = makeGateway((n) => tokenResponse(n + 100), new TokenStore());
+    expect(await restarted.gateway.getAccessToken('azure-openai')).toBe('token-1');
+    expect(restarted.requests).toHaveLength(0);
+    expect(Object.keys(await fakeBrowser.storage.session.get(null))).toContain('omni-ai:token:azure-openai');
+  });
+
+  it('says what to set up when the provider does not use OAuth2', async () => {
+    target = undefined;
+    const { gateway } = makeGateway((n) => tokenResponse(n));
+    await expect(gateway.getAccessToken('bedrock')).rejects.toThrow(/AWS Bedrock is not set up for OAuth2/);
+  });
+
+  it('halves the margin for tokens that live less than 10 minutes', () => {
+    expect(refreshAt({ obtainedAt: 0, expiresAt: 120_000 })).toBe(60_000);
+    expect(refreshAt({ obtainedAt: 0, expiresAt: HOUR })).toBe(HOUR - REFRESH_MARGIN_MS);
+  });
+});
+
+describe('refresh by alarm', () => {
+  it('arms an alarm 5 minutes before expiry, and its refresh means no request waits later', async () => {
+    const { gateway, requests } = makeGateway((n) => tokenResponse(n));
+    await gateway.getAccessToken('azure-openai');
+    expect(await alarmTime()).toBe(T0 + HOUR - REFRESH_MARGIN_MS);
+
+    now = T0 + HOUR - REFRESH_MARGIN_MS;
+    await gateway.refreshInBackground('azure-openai');
+    expect(requests).toHaveLength(2);
+    expect(await alarmTime()).toBe(now + HOUR - REFRESH_MARGIN_MS);
+    expect(await gateway.getAccessToken('azure-openai')).toBe('token-2');
+    expect(requests).toHaveLength(2);
+    expect((await readTokenStatuses())['azure-openai']).toMatchObject({
+      expiresAt: now + HOUR,
+      lastRefreshAt: now,
+      nextRefreshAt: now + HOUR - REFRESH_MARGIN_MS,
+    });
+  });
+
+  it('keeps the old token when a refresh fails while it is still valid, and retries with backoff', async () => {
+    let down = false;
+    const { gateway, requests } = makeGateway((n) =>
+      down ? json({ error: 'temporarily_unavailable' }, 503) : tokenResponse(n),
+    );
+    await gateway.getAccessToken('azure-openai');
+    down = true;
+    now = T0 + HOUR - REFRESH_MARGIN_MS;
+    await gateway.refreshInBackground('azure-openai');
+
+    expect(await gateway.getAccessToken('azure-openai')).toBe('token-1');
+    const status = (await readTokenStatuses())['azure-openai']!;
+    expect(status.lastError).toMatch(/login\.example\.com.*refused: temporarily_unavailable.*try again later.*\(3 tries\)/);
+    expect(status.failures).toBe(1);
+    // 30 s × 2^0 × (0.5 + 0.5 jitter); then 60 s; never past the token's expiry.
+    expect(await alarmTime()).toBe(now + 30_000);
+    await gateway.refreshInBackground('azure-openai');
+    expect(await alarmTime()).toBe(now + 60_000);
+
+    down = false;
+    await gateway.refreshInBackground('azure-openai');
+    expect(await gateway.getAccessToken('azure-openai')).toMatch(/^token-/);
+    const recovered = (await readTokenStatuses())['azure-openai']!;
+    expect(recovered.failures).toBe(0);
+    expect(recovered.lastError).toBeUndefined();
+    expect(requests.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('does not wait for a refresh under way while the current token is still good', async () => {
+    let release!: () => void;
+    const { gateway, requests } = makeGateway(async (n) => {
+      if (n === 2) await new Promise<void>((resolve) => (release = resolve));
+      return tokenResponse(n);
+    });
+    await gateway.getAccessToken('azure-openai');
+    now = T0 + HOUR - REFRESH_MARGIN_MS;
+    const background = gateway.refreshInBackground('azure-openai');
+    await vi.waitFor(() => expect(requests).toHaveLength(2));
+    expect(await gateway.getAccessToken('azure-openai')).toBe('token-1');
+    release();
+    await background;
+    expect(await gateway.getAccessToken('azure-openai')).toBe('token-2');
+  });
+
+  it('re-arms a lost alarm when the worker starts', async () => {
+    const { gateway } = makeGateway((n) => tokenResponse(n));
+    await gateway.getAccessToken('azure-openai');
+    await fakeBrowser.alarms.clearAll();
+    await gateway.rearm(['azure-openai', 'bedrock', 'vertex']);
+    expect(await alarmTime()).toBe(T0 + HOUR - REFRESH_MARGIN_MS);
+    expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
+  });
+
+  it('forgets token, alarm and status when the provider stops using OAuth2', async () => {
+    const { gateway } = makeGateway((n) => tokenResponse(n));
+    await gateway.getAccessToken('azure-openai');
+    target = undefined;
+    await gateway.refreshInBackground('azure-openai');
+    expect(await alarmTime()).toBeUndefined();
+    expect(await fakeBrowser.storage.session.get('omni-ai:token:azure-openai')).toEqual({});
+    expect((await readTokenStatuses())['azure-openai']).toBeUndefined();
+  });
+});
+
+describe('createAuthenticatedFetch', () => {
+  it('adds the bearer token to requests for the provider’s origin', async () => {
+    const { gateway } = makeGateway((n) => tokenResponse(n));
+    const api = vi.fn(async () => new Response('ok'));
+    const authed = gateway.createAuthenticatedFetch('azure-openai', api);
+    await authed('https://contoso.openai.azure.com/openai/deployments/x/chat/completions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+    });
+    const headers = new Headers((api.mock.calls[0] as unknown as [string, RequestInit])[1].headers);
+    expect(headers.get('authorization')).toBe('Bearer token-1');
+    expect(headers.get('content-type')).toBe('application/json');
+  });
+
+  it('refuses, without sending anything, a request for any other origin', async () => {
+    const { gateway, requests } = makeGateway((n) => tokenResponse(n));
+    const api = vi.fn(async () => new Response('ok'));
+    const authed = gateway.createAuthenticatedFetch('azure-openai', api);
+    for (const url of ['https://evil.example/steal', 'http://contoso.openai.azure.com/x', 'https://contoso.openai.azure.com:8443/x']) {
+      const error = await authed(url).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AuthError);
+      expect((error as AuthError).message).toMatch(/refused to send the Azure OpenAI token/);
+    }
+    expect(api).not.toHaveBeenCalled();
+    expect(requests).toHaveLength(0);
+  });
+
+  it('on a 401 drops the token, gets a new one and retries once', async () => {
+    const { gateway, requests } = makeGateway((n) => tokenResponse(n));
+    const seen: string[] = [];
+    const api = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
+      seen.push(new Headers(init?.headers).get('authorization')!);
+      return new Response('', { status: seen.length === 1 ? 401 : 200 });
+    });
+    const response = await gateway.createAuthenticatedFetch('azure-openai', api)('https://contoso.openai.azure.com/x');
+    expect(response.status).toBe(200);
+    expect(seen).toEqual(['Bearer token-1', 'Bearer token-2']);
+    expect(requests).toHaveLength(2);
+  });
+
+  it('retries a 401 only once', async () => {
+    const { gateway } = makeGateway((n) => tokenResponse(n));
+    const api = vi.fn(async () => new Response('', { status: 401 }));
+    const response = await gateway.createAuthenticatedFetch('azure-openai', api)('https://contoso.openai.azure.com/x');
+    expect(response.status).toBe(401);
+    expect(api).toHaveBeenCalledTimes(2);
+  });
+});
