@@ -1,7 +1,27 @@
+import { browser } from 'wxt/browser';
+import { ENTERPRISE_PROVIDERS } from '@/lib/auth/gateway-targets';
+import { providerOfAlarm } from '@/lib/auth/refresh-alarms';
+import { createGateway } from '@/lib/background/gateway';
+import { testConnection } from '@/lib/background/handle-test-connection';
 import { openPanelOnActionClick } from '@/lib/background/open-panel-on-action';
 import { restrictStorageToTrustedContexts } from '@/lib/background/restrict-storage';
+import { isFromExtensionPage, onMessage } from '@/lib/messaging/protocol';
 
+// Listeners are registered synchronously on every start: an event that wakes the worker is only
+// delivered to listeners that exist by the end of the first run of this function.
 export default defineBackground(() => {
   void restrictStorageToTrustedContexts();
   openPanelOnActionClick();
+
+  const gateway = createGateway();
+  browser.alarms.onAlarm.addListener((alarm) => {
+    const provider = providerOfAlarm(alarm.name);
+    if (provider) void gateway.refreshInBackground(provider);
+  });
+  void gateway.rearm(ENTERPRISE_PROVIDERS);
+
+  onMessage('testConnection', ({ data: provider, sender }) => {
+    if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };
+    return testConnection(gateway, provider);
+  });
 });

@@ -62,3 +62,17 @@ export function gatewayTarget(provider: ProviderId, settings: SettingsData): Gat
 
 /** The providers whose tokens come from the gateway. */
 export const ENTERPRISE_PROVIDERS: readonly ProviderId[] = ['azure-openai', 'bedrock', 'vertex'];
+
+/** Whether a provider, as saved, gets its tokens from the gateway (so has a token state to show). */
+export function usesGateway(provider: ProviderId, settings: Pick<SettingsData, 'providers'>): boolean {
+  switch (provider) {
+    case 'azure-openai':
+      return settings.providers['azure-openai'].auth === 'oauth2';
+    case 'bedrock':
+      return settings.providers.bedrock.auth === 'oauth2';
+    case 'vertex':
+      return true;
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,19 @@
+import type { OAuth2Gateway } from '../auth/oauth2-gateway';
+import type { ProviderId } from '../providers/catalog';
+import { PROVIDERS } from '../providers/catalog';
+import { checkConnection } from '../providers/connection-check';
+import { loadSettings } from '../settings/load-settings';
+import type { ConnectionResult } from '../messaging/protocol';
+
+/** "Test connection": get a token where needed, make one small call, and say what happened. */
+export async function testConnection(gateway: OAuth2Gateway, provider: ProviderId): Promise<ConnectionResult> {
+  try {
+    const detail = await checkConnection(provider, await loadSettings(), {
+      authFetch: (p) => gateway.createAuthenticatedFetch(p),
+      fetch: (...args) => fetch(...args),
+    });
+    return { ok: true, message: `Connected to ${PROVIDERS[provider].label}: ${detail}.` };
+  } catch (error) {
+    return { ok: false, message: (error as Error).message };
+  }
+}

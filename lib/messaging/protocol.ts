@@ -1,0 +1,23 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { ProviderId } from '../providers/catalog';
+
+/** The answer to "Test connection": what worked, or exactly what failed. Never a token. */
+export interface ConnectionResult {
+  ok: boolean;
+  message: string;
+}
+
+/** Every one-off message between the extension's pages and its service worker, typed once. */
+export interface ProtocolMap {
+  testConnection(provider: ProviderId): ConnectionResult;
+}
+
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+
+/**
+ * Privileged handlers answer only the extension's own pages: a content script runs inside a web
+ * page and must not be able to make the worker spend a token (bitwarden's senderIsInternal).
+ */
+export function isFromExtensionPage(sender: chrome.runtime.MessageSender): boolean {
+  return sender.id === chrome.runtime.id && !!sender.url?.startsWith(chrome.runtime.getURL(''));
+}

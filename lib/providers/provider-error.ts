@@ -1,0 +1,100 @@
+import { PROVIDERS, type ProviderId } from './catalog';
+
+/**
+ * One error type for every provider, by what the user can do about it (anthropic-sdk's error
+ * classes by status; vercel/ai's APICallError). Plain fields, so it crosses a port as data.
+ */
+export type ProviderErrorKind =
+  | 'auth'
+  | 'forbidden'
+  | 'not-found'
+  | 'rate-limit'
+  | 'server'
+  | 'bad-request'
+  | 'content-filter'
+  | 'network'
+  | 'config';
+
+export class ProviderError extends Error {
+  override readonly name = 'ProviderError';
+  constructor(
+    readonly kind: ProviderErrorKind,
+    message: string,
+    readonly status?: number,
+    /** Seconds to wait, from Retry-After, on a 429. */
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+  }
+
+  get retryable(): boolean {
+    return this.kind === 'rate-limit' || this.kind === 'server' || this.kind === 'network';
+  }
+}
+
+/** The vendor's own words from an error body: OpenAI/Azure, Anthropic, Vertex and Bedrock shapes. */
+export function vendorMessage(text: string): string | undefined {
+  try {
+    const body = JSON.parse(text) as Record<string, unknown>;
+    const nested = body.error as Record<string, unknown> | string | undefined;
+    if (typeof nested === 'string') return nested;
+    if (nested && typeof nested.message === 'string') return nested.message;
+    for (const key of ['message', 'Message', 'detail']) if (typeof body[key] === 'string') return body[key] as string;
+  } catch {
+    // not JSON
+  }
+  const plain = text.trim();
+  return plain && !plain.startsWith('<') ? plain.slice(0, 300) : undefined;
+}
+
+function retryAfterSeconds(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return seconds;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - Date.now()) / 1000));
+}
+
+/** What to check, per status, for this provider; `what` names the model or deployment asked for. */
+export function providerErrorFromStatus(
+  provider: ProviderId,
+  status: number,
+  text: string,
+  retryAfterHeader: string | null,
+  what = 'the model',
+): ProviderError {
+  const label = PROVIDERS[provider].label;
+  const said = vendorMessage(text);
+  const server = said ? ` ${label} said: “${said}”` : '';
+  const credentials = PROVIDERS[provider].kind === 'enterprise' ? 'the OAuth2 client or API key' : 'the API key';
+  if (/content.?filter|content_policy|responsibleaipolicy|safety/i.test(text) && status === 400)
+    return new ProviderError('content-filter', `${label}’s content filter blocked this request.${server} Rephrase the message.`, status);
+  switch (true) {
+    case status === 401:
+      return new ProviderError('auth', `${label} rejected the credentials (HTTP 401).${server} Check ${credentials} in omni-ai’s options.`, status);
+    case status === 403:
+      return new ProviderError('forbidden', `${label} refused access (HTTP 403).${server} Check that the credentials have access to ${what}.`, status);
+    case status === 404:
+      return new ProviderError('not-found', `${label} could not find ${what} (HTTP 404).${server} Check the endpoint and the model or deployment name.`, status);
+    case status === 429: {
+      const retryAfter = retryAfterSeconds(retryAfterHeader);
+      const wait = retryAfter !== undefined ? ` Try again in ${retryAfter} s.` : ' Wait a moment and try again.';
+      return new ProviderError('rate-limit', `${label} is rate limiting requests (HTTP 429).${server}${wait}`, status, retryAfter);
+    }
+    case status >= 500:
+      return new ProviderError('server', `${label} had a server error (HTTP ${status}).${server} Try again shortly.`, status);
+    default:
+      return new ProviderError('bad-request', `${label} rejected the request (HTTP ${status}).${server}`, status);
+  }
+}
+
+export async function providerErrorFromResponse(provider: ProviderId, response: Response, what?: string): Promise<ProviderError> {
+  return providerErrorFromStatus(provider, response.status, await response.text(), response.headers.get('retry-after'), what);
+}
+
+export function networkError(provider: ProviderId, url: string, cause: Error): ProviderError {
+  return new ProviderError(
+    'network',
+    `Could not reach ${PROVIDERS[provider].label} at ${new URL(url).origin} (${cause.message}). Check the endpoint, your network, and that omni-ai may access this site.`,
+  );
+}
