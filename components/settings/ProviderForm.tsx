@@ -8,7 +8,10 @@ import { requestHostAccess } from '@/lib/settings/request-host-access';
 import type { ProviderConfigs } from '@/lib/settings/schema';
 import { useSettings } from '@/lib/settings/store';
 import { validateDraft, type FieldErrors } from '@/lib/settings/validate';
+import { usesGateway } from '@/lib/auth/gateway-targets';
+import { sendMessage } from '@/lib/messaging/protocol';
 import { FormField } from './FormField';
+import { TokenState } from './TokenState';
 
 type Status = { kind: 'ok' | 'error' | 'info'; text: string } | undefined;
 
@@ -23,6 +26,8 @@ export function ProviderForm<P extends ProviderId>({ provider }: { provider: P }
   const draft = edits ?? toDraft(form, saved);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<Status>();
+  const [testing, setTesting] = useState(false);
+  const showToken = useSettings((s) => usesGateway(provider, s));
   const formRef = useRef<HTMLFormElement>(null);
 
   const update = (key: string, value: string) => {
@@ -30,8 +35,11 @@ export function ProviderForm<P extends ProviderId>({ provider }: { provider: P }
     setErrors(({ [key]: _fixed, ...rest }) => rest);
   };
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault();
+  /**
+   * Validates and saves the draft. Resolves true once saved. Host access is requested first thing,
+   * while the click's user gesture lasts; the save does not wait for the user's answer.
+   */
+  const save = (): Promise<boolean> => {
     const found = validateDraft(form, draft);
     setErrors(found);
     const invalid = Object.keys(found);
@@ -40,24 +48,48 @@ export function ProviderForm<P extends ProviderId>({ provider }: { provider: P }
       setStatus({ kind: 'error', text: `Not saved. Fix ${labels.join(', ')}.` });
       // validateDraft reports fields in form order: the first is the first wrong field on screen.
       formRef.current?.querySelector<HTMLElement>(`#field-${invalid[0]}`)?.focus();
-      return;
+      return Promise.resolve(false);
     }
     const config = fromDraft(form, draft);
-    const patterns = hostPatterns(providerUrls(provider, config));
-    const denied = requestHostAccess(patterns); // first, while the click's user gesture lasts
-    saveProviderConfig(provider, config).then(
-      async () => {
+    const denied = requestHostAccess(hostPatterns(providerUrls(provider, config)));
+    return saveProviderConfig(provider, config).then(
+      () => {
         setEdits(null);
         setStatus({ kind: 'ok', text: `Saved ${PROVIDERS[provider].label} settings.` });
-        const missing = await denied;
-        if (missing.length)
-          setStatus({
-            kind: 'info',
-            text: `Saved, but omni-ai may not reach ${missing.join(', ')}: access was not granted. Save again and allow access.`,
-          });
+        void denied.then((missing) => {
+          if (missing.length)
+            setStatus({
+              kind: 'info',
+              text: `Saved, but omni-ai may not reach ${missing.join(', ')}: access was not granted. Save again and allow access.`,
+            });
+        });
+        return true;
       },
-      (error: Error) => setStatus({ kind: 'error', text: `Not saved: ${error.message}` }),
+      (error: Error) => {
+        setStatus({ kind: 'error', text: `Not saved: ${error.message}` });
+        return false;
+      },
     );
+  };
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    void save();
+  };
+
+  const onTest = async () => {
+    // Unsaved edits are saved first: the test is of what the user sees.
+    if (edits && !(await save())) return;
+    setTesting(true);
+    setStatus({ kind: 'info', text: `Testing the connection to ${PROVIDERS[provider].label}…` });
+    try {
+      const result = await sendMessage('testConnection', provider);
+      setStatus({ kind: result.ok ? 'ok' : 'error', text: result.message });
+    } catch (error) {
+      setStatus({ kind: 'error', text: `Could not test: ${(error as Error).message}` });
+    } finally {
+      setTesting(false);
+    }
   };
 
   return (
@@ -77,10 +109,14 @@ export function ProviderForm<P extends ProviderId>({ provider }: { provider: P }
         <button type="submit" className="primary">
           Save
         </button>
+        <button type="button" onClick={() => void onTest()} disabled={testing}>
+          Test connection
+        </button>
       </div>
       <div role="status" className={`status ${status?.kind ?? ''}`}>
         {status?.text}
       </div>
+      {showToken && <TokenState provider={provider} />}
     </form>
   );
 }

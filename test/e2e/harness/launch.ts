@@ -13,6 +13,11 @@ export interface ExtensionSession {
   serviceWorker: () => Promise<Worker>;
   openSidePanel: () => Promise<Page>;
   openOptions: () => Promise<Page>;
+  /**
+   * Stops the service worker as Chrome does when it is idle (CDP ServiceWorker.stopWorker), and
+   * resolves once Chrome reports it stopped. The next event or message starts it again.
+   */
+  stopServiceWorker: (page: Page) => Promise<void>;
   /** Clicks omni-ai's toolbar icon on the tab showing `page`, as a user would (a real user gesture). */
   clickToolbarIcon: (page: Page) => Promise<void>;
   close: () => Promise<void>;
@@ -71,9 +76,29 @@ export async function launchExtension(userDataDir: string): Promise<ExtensionSes
     await cdp.detach();
   };
 
+  const stopServiceWorker = async (page: Page) => {
+    type Version = { versionId: string; scriptURL: string; runningStatus: string };
+    const cdp = await context.newCDPSession(page);
+    let ours: Version | undefined;
+    const stopped = new Promise<void>((resolve) =>
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: Version[] }) => {
+        const version = versions.find((v) => v.scriptURL === `chrome-extension://${extensionId}/background.js`);
+        if (!version) return;
+        ours ??= version;
+        if (ours && version.versionId === ours.versionId && version.runningStatus === 'stopped') resolve();
+        else if (version.runningStatus === 'running')
+          void cdp.send('ServiceWorker.stopWorker', { versionId: version.versionId });
+      }),
+    );
+    await cdp.send('ServiceWorker.enable');
+    await stopped;
+    await cdp.detach();
+  };
+
   return {
     context,
     extensionId,
+    stopServiceWorker,
     consoleErrors,
     serviceWorker,
     openSidePanel: () => open('sidepanel.html'),

@@ -1,0 +1,17 @@
+import { expect, type Page } from '@playwright/test';
+import { chooseProvider, field } from './pages';
+
+/** Fills and saves the Azure OpenAI form in OAuth2 mode, as a user would. */
+export async function configureAzureOAuth(
+  options: Page,
+  s: { endpoint: string; tokenEndpoint: string; clientId: string; clientSecret: string; deployments: string[] },
+): Promise<void> {
+  await chooseProvider(options, 'Azure OpenAI');
+  await field(options, 'Endpoint').fill(s.endpoint);
+  await field(options, 'Models').fill(s.deployments.join('\n'));
+  await field(options, 'Token endpoint').fill(s.tokenEndpoint);
+  await field(options, 'Client ID').fill(s.clientId);
+  await field(options, 'Client secret').fill(s.clientSecret);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('status')).toHaveText('Saved Azure OpenAI settings.');
+}
