@@ -141,7 +141,8 @@ export class OAuth2Gateway {
       const send = async () => {
         const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
         headers.set('authorization', `Bearer ${await this.getAccessToken(provider)}`);
-        return baseFetch(input, { ...init, headers });
+        // An API endpoint has no business redirecting; following one could carry the token elsewhere.
+        return baseFetch(input, { ...init, headers, redirect: 'error' });
       };
       const response = await send();
       if (response.status !== 401) return response;

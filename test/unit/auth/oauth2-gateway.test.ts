@@ -215,6 +215,8 @@ describe('createAuthenticatedFetch', () => {
     const headers = new Headers((api.mock.calls[0] as unknown as [string, RequestInit])[1].headers);
     expect(headers.get('authorization')).toBe('Bearer token-1');
     expect(headers.get('content-type')).toBe('application/json');
+    // A redirect could take the token to another origin: it is not followed.
+    expect((api.mock.calls[0] as unknown as [string, RequestInit])[1].redirect).toBe('error');
   });
 
   it('refuses, without sending anything, a request for any other origin', async () => {
