@@ -45,7 +45,7 @@ function probeFor(provider: ProviderId, settings: SettingsData): Probe {
   switch (provider) {
     case 'openai':
       return {
-        url: `${OPENAI_BASE_URL}/models`,
+        url: `${(p.openai.baseURL || OPENAI_BASE_URL).replace(/\/$/, '')}/models`,
         init: { headers: { authorization: `Bearer ${p.openai.apiKey}` } },
         viaGateway: false,
         what: 'the models list',
@@ -53,7 +53,7 @@ function probeFor(provider: ProviderId, settings: SettingsData): Probe {
       };
     case 'anthropic':
       return {
-        url: `${ANTHROPIC_BASE_URL}/v1/models`,
+        url: `${(p.anthropic.baseURL || ANTHROPIC_BASE_URL).replace(/\/$/, '')}/v1/models`,
         init: {
           headers: {
             'x-api-key': p.anthropic.apiKey,

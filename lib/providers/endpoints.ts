@@ -34,9 +34,9 @@ export function providerUrls<P extends ProviderId>(provider: P, config: Provider
   const c = config as ProviderConfigs[ProviderId];
   switch (provider) {
     case 'openai':
-      return [OPENAI_BASE_URL];
+      return [(c as ProviderConfigs['openai']).baseURL || OPENAI_BASE_URL];
     case 'anthropic':
-      return [ANTHROPIC_BASE_URL];
+      return [(c as ProviderConfigs['anthropic']).baseURL || ANTHROPIC_BASE_URL];
     case 'openai-compatible':
       return [(c as ProviderConfigs['openai-compatible']).baseURL];
     case 'azure-openai': {

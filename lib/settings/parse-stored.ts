@@ -4,7 +4,7 @@ import { PROVIDER_FORMS, defaultProviderConfigs } from './provider-forms';
 import type { ProviderConfigs, SettingsData } from './schema';
 
 export function defaultSettings(): SettingsData {
-  return { provider: 'anthropic', selectedModels: {}, providers: defaultProviderConfigs(), notices: [] };
+  return { provider: 'anthropic', selectedModels: {}, providers: defaultProviderConfigs(), systemPrompt: '', notices: [] };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -59,6 +59,8 @@ export function parseStoredSettings(stored: unknown): SettingsData {
   if (isRecord(stored.selectedModels))
     for (const [provider, model] of Object.entries(stored.selectedModels))
       if (isProviderId(provider) && typeof model === 'string') settings.selectedModels[provider] = model;
+
+  if (typeof stored.systemPrompt === 'string') settings.systemPrompt = stored.systemPrompt;
 
   const storedProviders = isRecord(stored.providers) ? stored.providers : {};
   for (const id of PROVIDER_IDS) {

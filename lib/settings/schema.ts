@@ -25,10 +25,14 @@ export interface OAuthClientFields {
 
 export interface OpenAIConfig {
   apiKey: string;
+  /** A proxy in front of the OpenAI API; empty means https://api.openai.com/v1. */
+  baseURL: string;
 }
 
 export interface AnthropicConfig {
   apiKey: string;
+  /** A proxy in front of the Anthropic API; empty means https://api.anthropic.com. */
+  baseURL: string;
 }
 
 export interface OpenAICompatibleConfig {
@@ -82,6 +86,8 @@ export interface SettingsData {
   /** The model last chosen for each provider, so switching back restores it. */
   selectedModels: Partial<Record<ProviderId, string>>;
   providers: ProviderConfigs;
+  /** Sent as the system prompt with every conversation; empty for none. */
+  systemPrompt: string;
   /**
    * Things the user should know about their stored settings (a reset after corrupt data, a
    * migration). Persisted so that whichever page is open shows them until dismissed.

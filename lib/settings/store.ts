@@ -15,6 +15,7 @@ export interface SettingsState extends SettingsData {
    * a failed save changes nothing anywhere: no half-saved settings.
    */
   saveProviderConfig: <P extends ProviderId>(provider: P, config: ProviderConfigs[P]) => Promise<void>;
+  setSystemPrompt: (systemPrompt: string) => Promise<void>;
   dismissNotices: () => void;
 }
 
@@ -58,6 +59,10 @@ export const useSettings = create<SettingsState>()(
         await localArea.setItem(SETTINGS_KEY, stored({ ...persistedPart(get()), providers }));
         set({ providers });
       },
+      setSystemPrompt: async (systemPrompt) => {
+        await localArea.setItem(SETTINGS_KEY, stored({ ...persistedPart(get()), systemPrompt }));
+        set({ systemPrompt });
+      },
       dismissNotices: () => set({ notices: [] }),
     }),
     {
@@ -87,8 +92,8 @@ export const useSettings = create<SettingsState>()(
 );
 
 function persistedPart(state: SettingsData): SettingsData {
-  const { provider, selectedModels, providers, notices } = state;
-  return { provider, selectedModels, providers, notices };
+  const { provider, selectedModels, providers, systemPrompt, notices } = state;
+  return { provider, selectedModels, providers, systemPrompt, notices };
 }
 
 /**
