@@ -35,11 +35,15 @@ export class ProviderError extends Error {
 /** The vendor's own words from an error body: OpenAI/Azure, Anthropic, Vertex and Bedrock shapes. */
 export function vendorMessage(text: string): string | undefined {
   try {
-    const body = JSON.parse(text) as Record<string, unknown>;
-    const nested = body.error as Record<string, unknown> | string | undefined;
-    if (typeof nested === 'string') return nested;
-    if (nested && typeof nested.message === 'string') return nested.message;
-    for (const key of ['message', 'Message', 'detail']) if (typeof body[key] === 'string') return body[key] as string;
+    // { error: { message } } (OpenAI, Azure, Google), { type: 'error', error: { message } } (Anthropic),
+    // { message } or { Message } (AWS), and an SDK's parsed body wrapped once more in { error }.
+    let body = JSON.parse(text) as Record<string, unknown>;
+    for (let depth = 0; depth < 3; depth++) {
+      for (const key of ['message', 'Message', 'detail']) if (typeof body[key] === 'string') return body[key] as string;
+      if (typeof body.error === 'string') return body.error;
+      if (typeof body.error !== 'object' || body.error === null) break;
+      body = body.error as Record<string, unknown>;
+    }
   } catch {
     // not JSON
   }

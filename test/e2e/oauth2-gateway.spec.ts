@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { startFakeAzureOpenAI } from '../servers/fake-azure-openai';
+import { acceptTokensSignedBy } from '../servers/auth-check';
 import { startTokenServer } from '../servers/token-server';
 import { configureAzureOAuth } from './harness/configure';
 import { expect, test } from './harness/fixtures';
@@ -9,7 +10,7 @@ const CLIENT = { id: 'omni-e2e', secret: 'correct~secret+/=' };
 
 async function servers(expiresIn: number) {
   const tokens = await startTokenServer({ clients: { [CLIENT.id]: CLIENT.secret }, expiresIn });
-  const azure = await startFakeAzureOpenAI({ deployments: ['gpt-4o-prod'], jwks: tokens.jwks });
+  const azure = await startFakeAzureOpenAI({ deployments: ['gpt-4o-prod'], bearer: acceptTokensSignedBy(tokens.jwks) });
   return { tokens, azure, close: async () => Promise.all([tokens.close(), azure.close()]) };
 }
 

@@ -1,0 +1,37 @@
+import { AzureOpenAI } from 'openai';
+import type { AzureOpenAIConfig } from '../settings/schema';
+import { streamChatCompletions } from './openai-chat-stream';
+import type { ChatModel } from './types';
+
+export interface AzureDeps {
+  /** The gateway's token for Azure (OAuth2 mode). */
+  getToken: () => Promise<string>;
+  /** Pins requests to the configured endpoint and retries a 401 with a fresh token (OAuth2 mode). */
+  authFetch: typeof fetch;
+  fetch: typeof fetch;
+}
+
+/**
+ * Azure OpenAI through the SDK's Azure client. In OAuth2 mode its token-provider hook is fed by the
+ * gateway; in API-key mode it sends `api-key`. One of the two must always be given: with neither,
+ * the SDK reads process.env, which throws in a worker. The model is the deployment name.
+ */
+export function createAzureOpenAIModel(config: AzureOpenAIConfig, deps: AzureDeps): ChatModel {
+  const oauth = config.auth === 'oauth2';
+  const client = new AzureOpenAI({
+    endpoint: config.endpoint,
+    apiVersion: config.apiVersion,
+    ...(oauth ? { azureADTokenProvider: deps.getToken } : { apiKey: config.apiKey }),
+    dangerouslyAllowBrowser: true,
+    maxRetries: 0,
+    fetch: oauth ? deps.authFetch : deps.fetch,
+  });
+  return {
+    provider: 'azure-openai',
+    stream: (request) =>
+      streamChatCompletions('azure-openai', client, request, {
+        includeUsage: true,
+        what: `the deployment ${request.model}`,
+      }),
+  };
+}

@@ -1,0 +1,98 @@
+import { EventStreamCodec, getChunkedStream, type Message } from '@smithy/core/event-streams';
+import type { BedrockConfig } from '../settings/schema';
+import { bedrockBaseURL } from './endpoints';
+import { ProviderError, providerErrorFromResponse } from './provider-error';
+import { toStreamError } from './stream-error';
+import type { ChatModel, ChatRequest, FinishReason, StreamPart, Usage } from './types';
+
+const utf8Decoder = new TextDecoder();
+const utf8Encoder = new TextEncoder();
+
+export function mapBedrockStopReason(reason: string | undefined): FinishReason {
+  switch (reason) {
+    case 'end_turn':
+    case 'stop_sequence':
+      return 'stop';
+    case 'max_tokens':
+      return 'length';
+    case 'content_filtered':
+    case 'guardrail_intervened':
+      return 'content-filter';
+    default:
+      return 'other';
+  }
+}
+
+/** The Converse request body (AWS Bedrock API reference, ConverseStream). */
+export function converseBody(request: ChatRequest) {
+  return {
+    messages: request.messages.map((m) => ({ role: m.role, content: [{ text: m.content }] })),
+    ...(request.system ? { system: [{ text: request.system }] } : {}),
+  };
+}
+
+function header(message: Message, name: string): string | undefined {
+  const value = message.headers[name]?.value;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/**
+ * Turns decoded event-stream messages into stream parts. An `exception` message (e.g.
+ * modelStreamErrorException, throttlingException) becomes a ProviderError with AWS's own words.
+ */
+export function* bedrockParts(message: Message, state: { reason: FinishReason; usage: Usage }): Generator<StreamPart> {
+  const type = header(message, ':message-type');
+  const body = message.body.length ? (JSON.parse(utf8Decoder.decode(message.body)) as Record<string, unknown>) : {};
+  if (type === 'exception' || type === 'error') {
+    const name = header(message, ':exception-type') ?? header(message, ':error-code') ?? 'error';
+    const said = (body.message ?? body.Message ?? header(message, ':error-message') ?? '') as string;
+    const kind = /throttl/i.test(name) ? 'rate-limit' : /validation/i.test(name) ? 'bad-request' : 'server';
+    throw new ProviderError(kind, `AWS Bedrock stopped the answer: ${name}${said ? `: ${said}` : ''}. Any text that arrived is kept; press Retry to ask again.`);
+  }
+  switch (header(message, ':event-type')) {
+    case 'contentBlockDelta': {
+      const text = (body.delta as { text?: string } | undefined)?.text;
+      if (text) yield { type: 'text-delta', text };
+      break;
+    }
+    case 'messageStop':
+      state.reason = mapBedrockStopReason(body.stopReason as string | undefined);
+      break;
+    case 'metadata': {
+      const usage = body.usage as { inputTokens?: number; outputTokens?: number } | undefined;
+      state.usage = { inputTokens: usage?.inputTokens, outputTokens: usage?.outputTokens };
+      break;
+    }
+  }
+}
+
+async function* streamConverse(config: BedrockConfig, send: typeof fetch, request: ChatRequest): AsyncGenerator<StreamPart> {
+  const url = `${bedrockBaseURL(config).replace(/\/$/, '')}/model/${encodeURIComponent(request.model)}/converse-stream`;
+  try {
+    const response = await send(url, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/vnd.amazon.eventstream',
+        ...(config.auth === 'api-key' ? { authorization: `Bearer ${config.apiKey}` } : {}),
+      },
+      body: JSON.stringify(converseBody(request)),
+      signal: request.signal,
+    });
+    if (!response.ok) throw await providerErrorFromResponse('bedrock', response, `the model ${request.model}`);
+    // Smithy's chunker reassembles frames split across network reads; the codec checks both CRCs.
+    const codec = new EventStreamCodec((bytes) => utf8Decoder.decode(bytes), (text) => utf8Encoder.encode(text));
+    const state: { reason: FinishReason; usage: Usage } = { reason: 'other', usage: {} };
+    for await (const frame of getChunkedStream(response.body!)) yield* bedrockParts(codec.decode(frame), state);
+    if (request.signal.aborted) throw request.signal.reason;
+    yield { type: 'finish', reason: state.reason, usage: state.usage };
+  } catch (error) {
+    yield { type: 'error', error: toStreamError('bedrock', error, request.signal, `the model ${request.model}`) };
+  }
+}
+
+/** AWS Bedrock's ConverseStream, with a gateway bearer token (OAuth2) or a Bedrock API key. */
+export function createBedrockModel(config: BedrockConfig, deps: { authFetch: typeof fetch; fetch: typeof fetch }): ChatModel {
+  const send = config.auth === 'oauth2' ? deps.authFetch : deps.fetch;
+  return { provider: 'bedrock', stream: (request) => streamConverse(config, send, request) };
+}

@@ -1,0 +1,62 @@
+import type OpenAI from 'openai';
+import type { ProviderId } from './catalog';
+import { toStreamError } from './stream-error';
+import type { ChatRequest, FinishReason, StreamPart } from './types';
+
+/** OpenAI's finish_reason values, including Azure's content_filter. */
+export function mapOpenAIFinishReason(reason: string | null | undefined): FinishReason {
+  switch (reason) {
+    case 'stop':
+      return 'stop';
+    case 'length':
+      return 'length';
+    case 'content_filter':
+      return 'content-filter';
+    default:
+      return 'other';
+  }
+}
+
+export function toOpenAIMessages(request: ChatRequest): OpenAI.Chat.ChatCompletionMessageParam[] {
+  const system: OpenAI.Chat.ChatCompletionMessageParam[] = request.system
+    ? [{ role: 'system', content: request.system }]
+    : [];
+  return [...system, ...request.messages.map((m) => ({ role: m.role, content: m.content }))];
+}
+
+/**
+ * Streams a chat completion from anything that speaks OpenAI's wire format: OpenAI itself, Azure
+ * OpenAI (whose first chunk carries only prompt_filter_results and no choices), and OpenAI-compatible
+ * servers. `includeUsage` asks for the final usage chunk, which some compatible servers reject.
+ */
+export async function* streamChatCompletions(
+  provider: ProviderId,
+  client: OpenAI,
+  request: ChatRequest,
+  options: { includeUsage: boolean; what?: string },
+): AsyncGenerator<StreamPart> {
+  try {
+    const stream = await client.chat.completions.create(
+      {
+        model: request.model,
+        messages: toOpenAIMessages(request),
+        stream: true,
+        ...(options.includeUsage ? { stream_options: { include_usage: true } } : {}),
+      },
+      { signal: request.signal },
+    );
+    let reason: FinishReason = 'other';
+    let usage: { inputTokens?: number; outputTokens?: number } | undefined;
+    for await (const chunk of stream) {
+      const choice = chunk.choices[0];
+      if (choice?.delta?.content) yield { type: 'text-delta', text: choice.delta.content };
+      if (choice?.finish_reason) reason = mapOpenAIFinishReason(choice.finish_reason);
+      if (chunk.usage) usage = { inputTokens: chunk.usage.prompt_tokens, outputTokens: chunk.usage.completion_tokens };
+    }
+    // The SDKs end a stream quietly when it is aborted: that is a stop, not a finished answer.
+    if (request.signal.aborted) throw request.signal.reason;
+    yield { type: 'finish', reason, usage };
+  } catch (error) {
+    yield { type: 'error', error: toStreamError(provider, error, request.signal, options.what) };
+  }
+}

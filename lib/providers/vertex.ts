@@ -1,0 +1,74 @@
+import { EventSourceParserStream } from 'eventsource-parser/stream';
+import type { VertexConfig } from '../settings/schema';
+import { vertexBaseURL } from './endpoints';
+import { ProviderError, providerErrorFromResponse } from './provider-error';
+import { toStreamError } from './stream-error';
+import type { ChatModel, ChatRequest, FinishReason, StreamPart, Usage } from './types';
+
+export function mapGeminiFinishReason(reason: string | undefined): FinishReason {
+  switch (reason) {
+    case 'STOP':
+      return 'stop';
+    case 'MAX_TOKENS':
+      return 'length';
+    case 'SAFETY':
+    case 'RECITATION':
+    case 'BLOCKLIST':
+    case 'PROHIBITED_CONTENT':
+    case 'SPII':
+      return 'content-filter';
+    default:
+      return 'other';
+  }
+}
+
+export function generateContentBody(request: ChatRequest) {
+  return {
+    contents: request.messages.map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] })),
+    ...(request.system ? { systemInstruction: { parts: [{ text: request.system }] } } : {}),
+  };
+}
+
+interface GeminiChunk {
+  candidates?: { content?: { parts?: { text?: string; thought?: boolean }[] }; finishReason?: string }[];
+  usageMetadata?: { promptTokenCount?: number; candidatesTokenCount?: number };
+  promptFeedback?: { blockReason?: string };
+}
+
+/** One SSE event of streamGenerateContent as stream parts; thought parts are not the answer. */
+export function* geminiParts(chunk: GeminiChunk, state: { reason: FinishReason; usage: Usage }): Generator<StreamPart> {
+  if (chunk.promptFeedback?.blockReason)
+    throw new ProviderError('content-filter', `Google Vertex AI blocked the prompt (${chunk.promptFeedback.blockReason}). Rephrase the message.`);
+  const candidate = chunk.candidates?.[0];
+  for (const part of candidate?.content?.parts ?? []) if (part.text && !part.thought) yield { type: 'text-delta', text: part.text };
+  if (candidate?.finishReason) state.reason = mapGeminiFinishReason(candidate.finishReason);
+  if (chunk.usageMetadata)
+    state.usage = { inputTokens: chunk.usageMetadata.promptTokenCount, outputTokens: chunk.usageMetadata.candidatesTokenCount };
+}
+
+async function* streamGenerate(config: VertexConfig, send: typeof fetch, request: ChatRequest): AsyncGenerator<StreamPart> {
+  const model = `projects/${encodeURIComponent(config.projectId)}/locations/${encodeURIComponent(config.location)}/publishers/google/models/${encodeURIComponent(request.model)}`;
+  const url = `${vertexBaseURL(config).replace(/\/$/, '')}/v1/${model}:streamGenerateContent?alt=sse`;
+  try {
+    const response = await send(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(generateContentBody(request)),
+      signal: request.signal,
+    });
+    if (!response.ok) throw await providerErrorFromResponse('vertex', response, `the model ${request.model}`);
+    const events = response.body!.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream());
+    const state: { reason: FinishReason; usage: Usage } = { reason: 'other', usage: {} };
+    for await (const event of events) yield* geminiParts(JSON.parse(event.data) as GeminiChunk, state);
+    // The SDKs end a stream quietly when it is aborted: that is a stop, not a finished answer.
+    if (request.signal.aborted) throw request.signal.reason;
+    yield { type: 'finish', reason: state.reason, usage: state.usage };
+  } catch (error) {
+    yield { type: 'error', error: toStreamError('vertex', error, request.signal, `the model ${request.model}`) };
+  }
+}
+
+/** Gemini on Vertex AI (streamGenerateContent with alt=sse), always with a gateway token. */
+export function createVertexModel(config: VertexConfig, authFetch: typeof fetch): ChatModel {
+  return { provider: 'vertex', stream: (request) => streamGenerate(config, authFetch, request) };
+}
