@@ -3,6 +3,8 @@ import { ENTERPRISE_PROVIDERS } from '@/lib/auth/gateway-targets';
 import { providerOfAlarm } from '@/lib/auth/refresh-alarms';
 import { createGateway } from '@/lib/background/gateway';
 import { testConnection } from '@/lib/background/handle-test-connection';
+import { serveChatPort } from '@/lib/background/serve-chat-port';
+import { RunManager } from '@/lib/chat/run-manager';
 import { openPanelOnActionClick } from '@/lib/background/open-panel-on-action';
 import { restrictStorageToTrustedContexts } from '@/lib/background/restrict-storage';
 import { isFromExtensionPage, onMessage } from '@/lib/messaging/protocol';
@@ -19,6 +21,9 @@ export default defineBackground(() => {
     if (provider) void gateway.refreshInBackground(provider);
   });
   void gateway.rearm(ENTERPRISE_PROVIDERS);
+
+  const runs = new RunManager(() => browser.runtime.getPlatformInfo());
+  browser.runtime.onConnect.addListener((port) => serveChatPort(port, runs, gateway));
 
   onMessage('testConnection', ({ data: provider, sender }) => {
     if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };

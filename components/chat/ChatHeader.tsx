@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { PROVIDERS } from '@/lib/providers/catalog';
 import { effectiveModel, modelsFor } from '@/lib/providers/models';
+import { useChat } from '@/lib/chat/chat-store';
 import { useSettings } from '@/lib/settings/store';
 
 /** The selected provider and the "Model" combobox with that provider's models. */
@@ -9,6 +10,8 @@ export function ChatHeader() {
   const configs = useSettings((s) => s.providers);
   const selectedModels = useSettings((s) => s.selectedModels);
   const setModel = useSettings((s) => s.setModel);
+  const newChat = useChat((s) => s.newChat);
+  const hasMessages = useChat((s) => s.entries.length > 0);
   const models = modelsFor(provider, configs);
   const model = effectiveModel(provider, configs, selectedModels);
 
@@ -31,6 +34,9 @@ export function ChatHeader() {
           ))
         )}
       </select>
+      <button type="button" onClick={newChat} disabled={!hasMessages}>
+        New chat
+      </button>
       <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
         Settings
       </button>

@@ -1,5 +1,6 @@
-import { browser } from 'wxt/browser';
 import { ChatHeader } from '@/components/chat/ChatHeader';
+import { Composer } from '@/components/chat/Composer';
+import { MessageLog } from '@/components/chat/MessageLog';
 import { SettingsNotices } from '@/components/ui/SettingsNotices';
 import { useSettingsHydrated } from '@/lib/settings/store';
 
@@ -10,15 +11,8 @@ export function App() {
     <main className="panel">
       <ChatHeader />
       <SettingsNotices />
-      <section className="log" role="log" aria-label="Conversation">
-        <p className="empty">
-          Pick a model above, and check your credentials in{' '}
-          <button type="button" className="linklike" onClick={() => void browser.runtime.openOptionsPage()}>
-            settings
-          </button>
-          .
-        </p>
-      </section>
+      <MessageLog />
+      <Composer />
     </main>
   );
 }

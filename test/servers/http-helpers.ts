@@ -22,7 +22,13 @@ export async function readBody(req: http.IncomingMessage): Promise<string> {
 export async function listen(handler: http.RequestListener): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer((req, res) => {
     if (req.method === 'OPTIONS') {
-      res.writeHead(204, CORS_HEADERS).end();
+      // "*" does not cover Authorization (Fetch standard): name the requested headers, as real APIs do.
+      res
+        .writeHead(204, {
+          ...CORS_HEADERS,
+          'access-control-allow-headers': req.headers['access-control-request-headers'] ?? '*',
+        })
+        .end();
       return;
     }
     handler(req, res);

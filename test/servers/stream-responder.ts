@@ -4,7 +4,7 @@ import { CORS_HEADERS } from './http-helpers';
 /** How a fake server answers the next streaming request. Tests change it between messages. */
 export interface Behaviour {
   /** ok: the whole stream; rate-limit: a 429; disconnect: half the stream, then the socket is cut;
-   * hang: the first event, then nothing until the client gives up. */
+   * hang: half the stream, then nothing until the client gives up. */
   mode: 'ok' | 'rate-limit' | 'disconnect' | 'hang';
   /** Write the bytes in pieces of this size (an arbitrary split, mid-event and mid-UTF-8). */
   chunkSize?: number;
@@ -44,7 +44,7 @@ export async function respondWithStream(
   res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-cache', ...CORS_HEADERS });
   res.flushHeaders();
 
-  const count = behaviour.mode === 'disconnect' ? Math.ceil(events.length / 2) : behaviour.mode === 'hang' ? 1 : events.length;
+  const count = behaviour.mode === 'disconnect' || behaviour.mode === 'hang' ? Math.ceil(events.length / 2) : events.length;
   const pause = behaviour.durationMs ? behaviour.durationMs / events.length : 0;
   for (const event of events.slice(0, count)) {
     if (clientClosed) return;

@@ -15,3 +15,15 @@ export async function configureAzureOAuth(
   await options.getByRole('button', { name: 'Save' }).click();
   await expect(options.getByRole('status')).toHaveText('Saved Azure OpenAI settings.');
 }
+
+/** Fills the visible fields named in `fields` (by label), chooses the provider first, and saves. */
+export async function configureProvider(options: Page, provider: string, fields: Record<string, string>): Promise<void> {
+  await chooseProvider(options, provider);
+  for (const [label, value] of Object.entries(fields)) {
+    const control = options.getByLabel(label, { exact: true });
+    if ((await control.evaluate((el) => el.tagName)) === 'SELECT') await control.selectOption({ label: value });
+    else await control.fill(value);
+  }
+  await options.getByRole('button', { name: 'Save' }).click();
+  await expect(options.getByRole('status')).toHaveText(`Saved ${provider} settings.`);
+}

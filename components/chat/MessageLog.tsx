@@ -1,0 +1,45 @@
+import { useLayoutEffect, useRef } from 'react';
+import { browser } from 'wxt/browser';
+import { useChat } from '@/lib/chat/chat-store';
+import { MessageItem } from './MessageItem';
+
+/** The conversation, as a log a screen reader follows; it keeps to the bottom unless scrolled up. */
+export function MessageLog() {
+  const entries = useChat((s) => s.entries);
+  const streaming = useChat((s) => s.streaming);
+  const retry = useChat((s) => s.retry);
+  const ref = useRef<HTMLElement>(null);
+  const pinned = useRef(true);
+
+  useLayoutEffect(() => {
+    const log = ref.current;
+    if (log && pinned.current) log.scrollTop = log.scrollHeight;
+  }, [entries]);
+
+  return (
+    <section
+      ref={ref}
+      className="log"
+      role="log"
+      aria-label="Conversation"
+      onScroll={(e) => {
+        const log = e.currentTarget;
+        pinned.current = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+      }}
+    >
+      {entries.length === 0 ? (
+        <p className="empty">
+          Ask anything. Pick the model above; credentials are in{' '}
+          <button type="button" className="linklike" onClick={() => void browser.runtime.openOptionsPage()}>
+            settings
+          </button>
+          .
+        </p>
+      ) : (
+        entries.map((entry, i) => (
+          <MessageItem key={entry.id} entry={entry} onRetry={retry} canRetry={!streaming && i === entries.length - 1} />
+        ))
+      )}
+    </section>
+  );
+}

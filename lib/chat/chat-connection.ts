@@ -1,0 +1,32 @@
+import type { Runtime } from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
+import { CHAT_PORT, type ChatClientMessage, type ChatServerMessage } from '../messaging/chat-port';
+
+/**
+ * The side panel's end of the chat port. Chrome closes the port when it stops the worker; the next
+ * message opens a new one, and `onReconnect` lets the caller re-attach to answers still streaming.
+ */
+export class ChatConnection {
+  private port: Runtime.Port | undefined;
+
+  constructor(
+    private readonly onMessage: (message: ChatServerMessage) => void,
+    private readonly onReconnect: () => void,
+  ) {}
+
+  post(message: ChatClientMessage): void {
+    this.open().postMessage(message);
+  }
+
+  private open(): Runtime.Port {
+    if (this.port) return this.port;
+    const port = browser.runtime.connect({ name: CHAT_PORT });
+    port.onMessage.addListener((message: unknown) => this.onMessage(message as ChatServerMessage));
+    port.onDisconnect.addListener(() => {
+      this.port = undefined;
+      this.onReconnect();
+    });
+    this.port = port;
+    return port;
+  }
+}

@@ -1,0 +1,21 @@
+import type { ProviderId } from '../providers/catalog';
+import type { ChatMessage, FinishReason, StreamError, Usage } from '../providers/types';
+
+/** The long-lived port between the side panel and the service worker. */
+export const CHAT_PORT = 'chat';
+
+/** Side panel → service worker. */
+export type ChatClientMessage =
+  | { type: 'send'; runId: string; provider: ProviderId; model: string; messages: ChatMessage[] }
+  | { type: 'stop'; runId: string }
+  /** After reconnecting: the text so far of a run that may still be streaming, then its deltas. */
+  | { type: 'attach'; runId: string };
+
+/** Service worker → side panel: deltas only, never the whole answer again (except on attach). */
+export type ChatServerMessage =
+  | { type: 'delta'; runId: string; text: string }
+  | { type: 'snapshot'; runId: string; text: string; status: RunStatus; error?: StreamError }
+  | { type: 'done'; runId: string; reason: FinishReason; usage?: Usage }
+  | { type: 'error'; runId: string; error: StreamError; stopped: boolean };
+
+export type RunStatus = 'streaming' | 'done' | 'error' | 'stopped' | 'unknown';

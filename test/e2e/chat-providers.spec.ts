@@ -1,0 +1,146 @@
+import { exportPKCS8, generateKeyPair } from 'jose';
+import { acceptKey, acceptTokensSignedBy } from '../servers/auth-check';
+import { startFakeAnthropic } from '../servers/fake-anthropic';
+import { startFakeAzureOpenAI } from '../servers/fake-azure-openai';
+import { startFakeBedrock } from '../servers/fake-bedrock';
+import { startFakeOpenAI } from '../servers/fake-openai';
+import { startFakeVertex } from '../servers/fake-vertex';
+import { RECORDED_TEXT } from '../servers/recorded';
+import { startTokenServer } from '../servers/token-server';
+import { lastAnswer, sendMessage } from './harness/chat';
+import { configureProvider } from './harness/configure';
+import { expect, test } from './harness/fixtures';
+
+// Each provider, configured through the options page, answers in the side panel with its recorded
+// stream, served by a fake that speaks the provider's wire format.
+
+test('OpenAI', async ({ extension }) => {
+  const server = await startFakeOpenAI({ models: ['gpt-5.5'], credential: acceptKey('sk-e2e') });
+  try {
+    await configureProvider(await extension.openOptions(), 'OpenAI', { 'API key': 'sk-e2e', 'Base URL': `${server.url}/v1` });
+    const panel = await extension.openSidePanel();
+    await sendMessage(panel, 'What is the capital of France?');
+    const answer = await lastAnswer(panel);
+    await expect(answer).toHaveAccessibleName('OpenAI · gpt-5.5');
+    await expect(answer.locator('.content')).toHaveText(RECORDED_TEXT.azure);
+    expect(server.requests.at(-1)!.body.messages).toEqual([{ role: 'user', content: 'What is the capital of France?' }]);
+  } finally {
+    await server.close();
+  }
+});
+
+test('Anthropic', async ({ extension }) => {
+  const server = await startFakeAnthropic({ models: ['claude-sonnet-5-5'], credential: acceptKey('sk-ant-e2e') });
+  try {
+    await configureProvider(await extension.openOptions(), 'Anthropic', { 'API key': 'sk-ant-e2e', 'Base URL': server.url });
+    const panel = await extension.openSidePanel();
+    await sendMessage(panel, 'Hi, how are you?');
+    const answer = await lastAnswer(panel);
+    await expect(answer).toHaveAccessibleName('Anthropic · claude-sonnet-5-5');
+    await expect(answer.locator('.content')).toHaveText(RECORDED_TEXT.anthropic);
+    // A real browser origin: the fake refuses it without Anthropic's direct-browser-access header.
+    expect(server.requests.at(-1)!.headers.origin).toBe(`chrome-extension://${extension.extensionId}`);
+  } finally {
+    await server.close();
+  }
+});
+
+test('OpenAI-compatible', async ({ extension }) => {
+  const server = await startFakeOpenAI({ models: ['llama3.3'] });
+  try {
+    await configureProvider(await extension.openOptions(), 'OpenAI-compatible', {
+      'Base URL': `${server.url}/v1`,
+      'Custom headers': 'X-Team: research',
+      Models: 'llama3.3',
+    });
+    const panel = await extension.openSidePanel();
+    await sendMessage(panel, 'Capital of France?');
+    await expect((await lastAnswer(panel)).locator('.content')).toHaveText(RECORDED_TEXT.azure);
+    expect(server.requests.at(-1)!.headers['x-team']).toBe('research');
+  } finally {
+    await server.close();
+  }
+});
+
+test('Azure OpenAI with an Entra-style token from the OAuth2 server', async ({ extension }) => {
+  const tokens = await startTokenServer({ clients: { 'azure-app': 'azure-secret' }, expiresIn: 3600 });
+  const azure = await startFakeAzureOpenAI({ deployments: ['gpt-4o-prod'], bearer: acceptTokensSignedBy(tokens.jwks) });
+  try {
+    await configureProvider(await extension.openOptions(), 'Azure OpenAI', {
+      Endpoint: azure.url,
+      Models: 'gpt-4o-prod',
+      'Token endpoint': tokens.tokenEndpoint,
+      'Client ID': 'azure-app',
+      'Client secret': 'azure-secret',
+    });
+    const panel = await extension.openSidePanel();
+    await sendMessage(panel, 'Capital of France?');
+    const answer = await lastAnswer(panel);
+    await expect(answer).toHaveAccessibleName('Azure OpenAI · gpt-4o-prod');
+    await expect(answer.locator('.content')).toHaveText(RECORDED_TEXT.azure);
+    expect(azure.requests.at(-1)).toMatchObject({ path: '/openai/deployments/gpt-4o-prod/chat/completions', apiVersion: '2024-10-21' });
+    expect(tokens.requests).toHaveLength(1);
+  } finally {
+    await Promise.all([tokens.close(), azure.close()]);
+  }
+});
+
+test('AWS Bedrock through a gateway that takes bearer tokens', async ({ extension }) => {
+  const tokens = await startTokenServer({ clients: { 'bedrock-app': 'bedrock-secret' }, expiresIn: 3600 });
+  const model = 'us.anthropic.claude-sonnet-4-5-20250929-v1:0';
+  const bedrock = await startFakeBedrock({ models: [model], credential: acceptTokensSignedBy(tokens.jwks) });
+  try {
+    await configureProvider(await extension.openOptions(), 'AWS Bedrock', {
+      Endpoint: bedrock.url,
+      Models: model,
+      'Token endpoint': tokens.tokenEndpoint,
+      'Client ID': 'bedrock-app',
+      'Client secret': 'bedrock-secret',
+      'Client authentication': 'In the request body (client_secret_post)',
+    });
+    const panel = await extension.openSidePanel();
+    await sendMessage(panel, 'How many r in strawberry?');
+    const answer = await lastAnswer(panel);
+    await expect(answer).toHaveAccessibleName(`AWS Bedrock · ${model}`);
+    await expect(answer.locator('.content')).toHaveText(RECORDED_TEXT.bedrock);
+    expect(tokens.requests.map((r) => r.how)).toEqual(['body']);
+  } finally {
+    await Promise.all([tokens.close(), bedrock.close()]);
+  }
+});
+
+test('Google Vertex AI with a service-account key (JWT-bearer grant)', async ({ extension }) => {
+  const tokens = await startTokenServer({ clients: {}, expiresIn: 3600 });
+  const vertex = await startFakeVertex({
+    project: 'omni-proj',
+    location: 'us-central1',
+    models: ['gemini-2.5-pro'],
+    credential: acceptTokensSignedBy(tokens.jwks),
+  });
+  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
+  const key = {
+    type: 'service_account',
+    project_id: 'omni-proj',
+    private_key_id: 'k1',
+    private_key: await exportPKCS8(privateKey),
+    client_email: 'omni@omni-proj.iam.gserviceaccount.com',
+    token_uri: tokens.tokenEndpoint,
+  };
+  try {
+    await configureProvider(await extension.openOptions(), 'Google Vertex AI', {
+      'Project ID': 'omni-proj',
+      Location: 'us-central1',
+      'Base URL': vertex.url,
+      Models: 'gemini-2.5-pro',
+      'Service account key': JSON.stringify(key, null, 2),
+    });
+    const panel = await extension.openSidePanel();
+    await sendMessage(panel, 'How many r in strawberry?');
+    const answer = await lastAnswer(panel);
+    await expect(answer).toHaveAccessibleName('Google Vertex AI · gemini-2.5-pro');
+    await expect(answer.locator('.content')).toHaveText(RECORDED_TEXT.vertex);
+    expect(tokens.requests.map((r) => [r.grant, r.how])).toEqual([['urn:ietf:params:oauth:grant-type:jwt-bearer', 'assertion']]);
+  } finally {
+    await Promise.all([tokens.close(), vertex.close()]);
+  }
+});
