@@ -8,6 +8,8 @@ import { RunManager } from '@/lib/chat/run-manager';
 import { openPanelOnActionClick } from '@/lib/background/open-panel-on-action';
 import { restrictStorageToTrustedContexts } from '@/lib/background/restrict-storage';
 import { isFromExtensionPage, onMessage } from '@/lib/messaging/protocol';
+import { listModels } from '@/lib/providers/list-models';
+import { loadSettings } from '@/lib/settings/load-settings';
 
 // Listeners are registered synchronously on every start: an event that wakes the worker is only
 // delivered to listeners that exist by the end of the first run of this function.
@@ -28,5 +30,9 @@ export default defineBackground(() => {
   onMessage('testConnection', ({ data: provider, sender }) => {
     if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };
     return testConnection(gateway, provider);
+  });
+  onMessage('listModels', async ({ data: provider, sender }) => {
+    if (!isFromExtensionPage(sender)) return { models: [], live: false };
+    return listModels(provider, await loadSettings(), gateway);
   });
 });

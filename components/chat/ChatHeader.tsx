@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import { PROVIDERS } from '@/lib/providers/catalog';
-import { effectiveModel, modelsFor } from '@/lib/providers/models';
+import { useEffect } from 'react';
+import { chooseModel, offeredModels, useLiveModels } from '@/lib/chat/model-lists';
+import { sendMessage } from '@/lib/messaging/protocol';
 import { useChat } from '@/lib/chat/chat-store';
 import { useSettings } from '@/lib/settings/store';
 
@@ -12,8 +14,23 @@ export function ChatHeader() {
   const setModel = useSettings((s) => s.setModel);
   const newChat = useChat((s) => s.newChat);
   const hasMessages = useChat((s) => s.entries.length > 0);
-  const models = modelsFor(provider, configs);
-  const model = effectiveModel(provider, configs, selectedModels);
+  const live = useLiveModels();
+  const models = offeredModels(provider, configs, live);
+  const model = chooseModel(models, selectedModels[provider]);
+
+  // Ask the worker for the provider's live list (it falls back to the curated one by itself).
+  useEffect(() => {
+    let current = true;
+    sendMessage('listModels', provider).then(
+      (list) => {
+        if (current && list.live) useLiveModels.setState({ [provider]: list.models });
+      },
+      () => undefined, // the curated list stays
+    );
+    return () => {
+      current = false;
+    };
+  }, [provider, configs]);
 
   return (
     <header className="chat-header">

@@ -1,4 +1,5 @@
 import { ProviderForm } from '@/components/settings/ProviderForm';
+import { ChatSettings } from '@/components/settings/ChatSettings';
 import { ProviderPicker } from '@/components/settings/ProviderPicker';
 import { SettingsNotices } from '@/components/ui/SettingsNotices';
 import { useSettings, useSettingsHydrated } from '@/lib/settings/store';
@@ -14,6 +15,7 @@ export function App() {
       <ProviderPicker />
       {/* key: a fresh form (and draft) per provider */}
       <ProviderForm key={provider} provider={provider} />
+      <ChatSettings />
     </main>
   );
 }

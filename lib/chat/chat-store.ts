@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ChatServerMessage } from '../messaging/chat-port';
 import type { ProviderId } from '../providers/catalog';
-import { effectiveModel } from '../providers/models';
+import { chooseModel, offeredModels, useLiveModels } from './model-lists';
 import type { ChatMessage, FinishReason, StreamError, Usage } from '../providers/types';
 import { useSettings } from '../settings/store';
 import { ChatConnection } from './chat-connection';
@@ -90,7 +90,7 @@ export const useChat = create<ChatState>()((set, get) => {
   const ask = (entries: ChatEntry[]) => {
     const settings = useSettings.getState();
     const provider = settings.provider;
-    const model = effectiveModel(provider, settings.providers, settings.selectedModels);
+    const model = chooseModel(offeredModels(provider, settings.providers, useLiveModels.getState()), settings.selectedModels[provider]);
     const runId = crypto.randomUUID();
     const answer: ChatEntry = { id: runId, role: 'assistant', content: '', provider, model, status: 'streaming' };
     set({ entries: [...entries, answer], streaming: true });

@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ProviderId } from '../providers/catalog';
+import type { ModelList } from '../providers/list-models';
 
 /** The answer to "Test connection": what worked, or exactly what failed. Never a token. */
 export interface ConnectionResult {
@@ -10,6 +11,7 @@ export interface ConnectionResult {
 /** Every one-off message between the extension's pages and its service worker, typed once. */
 export interface ProtocolMap {
   testConnection(provider: ProviderId): ConnectionResult;
+  listModels(provider: ProviderId): ModelList;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -27,14 +27,3 @@ export function modelsFor(provider: ProviderId, configs: ProviderConfigs): reado
       return configs[provider].models;
   }
 }
-
-/** The model to use: the user's last choice for this provider if it is still offered, else the first. */
-export function effectiveModel(
-  provider: ProviderId,
-  configs: ProviderConfigs,
-  chosen: Partial<Record<ProviderId, string>>,
-): string | undefined {
-  const models = modelsFor(provider, configs);
-  const last = chosen[provider];
-  return last !== undefined && models.includes(last) ? last : models[0];
-}

@@ -14,16 +14,34 @@ import { expect, test } from './harness/fixtures';
 // Each provider, configured through the options page, answers in the side panel with its recorded
 // stream, served by a fake that speaks the provider's wire format.
 
-test('OpenAI', async ({ extension }) => {
-  const server = await startFakeOpenAI({ models: ['gpt-5.5'], credential: acceptKey('sk-e2e') });
+test('OpenAI, with its live model list and the system prompt', async ({ extension }) => {
+  const server = await startFakeOpenAI({
+    models: ['gpt-5.5', 'gpt-7-preview', 'text-embedding-3-large'],
+    credential: acceptKey('sk-e2e'),
+  });
   try {
-    await configureProvider(await extension.openOptions(), 'OpenAI', { 'API key': 'sk-e2e', 'Base URL': `${server.url}/v1` });
+    const options = await extension.openOptions();
+    await configureProvider(options, 'OpenAI', { 'API key': 'sk-e2e', 'Base URL': `${server.url}/v1` });
+    await options.getByLabel('System prompt').fill('Answer in one sentence.');
+    await options.getByRole('button', { name: 'Save system prompt' }).click();
+    await expect(options.getByText('System prompt saved.')).toBeVisible();
+
     const panel = await extension.openSidePanel();
+    // The API's own list (chat models only) replaces the curated one.
+    await expect(panel.getByRole('combobox', { name: 'Model' }).locator('option')).toHaveText(['gpt-5.5', 'gpt-7-preview']);
+    await panel.getByRole('combobox', { name: 'Model' }).selectOption('gpt-7-preview');
+    server.requests.length = 0;
     await sendMessage(panel, 'What is the capital of France?');
     const answer = await lastAnswer(panel);
-    await expect(answer).toHaveAccessibleName('OpenAI · gpt-5.5');
+    await expect(answer).toHaveAccessibleName('OpenAI · gpt-7-preview');
     await expect(answer.locator('.content')).toHaveText(RECORDED_TEXT.azure);
-    expect(server.requests.at(-1)!.body.messages).toEqual([{ role: 'user', content: 'What is the capital of France?' }]);
+    expect(server.requests.at(-1)!.body).toMatchObject({
+      model: 'gpt-7-preview',
+      messages: [
+        { role: 'system', content: 'Answer in one sentence.' },
+        { role: 'user', content: 'What is the capital of France?' },
+      ],
+    });
   } finally {
     await server.close();
   }

@@ -14,7 +14,7 @@ test('screenshots of the side panel and the options page for the README', async 
   await field(options, 'Token endpoint').fill('https://login.microsoftonline.com/contoso/oauth2/v2.0/token');
   await field(options, 'Client ID').fill('7f0c3b9e-omni-ai');
   await field(options, 'Client secret').fill('example-secret');
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.getByRole('status')).toHaveText('Saved Azure OpenAI settings.');
   await options.screenshot({ path: path.join(SHOTS, 'options.png'), fullPage: true });
 

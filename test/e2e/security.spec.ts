@@ -10,7 +10,7 @@ test('the toolbar icon opens the side panel, and a content script cannot read th
     const options = await extension.openOptions();
     await chooseProvider(options, 'Anthropic');
     await field(options, 'API key').fill('sk-ant-top-secret');
-    await options.getByRole('button', { name: 'Save' }).click();
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(options.getByRole('status')).toHaveText('Saved Anthropic settings.');
 
     const page = await extension.context.newPage();

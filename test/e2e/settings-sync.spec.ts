@@ -25,7 +25,7 @@ test('switching the provider on the options page changes the side panel’s mode
   await field(options, 'Token endpoint').fill('https://login.microsoftonline.com/tenant/oauth2/v2.0/token');
   await field(options, 'Client ID').fill('app-id');
   await field(options, 'Client secret').fill('app-secret');
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.getByRole('status')).toHaveText('Saved Azure OpenAI settings.');
   await expect(model).toBeEnabled();
   expect(await optionLabels(panel, 'Model')).toEqual(['gpt-4o-prod', 'gpt-4o-mini-eval']);
@@ -63,7 +63,7 @@ test('saving invalid settings names each wrong field and saves nothing', async (
   await field(options, 'Endpoint').fill('http://contoso.openai.azure.com');
   await field(options, 'Models').fill('gpt-4o-prod');
   await field(options, 'Client ID').fill('app-id');
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
 
   await expect(options.getByRole('status')).toHaveText('Not saved. Fix Endpoint, Token endpoint, Client secret.');
   await expect(field(options, 'Endpoint')).toHaveAccessibleDescription(
@@ -85,7 +85,7 @@ test('credentials saved on one options page appear on another open one without a
   const second = await extension.openOptions();
   await chooseProvider(first, 'OpenAI');
   await field(first, 'API key').fill('sk-from-first-page');
-  await first.getByRole('button', { name: 'Save' }).click();
+  await first.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(first.getByRole('status')).toHaveText('Saved OpenAI settings.');
   await expect(second.getByRole('combobox', { name: 'Provider' })).toHaveValue('openai');
   await expect(field(second, 'API key')).toHaveValue('sk-from-first-page');

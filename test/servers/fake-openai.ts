@@ -46,7 +46,7 @@ export async function startFakeOpenAI(options: { models: string[]; credential?: 
       return sendJson(res, 404, { error: { message: `Invalid URL (${req.method} ${url.pathname})`, type: 'invalid_request_error' } });
     if (typeof body.model !== 'string' || !Array.isArray(body.messages))
       return sendJson(res, 400, { error: { message: 'you must provide a model parameter', type: 'invalid_request_error' } });
-    if (!options.models.includes(body.model))
+    if (!options.models.includes(body.model as string))
       return sendJson(res, 404, {
         error: { message: `The model \`${body.model}\` does not exist or you do not have access to it.`, type: 'invalid_request_error', code: 'model_not_found' },
       });

@@ -12,7 +12,7 @@ export async function configureAzureOAuth(
   await field(options, 'Token endpoint').fill(s.tokenEndpoint);
   await field(options, 'Client ID').fill(s.clientId);
   await field(options, 'Client secret').fill(s.clientSecret);
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.getByRole('status')).toHaveText('Saved Azure OpenAI settings.');
 }
 
@@ -24,6 +24,6 @@ export async function configureProvider(options: Page, provider: string, fields:
     if ((await control.evaluate((el) => el.tagName)) === 'SELECT') await control.selectOption({ label: value });
     else await control.fill(value);
   }
-  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.getByRole('status')).toHaveText(`Saved ${provider} settings.`);
 }

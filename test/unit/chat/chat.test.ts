@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { historyOf, type ChatEntry } from '@/lib/chat/chat-store';
+import { DeltaBatcher } from '@/lib/chat/delta-batcher';
+import { chooseModel, offeredModels } from '@/lib/chat/model-lists';
+import { defaultProviderConfigs } from '@/lib/settings/provider-forms';
+
+describe('DeltaBatcher', () => {
+  it('hands over all deltas of a frame at once, per run, in order', () => {
+    const frames: (() => void)[] = [];
+    const batches: Map<string, string>[] = [];
+    const batcher = new DeltaBatcher((b) => batches.push(b), (flush) => frames.push(flush));
+    batcher.add('a', 'Hel');
+    batcher.add('b', 'X');
+    batcher.add('a', 'lo');
+    expect(frames).toHaveLength(1); // one frame scheduled for three deltas
+    expect(batches).toHaveLength(0);
+    frames[0]!();
+    expect(batches).toEqual([new Map([['a', 'Hello'], ['b', 'X']])]);
+    batcher.add('a', '!');
+    expect(frames).toHaveLength(2);
+  });
+
+  it('flushes on demand before an answer is marked finished', () => {
+    const batches: Map<string, string>[] = [];
+    const batcher = new DeltaBatcher((b) => batches.push(b), () => undefined);
+    batcher.add('a', 'tail');
+    batcher.flush();
+    batcher.flush(); // nothing pending: nothing applied
+    expect(batches).toEqual([new Map([['a', 'tail']])]);
+  });
+});
+
+describe('historyOf', () => {
+  it('sends every turn that has text, a stopped answer’s partial text included', () => {
+    const entries: ChatEntry[] = [
+      { id: '1', role: 'user', content: 'Hi', status: 'done' },
+      { id: '2', role: 'assistant', content: 'Hel', status: 'stopped', provider: 'anthropic', model: 'm' },
+      { id: '3', role: 'user', content: 'Go on', status: 'done' },
+      { id: '4', role: 'assistant', content: '', status: 'error', provider: 'anthropic', model: 'm' },
+    ];
+    expect(historyOf(entries)).toEqual([
+      { role: 'user', content: 'Hi' },
+      { role: 'assistant', content: 'Hel' },
+      { role: 'user', content: 'Go on' },
+    ]);
+  });
+});
+
+describe('model choice', () => {
+  const configs = defaultProviderConfigs();
+  it('offers the live list once it has arrived, else the curated one', () => {
+    expect(offeredModels('openai', configs, {})[0]).toBe('gpt-5.5');
+    expect(offeredModels('openai', configs, { openai: ['gpt-live'] })).toEqual(['gpt-live']);
+  });
+  it('keeps the user’s choice while it is offered, else falls back to the first', () => {
+    expect(chooseModel(['a', 'b'], 'b')).toBe('b');
+    expect(chooseModel(['a', 'b'], 'gone')).toBe('a');
+    expect(chooseModel([], undefined)).toBeUndefined();
+  });
+});
