@@ -14,6 +14,10 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     optional_host_permissions: OPTIONAL_ORIGINS,
     action: { default_title: 'Open omni-ai' },
+    // The action's own command: it fires action.onClicked, which opens the panel.
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+O' }, description: 'Open omni-ai' },
+    },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'omni-ai@omni-ai.dev', strict_min_version: '128.0' } } }
       : {}),

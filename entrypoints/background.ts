@@ -4,8 +4,11 @@ import { providerOfAlarm } from '@/lib/auth/refresh-alarms';
 import { createGateway } from '@/lib/background/gateway';
 import { testConnection } from '@/lib/background/handle-test-connection';
 import { serveChatPort } from '@/lib/background/serve-chat-port';
+import { markInterrupted } from '@/lib/chat/conversation-db';
 import { RunManager } from '@/lib/chat/run-manager';
+import { createContextMenu, onContextMenuClick } from '@/lib/background/context-menu';
 import { openPanelOnActionClick } from '@/lib/background/open-panel-on-action';
+import { readPage } from '@/lib/background/read-page';
 import { restrictStorageToTrustedContexts } from '@/lib/background/restrict-storage';
 import { isFromExtensionPage, onMessage } from '@/lib/messaging/protocol';
 import { listModels } from '@/lib/providers/list-models';
@@ -16,6 +19,8 @@ import { loadSettings } from '@/lib/settings/load-settings';
 export default defineBackground(() => {
   void restrictStorageToTrustedContexts();
   openPanelOnActionClick();
+  browser.runtime.onInstalled.addListener(createContextMenu);
+  browser.contextMenus.onClicked.addListener(onContextMenuClick);
 
   const gateway = createGateway();
   browser.alarms.onAlarm.addListener((alarm) => {
@@ -24,6 +29,8 @@ export default defineBackground(() => {
   });
   void gateway.rearm(ENTERPRISE_PROVIDERS);
 
+  // A new worker has no runs: any answer still marked streaming was cut off with the last one.
+  void markInterrupted('This answer was interrupted when omni-ai’s background worker stopped. Press Retry to ask again.');
   const runs = new RunManager(() => browser.runtime.getPlatformInfo());
   browser.runtime.onConnect.addListener((port) => serveChatPort(port, runs, gateway));
 
@@ -34,5 +41,11 @@ export default defineBackground(() => {
   onMessage('listModels', async ({ data: provider, sender }) => {
     if (!isFromExtensionPage(sender)) return { models: [], live: false };
     return listModels(provider, await loadSettings(), gateway);
+  });
+  onMessage('readActivePage', async ({ data: windowId, sender }) => {
+    if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };
+    const [tab] = await browser.tabs.query({ active: true, windowId });
+    if (tab?.id === undefined) return { ok: false, message: 'There is no open tab to read in this window.' };
+    return readPage(tab.id, (await loadSettings()).pageBudget);
   });
 });

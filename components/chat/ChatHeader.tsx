@@ -1,9 +1,7 @@
-import { browser } from 'wxt/browser';
 import { PROVIDERS } from '@/lib/providers/catalog';
 import { useEffect } from 'react';
 import { chooseModel, offeredModels, useLiveModels } from '@/lib/chat/model-lists';
 import { sendMessage } from '@/lib/messaging/protocol';
-import { useChat } from '@/lib/chat/chat-store';
 import { useSettings } from '@/lib/settings/store';
 
 /** The selected provider and the "Model" combobox with that provider's models. */
@@ -12,8 +10,7 @@ export function ChatHeader() {
   const configs = useSettings((s) => s.providers);
   const selectedModels = useSettings((s) => s.selectedModels);
   const setModel = useSettings((s) => s.setModel);
-  const newChat = useChat((s) => s.newChat);
-  const hasMessages = useChat((s) => s.entries.length > 0);
+
   const live = useLiveModels();
   const models = offeredModels(provider, configs, live);
   const model = chooseModel(models, selectedModels[provider]);
@@ -51,12 +48,7 @@ export function ChatHeader() {
           ))
         )}
       </select>
-      <button type="button" onClick={newChat} disabled={!hasMessages}>
-        New chat
-      </button>
-      <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
-        Settings
-      </button>
+
     </header>
   );
 }

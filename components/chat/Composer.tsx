@@ -1,5 +1,15 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { browser } from 'wxt/browser';
 import { useChat } from '@/lib/chat/chat-store';
+import { sendMessage } from '@/lib/messaging/protocol';
+import { ContextChip } from './ContextChip';
+
+/** "Add page": the active tab of this panel's window, read by the worker. */
+async function addPage() {
+  const { id } = await browser.windows.getCurrent();
+  const result = await sendMessage('readActivePage', id!);
+  useChat.getState().attach(result.ok ? result.context : undefined, result.ok ? undefined : result.message);
+}
 
 /** The message box: Enter sends, Shift+Enter breaks the line, Esc stops the answer. */
 export function Composer() {
@@ -8,9 +18,12 @@ export function Composer() {
   const send = useChat((s) => s.send);
   const stop = useChat((s) => s.stop);
 
+  const hasContext = useChat((s) => !!s.pending);
+  const [adding, setAdding] = useState(false);
+
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (streaming || !text.trim()) return;
+    if (streaming || (!text.trim() && !hasContext)) return;
     send(text);
     setText('');
   };
@@ -27,6 +40,8 @@ export function Composer() {
 
   return (
     <form className="composer" onSubmit={submit}>
+      <ContextChip />
+      <div className="composer-row">
       <label htmlFor="message" className="visually-hidden">
         Message
       </label>
@@ -39,15 +54,26 @@ export function Composer() {
         onKeyDown={onKeyDown}
       />
       <div className="composer-actions">
+        <button
+          type="button"
+          disabled={adding}
+          onClick={() => {
+            setAdding(true);
+            void addPage().finally(() => setAdding(false));
+          }}
+        >
+          Add page
+        </button>
         {streaming ? (
           <button type="button" onClick={stop}>
             Stop
           </button>
         ) : (
-          <button type="submit" className="primary" disabled={!text.trim()}>
+          <button type="submit" className="primary" disabled={!text.trim() && !hasContext}>
             Send
           </button>
         )}
+      </div>
       </div>
     </form>
   );

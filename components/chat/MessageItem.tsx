@@ -12,6 +12,14 @@ export function MessageItem({ entry, onRetry, canRetry }: { entry: ChatEntry; on
   return (
     <article className={`message ${entry.role}`} aria-label={author} aria-busy={entry.status === 'streaming'}>
       {entry.role === 'assistant' && <div className="author">{author}</div>}
+      {entry.context && (
+        <div className="context">
+          Attached {entry.context.kind}:{' '}
+          <a href={entry.context.url} target="_blank" rel="noreferrer">
+            {entry.context.title}
+          </a>
+        </div>
+      )}
       <div className="content">{entry.content}</div>
       {entry.status === 'stopped' && <div className="note">Stopped.</div>}
       {entry.finishReason && FINISH_NOTES[entry.finishReason] && <div className="note">{FINISH_NOTES[entry.finishReason]}</div>}

@@ -1,20 +1,36 @@
 import { useState, type FormEvent } from 'react';
+import { MIN_PAGE_BUDGET } from '@/lib/settings/parse-stored';
 import { useSettings } from '@/lib/settings/store';
 
-/** Settings for every conversation, whatever the provider: the system prompt. */
+/** Settings for every conversation, whatever the provider: the system prompt and the page budget. */
 export function ChatSettings() {
-  const saved = useSettings((s) => s.systemPrompt);
-  const setSystemPrompt = useSettings((s) => s.setSystemPrompt);
-  const [edit, setEdit] = useState<string | null>(null);
+  const savedPrompt = useSettings((s) => s.systemPrompt);
+  const savedBudget = useSettings((s) => s.pageBudget);
+  const saveChatSettings = useSettings((s) => s.saveChatSettings);
+  const [edits, setEdits] = useState<{ prompt: string; budget: string } | null>(null);
   const [note, setNote] = useState('');
-  const value = edit ?? saved;
+  const [budgetError, setBudgetError] = useState('');
+  const prompt = edits?.prompt ?? savedPrompt;
+  const budget = edits?.budget ?? String(savedBudget);
+
+  const edit = (change: Partial<{ prompt: string; budget: string }>) => {
+    setEdits({ prompt, budget, ...change });
+    setNote('');
+    setBudgetError('');
+  };
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    setSystemPrompt(value.trim()).then(
+    const pageBudget = Number(budget);
+    if (!Number.isInteger(pageBudget) || pageBudget < MIN_PAGE_BUDGET) {
+      setBudgetError(`Page text budget must be a whole number of at least ${MIN_PAGE_BUDGET.toLocaleString('en-US')}.`);
+      setNote('Not saved.');
+      return;
+    }
+    saveChatSettings({ systemPrompt: prompt.trim(), pageBudget }).then(
       () => {
-        setEdit(null);
-        setNote(value.trim() ? 'System prompt saved.' : 'System prompt cleared.');
+        setEdits(null);
+        setNote('Chat settings saved.');
       },
       (error: Error) => setNote(`Not saved: ${error.message}`),
     );
@@ -25,22 +41,32 @@ export function ChatSettings() {
       <h2>Chat</h2>
       <div className="field">
         <label htmlFor="system-prompt">System prompt</label>
-        <textarea
-          id="system-prompt"
-          rows={4}
-          value={value}
-          aria-describedby="system-prompt-help"
-          onChange={(e) => {
-            setEdit(e.target.value);
-            setNote('');
-          }}
-        />
+        <textarea id="system-prompt" rows={4} value={prompt} aria-describedby="system-prompt-help" onChange={(e) => edit({ prompt: e.target.value })} />
         <p className="help" id="system-prompt-help">
           Optional. Sent with every conversation, to every provider.
         </p>
       </div>
+      <div className="field">
+        <label htmlFor="page-budget">Page text budget</label>
+        <input
+          id="page-budget"
+          inputMode="numeric"
+          value={budget}
+          aria-invalid={budgetError ? true : undefined}
+          aria-describedby={budgetError ? 'page-budget-help page-budget-error' : 'page-budget-help'}
+          onChange={(e) => edit({ budget: e.target.value })}
+        />
+        <p className="help" id="page-budget-help">
+          Characters of a page sent with a message (“Add page”, “Ask omni-ai”); longer pages are cut, with a note.
+        </p>
+        {budgetError && (
+          <p className="error" id="page-budget-error">
+            {budgetError}
+          </p>
+        )}
+      </div>
       <div className="actions">
-        <button type="submit">Save system prompt</button>
+        <button type="submit">Save chat settings</button>
         <span aria-live="polite" className="muted">
           {note}
         </span>

@@ -1,18 +1,23 @@
+import { useState } from 'react';
 import { ChatHeader } from '@/components/chat/ChatHeader';
+import { ChatToolbar } from '@/components/chat/ChatToolbar';
 import { Composer } from '@/components/chat/Composer';
+import { HistoryList } from '@/components/chat/HistoryList';
 import { MessageLog } from '@/components/chat/MessageLog';
 import { SettingsNotices } from '@/components/ui/SettingsNotices';
 import { useSettingsHydrated } from '@/lib/settings/store';
 
 export function App() {
   const hydrated = useSettingsHydrated();
+  const [history, setHistory] = useState(false);
   if (!hydrated) return <main className="panel" aria-busy="true" />;
   return (
     <main className="panel">
       <ChatHeader />
+      <ChatToolbar showingHistory={history} onToggleHistory={() => setHistory(!history)} />
       <SettingsNotices />
-      <MessageLog />
-      <Composer />
+      {history ? <HistoryList onOpen={() => setHistory(false)} /> : <MessageLog />}
+      {!history && <Composer />}
     </main>
   );
 }

@@ -1,10 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@/components/ui/theme.css';
+import { receivePendingContext } from '@/lib/chat/receive-pending-context';
+import { useChat } from '@/lib/chat/chat-store';
 import { syncSettingsAcrossPages } from '@/lib/settings/store';
 import { App } from './App';
 
 syncSettingsAcrossPages();
+void useChat.getState().loadLatest();
+void receivePendingContext();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

@@ -1,5 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { OAuth2Gateway } from '../auth/oauth2-gateway';
+import { addUserMessage, deleteMessage, putMessage, type MessageRecord } from '../chat/conversation-db';
+import { recordRun } from '../chat/record-run';
 import type { RunManager } from '../chat/run-manager';
 import { CHAT_PORT, type ChatClientMessage, type ChatServerMessage } from '../messaging/chat-port';
 import { createChatModel } from '../providers/registry';
@@ -29,13 +31,27 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
     const message = raw as ChatClientMessage;
     switch (message.type) {
       case 'send': {
+        // Stored before the run starts, so the conversation exists even if the panel closes at once.
+        if (message.replaces) await deleteMessage(message.replaces);
+        if (message.user) await addUserMessage(message.user);
+        const answer: MessageRecord = {
+          id: message.runId,
+          conversationId: message.conversationId,
+          at: Date.now(),
+          role: 'assistant',
+          content: '',
+          provider: message.provider,
+          model: message.model,
+          status: 'streaming',
+        };
+        await putMessage(answer);
         const settings = await loadSettings();
-        const model = createChatModel(message.provider, settings, gateway);
         runs.start(
           message.runId,
-          model,
+          createChatModel(message.provider, settings, gateway),
           { model: message.model, messages: message.messages, system: settings.systemPrompt || undefined },
           listener,
+          recordRun(answer),
         );
         break;
       }

@@ -1,41 +1,69 @@
 import { create } from 'zustand';
 import type { ChatServerMessage } from '../messaging/chat-port';
-import type { ProviderId } from '../providers/catalog';
-import { chooseModel, offeredModels, useLiveModels } from './model-lists';
-import type { ChatMessage, FinishReason, StreamError, Usage } from '../providers/types';
+import { frameWithContext } from '../page/frame-context';
+import { PROVIDERS } from '../providers/catalog';
+import type { ChatMessage } from '../providers/types';
 import { useSettings } from '../settings/store';
 import { ChatConnection } from './chat-connection';
+import {
+  deleteConversation as dbDeleteConversation,
+  getMessages,
+  listConversations,
+  type ConversationRecord,
+  type MessageRecord,
+  type PageContext,
+} from './conversation-db';
 import { DeltaBatcher } from './delta-batcher';
+import { chooseModel, offeredModels, useLiveModels } from './model-lists';
 
-export interface ChatEntry {
-  id: string;
-  role: 'user' | 'assistant';
-  content: string;
-  /** Who wrote an answer: shown under it, and kept even if the user switches provider later. */
-  provider?: ProviderId;
-  model?: string;
-  status: 'streaming' | 'done' | 'stopped' | 'error';
-  error?: StreamError;
-  finishReason?: FinishReason;
-  usage?: Usage;
-}
+/** One message as the side panel shows it: the stored record, kept up to date while it streams. */
+export type ChatEntry = Omit<MessageRecord, 'conversationId' | 'at'>;
 
 interface ChatState {
+  conversationId: string;
   entries: ChatEntry[];
   streaming: boolean;
+  /** Page text waiting to go with the next message (a chip above the message box). */
+  pending?: PageContext;
+  /** Why the last "Add page" or "Ask omni-ai" brought no page text. */
+  attachError?: string;
+  conversations: ConversationRecord[];
+  loadLatest: () => Promise<void>;
+  open: (conversationId: string) => Promise<void>;
+  refreshConversations: () => Promise<void>;
+  deleteConversation: (conversationId: string) => Promise<void>;
+  attach: (context: PageContext | undefined, error?: string) => void;
   send: (text: string) => void;
   stop: () => void;
   retry: () => void;
   newChat: () => void;
 }
 
-/** The conversation so far as the providers take it: finished turns with text, in order. */
+/** The conversation so far as the providers take it: turns with text, page context framed. */
 export function historyOf(entries: ChatEntry[]): ChatMessage[] {
-  return entries.filter((e) => e.content.trim() !== '').map((e) => ({ role: e.role, content: e.content }));
+  return entries
+    .filter((e) => e.content.trim() !== '' || e.context)
+    .map((e) => ({ role: e.role, content: e.role === 'user' ? frameWithContext(e.content, e.context) : e.content }));
 }
 
-const patch = (entries: ChatEntry[], id: string, change: (e: ChatEntry) => Partial<ChatEntry>) =>
-  entries.map((e) => (e.id === id ? { ...e, ...change(e) } : e));
+/** The conversation as Markdown, for export. */
+export function toMarkdown(title: string, entries: ChatEntry[]): string {
+  const parts = [`# ${title}`, ''];
+  for (const e of entries) {
+    const author = e.role === 'user' ? 'You' : `${PROVIDERS[e.provider!].label} · ${e.model}`;
+    parts.push(`**${author}**`, '');
+    if (e.context) parts.push(`> Attached: [${e.context.title}](${e.context.url})`, '');
+    if (e.content) parts.push(e.content, '');
+    if (e.status === 'stopped') parts.push('_(stopped)_', '');
+    if (e.status === 'error' && e.error) parts.push(`_(failed: ${e.error.message})_`, '');
+  }
+  return `${parts.join('\n').trimEnd()}\n`;
+}
+
+const patch = (entries: ChatEntry[], id: string, change: Partial<ChatEntry>) =>
+  entries.map((e) => (e.id === id ? { ...e, ...change } : e));
+
+const isStreaming = (entries: ChatEntry[]) => entries.some((e) => e.status === 'streaming');
 
 export const useChat = create<ChatState>()((set, get) => {
   const batcher = new DeltaBatcher((batch) =>
@@ -45,12 +73,13 @@ export const useChat = create<ChatState>()((set, get) => {
   const finish = (id: string, change: Partial<ChatEntry>) => {
     batcher.flush();
     set((s) => {
-      const entries = patch(s.entries, id, () => change);
-      return { entries, streaming: entries.some((e) => e.status === 'streaming') };
+      const entries = patch(s.entries, id, change);
+      return { entries, streaming: isStreaming(entries) };
     });
   };
 
   const onMessage = (message: ChatServerMessage) => {
+    if (!get().entries.some((e) => e.id === message.runId)) return; // another conversation's run
     switch (message.type) {
       case 'delta':
         batcher.add(message.runId, message.text);
@@ -66,28 +95,32 @@ export const useChat = create<ChatState>()((set, get) => {
         if (message.status === 'unknown')
           finish(message.runId, {
             status: 'error',
-            error: { kind: 'network', message: 'The answer was interrupted when omni-ai’s background worker restarted. Press Retry to ask again.' },
+            error: { kind: 'network', message: 'This answer was interrupted when omni-ai’s background worker stopped. Press Retry to ask again.' },
           });
         else
-          set((s) => ({
-            entries: patch(s.entries, message.runId, (e) => ({
-              // The worker's text is the whole answer so far; ours may lag behind it.
-              content: message.text.length >= e.content.length ? message.text : e.content,
-              status: message.status === 'streaming' ? 'streaming' : message.status === 'done' ? 'done' : message.status === 'stopped' ? 'stopped' : 'error',
-              error: message.error,
-            })),
-          }));
+          finish(message.runId, {
+            content: message.text,
+            status: message.status === 'streaming' ? 'streaming' : message.status,
+            error: message.error,
+          });
         break;
     }
   };
 
-  const connection = new ChatConnection(onMessage, () => {
-    // The worker went away: pick up every answer still streaming where it is.
+  const attachStreaming = () => {
     for (const entry of get().entries) if (entry.status === 'streaming') connection.post({ type: 'attach', runId: entry.id });
-  });
+  };
+  // The worker went away: pick up every answer still streaming where it is.
+  const connection = new ChatConnection(onMessage, attachStreaming);
+
+  const show = async (conversationId: string) => {
+    const entries: ChatEntry[] = (await getMessages(conversationId)).map(({ conversationId: _c, at: _a, ...entry }) => entry);
+    set({ conversationId, entries, streaming: isStreaming(entries) });
+    attachStreaming();
+  };
 
   /** Asks for an answer to the conversation as it stands, from the provider and model selected now. */
-  const ask = (entries: ChatEntry[]) => {
+  const ask = (entries: ChatEntry[], user: ChatEntry | undefined, replaces?: string) => {
     const settings = useSettings.getState();
     const provider = settings.provider;
     const model = chooseModel(offeredModels(provider, settings.providers, useLiveModels.getState()), settings.selectedModels[provider]);
@@ -98,28 +131,55 @@ export const useChat = create<ChatState>()((set, get) => {
       finish(runId, { status: 'error', error: { kind: 'config', message: 'No model is selected: add models for this provider in omni-ai’s options.' } });
       return;
     }
-    connection.post({ type: 'send', runId, provider, model, messages: historyOf(entries) });
+    const { conversationId } = get();
+    connection.post({
+      type: 'send',
+      runId,
+      conversationId,
+      user: user && { ...user, conversationId, at: Date.now() },
+      replaces,
+      provider,
+      model,
+      messages: historyOf(entries),
+    });
   };
 
   return {
+    conversationId: crypto.randomUUID(),
     entries: [],
     streaming: false,
+    conversations: [],
+    loadLatest: async () => {
+      const [latest] = await listConversations();
+      if (latest) await show(latest.id);
+    },
+    open: show,
+    refreshConversations: async () => set({ conversations: await listConversations() }),
+    deleteConversation: async (id) => {
+      await dbDeleteConversation(id);
+      if (get().conversationId === id) get().newChat();
+      await get().refreshConversations();
+    },
+    attach: (context, error) => set({ pending: context, attachError: error }),
     send: (text) => {
-      if (get().streaming || !text.trim()) return;
-      ask([...get().entries, { id: crypto.randomUUID(), role: 'user', content: text, status: 'done' }]);
+      const { streaming, pending, entries } = get();
+      if (streaming || (!text.trim() && !pending)) return;
+      const user: ChatEntry = { id: crypto.randomUUID(), role: 'user', content: text, context: pending, status: 'done' };
+      set({ pending: undefined, attachError: undefined });
+      ask([...entries, user], user);
     },
     stop: () => {
       for (const entry of get().entries) if (entry.status === 'streaming') connection.post({ type: 'stop', runId: entry.id });
     },
     retry: () => {
-      const entries = get().entries;
+      const { entries, streaming } = get();
       const last = entries.at(-1);
-      if (get().streaming || last?.role !== 'assistant' || last.status !== 'error') return;
-      ask(entries.slice(0, -1));
+      if (streaming || last?.role !== 'assistant' || last.status !== 'error') return;
+      ask(entries.slice(0, -1), undefined, last.id);
     },
     newChat: () => {
-      get().stop();
-      set({ entries: [], streaming: false });
+      // An answer still streaming goes on in the worker and lands in its own conversation.
+      set({ conversationId: crypto.randomUUID(), entries: [], streaming: false, pending: undefined });
     },
   };
 });

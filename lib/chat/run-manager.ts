@@ -9,6 +9,7 @@ interface Run {
   error?: StreamError;
   controller: AbortController;
   listeners: Set<Listener>;
+  observer?: Listener;
 }
 
 /** Finished runs are kept this long, so a panel reopened just after an answer ended still gets it. */
@@ -26,9 +27,13 @@ export class RunManager {
 
   constructor(private readonly ping: () => Promise<unknown>) {}
 
-  start(runId: string, model: ChatModel, request: Omit<ChatRequest, 'signal'>, listener: Listener): void {
+  /**
+   * Starts a run. `listener` (a port) may go away; `observer` (the conversation writer) hears every
+   * message until the run ends, whoever is watching.
+   */
+  start(runId: string, model: ChatModel, request: Omit<ChatRequest, 'signal'>, listener: Listener, observer?: Listener): void {
     if (this.runs.has(runId)) return; // a duplicate send (a retried post) must not run twice
-    const run: Run = { text: '', status: 'streaming', controller: new AbortController(), listeners: new Set([listener]) };
+    const run: Run = { text: '', status: 'streaming', controller: new AbortController(), listeners: new Set([listener]), observer };
     this.runs.set(runId, run);
     this.updateKeepalive();
     void this.pump(runId, run, model, { ...request, signal: run.controller.signal });
@@ -58,6 +63,7 @@ export class RunManager {
   }
 
   private emit(run: Run, message: ChatServerMessage) {
+    run.observer?.(message);
     for (const listener of run.listeners) {
       try {
         listener(message);

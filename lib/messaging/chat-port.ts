@@ -1,3 +1,4 @@
+import type { MessageRecord } from '../chat/conversation-db';
 import type { ProviderId } from '../providers/catalog';
 import type { ChatMessage, FinishReason, StreamError, Usage } from '../providers/types';
 
@@ -6,7 +7,19 @@ export const CHAT_PORT = 'chat';
 
 /** Side panel → service worker. */
 export type ChatClientMessage =
-  | { type: 'send'; runId: string; provider: ProviderId; model: string; messages: ChatMessage[] }
+  | {
+      type: 'send';
+      runId: string;
+      conversationId: string;
+      /** The new user message to store (absent on Retry, which answers the same message again). */
+      user?: MessageRecord;
+      /** The failed answer a Retry replaces. */
+      replaces?: string;
+      provider: ProviderId;
+      model: string;
+      /** The conversation as the provider gets it, page context framed. */
+      messages: ChatMessage[];
+    }
   | { type: 'stop'; runId: string }
   /** After reconnecting: the text so far of a run that may still be streaming, then its deltas. */
   | { type: 'attach'; runId: string };

@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ProviderId } from '../providers/catalog';
+import type { ReadPageResult } from '../background/read-page';
 import type { ModelList } from '../providers/list-models';
 
 /** The answer to "Test connection": what worked, or exactly what failed. Never a token. */
@@ -12,6 +13,8 @@ export interface ConnectionResult {
 export interface ProtocolMap {
   testConnection(provider: ProviderId): ConnectionResult;
   listModels(provider: ProviderId): ModelList;
+  /** "Add page": the active tab of the panel's window, as page context cut to the budget. */
+  readActivePage(windowId: number): ReadPageResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -1,10 +1,13 @@
 import { PROVIDER_IDS, PROVIDERS, isProviderId, type ProviderId } from '../providers/catalog';
 import type { FieldSpec, ProviderForm } from './field-spec';
 import { PROVIDER_FORMS, defaultProviderConfigs } from './provider-forms';
+import { DEFAULT_PAGE_BUDGET } from '../page/truncate';
 import type { ProviderConfigs, SettingsData } from './schema';
 
+export const MIN_PAGE_BUDGET = 1000;
+
 export function defaultSettings(): SettingsData {
-  return { provider: 'anthropic', selectedModels: {}, providers: defaultProviderConfigs(), systemPrompt: '', notices: [] };
+  return { provider: 'anthropic', selectedModels: {}, providers: defaultProviderConfigs(), systemPrompt: '', pageBudget: DEFAULT_PAGE_BUDGET, notices: [] };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -61,6 +64,7 @@ export function parseStoredSettings(stored: unknown): SettingsData {
       if (isProviderId(provider) && typeof model === 'string') settings.selectedModels[provider] = model;
 
   if (typeof stored.systemPrompt === 'string') settings.systemPrompt = stored.systemPrompt;
+  if (typeof stored.pageBudget === 'number' && stored.pageBudget >= MIN_PAGE_BUDGET) settings.pageBudget = stored.pageBudget;
 
   const storedProviders = isRecord(stored.providers) ? stored.providers : {};
   for (const id of PROVIDER_IDS) {

@@ -88,6 +88,8 @@ export interface SettingsData {
   providers: ProviderConfigs;
   /** Sent as the system prompt with every conversation; empty for none. */
   systemPrompt: string;
+  /** How many characters of a page go with a message (the rest is cut, with a note). */
+  pageBudget: number;
   /**
    * Things the user should know about their stored settings (a reset after corrupt data, a
    * migration). Persisted so that whichever page is open shows them until dismissed.

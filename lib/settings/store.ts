@@ -15,7 +15,8 @@ export interface SettingsState extends SettingsData {
    * a failed save changes nothing anywhere: no half-saved settings.
    */
   saveProviderConfig: <P extends ProviderId>(provider: P, config: ProviderConfigs[P]) => Promise<void>;
-  setSystemPrompt: (systemPrompt: string) => Promise<void>;
+  /** Saves the chat settings (system prompt and page budget) in one write. */
+  saveChatSettings: (chat: Pick<SettingsData, 'systemPrompt' | 'pageBudget'>) => Promise<void>;
   dismissNotices: () => void;
 }
 
@@ -59,9 +60,9 @@ export const useSettings = create<SettingsState>()(
         await localArea.setItem(SETTINGS_KEY, stored({ ...persistedPart(get()), providers }));
         set({ providers });
       },
-      setSystemPrompt: async (systemPrompt) => {
-        await localArea.setItem(SETTINGS_KEY, stored({ ...persistedPart(get()), systemPrompt }));
-        set({ systemPrompt });
+      saveChatSettings: async (chat) => {
+        await localArea.setItem(SETTINGS_KEY, stored({ ...persistedPart(get()), ...chat }));
+        set(chat);
       },
       dismissNotices: () => set({ notices: [] }),
     }),
@@ -92,8 +93,8 @@ export const useSettings = create<SettingsState>()(
 );
 
 function persistedPart(state: SettingsData): SettingsData {
-  const { provider, selectedModels, providers, systemPrompt, notices } = state;
-  return { provider, selectedModels, providers, systemPrompt, notices };
+  const { provider, selectedModels, providers, systemPrompt, pageBudget, notices } = state;
+  return { provider, selectedModels, providers, systemPrompt, pageBudget, notices };
 }
 
 /**

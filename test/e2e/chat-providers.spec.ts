@@ -23,8 +23,8 @@ test('OpenAI, with its live model list and the system prompt', async ({ extensio
     const options = await extension.openOptions();
     await configureProvider(options, 'OpenAI', { 'API key': 'sk-e2e', 'Base URL': `${server.url}/v1` });
     await options.getByLabel('System prompt').fill('Answer in one sentence.');
-    await options.getByRole('button', { name: 'Save system prompt' }).click();
-    await expect(options.getByText('System prompt saved.')).toBeVisible();
+    await options.getByRole('button', { name: 'Save chat settings' }).click();
+    await expect(options.getByText('Chat settings saved.')).toBeVisible();
 
     const panel = await extension.openSidePanel();
     // The API's own list (chat models only) replaces the curated one.

@@ -11,6 +11,10 @@ test('asks for no more than the features need, and no host access until the user
   expect(manifest.host_permissions ?? []).toEqual([]);
   expect(manifest.content_scripts ?? []).toEqual([]);
   expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*']);
+  // A keyboard command opens the side panel (through the action, so it grants activeTab too).
+  expect(manifest.commands).toEqual({ _execute_action: { suggested_key: { default: 'Alt+Shift+O' }, description: 'Open omni-ai' } });
+  const commands = await worker.evaluate(() => chrome.commands.getAll());
+  expect(commands.find((c) => c.name === '_execute_action')?.shortcut).toBe('Alt+Shift+O');
   const granted = await worker.evaluate(() => chrome.permissions.getAll());
   expect(granted.origins).toEqual([]);
 });
