@@ -1,5 +1,6 @@
 import { PROVIDERS } from '@/lib/providers/catalog';
 import type { ChatEntry } from '@/lib/chat/chat-store';
+import { Markdown } from './Markdown';
 
 const FINISH_NOTES: Partial<Record<string, string>> = {
   length: 'The answer reached the length limit.',
@@ -20,7 +21,13 @@ export function MessageItem({ entry, onRetry, canRetry }: { entry: ChatEntry; on
           </a>
         </div>
       )}
-      <div className="content">{entry.content}</div>
+      {entry.role === 'assistant' ? (
+        <div className="content">
+          <Markdown text={entry.content} />
+        </div>
+      ) : (
+        <div className="content plain">{entry.content}</div>
+      )}
       {entry.status === 'stopped' && <div className="note">Stopped.</div>}
       {entry.finishReason && FINISH_NOTES[entry.finishReason] && <div className="note">{FINISH_NOTES[entry.finishReason]}</div>}
       {entry.status === 'error' && entry.error && (
