@@ -7,6 +7,25 @@ const Block = memo(function Block({ source }: { source: string }) {
   return <div className="md-block" dangerouslySetInnerHTML={{ __html: renderMarkdownBlock(source) }} />;
 });
 
+const GROUP = 32;
+
+/**
+ * Finished blocks in groups of 32: a 20,000-token answer has ~2,000 blocks, and comparing each one
+ * every frame costs more than the frame has (bench/RESULTS.md); a finished group is compared once.
+ */
+const BlockGroup = memo(
+  function BlockGroup({ blocks }: { blocks: string[] }) {
+    return (
+      <div className="md-group">
+        {blocks.map((block, i) => (
+          <Block key={i} source={block} />
+        ))}
+      </div>
+    );
+  },
+  (a, b) => a.blocks.length === b.blocks.length && a.blocks.every((block, i) => block === b.blocks[i]),
+);
+
 /** Copy buttons live in the rendered HTML; one listener serves them all. */
 function onCopyClick(event: MouseEvent<HTMLDivElement>) {
   const button = (event.target as HTMLElement).closest('button.copy');
@@ -20,10 +39,13 @@ function onCopyClick(event: MouseEvent<HTMLDivElement>) {
 
 /** An answer as Markdown, rendered block by block as it streams. */
 export function Markdown({ text }: { text: string }) {
+  const blocks = splitBlocks(text);
+  const groups: string[][] = [];
+  for (let i = 0; i < blocks.length; i += GROUP) groups.push(blocks.slice(i, i + GROUP));
   return (
     <div className="markdown" onClick={onCopyClick}>
-      {splitBlocks(text).map((block, i) => (
-        <Block key={i} source={block} />
+      {groups.map((group, i) => (
+        <BlockGroup key={i} blocks={group} />
       ))}
     </div>
   );

@@ -1,6 +1,10 @@
 import { PROVIDERS } from '@/lib/providers/catalog';
+import { lazy, Suspense } from 'react';
 import type { ChatEntry } from '@/lib/chat/chat-store';
-import { Markdown } from './Markdown';
+
+// Markdown, sanitising and highlighting are a third of the panel's code and are not needed to open
+// it: they load after the first paint (bench/RESULTS.md, cold open), showing plain text until then.
+const Markdown = lazy(() => import('./Markdown').then((m) => ({ default: m.Markdown })));
 
 const FINISH_NOTES: Partial<Record<string, string>> = {
   length: 'The answer reached the length limit.',
@@ -23,7 +27,9 @@ export function MessageItem({ entry, onRetry, canRetry }: { entry: ChatEntry; on
       )}
       {entry.role === 'assistant' ? (
         <div className="content">
-          <Markdown text={entry.content} />
+          <Suspense fallback={<div className="plain">{entry.content}</div>}>
+            <Markdown text={entry.content} />
+          </Suspense>
         </div>
       ) : (
         <div className="content plain">{entry.content}</div>

@@ -5,17 +5,20 @@ import { chooseModel, offeredModels } from '@/lib/chat/model-lists';
 import { defaultProviderConfigs } from '@/lib/settings/provider-forms';
 
 describe('DeltaBatcher', () => {
-  it('hands over all deltas of a frame at once, per run, in order', () => {
+  it('shows an answer’s first delta at once, then hands over the rest once per frame, per run, in order', () => {
     const frames: (() => void)[] = [];
     const batches: Map<string, string>[] = [];
     const batcher = new DeltaBatcher((b) => batches.push(b), (flush) => frames.push(flush));
-    batcher.add('a', 'Hel');
+    batcher.add('a', 'He');
     batcher.add('b', 'X');
+    expect(batches).toEqual([new Map([['a', 'He']]), new Map([['b', 'X']])]); // first of each: no wait
+    batcher.add('a', 'l');
+    batcher.add('b', 'Y');
     batcher.add('a', 'lo');
     expect(frames).toHaveLength(1); // one frame scheduled for three deltas
-    expect(batches).toHaveLength(0);
+    expect(batches).toHaveLength(2);
     frames[0]!();
-    expect(batches).toEqual([new Map([['a', 'Hello'], ['b', 'X']])]);
+    expect(batches[2]).toEqual(new Map([['a', 'llo'], ['b', 'Y']]));
     batcher.add('a', '!');
     expect(frames).toHaveLength(2);
   });
@@ -23,10 +26,11 @@ describe('DeltaBatcher', () => {
   it('flushes on demand before an answer is marked finished', () => {
     const batches: Map<string, string>[] = [];
     const batcher = new DeltaBatcher((b) => batches.push(b), () => undefined);
+    batcher.add('a', 'first');
     batcher.add('a', 'tail');
     batcher.flush();
     batcher.flush(); // nothing pending: nothing applied
-    expect(batches).toEqual([new Map([['a', 'tail']])]);
+    expect(batches).toEqual([new Map([['a', 'first']]), new Map([['a', 'tail']])]);
   });
 });
 

@@ -1,0 +1,88 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { defaultSettings } from '../lib/settings/parse-stored';
+import { SETTINGS_KEY, SETTINGS_VERSION } from '../lib/settings/schema';
+import { CHROMIUM_PATH, launchExtension } from '../test/e2e/harness/launch';
+import { coldOpen, firstTokenLatency, heapAfterConversation, streaming } from './browser-benches';
+import { bundleSizes } from './bundle-size';
+import { coldConcurrency, simulatedHour } from './gateway-benches';
+import { startBenchServer } from './lib/bench-server';
+import { summarise, type Figure } from './lib/stats';
+
+// Runs per measurement; BENCH_QUICK=1 for a fast check of the scripts themselves.
+const quick = process.env.BENCH_QUICK === '1';
+const RUNS = { firstToken: quick ? 3 : 30, streaming: quick ? 1 : 5, coldOpen: quick ? 3 : 20, gateway: quick ? 1 : 5 };
+
+async function main() {
+  const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'omni-ai-bench-'));
+  const ext = await launchExtension(profile);
+  // tsx (esbuild) names functions with a __name helper; the functions we evaluate in pages need it.
+  await ext.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  const server = await startBenchServer();
+  const figures: { section: string; figures: Figure[] }[] = [];
+  const section = async (name: string, run: () => Promise<Figure[]> | Figure[]) => {
+    process.stdout.write(`… ${name}\n`);
+    const result = await run();
+    figures.push({ section: name, figures: result });
+    for (const f of result) {
+      const s = summarise(f);
+      console.log(`  ${f.name}: p50 ${s.p50}, p95 ${s.p95} (${s.runs} run${s.runs > 1 ? 's' : ''})${f.target ? `  target ${f.target}` : ''}`);
+    }
+  };
+  try {
+    // The side panel talks to the bench server as an OpenAI-compatible provider.
+    const settings = defaultSettings();
+    settings.provider = 'openai-compatible';
+    settings.providers['openai-compatible'] = { baseURL: `${server.url}/v1`, apiKey: '', headers: {}, models: ['bench-model'] };
+    const worker = await ext.serviceWorker();
+    await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [SETTINGS_KEY, { state: settings, version: SETTINGS_VERSION }] as const);
+
+    await section('1. Added latency to the first token', () => firstTokenLatency(ext, server, RUNS.firstToken));
+    // The panel reopens the latest conversation: measured here with a short one, and again below
+    // after the 20,000-token answer.
+    const openShort = await coldOpen(ext, RUNS.coldOpen, 'latest conversation short');
+    await section('2. Streaming a 20,000-token answer at 2,000 tokens/s', () => streaming(ext, server, RUNS.streaming));
+    await section('3. Token gateway', async () => [...(await coldConcurrency(ext, RUNS.gateway)), ...(await simulatedHour())]);
+    await section('4. Side panel', async () => [
+      ...openShort,
+      ...(await coldOpen(ext, RUNS.coldOpen, 'latest conversation a 20,000-token answer')),
+      ...bundleSizes(),
+      ...(await heapAfterConversation(ext, server)),
+    ]);
+    if (ext.consoleErrors.length) console.log(`console errors during the run:\n${ext.consoleErrors.join('\n')}`);
+
+    const browserVersion = ext.context.browser()?.version() ?? 'unknown';
+    const pkg = JSON.parse(await fs.readFile(path.resolve(import.meta.dirname, '../package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    const lines = [
+      '# Benchmark results',
+      '',
+      `Written by \`npm run bench\` on ${new Date().toISOString()}${quick ? ' (BENCH_QUICK: too few runs to trust)' : ''}.`,
+      '',
+      `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}. ` +
+        `Node ${process.version}; Chromium ${browserVersion} (headless, ${CHROMIUM_PATH}); WXT ${pkg.devDependencies.wxt}, React ${pkg.dependencies.react}, ` +
+        `openai ${pkg.dependencies.openai}, @anthropic-ai/sdk ${pkg.dependencies['@anthropic-ai/sdk']}.`,
+      '',
+      'Shared, noisy machines: read p50 for the typical case and p95 for the tail. Every figure comes from the built extension in',
+      'Chromium against loopback servers, except the simulated hour, which runs the real gateway on a virtual clock.',
+      '',
+    ];
+    for (const { section: name, figures: fs_ } of figures) {
+      lines.push(`## ${name}`, '', '| measure | p50 | p95 | runs | target |', '| --- | --- | --- | --- | --- |');
+      for (const f of fs_) {
+        const s = summarise(f);
+        lines.push(`| ${f.name}${f.note ? ` (${f.note})` : ''} | ${s.p50} | ${s.p95} | ${s.runs} | ${f.target ?? ''} |`);
+      }
+      lines.push('');
+    }
+    const notes = await fs.readFile(path.resolve(import.meta.dirname, 'NOTES.md'), 'utf8').catch(() => '');
+    await fs.writeFile(path.resolve(import.meta.dirname, 'RESULTS.md'), `${lines.join('\n')}\n${notes}`);
+    console.log('wrote bench/RESULTS.md');
+  } finally {
+    await server.close();
+    await ext.close();
+    await fs.rm(profile, { recursive: true, force: true });
+  }
+}
+
+await main();
