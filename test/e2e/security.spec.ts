@@ -18,15 +18,16 @@ test('the toolbar icon opens the side panel, and a content script cannot read th
     await extension.clickToolbarIcon(page);
     // Playwright does not list side panels among a context's pages; ask Chrome which contexts exist.
     const worker = await extension.serviceWorker();
-    await expect
-      .poll(() =>
-        worker.evaluate(async () =>
-          (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] })).map(
-            (c) => c.documentUrl,
-          ),
-        ),
-      )
-      .toEqual([`chrome-extension://${extension.extensionId}/sidepanel.html`]);
+    const sidePanels = () =>
+      worker.evaluate(async () =>
+        (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] })).map((c) => c.documentUrl),
+      );
+    try {
+      await expect.poll(sidePanels, { timeout: 20_000 }).toEqual([`chrome-extension://${extension.extensionId}/sidepanel.html`]);
+    } catch (error) {
+      // openPanel logs why Chrome refused to open the panel: say it, rather than only "timed out".
+      throw new Error(`The side panel did not open. Worker warnings: ${extension.consoleWarnings.join(' | ') || 'none'}`, { cause: error });
+    }
 
     // The click granted activeTab, so the extension may run code in the page's content-script world.
     const fromContentScript = await worker.evaluate(async () => {

@@ -10,6 +10,8 @@ export interface ExtensionSession {
   extensionId: string;
   /** Every console error and uncaught error from any page or the service worker, as text. */
   consoleErrors: string[];
+  /** The service worker's warnings (e.g. why the panel could not open), to explain a failure. */
+  consoleWarnings: string[];
   serviceWorker: () => Promise<Worker>;
   openSidePanel: () => Promise<Page>;
   openOptions: () => Promise<Page>;
@@ -42,8 +44,12 @@ export async function launchExtension(userDataDir: string): Promise<ExtensionSes
   });
 
   const consoleErrors: string[] = [];
+  const consoleWarnings: string[] = [];
   const watchWorker = (worker: Worker) =>
-    worker.on('console', (m) => m.type() === 'error' && consoleErrors.push(`[service worker] ${m.text()}`));
+    worker.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`[service worker] ${m.text()}`);
+      if (m.type() === 'warning') consoleWarnings.push(`[service worker] ${m.text()}`);
+    });
   context.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(`[${m.page()?.url() ?? 'page'}] ${m.text()}`);
   });
@@ -66,6 +72,8 @@ export async function launchExtension(userDataDir: string): Promise<ExtensionSes
   const clickToolbarIcon = async (page: Page) => {
     const browser = context.browser();
     if (!browser) throw new Error('no browser-level CDP session');
+    // As a user would: on a page that has finished loading, not mid-navigation.
+    await page.waitForLoadState('load');
     const cdp = await browser.newBrowserCDPSession();
     const pageTarget = await (await context.newCDPSession(page)).send('Target.getTargetInfo');
     const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
@@ -98,6 +106,7 @@ export async function launchExtension(userDataDir: string): Promise<ExtensionSes
   return {
     context,
     extensionId,
+    consoleWarnings,
     stopServiceWorker,
     consoleErrors,
     serviceWorker,
