@@ -4,6 +4,7 @@ import { acceptTokensSignedBy } from '../servers/auth-check';
 import { startTokenServer } from '../servers/token-server';
 import { configureAzureOAuth } from './harness/configure';
 import { expect, test } from './harness/fixtures';
+import type { ExtensionSession } from './harness/launch';
 import { field } from './harness/pages';
 
 const CLIENT = { id: 'omni-e2e', secret: 'correct~secret+/=' };
@@ -12,6 +13,19 @@ async function servers(expiresIn: number) {
   const tokens = await startTokenServer({ clients: { [CLIENT.id]: CLIENT.secret }, expiresIn });
   const azure = await startFakeAzureOpenAI({ deployments: ['gpt-4o-prod'], bearer: acceptTokensSignedBy(tokens.jwks) });
   return { tokens, azure, close: async () => Promise.all([tokens.close(), azure.close()]) };
+}
+
+/** The options page with Azure OpenAI saved in OAuth2 mode against the loopback servers. */
+async function azureOptions(extension: ExtensionSession, s: Awaited<ReturnType<typeof servers>>, clientSecret = CLIENT.secret) {
+  const options = await extension.openOptions();
+  await configureAzureOAuth(options, {
+    endpoint: s.azure.url,
+    tokenEndpoint: s.tokens.tokenEndpoint,
+    clientId: CLIENT.id,
+    clientSecret,
+    deployments: ['gpt-4o-prod'],
+  });
+  return options;
 }
 
 async function testConnection(options: Page) {
@@ -23,16 +37,10 @@ async function testConnection(options: Page) {
 test('a wrong client secret shows the token server’s error; the right one connects with a bearer token', async ({
   extension,
 }) => {
-  const { tokens, azure, close } = await servers(3600);
+  const s = await servers(3600);
+  const { tokens, azure, close } = s;
   try {
-    const options = await extension.openOptions();
-    await configureAzureOAuth(options, {
-      endpoint: azure.url,
-      tokenEndpoint: tokens.tokenEndpoint,
-      clientId: CLIENT.id,
-      clientSecret: 'wrong-secret',
-      deployments: ['gpt-4o-prod'],
-    });
+    const options = await azureOptions(extension, s, 'wrong-secret');
     await expect(await testConnection(options)).toHaveText(
       `The token endpoint ${tokens.tokenEndpoint} refused: invalid_client: Client authentication failed: unknown client or wrong secret. What to do: check the Client ID and Client secret, and the Client authentication method.`,
     );
@@ -66,16 +74,10 @@ test('a wrong client secret shows the token server’s error; the right one conn
 
 test('an alarm refreshes the token before it expires, with no chat request', async ({ extension }) => {
   // 16 s tokens: refreshed at half their life (8 s), alarms fire on time for unpacked extensions.
-  const { tokens, azure, close } = await servers(16);
+  const s = await servers(16);
+  const { tokens, azure, close } = s;
   try {
-    const options = await extension.openOptions();
-    await configureAzureOAuth(options, {
-      endpoint: azure.url,
-      tokenEndpoint: tokens.tokenEndpoint,
-      clientId: CLIENT.id,
-      clientSecret: CLIENT.secret,
-      deployments: ['gpt-4o-prod'],
-    });
+    const options = await azureOptions(extension, s);
     await expect(await testConnection(options)).toHaveText(/^Connected/);
     expect(tokens.requests).toHaveLength(1);
     const firstRefresh = await options.getByRole('region', { name: 'Token' }).textContent();
@@ -96,16 +98,10 @@ test('an alarm refreshes the token before it expires, with no chat request', asy
 test('a service worker that Chrome stops and restarts reuses its token: no new token request', async ({
   extension,
 }) => {
-  const { tokens, azure, close } = await servers(3600);
+  const s = await servers(3600);
+  const { tokens, azure, close } = s;
   try {
-    const options = await extension.openOptions();
-    await configureAzureOAuth(options, {
-      endpoint: azure.url,
-      tokenEndpoint: tokens.tokenEndpoint,
-      clientId: CLIENT.id,
-      clientSecret: CLIENT.secret,
-      deployments: ['gpt-4o-prod'],
-    });
+    const options = await azureOptions(extension, s);
     await expect(await testConnection(options)).toHaveText(/^Connected/);
 
     const startedAt = () => extension.serviceWorker().then((w) => w.evaluate(() => performance.timeOrigin));
@@ -123,16 +119,10 @@ test('a service worker that Chrome stops and restarts reuses its token: no new t
 });
 
 test('concurrent requests on a cold cache make one token request', async ({ extension }) => {
-  const { tokens, azure, close } = await servers(3600);
+  const s = await servers(3600);
+  const { tokens, azure, close } = s;
   try {
-    const options = await extension.openOptions();
-    await configureAzureOAuth(options, {
-      endpoint: azure.url,
-      tokenEndpoint: tokens.tokenEndpoint,
-      clientId: CLIENT.id,
-      clientSecret: CLIENT.secret,
-      deployments: ['gpt-4o-prod'],
-    });
+    const options = await azureOptions(extension, s);
     // 20 "Test connection" messages at once, in @webext-core/messaging's wire format.
     const results = await options.evaluate(() =>
       Promise.all(
