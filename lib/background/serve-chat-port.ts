@@ -4,7 +4,9 @@ import { addUserMessage, deleteMessage, putMessage, type MessageRecord } from '.
 import { recordRun } from '../chat/record-run';
 import type { RunManager } from '../chat/run-manager';
 import { CHAT_PORT, type ChatClientMessage, type ChatServerMessage } from '../messaging/chat-port';
+import { missingCredentials } from '../providers/missing-credentials';
 import { createChatModel } from '../providers/registry';
+import type { StreamError } from '../providers/types';
 import { loadSettings } from '../settings/load-settings';
 
 /** Only the extension's own pages may open the chat port: never a content script in a web page. */
@@ -45,14 +47,27 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
           status: 'streaming',
         };
         await putMessage(answer);
-        const settings = await loadSettings();
-        runs.start(
-          message.runId,
-          createChatModel(message.provider, settings, gateway),
-          { model: message.model, messages: message.messages, system: settings.systemPrompt || undefined },
-          listener,
-          recordRun(answer),
-        );
+        const record = recordRun(answer);
+        const fail = (error: StreamError) => {
+          const failure: ChatServerMessage = { type: 'error', runId: message.runId, error, stopped: false };
+          record(failure);
+          listener(failure);
+        };
+        try {
+          const settings = await loadSettings();
+          const missing = missingCredentials(message.provider, settings);
+          if (missing) return fail({ kind: 'config', message: missing });
+          runs.start(
+            message.runId,
+            createChatModel(message.provider, settings, gateway),
+            { model: message.model, messages: message.messages, system: settings.systemPrompt || undefined },
+            listener,
+            record,
+          );
+        } catch (error) {
+          // Nothing may leave an answer spinning: a failure to even start is the answer's error.
+          fail({ kind: 'config', message: `omni-ai could not start the request: ${(error as Error).message}` });
+        }
         break;
       }
       case 'stop':

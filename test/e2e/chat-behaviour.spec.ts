@@ -140,3 +140,13 @@ test('a stream longer than the service worker’s idle timeout completes', async
     await server.close();
   }
 });
+
+test('a provider with no key gives an answer that says what to add, never a spinner', async ({ extension }) => {
+  const options = await extension.openOptions();
+  await chooseProvider(options, 'OpenAI');
+  const panel = await extension.openSidePanel();
+  await sendMessage(panel, 'Hello?');
+  const answer = await lastAnswer(panel);
+  await expect(answer.getByRole('alert')).toContainText('OpenAI needs an API key: add it in omni-ai’s options, then press Retry.');
+  await expect(panel.getByRole('button', { name: 'Send' })).toBeVisible();
+});

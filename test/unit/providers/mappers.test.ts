@@ -61,3 +61,17 @@ describe('providerErrorFromStatus', () => {
     expect(providerErrorFromStatus('vertex', 404, '', null).retryable).toBe(false);
   });
 });
+
+describe('missingCredentials', () => {
+  it('names what each provider still needs, and nothing once it is set up', async () => {
+    const { missingCredentials } = await import('@/lib/providers/missing-credentials');
+    const { defaultSettings } = await import('@/lib/settings/parse-stored');
+    const settings = defaultSettings();
+    expect(missingCredentials('openai', settings)).toBe('OpenAI needs an API key: add it in omni-ai’s options, then press Retry.');
+    expect(missingCredentials('azure-openai', settings)).toBe('Azure OpenAI needs an endpoint: add it in omni-ai’s options, then press Retry.');
+    expect(missingCredentials('vertex', settings)).toMatch(/needs a project ID/);
+    settings.providers.openai.apiKey = 'sk-x';
+    expect(missingCredentials('openai', settings)).toBeUndefined();
+    expect(missingCredentials('openai-compatible', settings)).toBeUndefined(); // a local server needs no key
+  });
+});
