@@ -38,17 +38,21 @@ export interface ConversationRecord {
 
 interface OmniDB extends DBSchema {
   conversations: { key: string; value: ConversationRecord; indexes: { updatedAt: number } };
-  messages: { key: string; value: MessageRecord; indexes: { conversationId: string } };
+  messages: { key: string; value: MessageRecord; indexes: { conversationId: string; status: string } };
 }
 
 let db: Promise<IDBPDatabase<OmniDB>> | undefined;
 
 /** The extension's IndexedDB, shared by the worker (which writes) and the side panel (which reads). */
 function open(): Promise<IDBPDatabase<OmniDB>> {
-  db ??= openDB<OmniDB>('omni-ai', 1, {
-    upgrade(database) {
-      database.createObjectStore('conversations', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
-      database.createObjectStore('messages', { keyPath: 'id' }).createIndex('conversationId', 'conversationId');
+  db ??= openDB<OmniDB>('omni-ai', 2, {
+    upgrade(database, oldVersion, _newVersion, tx) {
+      if (oldVersion < 1) {
+        database.createObjectStore('conversations', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
+        database.createObjectStore('messages', { keyPath: 'id' }).createIndex('conversationId', 'conversationId');
+      }
+      // v2: answers by status, so a starting worker finds the few left streaming without a full scan.
+      if (oldVersion < 2) tx.objectStore('messages').createIndex('status', 'status');
     },
   });
   return db;
@@ -99,13 +103,12 @@ export async function deleteConversation(id: string): Promise<void> {
   await tx.done;
 }
 
-/** Answers left "streaming" by a worker that stopped: nothing will finish them now. */
+/**
+ * Answers left "streaming" by a worker that stopped: nothing will finish them now. Runs at every
+ * worker start, so it reads only those, through the status index.
+ */
 export async function markInterrupted(message: string): Promise<void> {
   const database = await open();
-  const all = await database.getAll('messages');
-  await Promise.all(
-    all
-      .filter((m) => m.status === 'streaming')
-      .map((m) => database.put('messages', { ...m, status: 'error', error: { kind: 'network', message } })),
-  );
+  const cut = await database.getAllFromIndex('messages', 'status', 'streaming');
+  await Promise.all(cut.map((m) => database.put('messages', { ...m, status: 'error', error: { kind: 'network', message } })));
 }

@@ -69,3 +69,40 @@ test('history lists past conversations by their first message, to reopen or dele
     await anthropic.close();
   }
 });
+
+test('an answer cut off when Chrome stops the worker says so, in every panel, and Retry asks again', async ({ extension }) => {
+  const anthropic = await startFakeAnthropic({ models: ['claude-sonnet-5-5'], credential: acceptKey('a'), behaviour: { mode: 'hang' } });
+  try {
+    await configureProvider(await extension.openOptions(), 'Anthropic', { 'API key': 'a', 'Base URL': anthropic.url });
+    const panel = await extension.openSidePanel();
+    await sendMessage(panel, 'Hi, how are you?');
+    await expect(panel.getByRole('log').getByRole('article').last().locator('.content')).toContainText('Hello');
+
+    await extension.stopServiceWorker(panel); // the run dies with the worker
+    const interrupted = 'This answer was interrupted when omni-ai’s background worker stopped. Press Retry to ask again.';
+    await expect(panel.getByRole('alert')).toHaveText(new RegExp(`${interrupted}\\s*Retry`));
+    // The new worker marked the stored record (found through its status index), so every panel
+    // opened later shows it as interrupted, not as an answer still on its way.
+    const other = await extension.openSidePanel();
+    const storedStatus = () =>
+      other.evaluate(
+        () =>
+          new Promise<string[]>((resolve) => {
+            const request = indexedDB.open('omni-ai');
+            request.onsuccess = () => {
+              const all = request.result.transaction('messages').objectStore('messages').getAll();
+              all.onsuccess = () =>
+                resolve((all.result as { role: string; status: string }[]).filter((m) => m.role === 'assistant').map((m) => m.status));
+            };
+          }),
+      );
+    await expect.poll(storedStatus).toEqual(['error']);
+    await expect(other.getByRole('alert')).toContainText(interrupted);
+
+    anthropic.behaviour.mode = 'ok';
+    await other.getByRole('button', { name: 'Retry' }).click();
+    await expect((await lastAnswer(other)).locator('.content')).toHaveText(RECORDED_TEXT.anthropic);
+  } finally {
+    await anthropic.close();
+  }
+});
