@@ -4,19 +4,16 @@ import { addUserMessage, deleteMessage, putMessage, type MessageRecord } from '.
 import { recordRun } from '../chat/record-run';
 import type { RunManager } from '../chat/run-manager';
 import { CHAT_PORT, type ChatClientMessage, type ChatServerMessage } from '../messaging/chat-port';
+import { isFromExtensionPage } from '../messaging/protocol';
 import { missingCredentials } from '../providers/missing-credentials';
 import { createChatModel } from '../providers/registry';
 import type { StreamError } from '../providers/types';
 import { loadSettings } from '../settings/load-settings';
 
-/** Only the extension's own pages may open the chat port: never a content script in a web page. */
-function isOwnPage(port: Runtime.Port): boolean {
-  return port.name === CHAT_PORT && !!port.sender?.url?.startsWith(chrome.runtime.getURL(''));
-}
-
 /** Handles one side panel's chat port: sends start runs, stops abort them, attaches resume them. */
 export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAuth2Gateway): void {
-  if (!isOwnPage(port)) {
+  // Only the extension's own pages may open the chat port: never a content script in a web page.
+  if (port.name !== CHAT_PORT || !isFromExtensionPage(port.sender)) {
     port.disconnect();
     return;
   }

@@ -23,6 +23,7 @@ export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>(
  * Privileged handlers answer only the extension's own pages: a content script runs inside a web
  * page and must not be able to make the worker spend a token (bitwarden's senderIsInternal).
  */
-export function isFromExtensionPage(sender: chrome.runtime.MessageSender): boolean {
+export function isFromExtensionPage(sender: { id?: string; url?: string } | undefined): boolean {
+  if (!sender) return false;
   return sender.id === chrome.runtime.id && !!sender.url?.startsWith(chrome.runtime.getURL(''));
 }
