@@ -1,6 +1,6 @@
 import { EventStreamCodec, getChunkedStream, type Message } from '@smithy/core/event-streams';
 import type { BedrockConfig } from '../settings/schema';
-import { bedrockBaseURL } from './endpoints';
+import { bedrockModelURL } from './endpoints';
 import { ProviderError, providerErrorFromResponse } from './provider-error';
 import { toStreamError } from './stream-error';
 import type { ChatModel, ChatRequest, FinishReason, StreamPart, Usage } from './types';
@@ -67,7 +67,7 @@ export function* bedrockParts(message: Message, state: { reason: FinishReason; u
 }
 
 async function* streamConverse(config: BedrockConfig, send: typeof fetch, request: ChatRequest): AsyncGenerator<StreamPart> {
-  const url = `${bedrockBaseURL(config).replace(/\/$/, '')}/model/${encodeURIComponent(request.model)}/converse-stream`;
+  const url = bedrockModelURL(config, request.model, 'converse-stream');
   try {
     const response = await send(url, {
       method: 'POST',

@@ -1,5 +1,5 @@
 import type { ProviderId } from './catalog';
-import { ANTHROPIC_BASE_URL, OPENAI_BASE_URL, bedrockBaseURL, vertexBaseURL } from './endpoints';
+import { ANTHROPIC_BASE_URL, OPENAI_BASE_URL, bedrockModelURL, vertexModelURL } from './endpoints';
 import { ProviderError, networkError, providerErrorFromResponse } from './provider-error';
 import type { SettingsData } from '../settings/schema';
 
@@ -95,7 +95,7 @@ function probeFor(provider: ProviderId, settings: SettingsData): Probe {
       const model = firstModel(c.models, 'model ID');
       const auth: Record<string, string> = c.auth === 'api-key' ? { authorization: `Bearer ${c.apiKey}` } : {};
       return {
-        url: `${bedrockBaseURL(c).replace(/\/$/, '')}/model/${encodeURIComponent(model)}/converse`,
+        url: bedrockModelURL(c, model, 'converse'),
         init: json({ messages: [{ role: 'user', content: [{ text: 'ping' }] }], inferenceConfig: { maxTokens: 1 } }, auth),
         viaGateway: c.auth === 'oauth2',
         what: `the model ${model}`,
@@ -106,7 +106,7 @@ function probeFor(provider: ProviderId, settings: SettingsData): Probe {
       const c = p.vertex;
       const model = firstModel(c.models, 'model');
       return {
-        url: `${vertexBaseURL(c).replace(/\/$/, '')}/v1/projects/${encodeURIComponent(c.projectId)}/locations/${encodeURIComponent(c.location)}/publishers/google/models/${encodeURIComponent(model)}:countTokens`,
+        url: vertexModelURL(c, model, 'countTokens'),
         init: json({ contents: [{ role: 'user', parts: [{ text: 'ping' }] }] }),
         viaGateway: true,
         what: `the model ${model}`,

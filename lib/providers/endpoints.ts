@@ -18,6 +18,17 @@ export function vertexBaseURL(config: VertexConfig): string {
     : `https://${config.location}-aiplatform.googleapis.com`;
 }
 
+/** A Bedrock runtime operation on one model (or inference profile), under the user's gateway if any. */
+export function bedrockModelURL(config: BedrockConfig, model: string, operation: 'converse' | 'converse-stream'): string {
+  return `${bedrockBaseURL(config).replace(/\/$/, '')}/model/${encodeURIComponent(model)}/${operation}`;
+}
+
+/** A method on a Gemini model in the config's project and location. */
+export function vertexModelURL(config: VertexConfig, model: string, method: 'streamGenerateContent' | 'countTokens'): string {
+  const path = `projects/${encodeURIComponent(config.projectId)}/locations/${encodeURIComponent(config.location)}/publishers/google/models/${encodeURIComponent(model)}`;
+  return `${vertexBaseURL(config).replace(/\/$/, '')}/v1/${path}:${method}`;
+}
+
 /** Where a Vertex config gets its tokens: the service-account key's token_uri, or the token endpoint. */
 export function vertexTokenEndpoint(config: VertexConfig): string {
   if (config.auth === 'oauth2') return config.tokenEndpoint;

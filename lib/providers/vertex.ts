@@ -1,6 +1,6 @@
 import { EventSourceParserStream } from 'eventsource-parser/stream';
 import type { VertexConfig } from '../settings/schema';
-import { vertexBaseURL } from './endpoints';
+import { vertexModelURL } from './endpoints';
 import { ProviderError, providerErrorFromResponse } from './provider-error';
 import { toStreamError } from './stream-error';
 import type { ChatModel, ChatRequest, FinishReason, StreamPart, Usage } from './types';
@@ -47,8 +47,7 @@ export function* geminiParts(chunk: GeminiChunk, state: { reason: FinishReason; 
 }
 
 async function* streamGenerate(config: VertexConfig, send: typeof fetch, request: ChatRequest): AsyncGenerator<StreamPart> {
-  const model = `projects/${encodeURIComponent(config.projectId)}/locations/${encodeURIComponent(config.location)}/publishers/google/models/${encodeURIComponent(request.model)}`;
-  const url = `${vertexBaseURL(config).replace(/\/$/, '')}/v1/${model}:streamGenerateContent?alt=sse`;
+  const url = `${vertexModelURL(config, request.model, 'streamGenerateContent')}?alt=sse`;
   try {
     const response = await send(url, {
       method: 'POST',
