@@ -62,7 +62,11 @@ export class OAuth2Gateway {
 
   /** A valid access token: the cached one while it has more than the margin left, else a new one. */
   async getAccessToken(provider: ProviderId): Promise<string> {
-    const { source } = await this.requireTarget(provider);
+    return this.tokenFor(provider, await this.requireTarget(provider));
+  }
+
+  /** getAccessToken for a target already read from the settings. */
+  private async tokenFor(provider: ProviderId, { source }: GatewayTarget): Promise<string> {
     const fp = await fingerprint(source);
     const cached = await this.usableToken(provider, fp);
     const now = this.now();
@@ -131,7 +135,9 @@ export class OAuth2Gateway {
    */
   createAuthenticatedFetch(provider: ProviderId, baseFetch: typeof fetch = (...a) => fetch(...a)): typeof fetch {
     return async (input, init) => {
-      const { apiOrigin } = await this.requireTarget(provider);
+      // Read once per request: the origin check, the token and a 401 retry all use the same settings.
+      const target = await this.requireTarget(provider);
+      const { apiOrigin } = target;
       const url = new URL(input instanceof Request ? input.url : String(input));
       if (url.origin !== apiOrigin)
         throw new AuthError(
@@ -140,7 +146,7 @@ export class OAuth2Gateway {
         );
       const send = async () => {
         const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
-        headers.set('authorization', `Bearer ${await this.getAccessToken(provider)}`);
+        headers.set('authorization', `Bearer ${await this.tokenFor(provider, target)}`);
         // An API endpoint has no business redirecting; following one could carry the token elsewhere.
         return baseFetch(input, { ...init, headers, redirect: 'error' });
       };
