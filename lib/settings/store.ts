@@ -3,8 +3,8 @@ import { create } from 'zustand';
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
 import type { ProviderId } from '../providers/catalog';
 import { sameData } from '../same-data';
-import { migrateSettings } from './migrations';
-import { defaultSettings, parseStoredSettings } from './parse-stored';
+import { defaultSettings } from './parse-stored';
+import { readStoredSettings } from './read-stored';
 import { SETTINGS_KEY, SETTINGS_VERSION, type ProviderConfigs, type SettingsData } from './schema';
 
 export interface SettingsState extends SettingsData {
@@ -23,12 +23,18 @@ export interface SettingsState extends SettingsData {
 /** What was last read from storage, to tell whether hydration repaired anything worth writing back. */
 let lastRead: unknown;
 
-/** Stores the object itself (not a JSON string) so storage stays readable in DevTools. */
+const stored = (data: SettingsData): StorageValue<SettingsData> => ({ state: data, version: SETTINGS_VERSION });
+
+/**
+ * Stores the object itself (not a JSON string) so storage stays readable in DevTools. Reading
+ * migrates and repairs through readStoredSettings, the same function the service worker uses, so
+ * zustand always gets current-version data and its own `migrate` is never needed.
+ */
 const localArea: PersistStorage<SettingsData> = {
   async getItem(name) {
     const items = await browser.storage.local.get(name);
     lastRead = items[name];
-    return (lastRead as StorageValue<SettingsData> | undefined) ?? null;
+    return stored(readStoredSettings(lastRead));
   },
   async setItem(name, value) {
     await browser.storage.local.set({ [name]: value });
@@ -37,13 +43,6 @@ const localArea: PersistStorage<SettingsData> = {
     await browser.storage.local.remove(name);
   },
 };
-
-const stored = (data: SettingsData): StorageValue<SettingsData> => ({ state: data, version: SETTINGS_VERSION });
-
-/** Marks state that failed to migrate, for `merge` to replace with defaults and say so. */
-interface Unmigratable {
-  unmigratable: string;
-}
 
 /** True once the stored settings have been read: pages wait for it rather than flash the defaults. */
 export const useSettingsHydrated = create(() => false);
@@ -71,26 +70,21 @@ export const useSettings = create<SettingsState>()(
       version: SETTINGS_VERSION,
       storage: localArea,
       partialize: persistedPart,
-      migrate: (state, version) => {
-        const result = migrateSettings(state, version);
-        return (result.ok ? result.state : { unmigratable: result.reason }) as SettingsData;
-      },
-      merge: (storedState, current) => {
-        const unmigratable = (storedState as Partial<Unmigratable> | undefined)?.unmigratable;
-        const data = unmigratable
-          ? { ...defaultSettings(), notices: [unmigratable] }
-          : parseStoredSettings(storedState);
-        return { ...current, ...data };
-      },
       onRehydrateStorage: () => (state) => {
         useSettingsHydrated.setState(true, true);
         // Parsing repaired something (a reset field, a notice): store the repair so every page agrees.
-        if (state && lastRead !== undefined && !sameData(lastRead, stored(persistedPart(state))))
+        // Never over settings from a newer omni-ai: the notice promises they come back with an update.
+        if (state && lastRead !== undefined && !isFromNewerVersion(lastRead) && !sameData(lastRead, stored(persistedPart(state))))
           void localArea.setItem(SETTINGS_KEY, stored(persistedPart(state)));
       },
     },
   ),
 );
+
+function isFromNewerVersion(raw: unknown): boolean {
+  const version = (raw as { version?: unknown } | null)?.version;
+  return typeof version === 'number' && version > SETTINGS_VERSION;
+}
 
 function persistedPart(state: SettingsData): SettingsData {
   const { provider, selectedModels, providers, systemPrompt, pageBudget, notices } = state;

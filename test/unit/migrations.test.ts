@@ -14,7 +14,7 @@ describe('migrateSettings', () => {
 
   it('refuses data from a newer version and says to update', () => {
     const result = migrateSettings({}, 4, steps, 3);
-    expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/newer version.*Update omni-ai/) });
+    expect(result).toMatchObject({ ok: false, reason: expect.stringMatching(/newer version.*update omni-ai to get them back/) });
   });
 
   it('reports a version it has no step for instead of throwing', () => {

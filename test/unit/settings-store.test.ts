@@ -103,5 +103,8 @@ describe('settings store', () => {
     expect(useSettingsHydrated.getState()).toBe(true);
     expect(useSettings.getState().provider).toBe('anthropic');
     expect(useSettings.getState().notices[0]).toMatch(/newer version of omni-ai/);
+    // The notice says an update brings them back: they must still be there.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(await stored()).toEqual({ state: { provider: 'openai', future: true }, version: SETTINGS_VERSION + 1 });
   });
 });
