@@ -10,8 +10,6 @@ export interface ExtensionSession {
   extensionId: string;
   /** Every console error and uncaught error from any page or the service worker, as text. */
   consoleErrors: string[];
-  /** The service worker's warnings (e.g. why the panel could not open), to explain a failure. */
-  consoleWarnings: string[];
   serviceWorker: () => Promise<Worker>;
   openSidePanel: () => Promise<Page>;
   openOptions: () => Promise<Page>;
@@ -20,9 +18,54 @@ export interface ExtensionSession {
    * resolves once Chrome reports it stopped. The next event or message starts it again.
    */
   stopServiceWorker: (page: Page) => Promise<void>;
-  /** Clicks omni-ai's toolbar icon on the tab showing `page`, as a user would (a real user gesture). */
-  clickToolbarIcon: (page: Page) => Promise<void>;
+  /**
+   * Clicks omni-ai's toolbar icon on the tab showing `page`, as a user would (a real user gesture),
+   * and resolves once omni-ai's worker has received the click. Returns what the worker did with
+   * it: each `chrome.sidePanel.open` call and how it ended.
+   */
+  clickToolbarIcon: (page: Page) => Promise<PanelOpenLog>;
   close: () => Promise<void>;
+}
+
+const openLog = (worker: Worker): Promise<PanelOpenLog> =>
+  worker.evaluate(() => [...(globalThis as unknown as { e2eOpens: string[] }).e2eOpens]);
+
+/** Polls `check` every 50 ms until it is true (resolves true) or `ms` pass (resolves false). */
+async function waitUntil(check: () => Promise<boolean>, ms: number): Promise<boolean> {
+  for (const end = Date.now() + ms; Date.now() < end; await new Promise((r) => setTimeout(r, 50)))
+    if (await check()) return true;
+  return false;
+}
+
+/** What the worker did after a toolbar click, e.g. `['open window 12', 'open resolved']`. */
+export type PanelOpenLog = string[];
+
+/**
+ * Installs, once per worker instance, a second onClicked listener that counts the clicks reaching
+ * the worker, and a wrapper that logs omni-ai's `chrome.sidePanel.open` calls and their outcome.
+ * Resolves to the number of clicks seen so far.
+ */
+function watchToolbarClicks(worker: Worker): Promise<number> {
+  return worker.evaluate(() => {
+    const probe = globalThis as unknown as { e2eClicks?: number; e2eOpens?: string[] };
+    if (probe.e2eClicks === undefined) {
+      probe.e2eClicks = 0;
+      probe.e2eOpens = [];
+      chrome.action.onClicked.addListener(() => void probe.e2eClicks!++);
+      const open = chrome.sidePanel.open.bind(chrome.sidePanel);
+      chrome.sidePanel.open = ((options: chrome.sidePanel.OpenOptions) => {
+        probe.e2eOpens!.push(`open window ${options.windowId}`);
+        return open(options).then(
+          () => void probe.e2eOpens!.push('open resolved'),
+          (error: Error) => {
+            probe.e2eOpens!.push(`open rejected: ${error.message}`);
+            throw error;
+          },
+        );
+      }) as typeof chrome.sidePanel.open;
+    }
+    return probe.e2eClicks;
+  });
 }
 
 export async function launchExtension(userDataDir: string): Promise<ExtensionSession> {
@@ -44,11 +87,9 @@ export async function launchExtension(userDataDir: string): Promise<ExtensionSes
   });
 
   const consoleErrors: string[] = [];
-  const consoleWarnings: string[] = [];
   const watchWorker = (worker: Worker) =>
     worker.on('console', (m) => {
       if (m.type() === 'error') consoleErrors.push(`[service worker] ${m.text()}`);
-      if (m.type() === 'warning') consoleWarnings.push(`[service worker] ${m.text()}`);
     });
   context.on('console', (m) => {
     if (m.type() === 'error') consoleErrors.push(`[${m.page()?.url() ?? 'page'}] ${m.text()}`);
@@ -69,7 +110,7 @@ export async function launchExtension(userDataDir: string): Promise<ExtensionSes
     return page;
   };
 
-  const clickToolbarIcon = async (page: Page) => {
+  const clickToolbarIcon = async (page: Page): Promise<PanelOpenLog> => {
     const browser = context.browser();
     if (!browser) throw new Error('no browser-level CDP session');
     // As a user would: on a page that has finished loading, not mid-navigation.
@@ -80,8 +121,21 @@ export async function launchExtension(userDataDir: string): Promise<ExtensionSes
     // A tab target wraps the page target; they share the URL, and a fresh tab is the only one with it.
     const tab = targetInfos.find((t) => t.type === 'tab' && t.url === pageTarget.targetInfo.url);
     if (!tab) throw new Error(`no tab target for ${page.url()}`);
-    await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+    const worker = await serviceWorker();
+    // CDP has (rarely, under load) dropped a triggerAction: the worker never got the click. That is
+    // the harness's click lost, not omni-ai failing, so it is sent again; whatever reaches the worker
+    // is then checked by the test.
+    for (let attempt = 1; ; attempt++) {
+      const before = await watchToolbarClicks(worker);
+      await worker.evaluate(() => void ((globalThis as unknown as { e2eOpens: string[] }).e2eOpens.length = 0));
+      await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tab.targetId });
+      const delivered = await waitUntil(async () => (await watchToolbarClicks(worker)) > before, 5_000);
+      if (delivered) break;
+      if (attempt === 3) throw new Error('Chrome did not deliver the toolbar click to the service worker, 3 times');
+    }
     await cdp.detach();
+    await waitUntil(async () => (await openLog(worker)).some((line) => !line.startsWith('open window')), 5_000);
+    return openLog(worker);
   };
 
   const stopServiceWorker = async (page: Page) => {
@@ -106,7 +160,6 @@ export async function launchExtension(userDataDir: string): Promise<ExtensionSes
   return {
     context,
     extensionId,
-    consoleWarnings,
     stopServiceWorker,
     consoleErrors,
     serviceWorker,
