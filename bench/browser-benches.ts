@@ -9,6 +9,7 @@ declare global {
   interface Window {
     __paintAt?: Promise<number>;
     __frames?: { maxGap: number; longTasks: number[]; stop: () => void };
+    __sentAt?: number;
   }
 }
 
@@ -113,12 +114,16 @@ export async function streaming(ext: ExtensionSession, server: BenchServer, runs
       let last = performance.now();
       let running = true;
       const tick = (t: number) => {
-        state.maxGap = Math.max(state.maxGap, t - last);
+        if (window.__sentAt !== undefined && last >= window.__sentAt) state.maxGap = Math.max(state.maxGap, t - last);
         last = t;
         if (running) requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
-      const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => state.longTasks.push(e.duration)));
+      // Only tasks that start once the answer is asked for: opening the panel re-renders the
+      // previous (20,000-token) conversation, which is the cold-open figure's business, not this one.
+      const observer = new PerformanceObserver((list) =>
+        list.getEntries().forEach((e) => window.__sentAt !== undefined && e.startTime >= window.__sentAt && state.longTasks.push(e.duration)),
+      );
       observer.observe({ type: 'longtask' });
       state.stop = () => {
         running = false;
@@ -142,6 +147,7 @@ export async function streaming(ext: ExtensionSession, server: BenchServer, runs
         observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['aria-busy'], childList: true });
       });
     });
+    await panel.evaluate(() => (window.__sentAt = performance.now()));
     await send(panel, `Long answer ${i}`);
     const paintedAt = await panel.evaluate(() => window.__paintAt!);
     const timing = server.timings.at(-1)!;
