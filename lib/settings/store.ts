@@ -4,7 +4,7 @@ import { persist, type PersistStorage, type StorageValue } from 'zustand/middlew
 import type { ProviderId } from '../providers/catalog';
 import { sameData } from '../same-data';
 import { defaultSettings } from './parse-stored';
-import { readStoredSettings } from './read-stored';
+import { isFromNewerVersion, readStoredSettings } from './read-stored';
 import { SETTINGS_KEY, SETTINGS_VERSION, type ProviderConfigs, type SettingsData } from './schema';
 
 export interface SettingsState extends SettingsData {
@@ -80,11 +80,6 @@ export const useSettings = create<SettingsState>()(
     },
   ),
 );
-
-function isFromNewerVersion(raw: unknown): boolean {
-  const version = (raw as { version?: unknown } | null)?.version;
-  return typeof version === 'number' && version > SETTINGS_VERSION;
-}
 
 function persistedPart(state: SettingsData): SettingsData {
   const { provider, selectedModels, providers, systemPrompt, pageBudget, notices } = state;
