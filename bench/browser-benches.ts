@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { sendMessage, storedMessages } from '../test/e2e/harness/chat';
 import type { ExtensionSession } from '../test/e2e/harness/launch';
 import type { startBenchServer } from './lib/bench-server';
 import type { Figure } from './lib/stats';
@@ -33,12 +34,6 @@ async function watchForText(page: Page, selector: string, marker: string) {
   );
 }
 
-async function send(panel: Page, text: string) {
-  const box = panel.getByRole('textbox', { name: 'Message' });
-  await box.fill(text);
-  await box.press('Enter');
-}
-
 async function answerDone(panel: Page, timeout = 120_000) {
   await panel.getByRole('log').getByRole('article').last().and(panel.locator('[aria-busy="false"]')).waitFor({ timeout });
 }
@@ -55,7 +50,7 @@ export async function firstTokenLatency(ext: ExtensionSession, server: BenchServ
   for (let i = 0; i < runs; i++) {
     await panel.bringToFront();
     await watchForText(panel, '[role="log"]', marker);
-    await send(panel, `Run ${i}`);
+    await sendMessage(panel, `Run ${i}`);
     const paintedAt = await panel.evaluate(() => window.__paintAt!);
     viaPanel.push(paintedAt - server.timings.at(-1)!.firstTokenAt);
     await answerDone(panel);
@@ -148,7 +143,7 @@ export async function streaming(ext: ExtensionSession, server: BenchServer, runs
       });
     });
     await panel.evaluate(() => (window.__sentAt = performance.now()));
-    await send(panel, `Long answer ${i}`);
+    await sendMessage(panel, `Long answer ${i}`);
     const paintedAt = await panel.evaluate(() => window.__paintAt!);
     const timing = server.timings.at(-1)!;
     endToPaint.push(paintedAt - timing.lastByteAt);
@@ -160,22 +155,7 @@ export async function streaming(ext: ExtensionSession, server: BenchServer, runs
     maxGap.push(frames.maxGap);
     longest.push(Math.max(0, ...frames.longTasks));
     // What was stored, and so what the user keeps, compared with what the server sent.
-    const stored = await panel.evaluate(
-      () =>
-        new Promise<string>((resolve, reject) => {
-          const request = indexedDB.open('omni-ai');
-          request.onsuccess = () => {
-            const all = request.result.transaction('messages').objectStore('messages').getAll();
-            all.onsuccess = () =>
-              resolve(
-                (all.result as { role: string; content: string; at: number }[])
-                  .filter((m) => m.role === 'assistant')
-                  .sort((a, b) => b.at - a.at)[0]!.content,
-              );
-          };
-          request.onerror = () => reject(request.error);
-        }),
-    );
+    const stored = (await storedMessages(panel)).filter((m) => m.role === 'assistant').sort((a, b) => b.at - a.at)[0]!.content;
     if (stored === expected) identical++;
     await panel.close();
   }
@@ -258,7 +238,7 @@ export async function heapAfterConversation(ext: ExtensionSession, server: Bench
   await panel.getByRole('button', { name: 'New chat' }).click();
   const before = { panel: await pageHeap(ext, panel), worker: await workerHeap(ext) };
   for (let i = 0; i < 100; i++) {
-    await send(panel, `Message ${i}: tell me more.`);
+    await sendMessage(panel, `Message ${i}: tell me more.`);
     await answerDone(panel);
   }
   const after = { panel: await pageHeap(ext, panel), worker: await workerHeap(ext) };

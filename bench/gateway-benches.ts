@@ -3,12 +3,12 @@ import type { RefreshScheduler } from '../lib/auth/refresh-alarms';
 import type { StoredToken, TokenStore } from '../lib/auth/token-store';
 import type { ProviderId } from '../lib/providers/catalog';
 import { defaultSettings } from '../lib/settings/parse-stored';
-import { SETTINGS_KEY, SETTINGS_VERSION } from '../lib/settings/schema';
 import type { ExtensionSession } from '../test/e2e/harness/launch';
 import { acceptTokensSignedBy } from '../test/servers/auth-check';
 import { startFakeAzureOpenAI } from '../test/servers/fake-azure-openai';
 import { startTokenServer } from '../test/servers/token-server';
 import type { Figure } from './lib/stats';
+import { writeSettings } from './lib/write-settings';
 
 /** 3a. 50 concurrent requests on a cold cache, in the extension, against oauth2-mock-server. */
 export async function coldConcurrency(ext: ExtensionSession, runs: number): Promise<Figure[]> {
@@ -16,7 +16,6 @@ export async function coldConcurrency(ext: ExtensionSession, runs: number): Prom
   const azure = await startFakeAzureOpenAI({ deployments: ['gpt-4o-prod'], bearer: acceptTokensSignedBy(tokens.jwks) });
   const counts: number[] = [];
   try {
-    const worker = await ext.serviceWorker();
     const options = await ext.openOptions();
     for (let run = 0; run < runs; run++) {
       // A new scope each run: new credentials fingerprint, so the cache is cold.
@@ -31,7 +30,7 @@ export async function coldConcurrency(ext: ExtensionSession, runs: number): Prom
         clientSecret: 'bench-secret',
         scope: `api://bench/run-${run}/.default`,
       };
-      await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [SETTINGS_KEY, { state: settings, version: SETTINGS_VERSION }] as const);
+      await writeSettings(ext, settings);
       const before = tokens.requests.length;
       const ok = await options.evaluate(() =>
         Promise.all(

@@ -2,13 +2,13 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultSettings } from '../lib/settings/parse-stored';
-import { SETTINGS_KEY, SETTINGS_VERSION } from '../lib/settings/schema';
 import { CHROMIUM_PATH, launchExtension } from '../test/e2e/harness/launch';
 import { coldOpen, firstTokenLatency, heapAfterConversation, streaming } from './browser-benches';
 import { bundleSizes } from './bundle-size';
 import { coldConcurrency, simulatedHour } from './gateway-benches';
 import { startBenchServer } from './lib/bench-server';
 import { summarise, type Figure } from './lib/stats';
+import { writeSettings } from './lib/write-settings';
 
 // Runs per measurement; BENCH_QUICK=1 for a fast check of the scripts themselves.
 const quick = process.env.BENCH_QUICK === '1';
@@ -35,8 +35,7 @@ async function main() {
     const settings = defaultSettings();
     settings.provider = 'openai-compatible';
     settings.providers['openai-compatible'] = { baseURL: `${server.url}/v1`, apiKey: '', headers: {}, models: ['bench-model'] };
-    const worker = await ext.serviceWorker();
-    await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [SETTINGS_KEY, { state: settings, version: SETTINGS_VERSION }] as const);
+    await writeSettings(ext, settings);
 
     await section('1. Added latency to the first token', () => firstTokenLatency(ext, server, RUNS.firstToken));
     // The panel reopens the latest conversation: measured here with a short one, and again below

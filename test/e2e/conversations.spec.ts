@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import { acceptKey } from '../servers/auth-check';
 import { startFakeAnthropic } from '../servers/fake-anthropic';
 import { RECORDED_TEXT } from '../servers/recorded';
-import { lastAnswer, sendMessage } from './harness/chat';
+import { lastAnswer, sendMessage, storedMessages } from './harness/chat';
 import { configureProvider } from './harness/configure';
 import { expect, test } from './harness/fixtures';
 
@@ -84,18 +84,7 @@ test('an answer cut off when Chrome stops the worker says so, in every panel, an
     // The new worker marked the stored record (found through its status index), so every panel
     // opened later shows it as interrupted, not as an answer still on its way.
     const other = await extension.openSidePanel();
-    const storedStatus = () =>
-      other.evaluate(
-        () =>
-          new Promise<string[]>((resolve) => {
-            const request = indexedDB.open('omni-ai');
-            request.onsuccess = () => {
-              const all = request.result.transaction('messages').objectStore('messages').getAll();
-              all.onsuccess = () =>
-                resolve((all.result as { role: string; status: string }[]).filter((m) => m.role === 'assistant').map((m) => m.status));
-            };
-          }),
-      );
+    const storedStatus = async () => (await storedMessages(other)).filter((m) => m.role === 'assistant').map((m) => m.status);
     await expect.poll(storedStatus).toEqual(['error']);
     await expect(other.getByRole('alert')).toContainText(interrupted);
 

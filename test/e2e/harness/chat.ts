@@ -13,3 +13,27 @@ export async function lastAnswer(panel: Page) {
   await expect(article).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
   return article;
 }
+
+/** A message as the worker stored it in IndexedDB: what the user keeps after the panel closes. */
+export interface StoredMessage {
+  role: 'user' | 'assistant';
+  status: string;
+  content: string;
+  at: number;
+}
+
+/** Every stored message, read straight from omni-ai's IndexedDB in one of its pages. */
+export function storedMessages(page: Page): Promise<StoredMessage[]> {
+  return page.evaluate(
+    () =>
+      new Promise<StoredMessage[]>((resolve, reject) => {
+        const request = indexedDB.open('omni-ai');
+        request.onsuccess = () => {
+          const all = request.result.transaction('messages').objectStore('messages').getAll();
+          all.onsuccess = () => resolve(all.result as StoredMessage[]);
+          all.onerror = () => reject(all.error);
+        };
+        request.onerror = () => reject(request.error);
+      }),
+  );
+}
