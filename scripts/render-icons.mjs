@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 
-const here = path.dirname(new URL(import.meta.url).pathname);
+const here = import.meta.dirname;
 const sourceFor = (size) => path.join(here, 'icons', `icon-${size <= 16 ? 16 : size <= 32 ? 32 : 128}.svg`);
 
 const browser = await chromium.launch({
