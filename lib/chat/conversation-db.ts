@@ -101,6 +101,15 @@ function connect(forget: () => void): Promise<IDBPDatabase<OmniDB>> {
   });
 }
 
+/**
+ * A transaction's end, handled from the start: when a request throws before the end is awaited (a
+ * full disk, an abort), its rejection is not left unhandled, which the worker would log as an error.
+ */
+function settled(done: Promise<void>): Promise<void> {
+  done.catch(() => undefined);
+  return done;
+}
+
 /** Runs `work` on the database, with any failure sorted into a StorageFailure the UI can describe. */
 async function withDb<T>(work: (database: IDBPDatabase<OmniDB>) => Promise<T>): Promise<T> {
   try {
@@ -151,11 +160,11 @@ export function storeRunRecords(records: { answer: MessageRecord; user?: Message
   return withDb(async (database) => {
     if (deleted.has(answer.conversationId)) return 'gone';
     const tx = database.transaction(['conversations', 'messages'], 'readwrite');
+    const done = settled(tx.done);
     const conversations = tx.objectStore('conversations');
     const conversation = await conversations.get(answer.conversationId);
     if (!conversation && !user) {
       tx.abort();
-      await tx.done.catch(() => undefined); // the abort we asked for
       return 'gone';
     }
     const writes: Promise<unknown>[] = [];
@@ -170,7 +179,7 @@ export function storeRunRecords(records: { answer: MessageRecord; user?: Message
       );
     if (replaces) writes.push(tx.objectStore('messages').delete(replaces));
     writes.push(tx.objectStore('messages').put(answer));
-    await Promise.all([...writes, tx.done]);
+    await Promise.all([...writes, done]);
     return 'written';
   });
 }
@@ -183,8 +192,9 @@ export function deleteConversation(id: string): Promise<void> {
   deleted.add(id);
   return withDb(async (database) => {
     const tx = database.transaction(['conversations', 'messages'], 'readwrite');
+    const done = settled(tx.done);
     const keys = await tx.objectStore('messages').index('conversationId').getAllKeys(id);
-    await Promise.all([...keys.map((key) => tx.objectStore('messages').delete(key)), tx.objectStore('conversations').delete(id), tx.done]);
+    await Promise.all([...keys.map((key) => tx.objectStore('messages').delete(key)), tx.objectStore('conversations').delete(id), done]);
   });
 }
 
@@ -196,7 +206,8 @@ export function markInterrupted(message: string): Promise<void> {
   return withDb(async (database) => {
     // One transaction: a record deleted between the read and the write cannot come back.
     const tx = database.transaction('messages', 'readwrite');
+    const done = settled(tx.done);
     const cut = await tx.store.index('status').getAll('streaming');
-    await Promise.all([...cut.map((m) => tx.store.put({ ...m, status: 'error', error: { kind: 'network', message } })), tx.done]);
+    await Promise.all([...cut.map((m) => tx.store.put({ ...m, status: 'error', error: { kind: 'network', message } })), done]);
   });
 }
