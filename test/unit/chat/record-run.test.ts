@@ -109,7 +109,10 @@ function recorder(store: (r: RunRecords) => Promise<WriteOutcome>) {
 describe('recordRun', () => {
   it('stores the question and the empty answer at once, then the answer byte for byte as the deltas joined', async () => {
     const stored: RunRecords[] = [];
-    const { run } = recorder(async (r) => void stored.push(structuredClone(r)) ?? 'written');
+    const { run } = recorder(async (r) => {
+      stored.push(structuredClone(r));
+      return 'written';
+    });
     await settle();
     expect(stored[0]).toEqual({ answer, user, replaces: undefined });
     const deltas = ['Hé', 'llo', ' wör', 'ld 🌍', '\n```js\n', 'x', '\n```'];
