@@ -131,4 +131,19 @@ describe('RunManager with the conversation store', () => {
     manager.stop(other.runId);
     await vi.waitFor(() => expect(ended(other.heard)).toBe(true));
   });
+
+  it('a delete that storage refuses says so and what to do', async () => {
+    const manager = new m.runs.RunManager(async () => undefined);
+    await new Promise<void>((resolve) => {
+      const request = indexedDB.open('omni-ai', 99);
+      request.onsuccess = () => {
+        request.result.close();
+        resolve();
+      };
+    });
+    expect(await m.remove.deleteConversationAndRuns(manager, 'c')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^The conversation was not deleted: a newer version of omni-ai .*Update omni-ai/),
+    });
+  });
 });
