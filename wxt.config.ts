@@ -11,7 +11,9 @@ export default defineConfig({
     name: 'omni-ai',
     description:
       'Chat with OpenAI, Anthropic, Azure OpenAI, AWS Bedrock, Google Vertex AI or any OpenAI-compatible server from the side panel.',
-    permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // unlimitedStorage (Chrome only): conversations are never evicted under storage pressure, with no
+    // install warning. Firefox never evicts an extension's data and would prompt for it (README).
+    permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel', 'unlimitedStorage'])],
     optional_host_permissions: OPTIONAL_ORIGINS,
     action: { default_title: 'Open omni-ai' },
     // The action's own command: it fires action.onClicked, which opens the panel.
