@@ -9,6 +9,7 @@ import { missingCredentials } from '../providers/missing-credentials';
 import { createChatModel } from '../providers/registry';
 import type { StreamError } from '../providers/types';
 import { loadSettings } from '../settings/load-settings';
+import { providerRefusal } from '../settings/policy/refusals';
 
 /** Handles one side panel's chat port: sends start runs, stops abort them, attaches resume them. */
 export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAuth2Gateway): void {
@@ -52,6 +53,8 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
         };
         try {
           const settings = await loadSettings();
+          const refused = providerRefusal(settings, message.provider);
+          if (refused) return fail({ kind: 'config', message: refused });
           const missing = missingCredentials(message.provider, settings);
           if (missing) return fail({ kind: 'config', message: missing });
           runs.start(
