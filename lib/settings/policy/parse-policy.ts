@@ -99,14 +99,15 @@ export function parsePolicy(raw: unknown, forms: ProviderForms = PROVIDER_FORMS)
   const note: Note = (key, message) => notices.push({ key, message });
   const policy: Record<string, unknown> = {};
   if (!isRecord(raw)) return { policy, notices };
-  for (const [key, value] of Object.entries(raw)) {
-    if (!Object.hasOwn(PARSERS, key)) {
-      note(key, 'is not a policy this version of omni-ai knows; it is ignored.');
-      continue;
-    }
-    const parsed = (PARSERS[key as keyof Policy] as KeyParser<keyof Policy>)(value, note, forms);
+  // Key by key in the documented order, so notices read the same whatever order the source had
+  // (Chrome hands the keys back sorted; Firefox as written).
+  for (const key of POLICY_KEYS) {
+    if (raw[key] === undefined) continue;
+    const parsed = (PARSERS[key] as KeyParser<keyof Policy>)(raw[key], note, forms);
     if (parsed !== undefined) policy[key] = parsed;
   }
   reconcile(policy as Policy, note);
+  for (const key of Object.keys(raw))
+    if (!Object.hasOwn(PARSERS, key)) note(key, 'is not a policy this version of omni-ai knows; it is ignored.');
   return { policy: policy as Policy, notices };
 }
