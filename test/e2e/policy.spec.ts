@@ -239,6 +239,33 @@ test.describe('with a policy that changes while omni-ai is open', () => {
       await Promise.all([mine.close(), company.close()]);
     }
   });
+
+  test('a user who never picked a provider chats with the organization’s default provider and model', async ({ extension, setPolicy }) => {
+    const company = await startFakeOpenAI({ models: ['qwen3', 'llama3.3'] });
+    try {
+      const panel = await extension.openSidePanel();
+      await expect(panelProvider(panel)).toHaveText('Anthropic');
+      await setPolicy({
+        defaultProvider: 'openai-compatible',
+        defaultModel: 'llama3.3',
+        providers: { 'openai-compatible': { baseURL: `${company.url}/v1`, models: ['qwen3', 'llama3.3'] } },
+      });
+      await expect(panelProvider(panel)).toHaveText('OpenAI-compatible', POLICY_APPLIED);
+      await expect(panel.getByRole('combobox', { name: 'Model' })).toHaveValue('llama3.3');
+      await sendMessage(panel, 'Capital of France?');
+      const answer = await lastAnswer(panel);
+      await expect(answer).toHaveAccessibleName('OpenAI-compatible · llama3.3');
+      await expect(answer.locator('.content')).toHaveText(RECORDED_TEXT.azure);
+      expect(company.requests.filter((r) => r.path === '/v1/chat/completions').map((r) => r.body.model)).toEqual(['llama3.3']);
+
+      // A provider the user picks is theirs: the default no longer replaces it.
+      const options = await extension.openOptions();
+      await chooseProvider(options, 'Anthropic');
+      await expect(panelProvider(panel)).toHaveText('Anthropic');
+    } finally {
+      await company.close();
+    }
+  });
 });
 
 test.describe('with page reading off', () => {
