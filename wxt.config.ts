@@ -22,7 +22,7 @@ function manifestKey(): string {
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // The store zip's name stays omni-ai-<version>-chrome.zip although it is built in mode "store".
-  zip: { artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip' },
+  zip: { artifactTemplate: '{{name}}-{{packageVersion}}-{{browser}}.zip' },
   manifest: ({ browser, mode }) => ({
     name: 'omni-ai',
     description:
