@@ -1,4 +1,5 @@
 import { PROVIDERS, type ProviderId } from '../providers/catalog';
+import { credentialFetch } from '../providers/credential-fetch';
 import { AuthError } from './errors';
 import { clientCredentialsRequest } from './grants/client-credentials';
 import { jwtBearerRequest } from './grants/jwt-bearer';
@@ -130,10 +131,12 @@ export class OAuth2Gateway {
 
   /**
    * A fetch that adds the provider's bearer token, but only to requests for the provider's
-   * configured origin: a request anywhere else is refused before it is sent. On a 401 the token is
-   * dropped, a new one fetched, and the request sent once more.
+   * configured origin: a request anywhere else is refused before it is sent, and a redirect is never
+   * followed (credentialFetch). On a 401 the token is dropped, a new one fetched, and the request
+   * sent once more.
    */
   createAuthenticatedFetch(provider: ProviderId, baseFetch: typeof fetch = (...a) => fetch(...a)): typeof fetch {
+    const noRedirects = credentialFetch(provider, baseFetch);
     return async (input, init) => {
       // Read once per request: the origin check, the token and a 401 retry all use the same settings.
       const target = await this.requireTarget(provider);
@@ -147,8 +150,7 @@ export class OAuth2Gateway {
       const send = async () => {
         const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
         headers.set('authorization', `Bearer ${await this.tokenFor(provider, target)}`);
-        // An API endpoint has no business redirecting; following one could carry the token elsewhere.
-        return baseFetch(input, { ...init, headers, redirect: 'error' });
+        return noRedirects(input, { ...init, headers });
       };
       const response = await send();
       if (response.status !== 401) return response;

@@ -6,6 +6,9 @@ import { alarmScheduler } from '@/lib/auth/refresh-alarms';
 import { readTokenStatuses, updateTokenStatus } from '@/lib/auth/token-status';
 import { TokenStore } from '@/lib/auth/token-store';
 import type { ClientCredentialsSource } from '@/lib/auth/token-source';
+import { ProviderError } from '@/lib/providers/provider-error';
+import { startFakeAzureOpenAI } from '../../servers/fake-azure-openai';
+import { startRedirector } from '../../servers/redirector';
 import { fakeTokenEndpoint, json, tokenResponse, type RecordedRequest } from './fake-token-endpoint';
 
 const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);
@@ -215,8 +218,8 @@ describe('createAuthenticatedFetch', () => {
     const headers = new Headers((api.mock.calls[0] as unknown as [string, RequestInit])[1].headers);
     expect(headers.get('authorization')).toBe('Bearer token-1');
     expect(headers.get('content-type')).toBe('application/json');
-    // A redirect could take the token to another origin: it is not followed.
-    expect((api.mock.calls[0] as unknown as [string, RequestInit])[1].redirect).toBe('error');
+    // A redirect could take the token to another origin: it is not followed (credentialFetch).
+    expect((api.mock.calls[0] as unknown as [string, RequestInit])[1].redirect).toBe('manual');
   });
 
   it('refuses, without sending anything, a request for any other origin', async () => {
@@ -251,5 +254,26 @@ describe('createAuthenticatedFetch', () => {
     const response = await gateway.createAuthenticatedFetch('azure-openai', api)('https://contoso.openai.azure.com/x');
     expect(response.status).toBe(401);
     expect(api).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('a redirect from the provider’s API', () => {
+  it('is refused with the same message as for an API key, and the token never reaches where it points', async () => {
+    const elsewhere = await startFakeAzureOpenAI({ deployments: ['gpt-4o'], bearer: async () => true });
+    const redirector = await startRedirector({ to: elsewhere.url });
+    try {
+      target = { source: source(), apiOrigin: redirector.url };
+      const { gateway } = makeGateway((n) => tokenResponse(n));
+      const url = `${redirector.url}/openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21`;
+      const error = await gateway.createAuthenticatedFetch('azure-openai')(url, { method: 'POST', body: '{}' }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ProviderError);
+      expect((error as ProviderError).message).toBe(
+        `Azure OpenAI at ${redirector.url}/openai/deployments/gpt-4o/chat/completions answered with a redirect. omni-ai does not follow redirects with your credentials: a redirect could take them to another site. What to do: enter the final URL, the one the redirect leads to, in “Endpoint”.`,
+      );
+      expect(redirector.requests.map((r) => r.headers.authorization)).toEqual(['Bearer token-1']);
+      expect(elsewhere.requests).toEqual([]);
+    } finally {
+      await Promise.all([elsewhere.close(), redirector.close()]);
+    }
   });
 });
