@@ -1,6 +1,7 @@
-import { OAuth2Gateway, type GatewayTarget } from '../lib/auth/oauth2-gateway';
+import { OAuth2Gateway, type Cooldown, type GatewayTarget } from '../lib/auth/oauth2-gateway';
 import type { RefreshScheduler } from '../lib/auth/refresh-alarms';
 import type { StoredToken, TokenStore } from '../lib/auth/token-store';
+import { MemoryStore } from './lib/memory-store';
 import type { ProviderId } from '../lib/providers/catalog';
 import { defaultSettings } from '../lib/settings/parse-stored';
 import type { ExtensionSession } from '../test/e2e/harness/launch';
@@ -86,13 +87,14 @@ export async function simulatedHour(): Promise<Figure[]> {
   const gateway = new OAuth2Gateway({
     target: async () => target,
     tokens,
+    cooldowns: new MemoryStore<Cooldown>(),
     scheduler,
     status: async () => undefined,
     now: () => now,
     tokenEndpoint: {
       fetch: async () => {
         tokenRequests++;
-        return new Response(JSON.stringify({ access_token: `t${tokenRequests}`, expires_in: 600 }), { headers: { 'content-type': 'application/json' } });
+        return new Response(JSON.stringify({ access_token: `t${tokenRequests}`, token_type: 'Bearer', expires_in: 600 }), { headers: { 'content-type': 'application/json' } });
       },
     },
   });

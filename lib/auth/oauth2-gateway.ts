@@ -1,13 +1,16 @@
 import { PROVIDERS, type ProviderId } from '../providers/catalog';
 import { credentialFetch } from '../providers/credential-fetch';
+import { describeEndpoint } from '../providers/describe-endpoint';
 import { AuthError } from './errors';
 import { clientCredentialsRequest } from './grants/client-credentials';
 import { jwtBearerRequest } from './grants/jwt-bearer';
+import { MAX_RATE_LIMIT_WAIT_MS, rateLimitedError } from './rate-limited-error';
 import type { RefreshScheduler } from './refresh-alarms';
+import type { ProviderStore } from './session-store';
 import { requestToken, type TokenEndpointOptions } from './token-endpoint';
 import { fingerprint, type TokenSource } from './token-source';
 import type { TokenStatus } from './token-status';
-import type { StoredToken, TokenStore } from './token-store';
+import type { StoredToken } from './token-store';
 
 /** Refresh this long before expiry (google-auth-library's default too). */
 export const REFRESH_MARGIN_MS = 5 * 60_000;
@@ -17,12 +20,14 @@ const MIN_REMAINING_MS = 30_000;
 const RETRY_BASE_MS = 30_000;
 
 /**
- * The margin for one token: 5 minutes, or half its lifetime when it lives less than 10 minutes, so
- * that a short-lived token is still used for a while before it is refreshed.
+ * When to refresh a token: 5 minutes before expiry, or half its lifetime when it lives less than 10
+ * minutes (so a short-lived token is still used for a while), or when the server asked for it
+ * (Entra ID's refresh_in), whichever comes first.
  */
-export function refreshAt(token: Pick<StoredToken, 'obtainedAt' | 'expiresAt'>): number {
+export function refreshAt(token: Pick<StoredToken, 'obtainedAt' | 'expiresAt' | 'refreshOn'>): number {
   const lifetime = token.expiresAt - token.obtainedAt;
-  return token.expiresAt - Math.min(REFRESH_MARGIN_MS, lifetime / 2);
+  const beforeExpiry = token.expiresAt - Math.min(REFRESH_MARGIN_MS, lifetime / 2);
+  return token.refreshOn === undefined ? beforeExpiry : Math.min(token.refreshOn, beforeExpiry);
 }
 
 /** Where a provider's tokens come from and the one origin they may be sent to. */
@@ -32,10 +37,17 @@ export interface GatewayTarget {
   apiOrigin: string;
 }
 
+/** A token endpoint that answered 429: nothing is asked of it for these credentials before `until`. */
+export interface Cooldown {
+  until: number;
+  fingerprint: string;
+}
+
 export interface GatewayDeps {
   /** Reads the provider's current settings; undefined when it is not set up for OAuth2. */
   target: (provider: ProviderId) => Promise<GatewayTarget | undefined>;
-  tokens: TokenStore;
+  tokens: ProviderStore<StoredToken>;
+  cooldowns: ProviderStore<Cooldown>;
   scheduler: RefreshScheduler;
   status: (provider: ProviderId, patch: TokenStatus | null) => Promise<void>;
   now?: () => number;
@@ -70,11 +82,12 @@ export class OAuth2Gateway {
   private async tokenFor(provider: ProviderId, { source }: GatewayTarget): Promise<string> {
     const fp = await fingerprint(source);
     const cached = await this.usableToken(provider, fp);
-    const now = this.now();
-    if (cached && now < refreshAt(cached)) return cached.accessToken;
-    // A background refresh is under way and the current token is still good: don't wait for it.
-    if (cached && this.inflight.has(`${provider}:${fp}`) && cached.expiresAt - now > MIN_REMAINING_MS)
-      return cached.accessToken;
+    if (cached) {
+      const now = this.now();
+      if (now < refreshAt(cached)) return cached.accessToken;
+      // A background refresh is under way and the current token is still good: don't wait for it.
+      if (this.inflight.has(`${provider}:${fp}`) && cached.expiresAt - now > MIN_REMAINING_MS) return cached.accessToken;
+    }
     try {
       return (await this.refresh(provider, source, fp, false)).accessToken;
     } catch (error) {
@@ -86,7 +99,8 @@ export class OAuth2Gateway {
 
   /**
    * The alarm's job. On failure, the old token is kept while it is valid and the refresh is retried
-   * with backoff, so a blip at the identity provider never reaches the chat.
+   * with backoff, or at the time a rate-limiting token endpoint gave, so a blip at the identity
+   * provider never reaches the chat.
    */
   async refreshInBackground(provider: ProviderId): Promise<void> {
     const target = await this.deps.target(provider);
@@ -99,6 +113,12 @@ export class OAuth2Gateway {
       await this.refresh(provider, target.source, fp, true);
     } catch (error) {
       const now = this.now();
+      if (error instanceof AuthError && error.retryAt !== undefined) {
+        // The token endpoint said when (Retry-After): ask again then, and not before.
+        await this.deps.scheduler.at(provider, error.retryAt);
+        await this.deps.status(provider, { nextRefreshAt: error.retryAt });
+        return;
+      }
       const old = await this.usableToken(provider, fp);
       if (!old || old.expiresAt - now <= MIN_REMAINING_MS) return; // the next request will ask, and say why
       const failures = (this.failures.get(provider) ?? 0) + 1;
@@ -191,19 +211,29 @@ export class OAuth2Gateway {
     if (!force && fresh && this.now() < refreshAt(fresh)) return fresh;
     try {
       const startedAt = this.now();
+      const cooldown = await this.deps.cooldowns.get(provider);
+      // After a 429, nothing is asked of the token endpoint before the time it gave (RFC 6585 §4).
+      if (
+        cooldown?.fingerprint === fp &&
+        startedAt < cooldown.until &&
+        cooldown.until - startedAt <= MAX_RATE_LIMIT_WAIT_MS // further away: the clock went back
+      )
+        throw rateLimitedError(describeEndpoint(source.tokenEndpoint), cooldown.until, startedAt);
       const request =
         source.grant === 'client_credentials'
           ? clientCredentialsRequest(source)
           : await jwtBearerRequest(source, Math.floor(startedAt / 1000));
-      const response = await requestToken(request, this.deps.tokenEndpoint);
+      const response = await requestToken(request, { now: this.now, ...this.deps.tokenEndpoint });
       // Measured from when we asked, so network time never makes us think a token lives longer.
       const token: StoredToken = {
         accessToken: response.accessToken,
         obtainedAt: startedAt,
         expiresAt: startedAt + response.expiresIn * 1000,
+        ...(response.refreshIn !== undefined ? { refreshOn: startedAt + response.refreshIn * 1000 } : {}),
         fingerprint: fp,
       };
       await this.deps.tokens.set(provider, token);
+      if (cooldown) await this.deps.cooldowns.remove(provider);
       this.failures.delete(provider);
       await this.deps.scheduler.at(provider, refreshAt(token));
       await this.deps.status(provider, {
@@ -216,6 +246,8 @@ export class OAuth2Gateway {
       });
       return token;
     } catch (error) {
+      if (error instanceof AuthError && error.kind === 'rate-limit' && error.retryAt !== undefined)
+        await this.deps.cooldowns.set(provider, { until: error.retryAt, fingerprint: fp });
       await this.deps.status(provider, { lastError: (error as Error).message, lastErrorAt: this.now() });
       throw error;
     }
@@ -223,8 +255,8 @@ export class OAuth2Gateway {
 
   private async forget(provider: ProviderId): Promise<void> {
     await this.deps.tokens.remove(provider);
+    await this.deps.cooldowns.remove(provider);
     await this.deps.scheduler.clear(provider);
     await this.deps.status(provider, null);
   }
-
 }

@@ -1,15 +1,21 @@
 import { gatewayTarget } from '../auth/gateway-targets';
-import { OAuth2Gateway } from '../auth/oauth2-gateway';
+import { OAuth2Gateway, type Cooldown } from '../auth/oauth2-gateway';
 import { alarmScheduler } from '../auth/refresh-alarms';
+import { SessionStore } from '../auth/session-store';
 import { updateTokenStatus } from '../auth/token-status';
 import { TokenStore } from '../auth/token-store';
 import { loadSettings } from '../settings/load-settings';
 
-/** The worker's one gateway, reading each provider's credentials fresh from the saved settings. */
+/**
+ * The worker's one gateway, reading each provider's credentials fresh from the saved settings. What
+ * it remembers (tokens, a token endpoint's Retry-After) is in storage.session, so a worker that
+ * Chrome stops and restarts carries on where it was.
+ */
 export function createGateway(): OAuth2Gateway {
   return new OAuth2Gateway({
     target: async (provider) => gatewayTarget(provider, await loadSettings()),
     tokens: new TokenStore(),
+    cooldowns: new SessionStore<Cooldown>('omni-ai:token-cooldown:'),
     scheduler: alarmScheduler,
     status: updateTokenStatus,
   });

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AuthError } from '@/lib/auth/errors';
-import { OAuth2Gateway, REFRESH_MARGIN_MS, refreshAt, type GatewayTarget } from '@/lib/auth/oauth2-gateway';
+import { OAuth2Gateway, REFRESH_MARGIN_MS, refreshAt, type Cooldown, type GatewayTarget } from '@/lib/auth/oauth2-gateway';
 import { alarmScheduler } from '@/lib/auth/refresh-alarms';
+import { SessionStore } from '@/lib/auth/session-store';
 import { readTokenStatuses, updateTokenStatus } from '@/lib/auth/token-status';
 import { TokenStore } from '@/lib/auth/token-store';
 import type { ClientCredentialsSource } from '@/lib/auth/token-source';
@@ -27,13 +28,18 @@ const source = (over: Partial<ClientCredentialsSource> = {}): ClientCredentialsS
 });
 
 let now = T0;
+const advance = (ms: number) => {
+  now += ms;
+};
 let target: GatewayTarget | undefined;
 
+/** A gateway as the worker builds one; a second call stands for a restarted worker (empty memory, same storage.session). */
 function makeGateway(answer: (n: number, req: RecordedRequest) => Response | Promise<Response>, tokens = new TokenStore()) {
   const endpoint = fakeTokenEndpoint(answer);
   const gateway = new OAuth2Gateway({
     target: async () => target,
     tokens,
+    cooldowns: new SessionStore<Cooldown>('omni-ai:token-cooldown:'),
     scheduler: alarmScheduler,
     status: updateTokenStatus,
     now: () => now,
@@ -275,5 +281,72 @@ describe('a redirect from the provider’s API', () => {
     } finally {
       await Promise.all([elsewhere.close(), redirector.close()]);
     }
+  });
+});
+
+describe('a token endpoint that answers 429', () => {
+  const limited = (retryAfter: string) =>
+    new Response(JSON.stringify({ error: 'temporarily_unavailable' }), {
+      status: 429,
+      headers: { 'retry-after': retryAfter, 'content-type': 'application/json' },
+    });
+
+  it('is not asked again before Retry-After, not even after a worker restart; the user reads when to try again', async () => {
+    let limitedFor = '120';
+    const answer = (n: number) => (limitedFor ? limited(limitedFor) : tokenResponse(n));
+    const { gateway, requests } = makeGateway(answer);
+    await expect(gateway.getAccessToken('azure-openai')).rejects.toThrow(
+      'The token endpoint https://login.example.com/tenant/oauth2/v2.0/token is rate limiting token requests (HTTP 429): temporarily_unavailable. omni-ai will not ask it again before then: try again in 2 min.',
+    );
+    advance(30_000);
+    await expect(gateway.getAccessToken('azure-openai')).rejects.toThrow(/rate limiting token requests \(HTTP 429\)\. .*try again in 90 s\./);
+    expect((await readTokenStatuses())['azure-openai']!.lastError).toMatch(/try again in 90 s/);
+    const restarted = makeGateway(answer);
+    await expect(restarted.gateway.getAccessToken('azure-openai')).rejects.toThrow(/try again in 90 s/);
+    expect([...requests, ...restarted.requests]).toHaveLength(1);
+
+    limitedFor = '';
+    advance(90_000);
+    expect(await restarted.gateway.getAccessToken('azure-openai')).toBe('token-1');
+    expect(restarted.requests).toHaveLength(1);
+  });
+
+  it('applies to the credentials it was given for: corrected credentials are asked at once', async () => {
+    const { gateway, requests } = makeGateway((n) => (n === 1 ? limited('600') : tokenResponse(n)));
+    await expect(gateway.getAccessToken('azure-openai')).rejects.toThrow(/HTTP 429/);
+    target = { ...target!, source: source({ clientId: 'another-client' }) };
+    expect(await gateway.getAccessToken('azure-openai')).toBe('token-2');
+    expect(requests).toHaveLength(2);
+  });
+
+  it('moves a background refresh to the time it gives, while requests keep the valid token', async () => {
+    const { gateway, requests } = makeGateway((n) => (n === 2 ? limited('60') : tokenResponse(n)));
+    await gateway.getAccessToken('azure-openai');
+    advance(HOUR - REFRESH_MARGIN_MS);
+    await gateway.refreshInBackground('azure-openai');
+    expect(await alarmTime()).toBe(now + 60_000);
+    expect((await readTokenStatuses())['azure-openai']).toMatchObject({ nextRefreshAt: now + 60_000 });
+    expect(await gateway.getAccessToken('azure-openai')).toBe('token-1');
+    expect(requests).toHaveLength(2);
+
+    advance(60_000);
+    await gateway.refreshInBackground('azure-openai');
+    expect(await gateway.getAccessToken('azure-openai')).toBe('token-3');
+    expect(requests).toHaveLength(3);
+  });
+});
+
+describe('refresh_in (Entra ID)', () => {
+  it('moves the refresh earlier: the alarm and the cache both follow it', async () => {
+    const { gateway, requests } = makeGateway((n) =>
+      json({ access_token: `token-${n}`, token_type: 'Bearer', expires_in: 86399, refresh_in: 43199 }),
+    );
+    await gateway.getAccessToken('azure-openai');
+    expect(await alarmTime()).toBe(T0 + 43199_000);
+    advance(43198_000);
+    expect(await gateway.getAccessToken('azure-openai')).toBe('token-1');
+    advance(2_000);
+    expect(await gateway.getAccessToken('azure-openai')).toBe('token-2');
+    expect(requests).toHaveLength(2);
   });
 });

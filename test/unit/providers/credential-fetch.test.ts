@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OAuth2Gateway } from '@/lib/auth/oauth2-gateway';
 import { alarmScheduler } from '@/lib/auth/refresh-alarms';
+import { SessionStore } from '@/lib/auth/session-store';
 import { TokenStore } from '@/lib/auth/token-store';
 import { PROVIDER_IDS, PROVIDERS, type ProviderId } from '@/lib/providers/catalog';
 import { checkConnection } from '@/lib/providers/connection-check';
@@ -29,6 +30,7 @@ afterEach(async () => {
 const gateway = new OAuth2Gateway({
   target: async () => undefined,
   tokens: new TokenStore(),
+  cooldowns: new SessionStore('omni-ai:token-cooldown:'),
   scheduler: alarmScheduler,
   status: async () => undefined,
 });
