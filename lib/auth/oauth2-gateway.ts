@@ -7,6 +7,7 @@ import { jwtBearerRequest } from './grants/jwt-bearer';
 import { MAX_RATE_LIMIT_WAIT_MS, rateLimitedError } from './rate-limited-error';
 import type { RefreshScheduler } from './refresh-alarms';
 import type { ProviderStore } from './session-store';
+import { TokenClock } from './token-clock';
 import { requestToken, type TokenEndpointOptions } from './token-endpoint';
 import { fingerprint, type TokenSource } from './token-source';
 import type { TokenStatus } from './token-status';
@@ -50,7 +51,10 @@ export interface GatewayDeps {
   cooldowns: ProviderStore<Cooldown>;
   scheduler: RefreshScheduler;
   status: (provider: ProviderId, patch: TokenStatus | null) => Promise<void>;
+  /** The wall clock. */
   now?: () => number;
+  /** A clock that never jumps, for this worker's lifetime (performance.now()). */
+  monotonic?: () => number;
   random?: () => number;
   tokenEndpoint?: TokenEndpointOptions;
 }
@@ -66,11 +70,15 @@ export class OAuth2Gateway {
   /** Background refreshes failed in a row, for the backoff; a worker restart simply starts over. */
   private failures = new Map<ProviderId, number>();
   private readonly now: () => number;
+  private readonly monotonic: () => number;
   private readonly random: () => number;
+  private readonly clock: TokenClock;
 
   constructor(private readonly deps: GatewayDeps) {
     this.now = deps.now ?? Date.now;
+    this.monotonic = deps.monotonic ?? (() => performance.now());
     this.random = deps.random ?? Math.random;
+    this.clock = new TokenClock(this.now, this.monotonic);
   }
 
   /** A valid access token: the cached one while it has more than the margin left, else a new one. */
@@ -83,7 +91,7 @@ export class OAuth2Gateway {
     const fp = await fingerprint(source);
     const cached = await this.usableToken(provider, fp);
     if (cached) {
-      const now = this.now();
+      const now = this.clock.nowFor(cached);
       if (now < refreshAt(cached)) return cached.accessToken;
       // A background refresh is under way and the current token is still good: don't wait for it.
       if (this.inflight.has(`${provider}:${fp}`) && cached.expiresAt - now > MIN_REMAINING_MS) return cached.accessToken;
@@ -92,7 +100,7 @@ export class OAuth2Gateway {
       return (await this.refresh(provider, source, fp, false)).accessToken;
     } catch (error) {
       // The identity provider is failing but the token we hold is still valid: keep using it.
-      if (cached && cached.expiresAt - this.now() > MIN_REMAINING_MS) return cached.accessToken;
+      if (cached && cached.expiresAt - this.clock.nowFor(cached) > MIN_REMAINING_MS) return cached.accessToken;
       throw error;
     }
   }
@@ -120,7 +128,7 @@ export class OAuth2Gateway {
         return;
       }
       const old = await this.usableToken(provider, fp);
-      if (!old || old.expiresAt - now <= MIN_REMAINING_MS) return; // the next request will ask, and say why
+      if (!old || old.expiresAt - this.clock.nowFor(old) <= MIN_REMAINING_MS) return; // the next request will ask, and say why
       const failures = (this.failures.get(provider) ?? 0) + 1;
       this.failures.set(provider, failures);
       const backoff = RETRY_BASE_MS * 2 ** (failures - 1) * (0.5 + this.random());
@@ -208,7 +216,7 @@ export class OAuth2Gateway {
   private async fetchToken(provider: ProviderId, source: TokenSource, fp: string, force: boolean): Promise<StoredToken> {
     // Another caller may have stored a fresh token between our cache check and now.
     const fresh = await this.usableToken(provider, fp);
-    if (!force && fresh && this.now() < refreshAt(fresh)) return fresh;
+    if (!force && fresh && this.clock.nowFor(fresh) < refreshAt(fresh)) return fresh;
     try {
       const startedAt = this.now();
       const cooldown = await this.deps.cooldowns.get(provider);
@@ -219,6 +227,7 @@ export class OAuth2Gateway {
         cooldown.until - startedAt <= MAX_RATE_LIMIT_WAIT_MS // further away: the clock went back
       )
         throw rateLimitedError(describeEndpoint(source.tokenEndpoint), cooldown.until, startedAt);
+      const monotonicAtRequest = this.monotonic();
       const request =
         source.grant === 'client_credentials'
           ? clientCredentialsRequest(source)
@@ -232,6 +241,7 @@ export class OAuth2Gateway {
         ...(response.refreshIn !== undefined ? { refreshOn: startedAt + response.refreshIn * 1000 } : {}),
         fingerprint: fp,
       };
+      this.clock.issued(token, monotonicAtRequest);
       await this.deps.tokens.set(provider, token);
       if (cooldown) await this.deps.cooldowns.remove(provider);
       this.failures.delete(provider);

@@ -27,9 +27,14 @@ const source = (over: Partial<ClientCredentialsSource> = {}): ClientCredentialsS
   ...over,
 });
 
+/** The wall clock, which a test may turn back or forward. */
 let now = T0;
+/** This worker's monotonic clock (performance.now()): it only moves on, and starts again at 0 in a new worker. */
+let monotonic = 0;
+/** Time passing for real: both clocks move on. */
 const advance = (ms: number) => {
   now += ms;
+  monotonic += ms;
 };
 let target: GatewayTarget | undefined;
 
@@ -43,6 +48,7 @@ function makeGateway(answer: (n: number, req: RecordedRequest) => Response | Pro
     scheduler: alarmScheduler,
     status: updateTokenStatus,
     now: () => now,
+    monotonic: () => monotonic,
     random: () => 0.5,
     tokenEndpoint: { fetch: endpoint.fetch, sleep: async () => undefined, random: () => 0.5 },
   });
@@ -54,6 +60,7 @@ const alarmTime = async () => (await fakeBrowser.alarms.get('omni-ai:token-refre
 beforeEach(() => {
   fakeBrowser.reset();
   now = T0;
+  monotonic = 0;
   target = { source: source(), apiOrigin: 'https://contoso.openai.azure.com' };
 });
 
@@ -348,5 +355,37 @@ describe('refresh_in (Entra ID)', () => {
     advance(2_000);
     expect(await gateway.getAccessToken('azure-openai')).toBe('token-2');
     expect(requests).toHaveLength(2);
+  });
+});
+
+describe('a clock that jumps', () => {
+  it('turned back before the token was obtained: the token counts as expired (MSAL), also after a worker restart', async () => {
+    const first = makeGateway((n) => tokenResponse(n));
+    await first.gateway.getAccessToken('azure-openai');
+    now -= 2 * HOUR; // by the wall clock the token would now look valid for three more hours
+    monotonic = 0; // a new worker
+    const restarted = makeGateway((n) => tokenResponse(n + 1), new TokenStore());
+    expect(await restarted.gateway.getAccessToken('azure-openai')).toBe('token-2');
+    expect(restarted.requests).toHaveLength(1);
+  });
+
+  it('turned back by less than the token’s age: the worker’s monotonic clock still sees its real age', async () => {
+    const { gateway, requests } = makeGateway((n) => tokenResponse(n));
+    await gateway.getAccessToken('azure-openai');
+    advance(58 * 60_000); // 58 minutes of a 60-minute token: past the 5-minute margin
+    now -= 30 * 60_000; // the wall clock says 28
+    expect(await gateway.getAccessToken('azure-openai')).toBe('token-2');
+    expect(requests).toHaveLength(2);
+  });
+
+  it('jumped forward: the token looks older and is renewed, and a token obtained then is dropped when the clock comes back', async () => {
+    const { gateway, requests } = makeGateway((n) => tokenResponse(n));
+    await gateway.getAccessToken('azure-openai');
+    advance(60_000);
+    now += 2 * HOUR;
+    expect(await gateway.getAccessToken('azure-openai')).toBe('token-2');
+    now -= 2 * HOUR; // corrected: token-2 was "obtained" two hours from now
+    expect(await gateway.getAccessToken('azure-openai')).toBe('token-3');
+    expect(requests).toHaveLength(3);
   });
 });
