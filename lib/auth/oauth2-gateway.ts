@@ -19,6 +19,8 @@ export const REFRESH_MARGIN_MS = 5 * 60_000;
 const MIN_REMAINING_MS = 30_000;
 /** First retry after a failed background refresh; doubles each time, never past the token's expiry. */
 const RETRY_BASE_MS = 30_000;
+/** A use is recorded at most this often: the in-use rule is measured in token lifetimes. */
+const USE_RECORD_INTERVAL_MS = 60_000;
 
 /**
  * When to refresh a token: 5 minutes before expiry, or half its lifetime when it lives less than 10
@@ -48,6 +50,8 @@ export interface GatewayDeps {
   /** Reads the provider's current settings; undefined when it is not set up for OAuth2. */
   target: (provider: ProviderId) => Promise<GatewayTarget | undefined>;
   tokens: ProviderStore<StoredToken>;
+  /** When a request last needed each provider's token (wall-clock ms). */
+  usage: ProviderStore<number>;
   cooldowns: ProviderStore<Cooldown>;
   scheduler: RefreshScheduler;
   status: (provider: ProviderId, patch: TokenStatus | null) => Promise<void>;
@@ -61,8 +65,9 @@ export interface GatewayDeps {
 
 /**
  * The OAuth2 gateway: gets tokens for the enterprise providers, keeps them in session storage,
- * refreshes them ahead of expiry from alarms, and attaches them to requests for the provider's own
- * origin only. It runs in the service worker; no page ever receives a token.
+ * refreshes them ahead of expiry from alarms while the provider is in use, and attaches them to
+ * requests for the provider's own origin only. It runs in the service worker; no page ever
+ * receives a token.
  */
 export class OAuth2Gateway {
   /** One token request at a time per provider and credentials (single flight). */
@@ -86,9 +91,10 @@ export class OAuth2Gateway {
     return this.tokenFor(provider, await this.requireTarget(provider));
   }
 
-  /** getAccessToken for a target already read from the settings. */
+  /** getAccessToken for a target already read from the settings. Every call is a use of the provider. */
   private async tokenFor(provider: ProviderId, { source }: GatewayTarget): Promise<string> {
     const fp = await fingerprint(source);
+    await this.recordUse(provider);
     const cached = await this.usableToken(provider, fp);
     if (cached) {
       const now = this.clock.nowFor(cached);
@@ -106,9 +112,11 @@ export class OAuth2Gateway {
   }
 
   /**
-   * The alarm's job. On failure, the old token is kept while it is valid and the refresh is retried
-   * with backoff, or at the time a rate-limiting token endpoint gave, so a blip at the identity
-   * provider never reaches the chat.
+   * The alarm's job, done only while the provider is in use (see inUse): an idle provider's token is
+   * left to expire, and the alarm is not set again; the next request gets a token on demand. On
+   * failure, the old token is kept while it is valid and the refresh is retried with backoff, or at
+   * the time a rate-limiting token endpoint gave, so a blip at the identity provider never reaches
+   * the chat.
    */
   async refreshInBackground(provider: ProviderId): Promise<void> {
     const target = await this.deps.target(provider);
@@ -117,6 +125,11 @@ export class OAuth2Gateway {
       return;
     }
     const fp = await fingerprint(target.source);
+    const old = await this.usableToken(provider, fp);
+    if (!old || !(await this.inUse(provider, old))) {
+      await this.deps.status(provider, { nextRefreshAt: undefined });
+      return;
+    }
     try {
       await this.refresh(provider, target.source, fp, true);
     } catch (error) {
@@ -127,8 +140,7 @@ export class OAuth2Gateway {
         await this.deps.status(provider, { nextRefreshAt: error.retryAt });
         return;
       }
-      const old = await this.usableToken(provider, fp);
-      if (!old || old.expiresAt - this.clock.nowFor(old) <= MIN_REMAINING_MS) return; // the next request will ask, and say why
+      if (old.expiresAt - this.clock.nowFor(old) <= MIN_REMAINING_MS) return; // the next request will ask, and say why
       const failures = (this.failures.get(provider) ?? 0) + 1;
       this.failures.set(provider, failures);
       const backoff = RETRY_BASE_MS * 2 ** (failures - 1) * (0.5 + this.random());
@@ -148,11 +160,11 @@ export class OAuth2Gateway {
     await this.deps.tokens.remove(provider);
   }
 
-  /** On worker start: every stored token gets its refresh alarm back, should it have been lost. */
+  /** On worker start: every stored token still in use gets its refresh alarm back, should it have been lost. */
   async rearm(providers: readonly ProviderId[]): Promise<void> {
     for (const provider of providers) {
       const token = await this.deps.tokens.get(provider);
-      if (token && !(await this.deps.scheduler.has(provider)))
+      if (token && !(await this.deps.scheduler.has(provider)) && (await this.inUse(provider, token)))
         await this.deps.scheduler.at(provider, Math.max(refreshAt(token), this.now() + 1000));
     }
   }
@@ -201,6 +213,24 @@ export class OAuth2Gateway {
   private async usableToken(provider: ProviderId, fp: string): Promise<StoredToken | undefined> {
     const token = await this.deps.tokens.get(provider);
     return token?.fingerprint === fp ? token : undefined;
+  }
+
+  /**
+   * A provider is in use while a request needed its token within the last token lifetime, counted
+   * back from now (docs/OAUTH2_HYBRID_DESIGN.md, "Background refresh"). A use recorded in the future
+   * means the clock went back: not counted, so the worst case is one request that waits for a token.
+   */
+  private async inUse(provider: ProviderId, token: StoredToken): Promise<boolean> {
+    const lastUse = await this.deps.usage.get(provider);
+    if (lastUse === undefined || lastUse > this.now()) return false;
+    return this.clock.nowFor(token) - lastUse <= token.expiresAt - token.obtainedAt;
+  }
+
+  private async recordUse(provider: ProviderId): Promise<void> {
+    const now = this.now();
+    const last = await this.deps.usage.get(provider);
+    if (last !== undefined && last <= now && now - last < USE_RECORD_INTERVAL_MS) return;
+    await this.deps.usage.set(provider, now);
   }
 
   private refresh(provider: ProviderId, source: TokenSource, fp: string, force: boolean): Promise<StoredToken> {
@@ -265,6 +295,7 @@ export class OAuth2Gateway {
 
   private async forget(provider: ProviderId): Promise<void> {
     await this.deps.tokens.remove(provider);
+    await this.deps.usage.remove(provider);
     await this.deps.cooldowns.remove(provider);
     await this.deps.scheduler.clear(provider);
     await this.deps.status(provider, null);

@@ -8,13 +8,14 @@ import { loadSettings } from '../settings/load-settings';
 
 /**
  * The worker's one gateway, reading each provider's credentials fresh from the saved settings. What
- * it remembers (tokens, a token endpoint's Retry-After) is in storage.session, so a worker that
- * Chrome stops and restarts carries on where it was.
+ * it remembers (tokens, when each provider was last used, a token endpoint's Retry-After) is in
+ * storage.session, so a worker that Chrome stops and restarts carries on where it was.
  */
 export function createGateway(): OAuth2Gateway {
   return new OAuth2Gateway({
     target: async (provider) => gatewayTarget(provider, await loadSettings()),
     tokens: new TokenStore(),
+    usage: new SessionStore<number>('omni-ai:token-use:'),
     cooldowns: new SessionStore<Cooldown>('omni-ai:token-cooldown:'),
     scheduler: alarmScheduler,
     status: updateTokenStatus,

@@ -44,6 +44,7 @@ function makeGateway(answer: (n: number, req: RecordedRequest) => Response | Pro
   const gateway = new OAuth2Gateway({
     target: async () => target,
     tokens,
+    usage: new SessionStore<number>('omni-ai:token-use:'),
     cooldowns: new SessionStore<Cooldown>('omni-ai:token-cooldown:'),
     scheduler: alarmScheduler,
     status: updateTokenStatus,
@@ -387,5 +388,64 @@ describe('a clock that jumps', () => {
     now -= 2 * HOUR; // corrected: token-2 was "obtained" two hours from now
     expect(await gateway.getAccessToken('azure-openai')).toBe('token-3');
     expect(requests).toHaveLength(3);
+  });
+});
+
+describe('background refresh only while the provider is in use', () => {
+  it('refreshes a token used within its lifetime, then skips once idle: no request, no new alarm', async () => {
+    const { gateway, requests } = makeGateway((n) => tokenResponse(n));
+    await gateway.getAccessToken('azure-openai'); // the last use
+    advance(HOUR - REFRESH_MARGIN_MS);
+    await gateway.refreshInBackground('azure-openai'); // used 55 min ago, within the 60-minute lifetime
+    expect(requests).toHaveLength(2);
+    const next = await alarmTime();
+    expect(next).toBe(now + HOUR - REFRESH_MARGIN_MS);
+
+    advance(next! - now);
+    await fakeBrowser.alarms.clearAll(); // it fired
+    await gateway.refreshInBackground('azure-openai'); // used 110 min ago: idle
+    expect(requests).toHaveLength(2);
+    expect(await alarmTime()).toBeUndefined();
+    expect((await readTokenStatuses())['azure-openai']!.nextRefreshAt).toBeUndefined();
+
+    // The next request simply gets a token on demand, and the provider is in use again.
+    advance(10 * 60_000);
+    expect(await gateway.getAccessToken('azure-openai')).toBe('token-3');
+    expect(await alarmTime()).toBe(now + HOUR - REFRESH_MARGIN_MS);
+  });
+
+  it('keeps refreshing ahead of expiry while requests keep coming, so none waits', async () => {
+    const { gateway, requests } = makeGateway((n) => tokenResponse(n));
+    await gateway.getAccessToken('azure-openai');
+    let waited = 0;
+    for (let minute = 1; minute <= 6 * 60; minute++) {
+      advance(60_000);
+      const due = await alarmTime();
+      if (due !== undefined && due <= now) {
+        await fakeBrowser.alarms.clearAll();
+        await gateway.refreshInBackground('azure-openai');
+      }
+      if (minute % 20 === 0) {
+        const before = requests.length;
+        await gateway.getAccessToken('azure-openai');
+        if (requests.length > before) waited++;
+      }
+    }
+    expect(waited).toBe(0);
+    expect(requests).toHaveLength(1 + 6); // the first, then one refresh by alarm every 55 minutes
+  });
+
+  it('remembers the last use across a worker restart, and does not re-arm an idle provider’s alarm', async () => {
+    await makeGateway((n) => tokenResponse(n)).gateway.getAccessToken('azure-openai');
+    advance(HOUR - REFRESH_MARGIN_MS);
+    monotonic = 0;
+    const restarted = makeGateway((n) => tokenResponse(n + 1), new TokenStore());
+    await restarted.gateway.refreshInBackground('azure-openai');
+    expect(restarted.requests).toHaveLength(1); // in use: the use before the restart counts
+
+    advance(2 * HOUR);
+    await fakeBrowser.alarms.clearAll();
+    await makeGateway((n) => tokenResponse(n), new TokenStore()).gateway.rearm(['azure-openai']);
+    expect(await alarmTime()).toBeUndefined();
   });
 });

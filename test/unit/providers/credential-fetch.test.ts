@@ -30,6 +30,7 @@ afterEach(async () => {
 const gateway = new OAuth2Gateway({
   target: async () => undefined,
   tokens: new TokenStore(),
+  usage: new SessionStore<number>('omni-ai:token-use:'),
   cooldowns: new SessionStore('omni-ai:token-cooldown:'),
   scheduler: alarmScheduler,
   status: async () => undefined,
