@@ -44,7 +44,7 @@ interface ChatState {
 export function historyOf(entries: ChatEntry[]): ChatMessage[] {
   return entries
     .filter((e) => e.content.trim() !== '' || e.context)
-    .map((e) => ({ role: e.role, content: e.role === 'user' ? frameWithContext(e.content, e.context) : e.content }));
+    .map((e) => ({ role: e.role, content: e.role === 'user' ? frameWithContext(e.content, e.context, e.id) : e.content }));
 }
 
 /**
