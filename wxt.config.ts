@@ -5,14 +5,46 @@ import { defineConfig } from 'wxt';
 // Loopback is plain http so that local servers (Ollama, vLLM, LiteLLM) work.
 const OPTIONAL_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 
+/**
+ * The Content Security Policy of the extension's pages, which in MV3 also governs the service
+ * worker. It stops what the answer sanitiser (lib/markdown/sanitize-answer.ts) should already have
+ * removed, should it ever miss one (issue 10 §1): no image, style, font or prefetch from anywhere
+ * but the extension (`data:`/`blob:` images make no request: pasted images, screenshots), no media,
+ * frames, plugins, form posts or `<base>`. `connect-src` is where the worker may call: the origins
+ * above (any https origin, http only on loopback), which settings validation also enforces, plus
+ * `data:`/`blob:` reads, which never reach the network.
+ *
+ * `wxt` (dev mode) adds its dev server to `script-src` itself; its hot reload also needs a
+ * WebSocket and injects CSS as `<style>` elements, allowed here for `serve` only.
+ */
+function extensionPagesCsp(command: 'build' | 'serve'): string {
+  const dev = command === 'serve';
+  const directives: Record<string, string[]> = {
+    'default-src': ["'self'"],
+    'script-src': ["'self'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'none'"],
+    'form-action': ["'none'"],
+    'frame-src': ["'none'"],
+    'media-src': ["'none'"],
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'style-src': ["'self'", ...(dev ? ["'unsafe-inline'"] : [])],
+    'connect-src': ["'self'", 'https:', 'http://localhost:*', 'http://127.0.0.1:*', 'data:', 'blob:', ...(dev ? ['ws://localhost:*'] : [])],
+  };
+  return Object.entries(directives)
+    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+    .join('; ');
+}
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command }) => ({
     name: 'omni-ai',
     description:
       'Chat with OpenAI, Anthropic, Azure OpenAI, AWS Bedrock, Google Vertex AI or any OpenAI-compatible server from the side panel.',
     permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     optional_host_permissions: OPTIONAL_ORIGINS,
+    content_security_policy: { extension_pages: extensionPagesCsp(command) },
     action: { default_title: 'Open omni-ai' },
     // The action's own command: it fires action.onClicked, which opens the panel.
     commands: {
