@@ -30,10 +30,11 @@ function addCopyButtons(fragment: DocumentFragment): void {
  * One Markdown block as safe HTML: model output is untrusted (a page it read may have told it what
  * to write), so it is sanitised with an explicit allowlist (sanitize-answer.ts); code blocks then
  * get a copy button. The work is done on DOM nodes of an inert document, never by editing the
- * HTML string, so nothing an answer writes can be spliced into our markup.
+ * HTML string, so nothing an answer writes can be spliced into our markup. (`sanitize` is
+ * replaceable so tests can prove each layer of the sanitiser on its own.)
  */
-export function renderMarkdownBlock(markdown: string): string {
-  const fragment = sanitizeAnswer(marked.parse(markdown, { async: false }));
+export function renderMarkdownBlock(markdown: string, sanitize: (html: string) => DocumentFragment = sanitizeAnswer): string {
+  const fragment = sanitize(marked.parse(markdown, { async: false }));
   addCopyButtons(fragment);
   const container = fragment.ownerDocument.createElement('div');
   container.append(fragment);

@@ -1,23 +1,9 @@
 import DOMPurify from 'dompurify';
+import { ANSWER_ATTRIBUTES } from './answer-allowlist';
+import { prefilterHtml } from './prefilter-html';
 import { IMAGE_LINK_SCHEMES, safeLinkUrl } from './safe-link-url';
 
-/**
- * Everything an answer may contain, element by element, with the attributes each may carry: what
- * Markdown (GFM) renders to, and highlight.js's spans. Nothing else survives, whatever the library's
- * defaults are: no images, media, SVG/MathML, forms, buttons, frames, `<base>`, `<meta>`, `<style>`
- * or `style` (issue 10 §1).
- */
-const ATTRIBUTES_BY_TAG: Readonly<Record<string, readonly string[]>> = {
-  p: [], br: [], hr: [],
-  h1: [], h2: [], h3: [], h4: [], h5: [], h6: [],
-  strong: [], em: [], del: [],
-  blockquote: [],
-  ul: [], ol: ['start'], li: [],
-  pre: [], code: ['class'], span: ['class'],
-  table: [], thead: [], tbody: [], tr: [], th: ['align'], td: ['align'],
-  a: ['href', 'title'],
-};
-
+const ATTRIBUTES_BY_TAG = ANSWER_ATTRIBUTES;
 const ALLOWED_TAGS = Object.keys(ATTRIBUTES_BY_TAG);
 const ALLOWED_ATTR = [...new Set(Object.values(ATTRIBUTES_BY_TAG).flat())];
 
@@ -97,31 +83,30 @@ purify.addHook('afterSanitizeAttributes', (node) => {
 });
 
 /**
- * Model output as HTML safe to insert in the panel, as a fragment of an inert document (nothing in
- * it loads or runs until the caller serialises it). A link whose URL was refused is unwrapped to
- * its text, so it is not shown as a link that goes nowhere.
+ * DOMPurify's part alone: HTML to a fragment of DOMPurify's inert document (nothing in it loads or
+ * runs until the caller serialises it) holding only the allowlist. A link whose URL was refused is
+ * unwrapped to its text, so it is not shown as a link that goes nowhere. It is safe on its own
+ * (the unit tests run every hostile input through it without the prefilter).
  */
-export function sanitizeAnswer(html: string): DocumentFragment {
+export function purifyAnswerHtml(html: string): DocumentFragment {
   const fragment = purify.sanitize(html, {
     ALLOWED_TAGS,
     ALLOWED_ATTR,
     ALLOWED_URI_REGEXP,
     // Checked by value in the hook above; without this DOMPurify would test them as URIs.
     ADD_URI_SAFE_ATTR: ['align', 'start'],
-    // No `data-*`/`aria-*` attributes, no custom elements, no whole document, no shadow roots.
     ALLOW_DATA_ATTR: false,
     ALLOW_ARIA_ATTR: false,
     ALLOW_UNKNOWN_PROTOCOLS: false,
     RETURN_DOM_FRAGMENT: true,
   }) as DocumentFragment | null;
-  // A block that parses to a frameset leaves no body to return (DOMPurify gives null): show the
-  // block as text rather than lose it, in a document of its own (inert too).
-  if (!fragment) {
-    const inert = document.implementation.createHTMLDocument('');
-    const text = inert.createDocumentFragment();
-    text.append(inert.createTextNode(html));
-    return text;
-  }
+  // Null when the HTML parses to a frameset (no body): nothing of it would be shown anyway.
+  if (!fragment) return document.implementation.createHTMLDocument('').createDocumentFragment();
   for (const link of fragment.querySelectorAll('a:not([href])')) link.replaceWith(...link.childNodes);
   return fragment;
+}
+
+/** Model output as HTML safe to insert in the panel: prefiltered off the DOM (see prefilter-html.ts), then purified. */
+export function sanitizeAnswer(html: string): DocumentFragment {
+  return purifyAnswerHtml(prefilterHtml(html));
 }
