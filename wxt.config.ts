@@ -1,3 +1,4 @@
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
 // Origins a user may point a provider or a token endpoint at. They are optional: the options page
@@ -36,7 +37,27 @@ function extensionPagesCsp(command: 'build' | 'serve'): string {
     .join('; ');
 }
 
+/**
+ * The side panel renders answers, which are hostile input, and calls no server itself: every
+ * provider call is the worker's. So its page adds a policy of its own (a `<meta>` CSP, enforced
+ * together with the manifest's) that allows it no connection. The manifest's `connect-src` has to
+ * let the worker reach any https origin, and Chromium checks `<link rel=prefetch>` against it: a
+ * prefetch the sanitiser missed would otherwise reach any https server. Not in dev mode, where
+ * Vite's client in the page talks to its dev server.
+ */
+function sidePanelConnectsNowhere(): Plugin {
+  return {
+    name: 'omni-ai:side-panel-csp',
+    apply: 'build',
+    transformIndexHtml: (_html, { path }) =>
+      path.endsWith('/sidepanel/index.html')
+        ? [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: "connect-src 'self' data: blob:" }, injectTo: 'head-prepend' }]
+        : [],
+  };
+}
+
 export default defineConfig({
+  vite: () => ({ plugins: [sidePanelConnectsNowhere()] }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser, command }) => ({
     name: 'omni-ai',
