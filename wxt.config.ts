@@ -9,11 +9,13 @@ const OPTIONAL_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1
 /**
  * The Content Security Policy of the extension's pages, which in MV3 also governs the service
  * worker. It stops what the answer sanitiser (lib/markdown/sanitize-answer.ts) should already have
- * removed, should it ever miss one (issue 10 §1): no image, style, font or prefetch from anywhere
- * but the extension (`data:`/`blob:` images make no request: pasted images, screenshots), no media,
- * frames, plugins, form posts or `<base>`. `connect-src` is where the worker may call: the origins
- * above (any https origin, http only on loopback), which settings validation also enforces, plus
- * `data:`/`blob:` reads, which never reach the network.
+ * removed, should it ever miss one (issue 10 §1): no image, style or font from anywhere but the
+ * extension (`data:`/`blob:` images make no request: pasted images, screenshots), no media, frames,
+ * plugins, form posts or `<base>`. `connect-src` is where the worker may call: the origins above
+ * (any https origin, http only on loopback), which settings validation also enforces, plus
+ * `data:`/`blob:` reads, which never reach the network. What no policy here stops, in Chromium 156:
+ * `<link rel=prefetch>` to any origin `connect-src` admits, and `preconnect`/`dns-prefetch`, which
+ * no directive governs; the sanitiser is their only guard (test/e2e/hostile-content.spec.ts).
  *
  * `wxt` (dev mode) adds its dev server to `script-src` itself; its hot reload also needs a
  * WebSocket and injects CSS as `<style>` elements, allowed here for `serve` only.
@@ -40,15 +42,14 @@ function extensionPagesCsp(command: 'build' | 'serve'): string {
 /**
  * The side panel renders answers, which are hostile input, and calls no server itself: every
  * provider call is the worker's. So its page adds a policy of its own (a `<meta>` CSP, enforced
- * together with the manifest's) that allows it no connection. The manifest's `connect-src` has to
- * let the worker reach any https origin, and Chromium checks `<link rel=prefetch>` against it: a
- * prefetch the sanitiser missed would otherwise reach any https server. Not in dev mode, where
- * Vite's client in the page talks to its dev server.
+ * together with the manifest's) that allows it no connection: neither the panel's code nor any of
+ * its dependencies can send a conversation anywhere (fetch, beacon, WebSocket, a missed `<a ping>`),
+ * though the manifest's `connect-src` must admit any https origin for the worker. Injected at build
+ * time only: in dev mode Vite's client in the page talks to its dev server.
  */
 function sidePanelConnectsNowhere(): Plugin {
   return {
     name: 'omni-ai:side-panel-csp',
-    apply: 'build',
     transformIndexHtml: (_html, { path }) =>
       path.endsWith('/sidepanel/index.html')
         ? [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: "connect-src 'self' data: blob:" }, injectTo: 'head-prepend' }]
@@ -57,7 +58,7 @@ function sidePanelConnectsNowhere(): Plugin {
 }
 
 export default defineConfig({
-  vite: () => ({ plugins: [sidePanelConnectsNowhere()] }),
+  vite: ({ command }) => ({ plugins: command === 'build' ? [sidePanelConnectsNowhere()] : [] }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   manifest: ({ browser, command }) => ({
     name: 'omni-ai',
