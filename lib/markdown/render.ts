@@ -33,8 +33,14 @@ function addCopyButtons(fragment: DocumentFragment): void {
  * HTML string, so nothing an answer writes can be spliced into our markup. (`sanitize` is
  * replaceable so tests can prove each layer of the sanitiser on its own.)
  */
-export function renderMarkdownBlock(markdown: string, sanitize: (html: string) => DocumentFragment = sanitizeAnswer): string {
-  const fragment = sanitize(marked.parse(markdown, { async: false }));
+export function renderMarkdownBlock(
+  markdown: string,
+  sanitize: (html: string, hasRawHtml: boolean) => DocumentFragment = sanitizeAnswer,
+): string {
+  const tokens = marked.lexer(markdown);
+  let hasRawHtml = false;
+  marked.walkTokens(tokens, (token) => void (hasRawHtml ||= token.type === 'html'));
+  const fragment = sanitize(marked.parser(tokens), hasRawHtml);
   addCopyButtons(fragment);
   const container = fragment.ownerDocument.createElement('div');
   container.append(fragment);

@@ -106,7 +106,12 @@ export function purifyAnswerHtml(html: string): DocumentFragment {
   return fragment;
 }
 
-/** Model output as HTML safe to insert in the panel: prefiltered off the DOM (see prefilter-html.ts), then purified. */
-export function sanitizeAnswer(html: string): DocumentFragment {
-  return purifyAnswerHtml(prefilterHtml(html));
+/**
+ * Model output as HTML safe to insert in the panel: prefiltered off the DOM when it holds raw HTML
+ * from the model (see prefilter-html.ts), then purified. Markdown's own output needs no prefilter
+ * (it carries no style, on… or <base>), and skipping it keeps a streaming code block's render
+ * as cheap as before.
+ */
+export function sanitizeAnswer(html: string, hasRawHtml = true): DocumentFragment {
+  return purifyAnswerHtml(hasRawHtml ? prefilterHtml(html) : html);
 }

@@ -218,6 +218,16 @@ describe('prefilterHtml', () => {
       }
     });
 
+  it('is run on every block that holds raw HTML, and only on those', () => {
+    const flags: [string, boolean][] = [];
+    for (const block of ['**bold** and `code`', '```html\n<img src=x onerror=y()>\n```', 'a <b style="x">b</b>', '<div onclick="x()">\nblock\n</div>', '- item <img src=x>'])
+      renderMarkdownBlock(block, (html, hasRawHtml) => {
+        flags.push([block, hasRawHtml]);
+        return purifyAnswerHtml(html);
+      });
+    expect(flags.map(([, raw]) => raw)).toEqual([false, false, true, true, true]);
+  });
+
   it('rebuilds what it keeps with its text and attribute values escaped', () => {
     expect(prefilterHtml('<p title="x">a &lt;b&gt; &amp; <em onclick="x()">c</em><x-y>d</x-y></p><script>e</script>')).toBe(
       '<p>a &lt;b&gt; &amp; <em>c</em>d</p>',
