@@ -60,6 +60,9 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtensionSession>
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
       'devtools.console.stdout.content': true,
+      // Firefox's experiment loader logs a console.error when it cannot reach its server (the
+      // network is closed here): Firefox's noise, not omni-ai's.
+      'messaging-system.rsexperimentloader.enabled': false,
     },
   });
 
