@@ -60,9 +60,11 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtensionSession>
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
       'devtools.console.stdout.content': true,
-      // Firefox's experiment loader logs a console.error when it cannot reach its server (the
-      // network is closed here): Firefox's noise, not omni-ai's.
-      'messaging-system.rsexperimentloader.enabled': false,
+      // Firefox's experiments (Nimbus) log a console.error ("RSLoader") when their server cannot be
+      // reached, as on a closed network: Firefox's noise, not omni-ai's. These turn them off.
+      'nimbus.rollouts.enabled': false,
+      'app.shield.optoutstudies.enabled': false,
+      'datareporting.healthreport.uploadEnabled': false,
     },
   });
 
@@ -77,7 +79,10 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtensionSession>
   const installed = await browser.installExtension(EXTENSION_DIR);
   if (installed !== GECKO_ID) throw new Error(`installed ${installed}, expected ${GECKO_ID}`);
 
-  const { result } = (await browser.connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' } as never)) as unknown as {
+  // Puppeteer's BiDi connection, for the two commands it has no API for (BidiBrowser#connection).
+  const bidi = (browser as unknown as { connection: { send: (method: string, params: object) => Promise<{ result: unknown }> } })
+    .connection;
+  const { result } = (await bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome' })) as {
     result: { contexts: { context: string }[] };
   };
   const chromeWindow = result.contexts[0]!.context;
@@ -89,12 +94,12 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtensionSession>
       const ext = ExtensionParent.GlobalManager.getExtension(${JSON.stringify(GECKO_ID)});
       return JSON.stringify(await (async () => { ${body} })() ?? null);
     })()`;
-    const { result: evaluated } = (await browser.connection.send('script.evaluate', {
+    const { result: evaluated } = (await bidi.send('script.evaluate', {
       expression,
       target: { context: chromeWindow },
       awaitPromise: true,
       'moz:scope': 'chrome',
-    } as never)) as unknown as {
+    })) as {
       result: { type: 'success'; result: { value: string } } | { type: 'exception'; exceptionDetails: { text: string } };
     };
     if (evaluated.type === 'exception') throw new Error(`in Firefox's chrome window: ${evaluated.exceptionDetails.text}`);
