@@ -60,8 +60,9 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtensionSession>
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
       'devtools.console.stdout.content': true,
-      // Firefox's experiments (Nimbus) log a console.error ("RSLoader") when their server cannot be
-      // reached, as on a closed network: Firefox's noise, not omni-ai's. These turn them off.
+      // ...and not Firefox's own chrome code: on a closed network its experiments loader ("RSLoader")
+      // logs console errors, which are Firefox's noise, not omni-ai's.
+      'devtools.console.stdout.chrome': false,
       'nimbus.rollouts.enabled': false,
       'app.shield.optoutstudies.enabled': false,
       'datareporting.healthreport.uploadEnabled': false,
