@@ -10,6 +10,7 @@ import { createContextMenu, onContextMenuClick } from '@/lib/background/context-
 import { openPanelOnActionClick } from '@/lib/background/open-panel-on-action';
 import { readPage } from '@/lib/background/read-page';
 import { restrictStorageToTrustedContexts } from '@/lib/background/restrict-storage';
+import { sealStoredSecrets } from '@/lib/background/seal-stored-secrets';
 import { isFromExtensionPage, onMessage } from '@/lib/messaging/protocol';
 import { listModels } from '@/lib/providers/list-models';
 import { loadSettings } from '@/lib/settings/load-settings';
@@ -18,6 +19,7 @@ import { loadSettings } from '@/lib/settings/load-settings';
 // delivered to listeners that exist by the end of the first run of this function.
 export default defineBackground(() => {
   void restrictStorageToTrustedContexts();
+  void sealStoredSecrets().catch((error: Error) => console.warn(`omni-ai could not encrypt its stored secrets yet: ${error.message}`));
   openPanelOnActionClick();
   browser.runtime.onInstalled.addListener(createContextMenu);
   browser.contextMenus.onClicked.addListener(onContextMenuClick);

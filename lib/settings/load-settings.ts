@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { readStoredSettings } from './read-stored';
+import { openSettingsSecrets } from './seal-settings';
 import { SETTINGS_KEY, type SettingsData } from './schema';
 
 /**
@@ -7,5 +8,5 @@ import { SETTINGS_KEY, type SettingsData } from './schema';
  * well under a millisecond), migrated and repaired exactly as the pages' store does, never written.
  */
 export async function loadSettings(): Promise<SettingsData> {
-  return readStoredSettings((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+  return readStoredSettings(await openSettingsSecrets((await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY]));
 }

@@ -5,6 +5,7 @@ import type { ProviderId } from '../providers/catalog';
 import { sameData } from '../same-data';
 import { defaultSettings } from './parse-stored';
 import { isFromNewerVersion, readStoredSettings } from './read-stored';
+import { openSettingsSecrets, sealSettingsSecrets } from './seal-settings';
 import { SETTINGS_KEY, SETTINGS_VERSION, type ProviderConfigs, type SettingsData } from './schema';
 
 export interface SettingsState extends SettingsData {
@@ -33,11 +34,11 @@ const stored = (data: SettingsData): StorageValue<SettingsData> => ({ state: dat
 const localArea: PersistStorage<SettingsData> = {
   async getItem(name) {
     const items = await browser.storage.local.get(name);
-    lastRead = items[name];
+    lastRead = await openSettingsSecrets(items[name]);
     return stored(readStoredSettings(lastRead));
   },
   async setItem(name, value) {
-    await browser.storage.local.set({ [name]: value });
+    await browser.storage.local.set({ [name]: await sealSettingsSecrets(value) });
   },
   async removeItem(name) {
     await browser.storage.local.remove(name);
@@ -94,8 +95,10 @@ function persistedPart(state: SettingsData): SettingsData {
 export function syncSettingsAcrossPages(): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-    if (sameData(changes[SETTINGS_KEY]?.newValue, stored(persistedPart(useSettings.getState())))) return;
-    void useSettings.persist.rehydrate();
+    // Secrets are stored sealed, with a fresh IV each write: compare what they open to.
+    void openSettingsSecrets(changes[SETTINGS_KEY]?.newValue).then((value) => {
+      if (!sameData(value, stored(persistedPart(useSettings.getState())))) void useSettings.persist.rehydrate();
+    });
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -1,11 +1,14 @@
+import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SETTINGS_KEY, SETTINGS_VERSION } from '@/lib/settings/schema';
 import { defaultSettings } from '@/lib/settings/parse-stored';
+import { openSettingsSecrets } from '@/lib/settings/seal-settings';
 import { syncSettingsAcrossPages, useSettings, useSettingsHydrated } from '@/lib/settings/store';
 
+/** What is stored, its secrets opened (they are stored sealed: seal-settings.test.ts). */
 async function stored() {
-  return (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as {
+  return (await openSettingsSecrets((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY])) as {
     state: ReturnType<typeof defaultSettings>;
     version: number;
   };
