@@ -60,12 +60,10 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtensionSession>
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
       'devtools.console.stdout.content': true,
-      // ...and not Firefox's own chrome code: on a closed network its experiments loader ("RSLoader")
-      // logs console errors, which are Firefox's noise, not omni-ai's.
+      // ...and not Firefox's own chrome code. On a closed network Firefox's experiments loader logs
+      // "console.error: RSLoader: …" through its own logger, which only its level pref silences.
       'devtools.console.stdout.chrome': false,
-      'nimbus.rollouts.enabled': false,
-      'app.shield.optoutstudies.enabled': false,
-      'datareporting.healthreport.uploadEnabled': false,
+      'messaging-system.log': 'off',
     },
   });
 
