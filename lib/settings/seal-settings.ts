@@ -1,4 +1,5 @@
 import { PROVIDERS, isProviderId, type ProviderId } from '../providers/catalog';
+import { sameData } from '../same-data';
 import type { FieldKind } from './field-spec';
 import { PROVIDER_FORMS } from './provider-forms';
 import { isSealed, openText, sealText } from './secret-box';
@@ -68,6 +69,18 @@ export function hasPlaintextSecrets(raw: unknown): boolean {
   );
 }
 
+/**
+ * The last envelopes this context sealed, so that its store can tell its own writes when
+ * storage.onChanged reports them: they no longer equal the settings in memory, whose secrets are
+ * plain. A few are kept because writes can follow each other faster than their events arrive.
+ */
+const recentlySealed: unknown[] = [];
+
+/** True when `value` is an envelope this context sealed (and so wrote) recently. */
+export function wasSealedHere(value: unknown): boolean {
+  return recentlySealed.some((sealed) => sameData(sealed, value));
+}
+
 /** The settings envelope to store: the same, with every non-empty secret sealed. Throws if it cannot seal. */
 export async function sealSettingsSecrets<T>(value: T): Promise<T> {
   const found = providerConfigs(value);
@@ -84,6 +97,8 @@ export async function sealSettingsSecrets<T>(value: T): Promise<T> {
       }
     }
   }
+  recentlySealed.push(found.copy);
+  if (recentlySealed.length > 8) recentlySealed.shift();
   return found.copy as T;
 }
 

@@ -5,7 +5,7 @@ import type { ProviderId } from '../providers/catalog';
 import { sameData } from '../same-data';
 import { defaultSettings } from './parse-stored';
 import { isFromNewerVersion, readStoredSettings } from './read-stored';
-import { openSettingsSecrets, sealSettingsSecrets } from './seal-settings';
+import { openSettingsSecrets, sealSettingsSecrets, wasSealedHere } from './seal-settings';
 import { SETTINGS_KEY, SETTINGS_VERSION, type ProviderConfigs, type SettingsData } from './schema';
 
 export interface SettingsState extends SettingsData {
@@ -95,10 +95,10 @@ function persistedPart(state: SettingsData): SettingsData {
 export function syncSettingsAcrossPages(): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-    // Secrets are stored sealed, with a fresh IV each write: compare what they open to.
-    void openSettingsSecrets(changes[SETTINGS_KEY]?.newValue).then((value) => {
-      if (!sameData(value, stored(persistedPart(useSettings.getState())))) void useSettings.persist.rehydrate();
-    });
+    const { newValue } = changes[SETTINGS_KEY]!;
+    // Our own writes carry secrets sealed with fresh IVs: recognise them as written, not by content.
+    if (wasSealedHere(newValue) || sameData(newValue, stored(persistedPart(useSettings.getState())))) return;
+    void useSettings.persist.rehydrate();
   };
   browser.storage.onChanged.addListener(listener);
   return () => browser.storage.onChanged.removeListener(listener);

@@ -25,7 +25,7 @@ function settings(): SettingsData {
   return s;
 }
 const SECRETS = ['sk-ant-secret', 'azure-client-secret', 'BEGIN PRIVATE KEY', 'local-key'];
-const envelope = (state: unknown) => ({ state, version: SETTINGS_VERSION });
+const envelope = <S,>(state: S) => ({ state, version: SETTINGS_VERSION });
 
 async function deleteKeyStore() {
   forgetCachedKey();

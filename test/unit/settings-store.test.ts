@@ -67,6 +67,17 @@ describe('settings store', () => {
     stop();
   });
 
+  it('does not re-read storage for its own writes of sealed secrets (fresh IVs each time)', async () => {
+    await useSettings.getState().saveProviderConfig('openai', { ...defaultSettings().providers.openai, apiKey: 'sk-own' });
+    const stop = syncSettingsAcrossPages();
+    const rehydrate = vi.spyOn(useSettings.persist, 'rehydrate');
+    useSettings.getState().setProvider('openai');
+    await vi.waitFor(async () => expect((await stored())?.state.provider).toBe('openai'));
+    await settle();
+    expect(rehydrate).not.toHaveBeenCalled();
+    stop();
+  });
+
   it('saves a provider config whole, and changes nothing when the write fails', async () => {
     const config = { ...defaultSettings().providers.openai, apiKey: 'sk-new' };
     await useSettings.getState().saveProviderConfig('openai', config);
@@ -78,6 +89,15 @@ describe('settings store', () => {
     ).rejects.toThrow('QUOTA_BYTES');
     expect(useSettings.getState().providers.openai.apiKey).toBe('sk-new');
     expect((await stored()).state.providers.openai.apiKey).toBe('sk-new');
+  });
+
+  it('stores secrets sealed: storage.local itself holds no plain-text key', async () => {
+    await useSettings.getState().saveProviderConfig('openai', { ...defaultSettings().providers.openai, apiKey: 'sk-sealed' });
+    const raw = JSON.stringify(await fakeBrowser.storage.local.get(SETTINGS_KEY));
+    expect(raw).not.toContain('sk-sealed');
+    expect(raw).toContain('omni-ai-sealed:1:');
+    await useSettings.persist.rehydrate();
+    expect(useSettings.getState().providers.openai.apiKey).toBe('sk-sealed');
   });
 
   it('repairs corrupt stored data, keeps the notice in storage for every page, and keeps valid fields', async () => {
