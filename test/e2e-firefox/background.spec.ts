@@ -134,3 +134,28 @@ test('an answer cut off when Firefox stops the background says so, and Retry ask
     await anthropic.close();
   }
 });
+
+test('a stream longer than the background page’s idle timeout completes', async ({ extension }) => {
+  test.setTimeout(150_000);
+  // Firefox stops an event page after this long without extension events or API calls (the pref is
+  // unset by default: 30 s, in ext-backgroundPage.js).
+  const idleMs = await extension.chrome<number>(`return Services.prefs.getIntPref('extensions.background.idle.timeout', 30000);`);
+  const anthropic = await startFakeAnthropic({
+    models: ['claude-sonnet-5-5'],
+    credential: acceptKey('a'),
+    behaviour: { mode: 'ok', durationMs: idleMs + 15_000 },
+  });
+  try {
+    await configureProvider(await extension.openOptions(), 'Anthropic', { 'API key': 'a', 'Base URL': anthropic.url });
+    const panel = await extension.openSidePanel();
+    const started = Date.now();
+    await sendMessage(panel, 'Hi, how are you?');
+    await expect
+      .poll(async () => (await messages(panel)).at(-1)?.evaluate((el) => el.getAttribute('aria-busy')), { timeout: idleMs + 60_000 })
+      .toBe('false');
+    expect(Date.now() - started).toBeGreaterThan(idleMs + 10_000);
+    expect(await lastAnswer(panel)).toEqual({ name: 'Anthropic · claude-sonnet-5-5', text: RECORDED_TEXT.anthropic, alert: '' });
+  } finally {
+    await anthropic.close();
+  }
+});
