@@ -1,4 +1,5 @@
-import { openDB } from 'idb';
+import { openDB, type IDBPDatabase } from 'idb';
+import { browser } from 'wxt/browser';
 
 /**
  * Encrypts secrets at rest with a key that only omni-ai's own pages and background can use.
@@ -34,11 +35,22 @@ let cachedKey: Promise<CryptoKey> | undefined;
  * serialises their read-write transactions: the second finds the first's key and uses that.
  */
 async function loadKey(): Promise<CryptoKey> {
-  const db = await openDB(DB_NAME, 1, {
-    upgrade(database) {
-      database.createObjectStore(STORE);
-    },
-  });
+  let db: IDBPDatabase;
+  try {
+    db = await openDB(DB_NAME, 1, {
+      upgrade(database) {
+        database.createObjectStore(STORE);
+      },
+    });
+  } catch (error) {
+    // Firefox gives an extension page in a private window no IndexedDB (InvalidStateError, checked on
+    // 153 ESR). The background is never private: it still opens the secrets and uses them.
+    throw new SecretBoxError(
+      browser.extension.inIncognitoContext
+        ? 'a private window cannot reach omni-ai’s key store; the saved secrets still work, and can be changed from a normal window'
+        : `omni-ai’s key store (IndexedDB) cannot be opened: ${(error as Error).message}`,
+    );
+  }
   try {
     const existing = (await db.get(STORE, KEY_ID)) as CryptoKey | undefined;
     if (existing) return existing;

@@ -27,6 +27,11 @@ function settings(): SettingsData {
 const SECRETS = ['sk-ant-secret', 'azure-client-secret', 'BEGIN PRIVATE KEY', 'local-key'];
 const envelope = <S,>(state: S) => ({ state, version: SETTINGS_VERSION });
 
+/** Whether this page is in a private window (the fake browser's read-only flag, set for the test). */
+function privateWindow(value: boolean) {
+  Object.defineProperty(fakeBrowser.extension, 'inIncognitoContext', { value, configurable: true });
+}
+
 async function deleteKeyStore() {
   forgetCachedKey();
   await new Promise((resolve) => {
@@ -37,6 +42,7 @@ async function deleteKeyStore() {
 
 beforeEach(async () => {
   fakeBrowser.reset();
+  privateWindow(false);
   await deleteKeyStore();
 });
 
@@ -111,8 +117,27 @@ describe('sealed settings', () => {
       throw new DOMException('The operation is insecure.', 'SecurityError');
     });
     const opened = (await openSettingsSecrets(sealed)) as { state: SettingsData };
-    expect(opened.state.notices[0]).toContain('(The operation is insecure.)');
+    expect(opened.state.notices[0]).toContain('(omni-ai’s key store (IndexedDB) cannot be opened: The operation is insecure.)');
     expect(opened.state.providers['azure-openai'].endpoint).toBe('https://contoso.openai.azure.com');
+  });
+
+  it('in a private window (no IndexedDB in Firefox) says so, keeps the sealed secrets, and refuses to seal new ones', async () => {
+    const sealed = await sealSettingsSecrets(envelope(settings()));
+    forgetCachedKey();
+    privateWindow(true);
+    vi.spyOn(indexedDB, 'open').mockImplementation(() => {
+      throw new DOMException('A mutation operation was attempted on a database that did not allow mutations.', 'InvalidStateError');
+    });
+    const opened = (await openSettingsSecrets(sealed)) as { state: SettingsData };
+    expect(opened.state.notices[0]).toContain(
+      '(a private window cannot reach omni-ai’s key store; the saved secrets still work, and can be changed from a normal window)',
+    );
+    // The side panel there writes the settings (a model choice): the sealed secrets go back as they were.
+    const written = await sealSettingsSecrets(envelope({ ...opened.state, notices: [] }));
+    expect(written.state.providers.anthropic.apiKey).toBe(sealed.state.providers.anthropic.apiKey);
+    // A secret typed there is not sealed with a key the background could never read: the save fails, saying why.
+    const typed = envelope({ ...opened.state, providers: { ...opened.state.providers, anthropic: { apiKey: 'sk-private', baseURL: '' } } });
+    await expect(sealSettingsSecrets(typed)).rejects.toThrow('a private window cannot reach omni-ai’s key store');
   });
 });
 
