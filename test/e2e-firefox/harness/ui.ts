@@ -119,11 +119,20 @@ export async function lastAnswer(panel: Page): Promise<{ name: string; text: str
   return answerOf((await last())!);
 }
 
-/** What an answer shows: who wrote it (its accessible name), its text, and its error if any. */
+/** Text with runs of white space as one space, as Playwright's toHaveText compares it. */
+export function normalized(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * What an answer shows: who wrote it (its accessible name), its text and its error if any, white
+ * space normalised (Markdown paragraphs are blocks, not the source's blank lines).
+ */
 export async function answerOf(article: ElementHandle<Element>): Promise<{ name: string; text: string; alert: string }> {
-  return article.evaluate((el) => ({
+  const shown = await article.evaluate((el) => ({
     name: el.getAttribute('aria-label') ?? '',
-    text: (el.querySelector('.content')?.textContent ?? '').trim(),
-    alert: (el.querySelector('[role="alert"]')?.textContent ?? '').trim(),
+    text: el.querySelector('.content')?.textContent ?? '',
+    alert: el.querySelector('[role="alert"]')?.textContent ?? '',
   }));
+  return { name: shown.name, text: normalized(shown.text), alert: normalized(shown.alert) };
 }
