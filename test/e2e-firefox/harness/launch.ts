@@ -59,9 +59,10 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtensionSession>
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }),
-      'devtools.console.stdout.content': true,
-      // ...and not Firefox's own chrome code. On a closed network Firefox's experiments loader logs
+      // The console of every page, the sidebar and the background page goes to stdout (read below),
+      // not Firefox's own chrome code's. On a closed network Firefox's experiments loader logs
       // "console.error: RSLoader: …" through its own logger, which only its level pref silences.
+      'devtools.console.stdout.content': true,
       'devtools.console.stdout.chrome': false,
       'messaging-system.log': 'off',
     },
