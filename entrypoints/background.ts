@@ -12,6 +12,7 @@ import { readActivePage } from '@/lib/background/handle-read-active-page';
 import { listAllowedModels } from '@/lib/background/list-allowed-models';
 import { openPanelOnActionClick } from '@/lib/background/open-panel-on-action';
 import { restrictStorageToTrustedContexts } from '@/lib/background/restrict-storage';
+import { sealStoredSecrets } from '@/lib/background/seal-stored-secrets';
 import { isFromExtensionPage, onMessage } from '@/lib/messaging/protocol';
 import { onPolicyChange } from '@/lib/settings/policy/on-policy-change';
 
@@ -19,6 +20,7 @@ import { onPolicyChange } from '@/lib/settings/policy/on-policy-change';
 // delivered to listeners that exist by the end of the first run of this function.
 export default defineBackground(() => {
   void restrictStorageToTrustedContexts();
+  void sealStoredSecrets().catch((error: Error) => console.warn(`omni-ai could not encrypt its stored secrets yet: ${error.message}`));
   openPanelOnActionClick();
   // The menu follows the organization's policy: set up on install and at start (the policy may have
   // changed while the browser was closed), and again whenever it changes.

@@ -6,6 +6,7 @@ import { sameData } from '../same-data';
 import { NEWER_SETTINGS_KEPT, useNewerSettingsKept } from './newer-settings';
 import { defaultSettings } from './parse-stored';
 import { isFromNewerVersion, readStoredSettings } from './read-stored';
+import { openSettingsSecrets, sealSettingsSecrets, wasSealedHere } from './seal-settings';
 import { SETTINGS_KEY, SETTINGS_VERSION, type ProviderConfigs, type SettingsData } from './schema';
 
 export interface SettingsState extends SettingsData {
@@ -39,7 +40,7 @@ const stored = (data: SettingsData): StorageValue<SettingsData> => ({ state: dat
 const localArea: PersistStorage<SettingsData> = {
   async getItem(name) {
     const items = await browser.storage.local.get(name);
-    lastRead = items[name];
+    lastRead = await openSettingsSecrets(items[name]);
     useNewerSettingsKept.setState(isFromNewerVersion(lastRead), true);
     return stored(readStoredSettings(lastRead));
   },
@@ -47,7 +48,7 @@ const localArea: PersistStorage<SettingsData> = {
   // over a newer omni-ai's settings; the change stays in memory.
   async setItem(name, value) {
     if (isFromNewerVersion(lastRead)) return;
-    await browser.storage.local.set({ [name]: value });
+    await browser.storage.local.set({ [name]: await sealSettingsSecrets(value) });
   },
   async removeItem(name) {
     await browser.storage.local.remove(name);
@@ -82,7 +83,9 @@ export const useSettings = create<SettingsState>()(
       dismissNotices: () => set({ notices: [] }),
       replaceWithDefaults: async () => {
         const replacement = stored({ ...persistedPart(get()), notices: [] });
-        await browser.storage.local.set({ [SETTINGS_KEY]: replacement });
+        // The one write allowed over a newer omni-ai's settings, so it bypasses setItem's guard; its
+        // secrets are sealed like every other write's.
+        await browser.storage.local.set({ [SETTINGS_KEY]: await sealSettingsSecrets(replacement) });
         lastRead = replacement;
         useNewerSettingsKept.setState(false, true);
         set({ notices: [] });
@@ -117,7 +120,9 @@ function persistedPart(state: SettingsData): SettingsData {
 export function syncSettingsAcrossPages(): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-    if (sameData(changes[SETTINGS_KEY]?.newValue, stored(persistedPart(useSettings.getState())))) return;
+    const { newValue } = changes[SETTINGS_KEY]!;
+    // Our own writes carry secrets sealed with fresh IVs: recognise them as written, not by content.
+    if (wasSealedHere(newValue) || sameData(newValue, stored(persistedPart(useSettings.getState())))) return;
     void useSettings.persist.rehydrate();
   };
   browser.storage.onChanged.addListener(listener);
