@@ -79,7 +79,10 @@ export function Composer() {
         value={text}
         placeholder="Message (Enter to send, Shift+Enter for a new line, / for prompts)"
         {...picker.textboxProps}
-        onChange={(e) => setText(e.target.value)}
+        onChange={(e) => {
+          setText(e.target.value);
+          picker.onInput();
+        }}
         onKeyDown={onKeyDown}
       />
       <div className="composer-actions">

@@ -14,7 +14,8 @@ export function matchPrompts(prompts: readonly OfferedPrompt[], query: string): 
 }
 
 /**
- * The composer's "/" picker: open while the message is `/` and a filter on one line, until Escape.
+ * The composer's "/" picker: open while the message is `/` and a filter on one line (Escape closes
+ * it until the next edit).
  * Arrow keys move, Enter chooses; the message box keeps focus and points at the active option
  * (aria-activedescendant), as WAI-ARIA's combobox pattern does for a list of suggestions.
  */
@@ -22,9 +23,10 @@ export function usePromptPicker(text: string, choose: (prompt: OfferedPrompt) =>
   const settings = useEffectiveSettings();
   const listboxId = useId();
   const query = pickerQuery(text);
-  const [dismissedAt, setDismissedAt] = useState<string | undefined>();
+  // Escape closes the picker until the user types again.
+  const [dismissed, setDismissed] = useState(false);
   const [active, setActive] = useState({ query: '', index: 0 });
-  const open = query !== undefined && dismissedAt !== text;
+  const open = query !== undefined && !dismissed;
   const matches = useMemo(() => (open ? matchPrompts(offeredPrompts(settings), query) : []), [open, settings, query]);
   const index = active.query === query ? Math.min(active.index, matches.length - 1) : 0;
   const optionId = (i: number) => `${listboxId}-${i}`;
@@ -46,7 +48,7 @@ export function usePromptPicker(text: string, choose: (prompt: OfferedPrompt) =>
         choose(matches[index]!);
         break;
       case 'Escape':
-        setDismissedAt(text);
+        setDismissed(true);
         break;
       default:
         return false;
@@ -63,6 +65,8 @@ export function usePromptPicker(text: string, choose: (prompt: OfferedPrompt) =>
     listboxId,
     optionId,
     onKeyDown,
+    /** Call on every edit of the message: typing after Escape opens the picker again. */
+    onInput: () => setDismissed(false),
     /** For the message box: it owns the list while the picker is open. */
     textboxProps: {
       'aria-autocomplete': 'list' as const,
