@@ -119,6 +119,17 @@ test('each built-in quick action on a selection sends at once: the request is th
     await clickMenuItem(worker, 'ask-omni-ai/selection/ask', { selectionText: 'twice a day', pageUrl: site.url });
     await expect(panel!.getByLabel('Attached context')).toContainText('Selection: Tides explained');
     expect(questions(anthropic)).toHaveLength(count);
+
+    // The panel closed again, with conversations stored: opening shows the latest one, and then the
+    // quick action's own, not the other way round.
+    await panel!.close();
+    await article.bringToFront();
+    await clickMenuItem(worker, 'ask-omni-ai/selection/summarize', { selectionText: 'twice a day', pageUrl: site.url });
+    const reopened = await extension.openSidePanel();
+    expect((await nextQuestion(anthropic, ++count)).endsWith(`The user's request: ${expected.summarize}`)).toBe(true);
+    await expect(reopened.getByRole('article', { name: 'You' })).toHaveCount(1);
+    await expect(reopened.getByRole('article', { name: 'You' })).toContainText(expected.summarize);
+    await lastAnswer(reopened);
   } finally {
     await close();
   }
