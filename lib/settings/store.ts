@@ -19,6 +19,8 @@ export interface SettingsState extends SettingsData {
   saveProviderConfig: <P extends ProviderId>(provider: P, config: ProviderConfigs[P]) => Promise<void>;
   /** Saves the chat settings (system prompt and page budget) in one write. */
   saveChatSettings: (chat: Pick<SettingsData, 'systemPrompt' | 'pageBudget'>) => Promise<void>;
+  /** Saves the quick actions (prompts, the `{{language}}` setting); storage first, as above. */
+  savePromptSettings: (change: Partial<Pick<SettingsData, 'prompts' | 'promptLanguage'>>) => Promise<void>;
   dismissNotices: () => void;
   /**
    * Stores this page's settings (the defaults, with any change made here since) over settings a
@@ -80,6 +82,10 @@ export const useSettings = create<SettingsState>()(
         await save({ ...persistedPart(get()), ...chat });
         set(chat);
       },
+      savePromptSettings: async (change) => {
+        await save({ ...persistedPart(get()), ...change });
+        set(change);
+      },
       dismissNotices: () => set({ notices: [] }),
       replaceWithDefaults: async () => {
         const replacement = stored({ ...persistedPart(get()), notices: [] });
@@ -108,8 +114,8 @@ export const useSettings = create<SettingsState>()(
 );
 
 function persistedPart(state: SettingsData): SettingsData {
-  const { provider, providerChosen, selectedModels, providers, systemPrompt, pageBudget, notices } = state;
-  return { provider, providerChosen, selectedModels, providers, systemPrompt, pageBudget, notices };
+  const { provider, providerChosen, selectedModels, providers, systemPrompt, pageBudget, prompts, promptLanguage, notices } = state;
+  return { provider, providerChosen, selectedModels, providers, systemPrompt, pageBudget, prompts, promptLanguage, notices };
 }
 
 /**
