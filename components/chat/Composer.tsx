@@ -1,9 +1,14 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { useChat } from '@/lib/chat/chat-store';
+import { useDraftImages } from '@/lib/chat/draft-images';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
 import { ContextChip } from './ContextChip';
+import { ImageAttachments } from './ImageAttachments';
+import { ScreenshotButton } from './ScreenshotButton';
+import { useImageInput } from './use-image-input';
+import { useImageRefusal } from './use-image-refusal';
 
 /** "Add page": the active tab of this panel's window, read by the worker. */
 async function addPage() {
@@ -20,13 +25,19 @@ export function Composer() {
   const stop = useChat((s) => s.stop);
 
   const hasContext = useChat((s) => !!s.pending);
+  const hasImages = useDraftImages((s) => s.images.length > 0);
+  const preparing = useDraftImages((s) => s.preparing > 0);
+  const images = useImageInput();
+  // Images for a model that reads none: said above the box, and nothing is sent.
+  const refusal = useImageRefusal();
+  const canSend = !refusal && !preparing && (!!text.trim() || hasContext || hasImages);
   const [adding, setAdding] = useState(false);
   // The organization's policy may forbid reading pages (the worker refuses too).
   const { allowAddPage } = useEffectiveSettings();
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (streaming || (!text.trim() && !hasContext)) return;
+    if (streaming || !canSend) return;
     send(text);
     setText('');
   };
@@ -42,8 +53,15 @@ export function Composer() {
   };
 
   return (
-    <form className="composer" onSubmit={submit}>
+    <form
+      className={images.dragging ? 'composer dropping' : 'composer'}
+      onSubmit={submit}
+      onDragOver={images.onDragOver}
+      onDragLeave={images.onDragLeave}
+      onDrop={images.onDrop}
+    >
       <ContextChip />
+      <ImageAttachments refusal={refusal} />
       <div className="composer-row">
       <label htmlFor="message" className="visually-hidden">
         Message
@@ -55,6 +73,7 @@ export function Composer() {
         placeholder="Message (Enter to send, Shift+Enter for a new line)"
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onKeyDown}
+        onPaste={images.onPaste}
       />
       <div className="composer-actions">
         {allowAddPage && (
@@ -69,12 +88,13 @@ export function Composer() {
             Add page
           </button>
         )}
+        {allowAddPage && <ScreenshotButton />}
         {streaming ? (
           <button type="button" onClick={stop}>
             Stop
           </button>
         ) : (
-          <button type="submit" className="primary" disabled={!text.trim() && !hasContext}>
+          <button type="submit" className="primary" disabled={!canSend}>
             Send
           </button>
         )}

@@ -1,6 +1,7 @@
 import { PROVIDERS } from '@/lib/providers/catalog';
 import { lazy, Suspense } from 'react';
 import type { ChatEntry } from '@/lib/chat/chat-store';
+import { MessageImages } from './MessageImages';
 
 // Markdown, sanitising and highlighting are a third of the panel's code and are not needed to open
 // it: they load after the first paint (bench/RESULTS.md, cold open), showing plain text until then.
@@ -25,6 +26,7 @@ export function MessageItem({ entry, onRetry, canRetry }: { entry: ChatEntry; on
           </a>
         </div>
       )}
+      {entry.images && entry.images.length > 0 && <MessageImages images={entry.images} />}
       {entry.role === 'assistant' ? (
         <div className="content">
           <Suspense fallback={<div className="plain">{entry.content}</div>}>
