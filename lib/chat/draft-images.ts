@@ -36,30 +36,22 @@ export const useDraftImages = create<DraftImagesState>()((set, get) => ({
     if (files.length > taken.length)
       problems.push(`Only ${MAX_IMAGES_PER_MESSAGE} images can go with one message: ${files.length - taken.length} not added. Send these first, or remove one.`);
     set((s) => ({ preparing: s.preparing + taken.length, error: undefined }));
-    await Promise.all(
-      taken.map(async (file) => {
+    // Scaled side by side, attached in the order given (a large one takes longer than a small one).
+    const prepared = await Promise.all(
+      taken.map(async (file): Promise<ImageAttachment | undefined> => {
         try {
-          const prepared = await prepareImage(file);
-          const image: ImageAttachment = {
-            id: crypto.randomUUID(),
-            mediaType: prepared.mediaType,
-            width: prepared.width,
-            height: prepared.height,
-            source,
-            ...(nameOf(file) ? { fileName: nameOf(file) } : {}),
-            ...(page ? { page } : {}),
-            blob: prepared.blob,
-          };
-          rememberImageData(image.blob, await blobToBase64(image.blob));
-          set((s) => ({ images: [...s.images, image] }));
+          const { blob, mediaType, width, height } = await prepareImage(file);
+          rememberImageData(blob, await blobToBase64(blob));
+          return { id: crypto.randomUUID(), mediaType, width, height, source, ...(nameOf(file) ? { fileName: nameOf(file) } : {}), ...(page ? { page } : {}), blob };
         } catch (error) {
           const why = error instanceof ImageNotUsable ? error.message : `the browser could not read it (${(error as Error).message})`;
           problems.push(`${nameOf(file) ? `“${nameOf(file)}”` : 'The image'} was not added: ${why}.`);
-        } finally {
-          set((s) => ({ preparing: s.preparing - 1 }));
+          return undefined;
         }
       }),
     );
+    const added = prepared.filter((image) => image !== undefined);
+    set((s) => ({ images: [...s.images, ...added], preparing: s.preparing - taken.length }));
     if (problems.length) set({ error: problems.join(' ') });
   },
   remove: (id) => set((s) => ({ images: s.images.filter((image) => image.id !== id) })),

@@ -72,13 +72,23 @@ test('a large dropped image is scaled to the cap in the panel, and goes to OpenA
   try {
     await configureProvider(await extension.openOptions(), 'OpenAI', { 'API key': 'sk', 'Base URL': `${openai.url}/v1` });
     const panel = await extension.openSidePanel();
+    const small = (name: string) => ({ name, type: 'image/png', picture: { width: 8, height: 8, left: BLUE, right: BLUE } });
     await dropFiles(panel, [
       { name: 'poster.png', type: 'image/png', picture: { width: 4000, height: 2000, left: RED, right: BLUE } },
       { name: 'notes.pdf', type: 'application/pdf', text: '%PDF-1.7' },
+      small('b.png'),
+      small('c.png'),
+      small('d.png'),
+      small('e.png'),
     ]);
-    await expect(panel.getByRole('img', { name: 'Dropped image 1 (poster.png)' })).toBeVisible();
+    const attached = panel.getByRole('region', { name: 'Attached images' });
+    await expect(attached.getByRole('img')).toHaveCount(4); // the cap per message
+    await expect(attached.getByRole('img', { name: 'Dropped image 1 (poster.png)' })).toBeVisible();
     await expect(panel.getByRole('alert')).toContainText('“notes.pdf” was not added: omni-ai attaches images only (PNG, JPEG, WebP, GIF…).');
+    await expect(panel.getByRole('alert')).toContainText('Only 4 images can go with one message: 1 not added. Send these first, or remove one.');
     await panel.getByRole('button', { name: 'Dismiss' }).click();
+    for (const name of ['b.png', 'c.png', 'd.png']) await attached.getByRole('button', { name: `Remove dropped image 2 (${name})` }).click();
+    await expect(attached.getByRole('img')).toHaveCount(1);
     await panel.getByRole('button', { name: 'Send' }).click(); // an image alone is a question
     await lastAnswer(panel);
 
@@ -161,7 +171,8 @@ test('AWS Bedrock gets the image as a Converse ImageBlock with its bytes', async
       'API key': 'bedrock-key',
     });
     const panel = await extension.openSidePanel();
-    await pasteImages(panel, [{ width: 30, height: 10, left: RED, right: BLUE, type: 'image/jpeg', name: 'photo.jpg' }]);
+    // A JPEG saved as .png: its bytes decide the format sent, or Bedrock would refuse it.
+    await pasteImages(panel, [{ width: 30, height: 10, left: RED, right: BLUE, type: 'image/jpeg', name: 'photo.png', label: 'image/png' }]);
     await sendMessage(panel, 'Describe it.');
     await lastAnswer(panel);
     const [question] = bedrock.requests.at(-1)!.body.messages as { content: Json[] }[];

@@ -8,6 +8,8 @@ export interface Picture {
   right: string;
   type?: 'image/png' | 'image/jpeg';
   name?: string;
+  /** The type the File claims, when it is not what its bytes are (a JPEG saved as .png). */
+  label?: string;
 }
 
 /**
@@ -25,7 +27,7 @@ export async function pasteImages(panel: Page, pictures: Picture[]): Promise<voi
       context.fillStyle = p.right;
       context.fillRect(p.width / 2, 0, p.width / 2, p.height);
       const blob = await canvas.convertToBlob({ type: p.type ?? 'image/png' });
-      transfer.items.add(new File([blob], p.name ?? 'image.png', { type: blob.type }));
+      transfer.items.add(new File([blob], p.name ?? 'image.png', { type: p.label ?? blob.type }));
     }
     box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: transfer, bubbles: true, cancelable: true }));
   }, pictures);
