@@ -34,7 +34,12 @@ export async function captureScreenshot(windowId: number): Promise<ScreenshotRes
     const why = (error as Error).message;
     return {
       ok: false,
-      message: /permission|activeTab|all_urls|Cannot access/i.test(why) ? NOT_GRANTED : `omni-ai could not capture this tab (${why}).`,
+      message: /permission|activeTab|all_urls|Cannot access/i.test(why)
+        ? NOT_GRANTED
+        : // Chrome allows two captures a second (MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND).
+          /MAX_CAPTURE|quota/i.test(why)
+          ? 'Screenshots are limited to two a second: wait a moment, then “Add screenshot” again.'
+          : `omni-ai could not capture this tab (${why}).`,
     };
   }
 }

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { acceptKey } from '../servers/auth-check';
 import { startFakeAnthropic } from '../servers/fake-anthropic';
 import { startStaticSite } from '../servers/static-site';
@@ -83,4 +84,33 @@ test.describe('with page reading off', () => {
       await site.close();
     }
   });
+});
+
+// The README's picture of an image question, taken from the built extension like the others
+// (screenshots.spec.ts): a chart on a loopback page, captured with “Add screenshot” and asked about.
+test('a screenshot question, for the README', async ({ extension }) => {
+  const bars = [38, 64, 52, 88].map((h, i) => `<div class="bar" style="height:${h * 3}px"><span>Q${i + 1}</span></div>`).join('');
+  const site = await startStaticSite(`<!doctype html><title>Quarterly sales</title>
+<style>body{font:16px system-ui;margin:24px} .chart{display:flex;gap:18px;align-items:flex-end;height:300px;border-bottom:2px solid #333}
+.bar{width:70px;background:#3b6fd8;position:relative} .bar span{position:absolute;bottom:-24px;width:100%;text-align:center}</style>
+<h1>Quarterly sales</h1><div class="chart">${bars}</div>`);
+  const anthropic = await startFakeAnthropic({ models: ['claude-sonnet-5-5'], credential: acceptKey('a'), displayNames: { 'claude-sonnet-5-5': 'Claude Sonnet 5.5' } });
+  try {
+    await configureProvider(await extension.openOptions(), 'Anthropic', { 'API key': 'a', 'Base URL': anthropic.url });
+    const page = await extension.context.newPage();
+    await page.goto(site.url);
+    await extension.clickToolbarIcon(page);
+    const panel = await extension.openSidePanel();
+    await page.bringToFront();
+    await panel.getByRole('button', { name: 'Add screenshot' }).click();
+    await expect(panel.getByRole('img', { name: 'Screenshot of Quarterly sales' })).toBeVisible();
+    // Only now: in headless Chromium a page's viewport size is its window's, and the capture is what
+    // that window shows of the tab beside the open side panel.
+    await panel.setViewportSize({ width: 400, height: 640 });
+    await sendMessage(panel, 'Which quarter sold the most?');
+    await expect((await lastAnswer(panel)).locator('.content')).not.toBeEmpty();
+    await panel.screenshot({ path: path.resolve(import.meta.dirname, '../../docs/screenshots/image-question.png') });
+  } finally {
+    await Promise.all([site.close(), anthropic.close()]);
+  }
 });
