@@ -174,6 +174,13 @@ export const useChat = create<ChatState>()((set, get) => {
       return;
     }
     const { conversationId } = get();
+    let messages: ChatMessage[];
+    try {
+      messages = historyOf(entries); // with each image's bytes, read when it was attached or loaded
+    } catch (error) {
+      finish(runId, { status: 'error', error: { kind: 'config', message: (error as Error).message } });
+      return;
+    }
     connection.post({
       type: 'send',
       runId,
@@ -182,7 +189,7 @@ export const useChat = create<ChatState>()((set, get) => {
       replaces,
       provider,
       model,
-      messages: historyOf(entries),
+      messages,
     });
   };
 

@@ -76,18 +76,21 @@ test('a large dropped image is scaled to the cap in the panel, and goes to OpenA
     await dropFiles(panel, [
       { name: 'poster.png', type: 'image/png', picture: { width: 4000, height: 2000, left: RED, right: BLUE } },
       { name: 'notes.pdf', type: 'application/pdf', text: '%PDF-1.7' },
+      { name: 'broken.png', type: 'image/png', text: 'not a picture at all' },
       small('b.png'),
       small('c.png'),
       small('d.png'),
-      small('e.png'),
     ]);
     const attached = panel.getByRole('region', { name: 'Attached images' });
-    await expect(attached.getByRole('img')).toHaveCount(4); // the cap per message
+    // Four were taken (the cap per message), of which one could not be read.
+    await expect(attached.getByRole('img')).toHaveCount(3);
     await expect(attached.getByRole('img', { name: 'Dropped image 1 (poster.png)' })).toBeVisible();
-    await expect(panel.getByRole('alert')).toContainText('“notes.pdf” was not added: omni-ai attaches images only (PNG, JPEG, WebP, GIF…).');
-    await expect(panel.getByRole('alert')).toContainText('Only 4 images can go with one message: 1 not added. Send these first, or remove one.');
+    const alert = panel.getByRole('alert');
+    await expect(alert).toContainText('“notes.pdf” was not added: omni-ai attaches images only (PNG, JPEG, WebP, GIF…).');
+    await expect(alert).toContainText('Only 4 images can go with one message: 1 not added. Send these first, or remove one.');
+    await expect(alert).toContainText('“broken.png” was not added: it is not an image the browser can read (PNG, JPEG, WebP, GIF, BMP or AVIF).');
     await panel.getByRole('button', { name: 'Dismiss' }).click();
-    for (const name of ['b.png', 'c.png', 'd.png']) await attached.getByRole('button', { name: `Remove dropped image 2 (${name})` }).click();
+    for (const name of ['b.png', 'c.png']) await attached.getByRole('button', { name: `Remove dropped image 2 (${name})` }).click();
     await expect(attached.getByRole('img')).toHaveCount(1);
     await panel.getByRole('button', { name: 'Send' }).click(); // an image alone is a question
     await lastAnswer(panel);
