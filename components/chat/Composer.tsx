@@ -1,21 +1,18 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
-import { browser } from 'wxt/browser';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { attachActivePage } from '@/lib/chat/attach-active-page';
 import { useChat } from '@/lib/chat/chat-store';
 import { useDraftImages } from '@/lib/chat/draft-images';
-import { sendMessage } from '@/lib/messaging/protocol';
+import type { OfferedPrompt } from '@/lib/chat/offered-prompts';
+import { runPrompt } from '@/lib/chat/run-prompt';
 import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
 import { ContextChip } from './ContextChip';
 import { ImageAttachments } from './ImageAttachments';
+import { PageSuggestion } from './PageSuggestion';
+import { PromptPicker } from './PromptPicker';
 import { ScreenshotButton } from './ScreenshotButton';
 import { useImageInput } from './use-image-input';
 import { useImageRefusal } from './use-image-refusal';
-
-/** "Add page": the active tab of this panel's window, read by the worker. */
-async function addPage() {
-  const { id } = await browser.windows.getCurrent();
-  const result = await sendMessage('readActivePage', id!);
-  useChat.getState().attach(result.ok ? result.context : undefined, result.ok ? undefined : result.message);
-}
+import { usePromptPicker } from './use-prompt-picker';
 
 /** The message box: Enter sends, Shift+Enter breaks the line, Esc stops the answer. */
 export function Composer() {
@@ -35,6 +32,21 @@ export function Composer() {
   // The organization's policy may forbid reading pages (the worker refuses too).
   const { allowAddPage } = useEffectiveSettings();
 
+  // A prompt from the "/" picker or the empty panel: sent at once, or its request put in the box.
+  const box = useRef<HTMLTextAreaElement>(null);
+  const choosePrompt = (prompt: OfferedPrompt) => {
+    setText('');
+    runPrompt(prompt).then(
+      (request) => {
+        if (!request) return;
+        setText(request);
+        box.current?.focus();
+      },
+      (error: Error) => useChat.getState().attach(undefined, `“${prompt.title}” could not run: ${error.message}. Try again.`),
+    );
+  };
+  const picker = usePromptPicker(text, choosePrompt);
+
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (streaming || !canSend) return;
@@ -43,6 +55,7 @@ export function Composer() {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (picker.onKeyDown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
@@ -60,6 +73,17 @@ export function Composer() {
       onDragLeave={images.onDragLeave}
       onDrop={images.onDrop}
     >
+      <PageSuggestion onRun={choosePrompt} />
+      {picker.open && (
+        <PromptPicker
+          query={picker.query}
+          matches={picker.matches}
+          index={picker.index}
+          listboxId={picker.listboxId}
+          optionId={picker.optionId}
+          onChoose={choosePrompt}
+        />
+      )}
       <ContextChip />
       <ImageAttachments refusal={refusal} />
       <div className="composer-row">
@@ -67,11 +91,16 @@ export function Composer() {
         Message
       </label>
       <textarea
+        ref={box}
         id="message"
         rows={2}
         value={text}
-        placeholder="Message (Enter to send, Shift+Enter for a new line)"
-        onChange={(e) => setText(e.target.value)}
+        placeholder="Message (Enter to send, Shift+Enter for a new line, / for prompts)"
+        {...picker.textboxProps}
+        onChange={(e) => {
+          setText(e.target.value);
+          picker.onInput();
+        }}
         onKeyDown={onKeyDown}
         onPaste={images.onPaste}
       />
@@ -82,7 +111,7 @@ export function Composer() {
             disabled={adding}
             onClick={() => {
               setAdding(true);
-              void addPage().finally(() => setAdding(false));
+              void attachActivePage().finally(() => setAdding(false));
             }}
           >
             Add page
