@@ -9,6 +9,7 @@ import { markInterrupted } from '@/lib/chat/conversation-db';
 import { RunManager } from '@/lib/chat/run-manager';
 import { createContextMenu, onContextMenuClick } from '@/lib/background/context-menu';
 import { openPanelOnActionClick } from '@/lib/background/open-panel-on-action';
+import { pageTextGate } from '@/lib/background/page-text-gate';
 import { readPage } from '@/lib/background/read-page';
 import { restrictStorageToTrustedContexts } from '@/lib/background/restrict-storage';
 import { isFromExtensionPage, onMessage } from '@/lib/messaging/protocol';
@@ -53,6 +54,6 @@ export default defineBackground(() => {
     if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };
     const [tab] = await browser.tabs.query({ active: true, windowId });
     if (tab?.id === undefined) return { ok: false, message: 'There is no open tab to read in this window.' };
-    return readPage(tab.id, (await loadSettings()).pageBudget);
+    return readPage(tab.id, await pageTextGate());
   });
 });

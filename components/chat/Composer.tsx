@@ -1,7 +1,8 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { useChat } from '@/lib/chat/chat-store';
 import { sendMessage } from '@/lib/messaging/protocol';
+import { usePageTextRefusal } from '@/lib/settings/use-page-text-refusal';
 import { ContextChip } from './ContextChip';
 
 /** "Add page": the active tab of this panel's window, read by the worker. */
@@ -20,6 +21,17 @@ export function Composer() {
 
   const hasContext = useChat((s) => !!s.pending);
   const [adding, setAdding] = useState(false);
+  // The organization may let no page text go to this provider: say so on the button (issue 16).
+  const pageRefusal = usePageTextRefusal();
+
+  // A question the worker refused comes back to the box, as it was typed.
+  useEffect(
+    () =>
+      useChat.subscribe((state, previous) => {
+        if (state.returned && state.returned !== previous.returned) setText(state.returned.text);
+      }),
+    [],
+  );
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
@@ -56,7 +68,8 @@ export function Composer() {
       <div className="composer-actions">
         <button
           type="button"
-          disabled={adding}
+          disabled={adding || !!pageRefusal}
+          title={pageRefusal}
           onClick={() => {
             setAdding(true);
             void addPage().finally(() => setAdding(false));

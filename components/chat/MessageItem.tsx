@@ -1,6 +1,6 @@
 import { PROVIDERS } from '@/lib/providers/catalog';
 import { lazy, Suspense } from 'react';
-import type { ChatEntry } from '@/lib/chat/chat-store';
+import { sentLine, type ChatEntry } from '@/lib/chat/chat-store';
 
 // Markdown, sanitising and highlighting are a third of the panel's code and are not needed to open
 // it: they load after the first paint (bench/RESULTS.md, cold open), showing plain text until then.
@@ -17,6 +17,16 @@ export function MessageItem({ entry, onRetry, canRetry }: { entry: ChatEntry; on
   return (
     <article className={`message ${entry.role}`} aria-label={author} aria-busy={entry.status === 'streaming'}>
       {entry.role === 'assistant' && <div className="author">{author}</div>}
+      {/* The record of what left with this answer's request (issue 16 §3). */}
+      {entry.sent?.map((sent) => (
+        <p
+          key={`${sent.messageId} ${sent.url}`}
+          className="sent"
+          title={`${sent.url}: ${sent.chars.toLocaleString('en-US')} characters${sent.endpoint ? `, to ${sent.endpoint}` : ''}`}
+        >
+          {sentLine(sent)}
+        </p>
+      ))}
       {entry.context && (
         <div className="context">
           Attached {entry.context.kind}:{' '}

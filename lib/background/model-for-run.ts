@@ -4,19 +4,22 @@ import { missingCredentials } from '../providers/missing-credentials';
 import { createChatModel } from '../providers/registry';
 import type { ChatModel } from '../providers/types';
 import { loadSettings } from '../settings/load-settings';
+import type { SettingsData } from '../settings/schema';
 
 /**
  * The provider for one run, set up from the settings as they are when the run starts. Everything
  * that can go wrong before the request (unreadable settings, missing credentials, an adapter that
  * cannot be built) arrives as the stream's error part, so the run manager shows it as the answer's
  * error, with Retry, like any provider failure: a run never waits on anything that has no end.
+ * `checked`: settings already read (and page text checked with them), used as they are.
  */
-export function modelForRun(provider: ProviderId, gateway: OAuth2Gateway): ChatModel {
+export function modelForRun(provider: ProviderId, gateway: OAuth2Gateway, checked?: SettingsData): ChatModel {
   return {
     provider,
     async *stream(request) {
       try {
-        const settings = await loadSettings();
+        // The settings the request's page text was checked with, when it carries any (serve-chat-port).
+        const settings = checked ?? (await loadSettings());
         const missing = missingCredentials(provider, settings);
         if (missing) {
           yield { type: 'error', error: { kind: 'config', message: missing } };

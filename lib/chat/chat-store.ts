@@ -1,9 +1,7 @@
 import { create } from 'zustand';
-import type { ChatServerMessage } from '../messaging/chat-port';
+import type { ChatServerMessage, ChatTurn } from '../messaging/chat-port';
 import { sendMessage } from '../messaging/protocol';
-import { frameWithContext } from '../page/frame-context';
 import { PROVIDERS } from '../providers/catalog';
-import type { ChatMessage } from '../providers/types';
 import { useSettings } from '../settings/store';
 import { ChatConnection } from './chat-connection';
 import {
@@ -12,6 +10,7 @@ import {
   type ConversationRecord,
   type MessageRecord,
   type PageContext,
+  type SentPage,
 } from './conversation-db';
 import { DeltaBatcher } from './delta-batcher';
 import { chooseModel, offeredModels, useLiveModels } from './model-lists';
@@ -29,8 +28,13 @@ interface ChatState {
   streaming: boolean;
   /** Page text waiting to go with the next message (a chip above the message box). */
   pending?: PageContext;
-  /** Why the last "Add page" or "Ask omni-ai" brought no page text. */
+  /**
+   * Why the last "Add page" or "Ask omni-ai" brought no page text, or why the last question was
+   * given back unsent (the site rules refused its page text).
+   */
   attachError?: string;
+  /** A question the worker refused to send, given back to the message box (the page stays attached). */
+  returned?: { text: string };
   conversations: ConversationRecord[];
   /**
    * Why stored conversations could not be read or deleted, shown as an alert instead of a blank
@@ -43,17 +47,32 @@ interface ChatState {
   refreshConversations: () => Promise<void>;
   deleteConversation: (conversationId: string) => Promise<void>;
   attach: (context: PageContext | undefined, error?: string) => void;
+  dismissAttachError: () => void;
   send: (text: string) => void;
   stop: () => void;
   retry: () => void;
   newChat: () => void;
 }
 
-/** The conversation so far as the providers take it: turns with text, page context framed. */
-export function historyOf(entries: ChatEntry[]): ChatMessage[] {
+/**
+ * The conversation so far as the worker takes it: turns with text, page text unframed with where it
+ * came from, and what earlier answers already sent, so the worker checks and frames it (issue 16).
+ */
+export function historyOf(entries: ChatEntry[]): ChatTurn[] {
   return entries
     .filter((e) => e.content.trim() !== '' || e.context)
-    .map((e) => ({ role: e.role, content: e.role === 'user' ? frameWithContext(e.content, e.context) : e.content }));
+    .map(({ id, role, content, context, sent }) => ({ id, role, content, ...(context && { context }), ...(sent && { sent }) }));
+}
+
+/** “Sent: page from https://intranet.example.com to Azure OpenAI”: one line of the record of what left. */
+export function sentLine(sent: SentPage): string {
+  let origin = sent.url;
+  try {
+    origin = new URL(sent.url).origin;
+  } catch {
+    // Kept as recorded.
+  }
+  return `Sent: ${sent.kind} from ${origin} to ${PROVIDERS[sent.provider].label}`;
 }
 
 /** The conversation as Markdown, for export. */
@@ -63,6 +82,9 @@ export function toMarkdown(title: string, entries: ChatEntry[]): string {
     const author = e.role === 'user' ? 'You' : `${PROVIDERS[e.provider!].label} · ${e.model}`;
     parts.push(`**${author}**`, '');
     if (e.context) parts.push(`> Attached: [${e.context.title}](${e.context.url})`, '');
+    // The record of what left (issue 16 §3); URLs in code spans: a recorded path has no backtick (the URL parser escapes it).
+    for (const sent of e.sent ?? [])
+      parts.push(`> ${sentLine(sent)}: \`${sent.url}\`, ${sent.chars.toLocaleString('en-US')} characters${sent.endpoint ? `, to \`${sent.endpoint}\`` : ''}`, '');
     if (e.content) parts.push(e.content, '');
     if (e.status === 'stopped') parts.push('_(stopped)_', '');
     if (e.status === 'error' && e.error) parts.push(`_(failed: ${e.error.message})_`, '');
@@ -88,9 +110,36 @@ export const useChat = create<ChatState>()((set, get) => {
     });
   };
 
+  /** The conversation as it was before each question still waiting for the worker, to give it back if refused. */
+  const before = new Map<string, { entries: ChatEntry[]; user?: ChatEntry }>();
+
+  /**
+   * The worker refused the question's page text: nothing was sent or stored. The conversation goes
+   * back to what it was and the question to the message box, its page still attached, with the
+   * reason; even if the user has opened another conversation meanwhile, the question is not lost.
+   */
+  const giveBack = (runId: string, reason: string) => {
+    const waiting = before.get(runId);
+    batcher.flush();
+    const shown = get().entries.some((e) => e.id === runId);
+    const entries = shown ? (waiting?.entries ?? get().entries.filter((e) => e.id !== runId)) : get().entries;
+    set({
+      entries,
+      streaming: isStreaming(entries),
+      attachError: reason,
+      ...(waiting?.user && { pending: waiting.user.context, returned: { text: waiting.user.content } }),
+    });
+  };
+
   const onMessage = (message: ChatServerMessage) => {
+    if (message.type === 'refused') giveBack(message.runId, message.message);
+    // Any answer from the worker means it has taken or refused the question: nothing to give back later.
+    before.delete(message.runId);
     if (!get().entries.some((e) => e.id === message.runId)) return; // another conversation's run
     switch (message.type) {
+      case 'sent':
+        set((s) => ({ entries: patch(s.entries, message.runId, { sent: message.sent }) }));
+        break;
       case 'delta':
         batcher.add(message.runId, message.text);
         break;
@@ -149,7 +198,7 @@ export const useChat = create<ChatState>()((set, get) => {
   };
 
   /** Asks for an answer to the conversation as it stands, from the provider and model selected now. */
-  const ask = (entries: ChatEntry[], user: ChatEntry | undefined, replaces?: string) => {
+  const ask = (entries: ChatEntry[], user: ChatEntry | undefined, replaces?: string, previous = get().entries) => {
     const settings = useSettings.getState();
     const provider = settings.provider;
     const model = chooseModel(offeredModels(provider, settings.providers, useLiveModels.getState()), settings.selectedModels[provider]);
@@ -161,6 +210,7 @@ export const useChat = create<ChatState>()((set, get) => {
       return;
     }
     const { conversationId } = get();
+    before.set(runId, { entries: previous, user });
     connection.post({
       type: 'send',
       runId,
@@ -202,6 +252,7 @@ export const useChat = create<ChatState>()((set, get) => {
       await get().refreshConversations();
     },
     attach: (context, error) => set({ pending: context, attachError: error }),
+    dismissAttachError: () => set({ attachError: undefined }),
     send: (text) => {
       const { streaming, pending, entries } = get();
       if (streaming || (!text.trim() && !pending)) return;

@@ -18,6 +18,8 @@ export interface SettingsState extends SettingsData {
   saveProviderConfig: <P extends ProviderId>(provider: P, config: ProviderConfigs[P]) => Promise<void>;
   /** Saves the chat settings (system prompt and page budget) in one write. */
   saveChatSettings: (chat: Pick<SettingsData, 'systemPrompt' | 'pageBudget'>) => Promise<void>;
+  /** Saves the user's site lists and whether to keep the list of page text sent. */
+  savePageText: (pageText: SettingsData['pageText']) => Promise<void>;
   dismissNotices: () => void;
   /**
    * Stores this page's settings (the defaults, with any change made here since) over settings a
@@ -79,6 +81,10 @@ export const useSettings = create<SettingsState>()(
         await save({ ...persistedPart(get()), ...chat });
         set(chat);
       },
+      savePageText: async (pageText) => {
+        await save({ ...persistedPart(get()), pageText });
+        set({ pageText });
+      },
       dismissNotices: () => set({ notices: [] }),
       replaceWithDefaults: async () => {
         const replacement = stored({ ...persistedPart(get()), notices: [] });
@@ -105,8 +111,8 @@ export const useSettings = create<SettingsState>()(
 );
 
 function persistedPart(state: SettingsData): SettingsData {
-  const { provider, selectedModels, providers, systemPrompt, pageBudget, notices } = state;
-  return { provider, selectedModels, providers, systemPrompt, pageBudget, notices };
+  const { provider, selectedModels, providers, systemPrompt, pageBudget, pageText, notices } = state;
+  return { provider, selectedModels, providers, systemPrompt, pageBudget, pageText, notices };
 }
 
 /**
