@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { useChat } from '@/lib/chat/chat-store';
 import { sendMessage } from '@/lib/messaging/protocol';
+import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
 import { usePageTextRefusal } from '@/lib/settings/use-page-text-refusal';
 import { ContextChip } from './ContextChip';
 
@@ -21,6 +22,8 @@ export function Composer() {
 
   const hasContext = useChat((s) => !!s.pending);
   const [adding, setAdding] = useState(false);
+  // The organization's policy may forbid reading pages (the worker refuses too).
+  const { allowAddPage } = useEffectiveSettings();
   // The organization may let no page text go to this provider: say so on the button (issue 16).
   const pageRefusal = usePageTextRefusal();
 
@@ -66,17 +69,19 @@ export function Composer() {
         onKeyDown={onKeyDown}
       />
       <div className="composer-actions">
-        <button
-          type="button"
-          disabled={adding || !!pageRefusal}
-          title={pageRefusal}
-          onClick={() => {
-            setAdding(true);
-            void addPage().finally(() => setAdding(false));
-          }}
-        >
-          Add page
-        </button>
+        {allowAddPage && (
+          <button
+            type="button"
+            disabled={adding || !!pageRefusal}
+            title={pageRefusal}
+            onClick={() => {
+              setAdding(true);
+              void addPage().finally(() => setAdding(false));
+            }}
+          >
+            Add page
+          </button>
+        )}
         {streaming ? (
           <button type="button" onClick={stop}>
             Stop

@@ -5,12 +5,14 @@ import { Composer } from '@/components/chat/Composer';
 import { HistoryList } from '@/components/chat/HistoryList';
 import { MessageLog } from '@/components/chat/MessageLog';
 import { SettingsNotices } from '@/components/ui/SettingsNotices';
+import { usePolicy } from '@/lib/settings/policy/policy-store';
 import { useSettingsHydrated } from '@/lib/settings/store';
 
 export function App() {
   const hydrated = useSettingsHydrated();
+  const policyLoaded = usePolicy((s) => s.loaded);
   const [history, setHistory] = useState(false);
-  if (!hydrated) return <main className="panel" aria-busy="true" />;
+  if (!hydrated || !policyLoaded) return <main className="panel" aria-busy="true" />;
   return (
     <main className="panel">
       <ChatHeader />

@@ -3,18 +3,40 @@ import { browser } from 'wxt/browser';
 import { putPending, type PendingEntry } from '../chat/pending-context';
 import { recordedUrl } from '../page/site-access/page-address';
 import { truncateToBudget } from '../page/truncate';
+import { loadSettings } from '../settings/load-settings';
+import { pageReadingRefusal } from '../settings/policy/refusals';
 import { openPanel } from './open-panel';
 import { pageTextGate, refusalMessage } from './page-text-gate';
 import { readPage } from './read-page';
 
 export const MENU_ID = 'ask-omni-ai';
 
-/** The right-click item, on a selection, a page or a link. Created once, when installed or updated. */
-export function createContextMenu(): void {
-  browser.contextMenus.create({ id: MENU_ID, title: 'Ask omni-ai', contexts: ['selection', 'page', 'link'] }, () => {
-    // Re-creating on update reports a duplicate id; the menu is there either way.
-    void browser.runtime.lastError;
+let syncing: Promise<void> = Promise.resolve();
+
+/**
+ * Makes the right-click menu what the organization's policy allows: "Ask omni-ai" on a selection, a
+ * page or a link; without the page when reading pages is not allowed (`allowAddPage: false`); no
+ * menu at all with `allowContextMenu: false`. Called when installed, at browser start and whenever
+ * the policy changes, so a lifted policy brings the menu back. Calls run one after another: two
+ * interleaved remove-and-create runs would create the item twice.
+ */
+export function syncContextMenu(): Promise<void> {
+  const run = syncing.then(async () => {
+    const { allowContextMenu, allowAddPage } = await loadSettings();
+    await browser.contextMenus.removeAll();
+    if (!allowContextMenu) return;
+    const contexts: Menus.ContextType[] = allowAddPage ? ['selection', 'page', 'link'] : ['selection', 'link'];
+    await new Promise<void>((resolve) =>
+      browser.contextMenus.create({ id: MENU_ID, title: 'Ask omni-ai', contexts }, () => {
+        // Read, so Chrome does not report an unchecked error; the next sync starts from removeAll.
+        void browser.runtime.lastError;
+        resolve();
+      }),
+    );
   });
+  // A failed run is reported and does not stop the next one.
+  syncing = run.catch((error: Error) => console.warn(`omni-ai could not update its menu: ${error.message}`));
+  return syncing;
 }
 
 /**
@@ -47,7 +69,10 @@ async function contextFromClick(info: Menus.OnClickData, tab: Tabs.Tab): Promise
       context: { kind: 'link', title: label || linkUrl, url: linkUrl, text: `${label ? `${label}: ` : ''}${linkUrl}`, totalChars: linkUrl.length, readFrom: from },
     };
   }
-  // The page itself: the click granted activeTab, so the content script may read it, if the rules let it.
+  // The page itself: the click granted activeTab, so the content script may read it, if the
+  // organization allows reading pages and the site rules let this one's text go.
+  const refused = pageReadingRefusal(gate.settings);
+  if (refused) return { error: refused };
   const result = await readPage(tab.id!, gate);
   return result.ok ? { context: result.context } : { error: result.message };
 }

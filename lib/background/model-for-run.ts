@@ -4,25 +4,27 @@ import { missingCredentials } from '../providers/missing-credentials';
 import { createChatModel } from '../providers/registry';
 import type { ChatModel } from '../providers/types';
 import { loadSettings } from '../settings/load-settings';
-import type { SettingsData } from '../settings/schema';
+import type { EffectiveSettings } from '../settings/effective-settings';
+import { providerRefusal } from '../settings/policy/refusals';
 
 /**
  * The provider for one run, set up from the settings as they are when the run starts. Everything
- * that can go wrong before the request (unreadable settings, missing credentials, an adapter that
+ * that can go wrong before the request (unreadable settings, a provider the policy hides, missing credentials, an adapter that
  * cannot be built) arrives as the stream's error part, so the run manager shows it as the answer's
  * error, with Retry, like any provider failure: a run never waits on anything that has no end.
  * `checked`: settings already read (and page text checked with them), used as they are.
  */
-export function modelForRun(provider: ProviderId, gateway: OAuth2Gateway, checked?: SettingsData): ChatModel {
+export function modelForRun(provider: ProviderId, gateway: OAuth2Gateway, checked?: EffectiveSettings): ChatModel {
   return {
     provider,
     async *stream(request) {
       try {
         // The settings the request's page text was checked with, when it carries any (serve-chat-port).
         const settings = checked ?? (await loadSettings());
-        const missing = missingCredentials(provider, settings);
-        if (missing) {
-          yield { type: 'error', error: { kind: 'config', message: missing } };
+        // A hidden provider (admin policy) is refused here too: a stale page or a forged message.
+        const refused = providerRefusal(settings, provider) ?? missingCredentials(provider, settings);
+        if (refused) {
+          yield { type: 'error', error: { kind: 'config', message: refused } };
           return;
         }
         const model = createChatModel(provider, settings, gateway);

@@ -1,9 +1,12 @@
 import { decidePageText, type PageTextDecision } from '../page/site-access/decide-page-text';
+import type { EffectiveSettings } from '../settings/effective-settings';
 import { loadSettings } from '../settings/load-settings';
 import { pageTextRules, requestTarget } from '../settings/page-text-rules';
 
 /** What the worker needs before it reads anything from a page: the budget, and the site rules' verdict. */
 export interface PageTextGate {
+  /** The settings the gate was set up with (the organization's policy applied). */
+  settings: EffectiveSettings;
   budget: number;
   /** decidePageText for these documents, to the provider selected now. */
   check: (readFrom: readonly string[]) => PageTextDecision;
@@ -18,7 +21,7 @@ export async function pageTextGate(): Promise<PageTextGate> {
   const settings = await loadSettings();
   const rules = pageTextRules(settings);
   const to = requestTarget(settings.provider, settings);
-  return { budget: settings.pageBudget, check: (readFrom) => decidePageText({ readFrom, to }, rules) };
+  return { settings, budget: settings.pageBudget, check: (readFrom) => decidePageText({ readFrom, to }, rules) };
 }
 
 /** A refusal as the side panel shows it: why, and that the question can still go without the page. */

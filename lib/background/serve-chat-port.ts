@@ -8,7 +8,7 @@ import { CHAT_PORT, type ChatClientMessage, type ChatServerMessage } from '../me
 import { isFromExtensionPage } from '../messaging/protocol';
 import { loadSettings } from '../settings/load-settings';
 import { pageTextRules, requestTarget } from '../settings/page-text-rules';
-import type { SettingsData } from '../settings/schema';
+import type { EffectiveSettings } from '../settings/effective-settings';
 import { checkPageTurns } from './check-page-turns';
 import { modelForRun } from './model-for-run';
 
@@ -43,7 +43,7 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
    * checked with: the request goes out with exactly those, so an endpoint changed meanwhile cannot
    * receive text that was checked for another.
    */
-  const start = (message: Send, settings?: SettingsData, sent: SentPage[] = []) => {
+  const start = (message: Send, settings?: EffectiveSettings, sent: SentPage[] = []) => {
     if (runs.has(message.runId)) return; // a duplicate send (a retried post) must not run twice
     const { runId, conversationId } = message;
     const at = Date.now();
