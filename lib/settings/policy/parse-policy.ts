@@ -1,6 +1,7 @@
 import { PROVIDER_IDS, PROVIDERS, isProviderId, type ProviderId } from '../../providers/catalog';
 import { MIN_PAGE_BUDGET } from '../parse-stored';
 import { PROVIDER_FORMS } from '../provider-forms';
+import { parseAllowedSites, parseBlockedSites, parsePageRules, parseTextProviders } from './parse-page-text-policy';
 import { parseProviderPolicies, type ProviderForms } from './parse-provider-policy';
 import { describeType, isRecord, type Note } from './policy-values';
 import type { ParsedPolicy, Policy, PolicyNotice } from './types';
@@ -62,6 +63,10 @@ const PARSERS: { [K in keyof Policy]-?: KeyParser<K> } = {
 
   allowAddPage: parseBoolean('allowAddPage'),
   allowContextMenu: parseBoolean('allowContextMenu'),
+  pageAllowedSites: parseAllowedSites,
+  pageBlockedSites: parseBlockedSites,
+  pageTextProviders: parseTextProviders,
+  pageRules: parsePageRules,
 };
 
 /** Every key omni-ai's policy has; public/managed_schema.json declares exactly these (a unit test checks). */
