@@ -14,6 +14,7 @@ import { openPanelOnActionClick } from '@/lib/background/open-panel-on-action';
 import { restrictStorageToTrustedContexts } from '@/lib/background/restrict-storage';
 import { isFromExtensionPage, onMessage } from '@/lib/messaging/protocol';
 import { onPolicyChange } from '@/lib/settings/policy/on-policy-change';
+import { onSettingsChange } from '@/lib/settings/on-settings-change';
 
 // Listeners are registered synchronously on every start: an event that wakes the worker is only
 // delivered to listeners that exist by the end of the first run of this function.
@@ -21,10 +22,12 @@ export default defineBackground(() => {
   void restrictStorageToTrustedContexts();
   openPanelOnActionClick();
   // The menu follows the organization's policy: set up on install and at start (the policy may have
-  // changed while the browser was closed), and again whenever it changes.
+  // changed while the browser was closed), and again whenever it changes; and the selected provider,
+  // which the policy may keep page text from (issue 16).
   browser.runtime.onInstalled.addListener(() => void syncContextMenu());
   browser.runtime.onStartup.addListener(() => void syncContextMenu());
   onPolicyChange(() => void syncContextMenu());
+  onSettingsChange(() => void syncContextMenu());
   browser.contextMenus.onClicked.addListener(onContextMenuClick);
 
   const gateway = createGateway();

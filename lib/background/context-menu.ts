@@ -1,9 +1,12 @@
 import type { Menus, Tabs } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
 import { putPending, type PendingEntry } from '../chat/pending-context';
+import { recipientRefusal } from '../page/site-access/decide-page-text';
 import { recordedUrl } from '../page/site-access/page-address';
+import { PROVIDERS } from '../providers/catalog';
 import { truncateToBudget } from '../page/truncate';
 import { loadSettings } from '../settings/load-settings';
+import { pageTextRules, requestTarget } from '../settings/page-text-rules';
 import { pageReadingRefusal } from '../settings/policy/refusals';
 import { openPanel } from './open-panel';
 import { pageTextGate, refusalMessage } from './page-text-gate';
@@ -16,18 +19,27 @@ let syncing: Promise<void> = Promise.resolve();
 /**
  * Makes the right-click menu what the organization's policy allows: "Ask omni-ai" on a selection, a
  * page or a link; without the page when reading pages is not allowed (`allowAddPage: false`); no
- * menu at all with `allowContextMenu: false`. Called when installed, at browser start and whenever
- * the policy changes, so a lifted policy brings the menu back. Calls run one after another: two
- * interleaved remove-and-create runs would create the item twice.
+ * menu at all with `allowContextMenu: false`; disabled, its title saying why, when no page text may
+ * go to the selected provider (issue 16: a menu item has no tooltip). Called when installed, at
+ * browser start and whenever the policy or the settings change, so a lifted policy brings the
+ * menu back. Calls run one after another: two interleaved remove-and-create runs would create the
+ * item twice.
  */
 export function syncContextMenu(): Promise<void> {
   const run = syncing.then(async () => {
-    const { allowContextMenu, allowAddPage } = await loadSettings();
+    const settings = await loadSettings();
+    const { allowContextMenu, allowAddPage } = settings;
     await browser.contextMenus.removeAll();
     if (!allowContextMenu) return;
     const contexts: Menus.ContextType[] = allowAddPage ? ['selection', 'page', 'link'] : ['selection', 'link'];
+    const refused = recipientRefusal(requestTarget(settings.provider, settings), pageTextRules(settings));
+    const title = !refused
+      ? 'Ask omni-ai'
+      : settings.pageTextPolicy.unreadable.length
+        ? 'Ask omni-ai (off until your organization fixes its page text rules)'
+        : `Ask omni-ai (your organization sends no page text to ${PROVIDERS[settings.provider].label})`;
     await new Promise<void>((resolve) =>
-      browser.contextMenus.create({ id: MENU_ID, title: 'Ask omni-ai', contexts }, () => {
+      browser.contextMenus.create({ id: MENU_ID, title, contexts, enabled: !refused }, () => {
         // Read, so Chrome does not report an unchecked error; the next sync starts from removeAll.
         void browser.runtime.lastError;
         resolve();
