@@ -1,5 +1,7 @@
 import { ProviderForm } from '@/components/settings/ProviderForm';
 import { ChatSettings } from '@/components/settings/ChatSettings';
+import { PageTextLog } from '@/components/settings/PageTextLog';
+import { SiteLists } from '@/components/settings/SiteLists';
 import { PolicyNotices } from '@/components/settings/PolicyNotices';
 import { ProviderPicker } from '@/components/settings/ProviderPicker';
 import { SettingsNotices } from '@/components/ui/SettingsNotices';
@@ -22,6 +24,8 @@ export function App() {
       {/* key: a fresh form (and draft) per provider */}
       <ProviderForm key={provider} provider={provider} />
       <ChatSettings />
+      <SiteLists />
+      <PageTextLog />
     </main>
   );
 }
