@@ -252,7 +252,8 @@ export const useChat = create<ChatState>()((set, get) => {
       if (get().conversationId === id) get().newChat();
       await get().refreshConversations();
     },
-    attach: (context, error) => set({ pending: context, attachError: error }),
+    // A read that brought nothing (refused, failed) says why and keeps what was attached: nothing is lost.
+    attach: (context, error) => set(context || !error ? { pending: context, attachError: error } : { attachError: error }),
     dismissAttachError: () => set({ attachError: undefined }),
     send: (text) => {
       const { streaming, pending, entries } = get();
