@@ -20,7 +20,7 @@ const gate: PageTextGate = {
 
 /** The tab as Chrome reports it, and what the content script would find when injected. */
 function setUp(tabUrl: string, documentUrl: string) {
-  vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 1, url: tabUrl } as Awaited<ReturnType<typeof fakeBrowser.tabs.get>>);
+  vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 1, url: tabUrl } as never);
   const inject = vi.fn(async () => [{ frameId: 0, result: { title: 'A page', url: documentUrl, text: 'Salaries: 1, 2, 3.', selection: '' } }]);
   Object.assign(fakeBrowser, { scripting: { executeScript: inject } });
   return inject;
