@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decidePageText } from '@/lib/page/site-access/decide-page-text';
 import { effectiveSettings } from '@/lib/settings/effective-settings';
@@ -98,5 +99,16 @@ describe('the page-text policy keys', () => {
     expect(rules.rules).toHaveLength(1);
     expect(rules.unreadable).toEqual([]);
     expect(notices).toEqual([{ key: 'pageRules[0]', message: 'has a field “provider”, which a rule does not have (sites, providers, action); it is ignored.' }]);
+  });
+});
+
+describe('docs/POLICY.md', () => {
+  it('gives an example that omni-ai reads without a single notice', () => {
+    const doc = fs.readFileSync(new URL('../../../docs/POLICY.md', import.meta.url), 'utf8');
+    const example = /## Example[^\n]*\n+```json\n([\s\S]*?)\n```/.exec(doc)![1]!;
+    const extensions = (JSON.parse(example) as { '3rdparty': { extensions: Record<string, Record<string, unknown>> } })['3rdparty'].extensions;
+    const { policy, notices } = parsePolicy(Object.values(extensions)[0]);
+    expect(notices).toEqual([]);
+    expect(policy.pageRules?.items).toHaveLength(1);
   });
 });
