@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ChatServerMessage, ChatTurn } from '../messaging/chat-port';
+import { escapeMarkdownText, markdownLink } from '../markdown/escape-markdown';
 import { sendMessage } from '../messaging/protocol';
 import { PROVIDERS } from '../providers/catalog';
 import { getEffectiveSettings } from '../settings/use-effective-settings';
@@ -75,19 +76,25 @@ export function sentLine(sent: SentPage): string {
   return `Sent: ${sent.kind} from ${origin} to ${PROVIDERS[sent.provider].label}`;
 }
 
-/** The conversation as Markdown, for export. */
+/**
+ * The conversation as Markdown, for export. The messages are Markdown already and go in as they
+ * are; what a page, a provider or a model list named (a page title and URL, a model name, an error
+ * message) is escaped, so it cannot change the export's structure (issue 10 §1).
+ */
 export function toMarkdown(title: string, entries: ChatEntry[]): string {
-  const parts = [`# ${title}`, ''];
+  const parts = [`# ${escapeMarkdownText(title)}`, ''];
   for (const e of entries) {
     const author = e.role === 'user' ? 'You' : `${PROVIDERS[e.provider!].label} · ${e.model}`;
-    parts.push(`**${author}**`, '');
-    if (e.context) parts.push(`> Attached: [${e.context.title}](${e.context.url})`, '');
-    // The record of what left (issue 16 §3); URLs in code spans: a recorded path has no backtick (the URL parser escapes it).
-    for (const sent of e.sent ?? [])
-      parts.push(`> ${sentLine(sent)}: \`${sent.url}\`, ${sent.chars.toLocaleString('en-US')} characters${sent.endpoint ? `, to \`${sent.endpoint}\`` : ''}`, '');
+    parts.push(`**${escapeMarkdownText(author)}**`, '');
+    if (e.context) parts.push(`> Attached: ${markdownLink(e.context.title, e.context.url)}`, '');
+    // The record of what left (issue 16 §3), escaped like everything a page or a provider named.
+    for (const sent of e.sent ?? []) {
+      const endpoint = sent.endpoint ? `, received at ${sent.endpoint}` : '';
+      parts.push(`> ${escapeMarkdownText(`${sentLine(sent)}: ${sent.url}, ${sent.chars.toLocaleString('en-US')} characters${endpoint}`)}`, '');
+    }
     if (e.content) parts.push(e.content, '');
     if (e.status === 'stopped') parts.push('_(stopped)_', '');
-    if (e.status === 'error' && e.error) parts.push(`_(failed: ${e.error.message})_`, '');
+    if (e.status === 'error' && e.error) parts.push(`_(failed: ${escapeMarkdownText(e.error.message)})_`, '');
   }
   return `${parts.join('\n').trimEnd()}\n`;
 }

@@ -10,6 +10,8 @@ import type { ChatMessage } from '../providers/types';
 export function providerMessages(turns: readonly ChatTurn[]): ChatMessage[] {
   return turns.map((turn) => ({
     role: turn.role,
-    content: turn.role === 'user' ? frameWithContext(turn.content, turn.context) : turn.content,
+    // The frame is named from the message's id; a turn without one (never sent by the panel) gets a
+    // random name rather than a guessable one.
+    content: turn.role === 'user' ? frameWithContext(turn.content, turn.context, turn.id ?? crypto.randomUUID()) : turn.content,
   }));
 }

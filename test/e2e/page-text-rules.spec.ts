@@ -278,7 +278,7 @@ test('the userâ€™s own lists: a bad entry is named, a blocked site is refused â€
     await panel.getByRole('button', { name: 'Export' }).click();
     const exported = await (await download).path().then((file) => import('node:fs/promises').then((fs) => fs.readFile(file, 'utf8')));
     const record = exported.split('\n').find((line) => line.startsWith('> Sent:'));
-    expect(record).toMatch(new RegExp(`^> ${sentLine}: \`${site.url}wiki/tides\`, [\\d,]+ characters, to \`${anthropic.url}\`$`));
+    expect(record).toMatch(new RegExp(`^> ${sentLine}: ${site.url}wiki/tides, [\\d,]+ characters, received at ${anthropic.url}$`));
 
     // The options page lists it (date, site, provider, characters); never the text.
     await options.reload();

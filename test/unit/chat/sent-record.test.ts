@@ -23,7 +23,15 @@ describe('the record of what left', () => {
       { id: 'a', role: 'assistant', content: 'Tides…', status: 'done', provider: 'azure-openai', model: 'gpt-4o', sent: [sent] },
     ];
     expect(toMarkdown('Tides', entries)).toContain(
-      '> Sent: page from https://wiki.intranet.example.com to Azure OpenAI: `https://wiki.intranet.example.com/Tides`, 4,210 characters, to `https://contoso.openai.azure.com`\n',
+      '> Sent: page from https://wiki.intranet.example.com to Azure OpenAI: https://wiki.intranet.example.com/Tides, 4,210 characters, received at https://contoso.openai.azure.com\n',
     );
+  });
+
+  it('cannot change the export’s structure, whatever the recorded host holds', () => {
+    const hostile: SentPage = { ...sent, url: 'http://a`b](javascript:x)*.example/', endpoint: 'http://<img src=x>.example' };
+    const line = toMarkdown('T', [{ id: 'a', role: 'assistant', content: '', status: 'done', provider: 'openai', model: 'm', sent: [hostile] }])
+      .split('\n')
+      .find((l) => l.startsWith('> Sent'));
+    expect(line).toBe('> Sent: page from http://a\\`b\\](javascript:x)\\*.example/ to Azure OpenAI: http://a\\`b\\](javascript:x)\\*.example/, 4,210 characters, received at http://\\<img src=x\\>.example');
   });
 });
