@@ -269,6 +269,7 @@ test('the userâ€™s own lists: a bad entry is named, a blocked site is refused â€
     await extension.clickToolbarIcon(tab);
     await tab.bringToFront();
     await panel.getByRole('button', { name: 'Add page' }).click();
+    await expect(panel.getByLabel('Attached context')).toContainText('Page: Tides explained');
     await sendMessage(panel, 'Summarise this page.');
     const sentLine = `Sent: page from ${new URL(site.url).origin} to Anthropic`;
     await expect(await lastAnswer(panel)).toContainText(sentLine);
