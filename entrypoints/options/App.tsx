@@ -1,5 +1,6 @@
 import { ProviderForm } from '@/components/settings/ProviderForm';
 import { ChatSettings } from '@/components/settings/ChatSettings';
+import { PromptSettings } from '@/components/settings/PromptSettings';
 import { PageTextLog } from '@/components/settings/PageTextLog';
 import { SiteLists } from '@/components/settings/SiteLists';
 import { PolicyNotices } from '@/components/settings/PolicyNotices';
@@ -24,6 +25,7 @@ export function App() {
       {/* key: a fresh form (and draft) per provider */}
       <ProviderForm key={provider} provider={provider} />
       <ChatSettings />
+      <PromptSettings />
       <SiteLists />
       <PageTextLog />
     </main>

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { loadSettings } from '../settings/load-settings';
 import { pageReadingRefusal } from '../settings/policy/refusals';
 import { pageTextGate } from './page-text-gate';
 import { readPage, type ReadPageResult } from './read-page';
@@ -8,7 +9,7 @@ import { readPage, type ReadPageResult } from './read-page';
  * or the site rules refuse this page's text to the selected provider (read-page.ts).
  */
 export async function readActivePage(windowId: number): Promise<ReadPageResult> {
-  const gate = await pageTextGate();
+  const gate = pageTextGate(await loadSettings());
   const refused = pageReadingRefusal(gate.settings);
   if (refused) return { ok: false, message: refused };
   const [tab] = await browser.tabs.query({ active: true, windowId });

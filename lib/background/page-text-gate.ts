@@ -1,6 +1,5 @@
 import { decidePageText, type PageTextDecision } from '../page/site-access/decide-page-text';
 import type { EffectiveSettings } from '../settings/effective-settings';
-import { loadSettings } from '../settings/load-settings';
 import { pageTextRules, requestTarget } from '../settings/page-text-rules';
 
 /** What the worker needs before it reads anything from a page: the budget, and the site rules' verdict. */
@@ -14,11 +13,10 @@ export interface PageTextGate {
 
 /**
  * The gate every page read goes through ("Add page", "Ask omni-ai" on a page, a selection or a
- * link, and whatever reads pages later), set up from the settings as they are now: a policy or a
- * provider changed a moment ago applies (issue 16).
+ * link, its quick actions, and whatever reads pages later), set up from `settings`, read at the
+ * moment of the request: a policy or a provider changed a moment ago applies (issue 16).
  */
-export async function pageTextGate(): Promise<PageTextGate> {
-  const settings = await loadSettings();
+export function pageTextGate(settings: EffectiveSettings): PageTextGate {
   const rules = pageTextRules(settings);
   const to = requestTarget(settings.provider, settings);
   return { settings, budget: settings.pageBudget, check: (readFrom) => decidePageText({ readFrom, to }, rules) };

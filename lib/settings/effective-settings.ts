@@ -2,7 +2,7 @@ import { PROVIDER_IDS, type ProviderId } from '../providers/catalog';
 import type { OrganizationPageRules } from '../page/site-access/page-text-rules';
 import { organizationPageRules } from './policy/organization-page-rules';
 import type { Policy } from './policy/types';
-import type { ProviderConfigs, SettingsData } from './schema';
+import type { PromptDefinition, ProviderConfigs, SettingsData } from './schema';
 
 /** What the administrator's policy set, so the options page shows it read-only. */
 export interface LockedFields {
@@ -20,6 +20,8 @@ export interface EffectiveSettings extends SettingsData {
   allowContextMenu: boolean;
   /** The organization's rules for page text; the user's own lists are in `pageText`. */
   pageTextPolicy: OrganizationPageRules;
+  /** The organization's quick-action prompts, offered read-only after the built-in ones. */
+  organizationPrompts: readonly PromptDefinition[];
   locked: LockedFields;
 }
 
@@ -65,6 +67,7 @@ export function effectiveSettings(user: SettingsData, policy: Policy): Effective
     allowAddPage: policy.allowAddPage ?? true,
     allowContextMenu: policy.allowContextMenu ?? true,
     pageTextPolicy: organizationPageRules(policy),
+    organizationPrompts: policy.prompts ?? [],
     locked: {
       systemPrompt: policy.systemPrompt !== undefined,
       pageBudget: policy.pageBudget !== undefined,

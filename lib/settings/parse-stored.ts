@@ -3,6 +3,7 @@ import type { FieldSpec, ProviderForm } from './field-spec';
 import { PROVIDER_FORMS, defaultProviderConfigs } from './provider-forms';
 import { DEFAULT_PAGE_BUDGET } from '../page/truncate';
 import { parseMatchPattern } from '../page/site-access/match-pattern';
+import { noPromptChanges, parseStoredPrompts } from './prompts/parse-stored-prompts';
 import type { PageTextSettings, ProviderConfigs, SettingsData } from './schema';
 
 export const MIN_PAGE_BUDGET = 1000;
@@ -16,6 +17,8 @@ export function defaultSettings(): SettingsData {
     systemPrompt: '',
     pageBudget: DEFAULT_PAGE_BUDGET,
     pageText: { allowedSites: [], blockedSites: [], keepLog: false },
+    prompts: noPromptChanges(),
+    promptLanguage: '',
     notices: [],
   };
 }
@@ -102,6 +105,11 @@ export function parseStoredSettings(stored: unknown): SettingsData {
   if (typeof stored.systemPrompt === 'string') settings.systemPrompt = stored.systemPrompt;
   if (typeof stored.pageBudget === 'number' && stored.pageBudget >= MIN_PAGE_BUDGET) settings.pageBudget = stored.pageBudget;
   settings.pageText = parsePageText(stored.pageText, notices);
+
+  const { prompts, notices: promptNotices } = parseStoredPrompts(stored.prompts);
+  settings.prompts = prompts;
+  notices.push(...promptNotices);
+  if (typeof stored.promptLanguage === 'string') settings.promptLanguage = stored.promptLanguage;
 
   const storedProviders = isRecord(stored.providers) ? stored.providers : {};
   for (const id of PROVIDER_IDS) {

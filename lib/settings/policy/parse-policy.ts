@@ -1,5 +1,6 @@
 import { PROVIDER_IDS, PROVIDERS, isProviderId, type ProviderId } from '../../providers/catalog';
 import { MIN_PAGE_BUDGET } from '../parse-stored';
+import { parsePolicyPrompts } from './parse-policy-prompts';
 import { PROVIDER_FORMS } from '../provider-forms';
 import { parseAllowedSites, parseBlockedSites, parsePageRules, parseTextProviders } from './parse-page-text-policy';
 import { parseProviderPolicies, type ProviderForms } from './parse-provider-policy';
@@ -67,6 +68,7 @@ const PARSERS: { [K in keyof Policy]-?: KeyParser<K> } = {
   pageBlockedSites: parseBlockedSites,
   pageTextProviders: parseTextProviders,
   pageRules: parsePageRules,
+  prompts: (value, note) => parsePolicyPrompts(value, note),
 };
 
 /** Every key omni-ai's policy has; public/managed_schema.json declares exactly these (a unit test checks). */

@@ -2,7 +2,7 @@ import type { MatchPattern } from '../../page/site-access/match-pattern';
 import type { PageRule } from '../../page/site-access/page-text-rules';
 import type { Recipient } from '../../page/site-access/recipient';
 import type { ProviderId } from '../../providers/catalog';
-import type { ProviderConfigs } from '../schema';
+import type { PromptDefinition, ProviderConfigs } from '../schema';
 import type { PolicyList } from './parse-page-text-policy';
 
 /**
@@ -35,6 +35,8 @@ export interface Policy {
   pageTextProviders?: PolicyList<Recipient>;
   /** Per-site narrowing of where page text may go. */
   pageRules?: PolicyList<PageRule>;
+  /** The organization's quick-action prompts, offered after the built-in ones, read-only (issue 14). */
+  prompts?: PromptDefinition[];
 }
 
 export type ProviderPolicies = { [P in ProviderId]?: Partial<ProviderConfigs[P]> };
