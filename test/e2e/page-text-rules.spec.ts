@@ -46,8 +46,11 @@ async function countInjections(worker: Worker): Promise<void> {
 }
 const injections = (worker: Worker) => worker.evaluate(() => (globalThis as unknown as Probe).e2eInjections);
 
-/** "Ask omni-ai" from the right-click menu on the active tab, through the extension's real listener. */
-function askFromMenu(worker: Worker, info: { pageUrl: string; selectionText?: string }) {
+/**
+ * "Ask omni-ai" from the right-click menu on the active tab, through the extension's real listener;
+ * `menuItemId` picks a quick action of its submenu (menu-items.ts).
+ */
+function askFromMenu(worker: Worker, info: { pageUrl: string; selectionText?: string; menuItemId?: string }) {
   return worker.evaluate(async (info) => {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     const onClicked = chrome.contextMenus.onClicked as unknown as { dispatch: (info: object, tab?: chrome.tabs.Tab) => void };
@@ -111,6 +114,12 @@ test.describe('with an organization that blocks a site', () => {
       await askFromMenu(worker, { pageUrl: `${site.url}hr/pay`, selectionText: `${HR} paragraph 1` });
       await expect(alertText(panel)).toHaveText(blocked);
       await expect(panel.getByLabel('Attached context')).toHaveCount(0);
+      await panel.getByRole('button', { name: 'Dismiss' }).click();
+      // A quick action of the submenu goes through the same check: refused, and nothing is sent.
+      await askFromMenu(worker, { pageUrl: `${site.url}hr/pay`, menuItemId: 'ask-omni-ai/page/summarize-page' });
+      await expect(alertText(panel)).toHaveText(blocked);
+      await expect(panel.getByLabel('Attached context')).toHaveCount(0);
+      expect(chats(anthropic.requests, '/v1/messages')).toHaveLength(1);
       // The content script was never asked for the blocked page.
       expect(await injections(worker)).toBe(1);
 
@@ -198,12 +207,21 @@ test.describe('with page text allowed only to one provider', () => {
       const panel = await extension.openSidePanel();
       await tab.bringToFront();
       const addPage = panel.getByRole('button', { name: 'Add page' });
+      const refusal = `Your organization does not allow page text to be sent to Anthropic (${anthropic.url}); only to OpenAI-compatible.`;
+
+      // With Anthropic selected, the empty panel's "Summarize this page" is off too, saying why.
+      await chooseProvider(options, 'Anthropic');
+      const summarize = panel.getByRole('button', { name: 'Summarize this page' });
+      await expect(summarize).toBeDisabled();
+      await expect(summarize).toHaveAccessibleDescription(refusal);
+      await chooseProvider(options, 'OpenAI-compatible');
+      await expect(summarize).toBeEnabled();
+
       await addPage.click();
       await expect(panel.getByLabel('Attached context')).toContainText('Page: Tides explained');
 
       // Another provider: "Add page" says why it is off, live.
       await chooseProvider(options, 'Anthropic');
-      const refusal = `Your organization does not allow page text to be sent to Anthropic (${anthropic.url}); only to OpenAI-compatible.`;
       await expect(addPage).toBeDisabled();
       await expect(addPage).toHaveAccessibleDescription(refusal);
 
