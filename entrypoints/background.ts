@@ -24,12 +24,13 @@ export default defineBackground(() => {
   void restrictStorageToTrustedContexts();
   void sealStoredSecrets().catch((error: Error) => console.warn(`omni-ai could not encrypt its stored secrets yet: ${error.message}`));
   openPanelOnActionClick();
-  // The menu follows the organization's policy and the user's prompts: set up on install and at start (the policy may have
-  // changed while the browser was closed), and again whenever it changes.
+  // The menu follows the organization's policy and the user's prompts: set up on install and at
+  // start (the policy may have changed while the browser was closed), and again whenever it changes.
   browser.runtime.onInstalled.addListener(() => void syncContextMenu());
   browser.runtime.onStartup.addListener(() => void syncContextMenu());
   onPolicyChange(() => void syncContextMenu());
-  // The user's prompts are menu items: edited, added or hidden on the options page, they change it.
+  // The user's prompts are menu items, and the selected provider may be one the organization sends
+  // no page text to (issue 16): both change it.
   onSettingsChange(() => void syncContextMenu({ onlyIfChanged: true }));
   browser.contextMenus.onClicked.addListener(onContextMenuClick);
 

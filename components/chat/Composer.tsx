@@ -1,10 +1,11 @@
-import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { attachActivePage } from '@/lib/chat/attach-active-page';
 import { useChat } from '@/lib/chat/chat-store';
 import { useDraftImages } from '@/lib/chat/draft-images';
 import type { OfferedPrompt } from '@/lib/chat/offered-prompts';
 import { runPrompt } from '@/lib/chat/run-prompt';
 import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
+import { usePageTextRefusal } from '@/lib/settings/use-page-text-refusal';
 import { ContextChip } from './ContextChip';
 import { ImageAttachments } from './ImageAttachments';
 import { PageSuggestion } from './PageSuggestion';
@@ -31,6 +32,17 @@ export function Composer() {
   const [adding, setAdding] = useState(false);
   // The organization's policy may forbid reading pages (the worker refuses too).
   const { allowAddPage } = useEffectiveSettings();
+  // The organization may let no page text go to this provider: say so on the button (issue 16).
+  const pageRefusal = usePageTextRefusal();
+
+  // A question the worker refused comes back to the box, as it was typed.
+  useEffect(
+    () =>
+      useChat.subscribe((state, previous) => {
+        if (state.returned && state.returned !== previous.returned) setText(state.returned.text);
+      }),
+    [],
+  );
 
   // A prompt from the "/" picker or the empty panel: sent at once, or its request put in the box.
   const box = useRef<HTMLTextAreaElement>(null);
@@ -108,7 +120,8 @@ export function Composer() {
         {allowAddPage && (
           <button
             type="button"
-            disabled={adding}
+            disabled={adding || !!pageRefusal}
+            title={pageRefusal}
             onClick={() => {
               setAdding(true);
               void attachActivePage().finally(() => setAdding(false));

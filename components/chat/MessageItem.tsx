@@ -1,6 +1,6 @@
 import { PROVIDERS } from '@/lib/providers/catalog';
 import { lazy, Suspense } from 'react';
-import type { ChatEntry } from '@/lib/chat/chat-store';
+import { sentLine, type ChatEntry } from '@/lib/chat/chat-store';
 import type { PageContext } from '@/lib/chat/conversation-db';
 import { safeLinkUrl } from '@/lib/markdown/safe-link-url';
 import { MessageImages } from './MessageImages';
@@ -34,6 +34,16 @@ export function MessageItem({ entry, onRetry, canRetry }: { entry: ChatEntry; on
   return (
     <article className={`message ${entry.role}`} aria-label={author} aria-busy={entry.status === 'streaming'}>
       {entry.role === 'assistant' && <div className="author">{author}</div>}
+      {/* The record of what left with this answer's request (issue 16 §3). */}
+      {entry.sent?.map((sent) => (
+        <p
+          key={`${sent.messageId} ${sent.url}`}
+          className="sent"
+          title={`${sent.url}: ${sent.chars.toLocaleString('en-US')} characters${sent.endpoint ? `, to ${sent.endpoint}` : ''}`}
+        >
+          {sentLine(sent)}
+        </p>
+      ))}
       {entry.context && (
         <div className="context">
           Attached {entry.context.kind}: <ContextSource context={entry.context} />

@@ -1,6 +1,8 @@
 import { ProviderForm } from '@/components/settings/ProviderForm';
 import { ChatSettings } from '@/components/settings/ChatSettings';
 import { PromptSettings } from '@/components/settings/PromptSettings';
+import { PageTextLog } from '@/components/settings/PageTextLog';
+import { SiteLists } from '@/components/settings/SiteLists';
 import { PolicyNotices } from '@/components/settings/PolicyNotices';
 import { ProviderPicker } from '@/components/settings/ProviderPicker';
 import { SettingsNotices } from '@/components/ui/SettingsNotices';
@@ -24,6 +26,8 @@ export function App() {
       <ProviderForm key={provider} provider={provider} />
       <ChatSettings />
       <PromptSettings />
+      <SiteLists />
+      <PageTextLog />
     </main>
   );
 }

@@ -5,6 +5,7 @@ import { missingCredentials } from '../providers/missing-credentials';
 import { createChatModel } from '../providers/registry';
 import type { ChatMessage, ChatModel, StreamPart } from '../providers/types';
 import { loadSettings } from '../settings/load-settings';
+import type { EffectiveSettings } from '../settings/effective-settings';
 import { providerRefusal } from '../settings/policy/refusals';
 
 /** Where a request's images are: with the new message (the last turn), earlier, or nowhere. */
@@ -19,13 +20,15 @@ export function imagesIn(messages: ChatMessage[]): ImagesIn | undefined {
  * credentials, images for a model that reads none, an adapter that cannot be built) arrives as the
  * stream's error part, so the run manager shows it as the answer's error, with Retry, like any
  * provider failure: a run never waits on anything that has no end.
+ * `checked`: settings already read (and page text checked with them), used as they are.
  */
-export function modelForRun(provider: ProviderId, gateway: OAuth2Gateway): ChatModel {
+export function modelForRun(provider: ProviderId, gateway: OAuth2Gateway, checked?: EffectiveSettings): ChatModel {
   return {
     provider,
     async *stream(request) {
       try {
-        const settings = await loadSettings();
+        // The settings the request's page text was checked with, when it carries any (serve-chat-port).
+        const settings = checked ?? (await loadSettings());
         const images = imagesIn(request.messages);
         // A hidden provider (admin policy) is refused here too: a stale page or a forged message.
         // So are images for a model known to read none (the panel says so first): nothing is sent.

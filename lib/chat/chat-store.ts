@@ -1,10 +1,8 @@
 import { create } from 'zustand';
-import type { ChatServerMessage } from '../messaging/chat-port';
+import type { ChatServerMessage, ChatTurn } from '../messaging/chat-port';
 import { escapeMarkdownText, markdownLink } from '../markdown/escape-markdown';
 import { sendMessage } from '../messaging/protocol';
-import { frameWithContext } from '../page/frame-context';
 import { PROVIDERS } from '../providers/catalog';
-import type { ChatMessage } from '../providers/types';
 import { getEffectiveSettings } from '../settings/use-effective-settings';
 import { ChatConnection } from './chat-connection';
 import {
@@ -13,6 +11,7 @@ import {
   type ConversationRecord,
   type MessageRecord,
   type PageContext,
+  type SentPage,
 } from './conversation-db';
 import { DeltaBatcher } from './delta-batcher';
 import { useDraftImages } from './draft-images';
@@ -33,8 +32,13 @@ interface ChatState {
   streaming: boolean;
   /** Page text waiting to go with the next message (a chip above the message box). */
   pending?: PageContext;
-  /** Why the last "Add page" or "Ask omni-ai" brought no page text. */
+  /**
+   * Why the last "Add page" or "Ask omni-ai" brought no page text, or why the last question was
+   * given back unsent (the site rules refused its page text).
+   */
   attachError?: string;
+  /** A question the worker refused to send, given back to the message box (the page stays attached). */
+  returned?: { text: string };
   conversations: ConversationRecord[];
   /**
    * Why stored conversations could not be read or deleted, shown as an alert instead of a blank
@@ -47,21 +51,40 @@ interface ChatState {
   refreshConversations: () => Promise<void>;
   deleteConversation: (conversationId: string) => Promise<void>;
   attach: (context: PageContext | undefined, error?: string) => void;
+  dismissAttachError: () => void;
   send: (text: string) => void;
   stop: () => void;
   retry: () => void;
   newChat: () => void;
 }
 
-/** The conversation so far as the providers take it: turns with text or images, page context framed. */
-export function historyOf(entries: ChatEntry[]): ChatMessage[] {
+/**
+ * The conversation so far as the worker takes it: turns with text or images (their bytes read when
+ * they were attached or loaded), page text unframed with where it came from, and what earlier
+ * answers already sent, so the worker checks and frames it (issue 16).
+ */
+export function historyOf(entries: ChatEntry[]): ChatTurn[] {
   return entries
     .filter((e) => e.content.trim() !== '' || e.context || e.images?.length)
-    .map((e) => ({
-      role: e.role,
-      content: e.role === 'user' ? frameWithContext(e.content, e.context, e.id) : e.content,
-      ...(e.images?.length ? { images: e.images.map((image) => ({ mediaType: image.mediaType, data: imageData(image.blob) })) } : {}),
+    .map(({ id, role, content, context, sent, images }) => ({
+      id,
+      role,
+      content,
+      ...(context && { context }),
+      ...(sent && { sent }),
+      ...(images?.length ? { images: images.map((image) => ({ mediaType: image.mediaType, data: imageData(image.blob) })) } : {}),
     }));
+}
+
+/** “Sent: page from https://intranet.example.com to Azure OpenAI”: one line of the record of what left. */
+export function sentLine(sent: SentPage): string {
+  let origin = sent.url;
+  try {
+    origin = new URL(sent.url).origin;
+  } catch {
+    // Kept as recorded.
+  }
+  return `Sent: ${sent.kind} from ${origin} to ${PROVIDERS[sent.provider].label}`;
 }
 
 /**
@@ -75,6 +98,11 @@ export function toMarkdown(title: string, entries: ChatEntry[]): string {
     const author = e.role === 'user' ? 'You' : `${PROVIDERS[e.provider!].label} · ${e.model}`;
     parts.push(`**${escapeMarkdownText(author)}**`, '');
     if (e.context) parts.push(`> Attached: ${markdownLink(e.context.title, e.context.url)}`, '');
+    // The record of what left (issue 16 §3), escaped like everything a page or a provider named.
+    for (const sent of e.sent ?? []) {
+      const endpoint = sent.endpoint ? `, received at ${sent.endpoint}` : '';
+      parts.push(`> ${escapeMarkdownText(`${sentLine(sent)}: ${sent.url}, ${sent.chars.toLocaleString('en-US')} characters${endpoint}`)}`, '');
+    }
     if (e.content) parts.push(e.content, '');
     if (e.status === 'stopped') parts.push('_(stopped)_', '');
     if (e.status === 'error' && e.error) parts.push(`_(failed: ${escapeMarkdownText(e.error.message)})_`, '');
@@ -100,9 +128,36 @@ export const useChat = create<ChatState>()((set, get) => {
     });
   };
 
+  /** The conversation as it was before each question still waiting for the worker, to give it back if refused. */
+  const before = new Map<string, { entries: ChatEntry[]; user?: ChatEntry }>();
+
+  /**
+   * The worker refused the question's page text: nothing was sent or stored. The conversation goes
+   * back to what it was and the question to the message box, its page still attached, with the
+   * reason; even if the user has opened another conversation meanwhile, the question is not lost.
+   */
+  const giveBack = (runId: string, reason: string) => {
+    const waiting = before.get(runId);
+    batcher.flush();
+    const shown = get().entries.some((e) => e.id === runId);
+    const entries = shown ? (waiting?.entries ?? get().entries.filter((e) => e.id !== runId)) : get().entries;
+    set({
+      entries,
+      streaming: isStreaming(entries),
+      attachError: reason,
+      ...(waiting?.user && { pending: waiting.user.context, returned: { text: waiting.user.content } }),
+    });
+  };
+
   const onMessage = (message: ChatServerMessage) => {
+    if (message.type === 'refused') giveBack(message.runId, message.message);
+    // Any answer from the worker means it has taken or refused the question: nothing to give back later.
+    before.delete(message.runId);
     if (!get().entries.some((e) => e.id === message.runId)) return; // another conversation's run
     switch (message.type) {
+      case 'sent':
+        set((s) => ({ entries: patch(s.entries, message.runId, { sent: message.sent }) }));
+        break;
       case 'delta':
         batcher.add(message.runId, message.text);
         break;
@@ -166,7 +221,7 @@ export const useChat = create<ChatState>()((set, get) => {
   };
 
   /** Asks for an answer to the conversation as it stands, from the provider and model selected now. */
-  const ask = (entries: ChatEntry[], user: ChatEntry | undefined, replaces?: string) => {
+  const ask = (entries: ChatEntry[], user: ChatEntry | undefined, replaces?: string, previous = get().entries) => {
     // As the header shows them: the organization's policy applied (a hidden provider is never asked).
     const settings = getEffectiveSettings();
     const provider = settings.provider;
@@ -179,13 +234,14 @@ export const useChat = create<ChatState>()((set, get) => {
       return;
     }
     const { conversationId } = get();
-    let messages: ChatMessage[];
+    let messages: ChatTurn[];
     try {
       messages = historyOf(entries); // with each image's bytes, read when it was attached or loaded
     } catch (error) {
       finish(runId, { status: 'error', error: { kind: 'config', message: (error as Error).message } });
       return;
     }
+    before.set(runId, { entries: previous, user });
     connection.post({
       type: 'send',
       runId,
@@ -226,7 +282,9 @@ export const useChat = create<ChatState>()((set, get) => {
       if (get().conversationId === id) get().newChat();
       await get().refreshConversations();
     },
-    attach: (context, error) => set({ pending: context, attachError: error }),
+    // A read that brought nothing (refused, failed) says why and keeps what was attached: nothing is lost.
+    attach: (context, error) => set(context || !error ? { pending: context, attachError: error } : { attachError: error }),
+    dismissAttachError: () => set({ attachError: undefined }),
     send: (text) => {
       const { streaming, pending, entries } = get();
       const drafted = useDraftImages.getState();

@@ -12,6 +12,36 @@ export interface PageContext {
   text: string;
   /** Characters of the page before the budget cut, to tell the user how much was kept. */
   totalChars: number;
+  /**
+   * Origin and path of every document the text was read from: the page, and the frame when the
+   * text was in one (a link's page, not its target). The worker checks them against the site rules
+   * again before each request that carries the text (issue 16). Absent in records made before.
+   */
+  readFrom?: string[];
+}
+
+/**
+ * Page text that one request carried to a recipient that had not had it in this conversation: the
+ * record of what left (issue 16 §3). Never the text itself.
+ */
+export interface SentPage {
+  /** The user message the text was attached to. */
+  messageId: string;
+  kind: PageContext['kind'];
+  /** Origin and path of the page it came from: no query, no fragment. */
+  url: string;
+  /** Characters of page text sent. */
+  chars: number;
+  provider: ProviderId;
+  /** Origin of the endpoint that received it, when the provider has one configured. */
+  endpoint?: string;
+}
+
+/** One line of the optional local list of page text sent, kept only when the user turns it on. */
+export interface ActivityRecord extends Omit<SentPage, 'messageId'> {
+  id: string;
+  conversationId: string;
+  at: number;
 }
 
 export interface MessageRecord {
@@ -30,6 +60,8 @@ export interface MessageRecord {
   error?: StreamError;
   finishReason?: FinishReason;
   usage?: Usage;
+  /** On an answer: the page text its request carried that had not gone to that recipient before. */
+  sent?: SentPage[];
 }
 
 export interface ConversationRecord {
@@ -43,11 +75,12 @@ export interface ConversationRecord {
 interface OmniDB extends DBSchema {
   conversations: { key: string; value: ConversationRecord; indexes: { updatedAt: number } };
   messages: { key: string; value: MessageRecord; indexes: { conversationId: string; status: string } };
+  activity: { key: string; value: ActivityRecord; indexes: { conversationId: string; at: number } };
 }
 
 const DB_NAME = 'omni-ai';
-/** v1: conversations and messages; v2: messages indexed by status. */
-const DB_VERSION = 2;
+/** v1: conversations and messages; v2: messages indexed by status; v3: the list of page text sent. */
+const DB_VERSION = 3;
 
 let connection: Promise<IDBPDatabase<OmniDB>> | undefined;
 
@@ -79,6 +112,12 @@ function connect(forget: () => void): Promise<IDBPDatabase<OmniDB>> {
         }
         // v2: answers by status, so a starting worker finds the few left streaming without a full scan.
         if (oldVersion < 2) tx.objectStore('messages').createIndex('status', 'status');
+        // v3: what page text left, by date for the options page, by conversation to delete it with it.
+        if (oldVersion < 3) {
+          const activity = database.createObjectStore('activity', { keyPath: 'id' });
+          activity.createIndex('conversationId', 'conversationId');
+          activity.createIndex('at', 'at');
+        }
       },
       // An older connection that does not close on `versionchange` holds our upgrade back; the open
       // would wait for it with no end. Say so now; if the open completes later, it is closed unused.
@@ -158,11 +197,17 @@ export type WriteOutcome = 'written' | 'gone';
  * in the same transaction: an answer is never written into a conversation deleted meanwhile, where
  * nobody could see or delete it.
  */
-export function storeRunRecords(records: { answer: MessageRecord; user?: MessageRecord; replaces?: string }): Promise<WriteOutcome> {
-  const { answer, user, replaces } = records;
+export function storeRunRecords(records: {
+  answer: MessageRecord;
+  user?: MessageRecord;
+  replaces?: string;
+  /** Lines for the list of page text sent, written with the run's first records. */
+  activity?: ActivityRecord[];
+}): Promise<WriteOutcome> {
+  const { answer, user, replaces, activity = [] } = records;
   return withDb(async (database) => {
     if (deleted.has(answer.conversationId)) return 'gone';
-    const tx = database.transaction(['conversations', 'messages'], 'readwrite');
+    const tx = database.transaction(['conversations', 'messages', 'activity'], 'readwrite');
     const done = settled(tx.done);
     const conversations = tx.objectStore('conversations');
     const conversation = await conversations.get(answer.conversationId);
@@ -181,7 +226,7 @@ export function storeRunRecords(records: { answer: MessageRecord; user?: Message
         tx.objectStore('messages').put(user),
       );
     if (replaces) writes.push(tx.objectStore('messages').delete(replaces));
-    writes.push(tx.objectStore('messages').put(answer));
+    writes.push(tx.objectStore('messages').put(answer), ...activity.map((line) => tx.objectStore('activity').put(line)));
     await Promise.all([...writes, done]);
     return 'written';
   });
@@ -194,11 +239,28 @@ export function storeRunRecords(records: { answer: MessageRecord; user?: Message
 export function deleteConversation(id: string): Promise<void> {
   deleted.add(id);
   return withDb(async (database) => {
-    const tx = database.transaction(['conversations', 'messages'], 'readwrite');
+    const tx = database.transaction(['conversations', 'messages', 'activity'], 'readwrite');
     const done = settled(tx.done);
     const keys = await tx.objectStore('messages').index('conversationId').getAllKeys(id);
-    await Promise.all([...keys.map((key) => tx.objectStore('messages').delete(key)), tx.objectStore('conversations').delete(id), done]);
+    // The list of page text sent goes with the conversation: it is part of the history (issue 16 §3).
+    const lines = await tx.objectStore('activity').index('conversationId').getAllKeys(id);
+    await Promise.all([
+      ...keys.map((key) => tx.objectStore('messages').delete(key)),
+      ...lines.map((key) => tx.objectStore('activity').delete(key)),
+      tx.objectStore('conversations').delete(id),
+      done,
+    ]);
   });
+}
+
+/** The list of page text sent, newest first. */
+export function listActivity(): Promise<ActivityRecord[]> {
+  return withDb(async (database) => (await database.getAllFromIndex('activity', 'at')).reverse());
+}
+
+/** Empties the list of page text sent; the conversations keep their own record. */
+export function clearActivity(): Promise<void> {
+  return withDb((database) => database.clear('activity'));
 }
 
 /**

@@ -80,6 +80,16 @@ export interface ProviderConfigs {
   'openai-compatible': OpenAICompatibleConfig;
 }
 
+/** The user's own rules for page text (issue 16); the organization's policy may add its own on top. */
+export interface PageTextSettings {
+  /** Match patterns; when not empty, only pages they cover may be read. */
+  allowedSites: string[];
+  /** Match patterns of pages never read; wins over allowedSites. */
+  blockedSites: string[];
+  /** Keep a local list of the page text sent (date, site, provider, characters; never the text). */
+  keepLog: boolean;
+}
+
 /** Where a quick-action prompt is offered: on selected text, on a page (nothing selected), or both. */
 export type PromptWhere = 'selection' | 'page' | 'both';
 
@@ -128,6 +138,8 @@ export interface SettingsData {
   systemPrompt: string;
   /** How many characters of a page go with a message (the rest is cut, with a note). */
   pageBudget: number;
+  /** Additive, so no new version: data stored without it is read by parse-stored.ts. */
+  pageText: PageTextSettings;
   /**
    * Quick actions (issue 14 §1). Additive, like providerChosen: data stored without it reads as no
    * change (parse-stored.ts), so no new version.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { base64ToBytes, blobToBase64, bytesToBase64 } from '@/lib/chat/base64';
 import { historyOf, type ChatEntry } from '@/lib/chat/chat-store';
+import { providerMessages } from '@/lib/chat/provider-messages';
 import type { MessageRecord } from '@/lib/chat/conversation-db';
 import { imageLabel, type ImageAttachment } from '@/lib/chat/image-attachment';
 import { imageData, loadImageData, rememberImageData } from '@/lib/chat/image-data';
@@ -78,7 +79,8 @@ describe('historyOf with images', () => {
       { id: '2', role: 'assistant', content: 'A flag.', status: 'done', provider: 'anthropic', model: 'm' },
       { id: '3', role: 'user', content: 'Which one?', status: 'done', images: [sent] },
     ];
-    expect(historyOf(entries)).toEqual([
+    // As the worker passes them on to the provider (providerMessages frames page text, keeps images).
+    expect(providerMessages(historyOf(entries))).toEqual([
       { role: 'user', content: '', images: [{ mediaType: 'image/png', data: png.data }] },
       { role: 'assistant', content: 'A flag.' },
       { role: 'user', content: 'Which one?', images: [{ mediaType: 'image/png', data: png.data }] },

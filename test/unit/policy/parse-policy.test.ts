@@ -123,9 +123,9 @@ describe('parsePolicy: bad values are ignored, named, and take nothing else with
   });
 
   it('names an unknown key and ignores it', () => {
-    const { policy, notices } = parsePolicy({ pageBlockedSites: ['https://hr.example.com/*'], pageBudget: 2000 });
+    const { policy, notices } = parsePolicy({ screenshotSites: ['https://hr.example.com/*'], pageBudget: 2000 });
     expect(policy).toEqual({ pageBudget: 2000 });
-    expect(notices).toEqual([{ key: 'pageBlockedSites', message: 'is not a policy this version of omni-ai knows; it is ignored.' }]);
+    expect(notices).toEqual([{ key: 'screenshotSites', message: 'is not a policy this version of omni-ai knows; it is ignored.' }]);
   });
 });
 
