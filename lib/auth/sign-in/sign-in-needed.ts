@@ -1,0 +1,29 @@
+import { PROVIDERS, type ProviderId } from '../../providers/catalog';
+import { AuthError } from '../errors';
+
+/**
+ * Only the user can fix this: there is no sign-in yet, or the provider ended it (`invalid_grant`:
+ * the refresh token was revoked or expired, the password changed). The side panel shows it as an
+ * alert with a "Sign in again" button rather than Retry alone.
+ */
+export class SignInNeeded extends AuthError {
+  constructor(
+    message: string,
+    /** True when there was a sign-in that ended; false when the user never signed in here. */
+    readonly again: boolean,
+  ) {
+    super('config', message);
+  }
+
+  static notSignedIn(provider: ProviderId): SignInNeeded {
+    return new SignInNeeded(`You are not signed in to ${PROVIDERS[provider].label}: press Sign in, then Retry.`, false);
+  }
+
+  /** RFC 6749 §5.2 invalid_grant on a refresh: the provider will not take this refresh token again. */
+  static ended(provider: ProviderId): SignInNeeded {
+    return new SignInNeeded(
+      `Your sign-in to ${PROVIDERS[provider].label} has ended: the sign-in server refused to renew it (invalid_grant), as it does when a sign-in is revoked or expires, or the password changed. Press Sign in again, then Retry.`,
+      true,
+    );
+  }
+}

@@ -1,0 +1,142 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { AuthError } from '@/lib/auth/errors';
+import { refreshSignIn, type RefreshDeps } from '@/lib/auth/sign-in/refresh-sign-in';
+import { SignInNeeded } from '@/lib/auth/sign-in/sign-in-needed';
+import { SignInSessionStore, type SignInSession } from '@/lib/auth/sign-in/sign-in-session';
+import type { SignInSource } from '@/lib/auth/sign-in/sign-in-source';
+import { readSignInStatuses, setSignInStatus } from '@/lib/auth/sign-in/sign-in-status';
+import type { SignInTokens } from '@/lib/auth/sign-in/sign-in-tokens';
+import type { TokenRequest } from '@/lib/auth/token-endpoint';
+import { ISSUER } from './metadata';
+
+const SOURCE: SignInSource = { grant: 'refresh_token', issuer: ISSUER, clientId: 'omni-public', scope: 'api://chat/.default' };
+const FP = 'fp-1';
+const session = (over: Partial<SignInSession> = {}): SignInSession => ({
+  refreshToken: 'rt-1',
+  fingerprint: FP,
+  issuer: ISSUER,
+  clientId: 'omni-public',
+  tokenEndpoint: `${ISSUER}/token`,
+  account: { subject: 'u', name: 'Ada Lovelace', username: 'ada@contoso.com' },
+  signedInAt: 1,
+  ...over,
+});
+const KEY = 'omni-ai:sign-in:azure-openai';
+
+let sessions: SignInSessionStore;
+let sent: TokenRequest[];
+const deps = (answer: (r: TokenRequest) => Promise<SignInTokens>): RefreshDeps => ({
+  sessions,
+  request: (r) => {
+    sent.push(r);
+    return answer(r);
+  },
+  status: setSignInStatus,
+  now: () => 1_000_000,
+});
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  sessions = new SignInSessionStore();
+  sent = [];
+});
+
+describe('refreshSignIn', () => {
+  it('posts the refresh-token grant as a public client, with the scope signed in for', async () => {
+    await sessions.put('azure-openai', session(), 'session');
+    const tokens = await refreshSignIn('azure-openai', SOURCE, FP, 'session', deps(async () => ({ accessToken: 'at-2', expiresIn: 3600 })));
+    expect(tokens.accessToken).toBe('at-2');
+    expect(sent[0]!.endpoint).toBe(`${ISSUER}/token`);
+    expect(Object.fromEntries(sent[0]!.body)).toEqual({
+      grant_type: 'refresh_token',
+      refresh_token: 'rt-1',
+      client_id: 'omni-public',
+      scope: 'openid profile offline_access api://chat/.default',
+    });
+    expect(sent[0]!.secrets).toContain('rt-1');
+  });
+
+  it('stores a rotated refresh token in place of the old one, in one write, before returning', async () => {
+    await sessions.put('azure-openai', session(), 'session');
+    const set = vi.spyOn(fakeBrowser.storage.session, 'set');
+    await refreshSignIn('azure-openai', SOURCE, FP, 'session', deps(async () => ({ accessToken: 'at-2', expiresIn: 3600, refreshToken: 'rt-2', refreshExpiresIn: 86400 })));
+    expect(set).toHaveBeenCalledTimes(1);
+    expect(set).toHaveBeenCalledWith({ [KEY]: { ...session(), refreshToken: 'rt-2', refreshExpiresAt: 1_000_000 + 86_400_000 } });
+    expect((await sessions.get('azure-openai', 'session'))!.refreshToken).toBe('rt-2');
+    // The next refresh sends the new one.
+    await refreshSignIn('azure-openai', SOURCE, FP, 'session', deps(async () => ({ accessToken: 'at-3', expiresIn: 3600 })));
+    expect(sent[1]!.body.get('refresh_token')).toBe('rt-2');
+  });
+
+  it('keeps the refresh token when the provider does not rotate it', async () => {
+    await sessions.put('azure-openai', session(), 'session');
+    await refreshSignIn('azure-openai', SOURCE, FP, 'session', deps(async () => ({ accessToken: 'at-2', expiresIn: 3600 })));
+    expect((await sessions.get('azure-openai', 'session'))!.refreshToken).toBe('rt-1');
+  });
+
+  it('turns invalid_grant into "sign in again", forgets the refresh token and says so to the pages', async () => {
+    await sessions.put('azure-openai', session(), 'session');
+    const refused = new AuthError('oauth', 'The token endpoint refused: invalid_grant: grant request is invalid.', false, 400, 'invalid_grant');
+    const failure = refreshSignIn('azure-openai', SOURCE, FP, 'session', deps(async () => Promise.reject(refused)));
+    await expect(failure).rejects.toBeInstanceOf(SignInNeeded);
+    await expect(failure).rejects.toMatchObject({ again: true, message: expect.stringMatching(/^Your sign-in to Azure OpenAI has ended: .*invalid_grant.*Press Sign in again, then Retry\.$/) });
+    expect(await sessions.get('azure-openai', 'session')).toBeUndefined();
+    expect((await readSignInStatuses())['azure-openai']).toMatchObject({ name: 'Ada Lovelace', ended: expect.stringMatching(/has ended/) });
+  });
+
+  it('keeps the sign-in on any other failure (the server may be down): the gateway retries', async () => {
+    await sessions.put('azure-openai', session(), 'session');
+    const down = new AuthError('http', 'failed with HTTP 503', true, 503);
+    await expect(refreshSignIn('azure-openai', SOURCE, FP, 'session', deps(async () => Promise.reject(down)))).rejects.toBe(down);
+    expect((await sessions.get('azure-openai', 'session'))!.refreshToken).toBe('rt-1');
+  });
+
+  it('asks to sign in when there is no sign-in, or one for other settings, without sending anything', async () => {
+    const none = refreshSignIn('azure-openai', SOURCE, FP, 'session', deps(async () => ({ accessToken: 'x', expiresIn: 1 })));
+    await expect(none).rejects.toMatchObject({ again: false, message: 'You are not signed in to Azure OpenAI: press Sign in, then Retry.' });
+    await sessions.put('azure-openai', session({ fingerprint: 'other-client' }), 'session');
+    await expect(refreshSignIn('azure-openai', SOURCE, FP, 'session', deps(async () => ({ accessToken: 'x', expiresIn: 1 })))).rejects.toBeInstanceOf(SignInNeeded);
+    expect(sent).toHaveLength(0);
+  });
+
+  it('does not bring a refresh token back after a sign-out during the refresh', async () => {
+    await sessions.put('azure-openai', session(), 'session');
+    const refresh = refreshSignIn(
+      'azure-openai',
+      SOURCE,
+      FP,
+      'session',
+      deps(async () => {
+        await sessions.remove('azure-openai');
+        return { accessToken: 'at-2', expiresIn: 3600, refreshToken: 'rt-2' };
+      }),
+    );
+    await expect(refresh).rejects.toBeInstanceOf(SignInNeeded);
+    expect(await sessions.get('azure-openai', 'session')).toBeUndefined();
+  });
+});
+
+describe('SignInSessionStore', () => {
+  it('keeps the refresh token in memory-only storage unless "Stay signed in" is on', async () => {
+    await sessions.put('azure-openai', session(), 'session');
+    expect(await fakeBrowser.storage.local.get(KEY)).toEqual({});
+    await sessions.put('bedrock', session(), 'local');
+    expect((await fakeBrowser.storage.local.get('omni-ai:sign-in:bedrock'))['omni-ai:sign-in:bedrock']).toMatchObject({ refreshToken: 'rt-1' });
+    expect(await fakeBrowser.storage.session.get('omni-ai:sign-in:bedrock')).toEqual({});
+  });
+
+  it('moves the session when "Stay signed in" changes, at the next refresh', async () => {
+    await sessions.put('azure-openai', session(), 'session');
+    await refreshSignIn('azure-openai', SOURCE, FP, 'local', deps(async () => ({ accessToken: 'at-2', expiresIn: 3600, refreshToken: 'rt-2' })));
+    expect((await fakeBrowser.storage.local.get(KEY))[KEY]).toMatchObject({ refreshToken: 'rt-2' });
+    expect(await fakeBrowser.storage.session.get(KEY)).toEqual({});
+  });
+
+  it('forgets a session in both areas', async () => {
+    await fakeBrowser.storage.local.set({ [KEY]: session() });
+    await fakeBrowser.storage.session.set({ [KEY]: session() });
+    await sessions.remove('azure-openai');
+    expect(await sessions.get('azure-openai', 'local')).toBeUndefined();
+  });
+});
