@@ -35,7 +35,14 @@ export async function refreshSignIn(
 ): Promise<SignInTokens> {
   const now = deps.now ?? Date.now;
   const session = await deps.sessions.get(provider, area);
-  if (!session || session.fingerprint !== fingerprint) throw SignInNeeded.notSignedIn(provider);
+  if (!session) throw SignInNeeded.notSignedIn(provider);
+  if (session.fingerprint !== fingerprint) {
+    // Signed in for another issuer, client or scope: that sign-in is no use for these settings.
+    await deps.sessions.remove(provider);
+    await deps.status(provider, null);
+    throw SignInNeeded.notSignedIn(provider);
+  }
+  if (!session.refreshToken) throw SignInNeeded.noRefreshToken(provider);
   let tokens: SignInTokens;
   try {
     tokens = await deps.request(

@@ -19,6 +19,14 @@ export class SignInNeeded extends AuthError {
     return new SignInNeeded(`You are not signed in to ${PROVIDERS[provider].label}: press Sign in, then Retry.`, false);
   }
 
+  /** The provider gave no refresh token at sign-in: the access token cannot be renewed. */
+  static noRefreshToken(provider: ProviderId): SignInNeeded {
+    return new SignInNeeded(
+      `Your sign-in to ${PROVIDERS[provider].label} has ended: the sign-in server gave omni-ai no refresh token to renew it with (ask your administrator to allow offline_access). Press Sign in again, then Retry.`,
+      true,
+    );
+  }
+
   /** RFC 6749 §5.2 invalid_grant on a refresh: the provider will not take this refresh token again. */
   static ended(provider: ProviderId): SignInNeeded {
     return new SignInNeeded(

@@ -7,7 +7,8 @@ import type { SignedInAccount } from './id-token';
  * worker: pages see only the account and times (sign-in-status.ts), never this record.
  */
 export interface SignInSession {
-  refreshToken: string;
+  /** Absent when the provider issued none: the sign-in then ends with its access token. */
+  refreshToken?: string;
   /** Of the issuer, client and scope it was issued for (token-source.ts): other settings, no reuse. */
   fingerprint: string;
   issuer: string;
@@ -59,7 +60,7 @@ export class SignInSessionStore {
    * Replaces the session only while it still holds `expected` as refresh token: a refresh that
    * finishes after a new sign-in or a sign-out must not bring its token back.
    */
-  replace(provider: ProviderId, expected: string, next: SignInSession, area: SessionArea): Promise<boolean> {
+  replace(provider: ProviderId, expected: string | undefined, next: SignInSession, area: SessionArea): Promise<boolean> {
     return this.serial(provider, async () => {
       const key = sessionKey(provider);
       const current = await this.get(provider, area);
