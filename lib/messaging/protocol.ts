@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ProviderId } from '../providers/catalog';
 import type { ReadPageResult } from '../background/read-page';
 import type { ModelList } from '../providers/list-models';
+import type { SignInResult } from '../auth/sign-in/sign-in-service';
 
 /** The answer to "Test connection": what worked, or exactly what failed. Never a token. */
 export interface ConnectionResult {
@@ -15,6 +16,10 @@ export interface ProtocolMap {
   listModels(provider: ProviderId): ModelList;
   /** "Add page": the active tab of the panel's window, as page context cut to the budget. */
   readActivePage(windowId: number): ReadPageResult;
+  /** "Sign in" / "Sign in again": the worker opens the provider's sign-in window and keeps the tokens. */
+  signIn(provider: ProviderId): SignInResult;
+  /** "Sign out": the worker revokes the refresh token and forgets every token. */
+  signOut(provider: ProviderId): SignInResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
