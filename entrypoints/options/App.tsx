@@ -1,6 +1,7 @@
 import { ProviderForm } from '@/components/settings/ProviderForm';
 import { ChatSettings } from '@/components/settings/ChatSettings';
 import { ProviderPicker } from '@/components/settings/ProviderPicker';
+import { SignInSection } from '@/components/settings/SignInSection';
 import { SettingsNotices } from '@/components/ui/SettingsNotices';
 import { useSettings, useSettingsHydrated } from '@/lib/settings/store';
 
@@ -15,6 +16,7 @@ export function App() {
       <ProviderPicker />
       {/* key: a fresh form (and draft) per provider */}
       <ProviderForm key={provider} provider={provider} />
+      <SignInSection key={`sign-in-${provider}`} provider={provider} />
       <ChatSettings />
     </main>
   );
