@@ -11,7 +11,8 @@ export default defineConfig({
     name: 'omni-ai',
     description:
       'Chat with OpenAI, Anthropic, Azure OpenAI, AWS Bedrock, Google Vertex AI or any OpenAI-compatible server from the side panel.',
-    permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // identity: launchWebAuthFlow opens the organisation's sign-in page for user sign-in (issue 11).
+    permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting', 'identity', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     optional_host_permissions: OPTIONAL_ORIGINS,
     action: { default_title: 'Open omni-ai' },
     // The action's own command: it fires action.onClicked, which opens the panel.

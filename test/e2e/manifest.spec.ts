@@ -6,7 +6,7 @@ test('asks for no more than the features need, and no host access until the user
   const worker = await extension.serviceWorker();
   const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
   expect([...(manifest.permissions ?? [])].sort()).toEqual(
-    ['activeTab', 'alarms', 'contextMenus', 'scripting', 'sidePanel', 'storage'].sort(),
+    ['activeTab', 'alarms', 'contextMenus', 'identity', 'scripting', 'sidePanel', 'storage'].sort(),
   );
   expect(manifest.host_permissions ?? []).toEqual([]);
   expect(manifest.content_scripts ?? []).toEqual([]);
