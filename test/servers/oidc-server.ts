@@ -14,6 +14,8 @@ export interface OidcRequestRecord {
   status: number;
   params: Record<string, string | undefined>;
   error?: string;
+  /** The refresh token a token response carried, to follow rotation. */
+  issuedRefreshToken?: string;
 }
 
 export interface OidcServerOptions {
@@ -101,8 +103,8 @@ export async function startOidcServer(options: OidcServerOptions) {
       const params = Object.fromEntries(
         Object.entries((ctx.oidc.params ?? {}) as Record<string, unknown>).map(([k, v]) => [k, v === undefined ? undefined : String(v)]),
       );
-      const body = ctx.body as { error?: string } | undefined;
-      requests.push({ route, method: ctx.method, status: ctx.status, params, error: typeof body === 'object' ? body?.error : undefined });
+      const body = (typeof ctx.body === 'object' ? ctx.body : undefined) as { error?: string; refresh_token?: string } | undefined;
+      requests.push({ route, method: ctx.method, status: ctx.status, params, error: body?.error, issuedRefreshToken: body?.refresh_token });
     }
     // The authorization response, on its way back to omni-ai's redirect URI.
     const location = ctx.response.get('location');
@@ -139,6 +141,8 @@ export async function startOidcServer(options: OidcServerOptions) {
     jwks: () => ({ keys: [{ kty: signingKey.kty, n: signingKey.n, e: signingKey.e, kid: signingKey.kid, alg: 'RS256', use: 'sig' }] }),
     /** Requests to one endpoint: 'token', 'revocation', 'authorization'… */
     to: (route: string) => requests.filter((r) => r.route === route),
+    /** Whether the provider would still take a refresh token. */
+    refreshTokenAlive: async (value: string) => (await provider.RefreshToken.find(value)) !== undefined,
     /** Ends every sign-in of an account, as an admin revoking a user's sessions does: its refresh tokens die. */
     revokeGrants: async (accountId: string) => {
       for (const grantId of grants.get(accountId) ?? []) {

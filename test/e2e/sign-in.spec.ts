@@ -1,0 +1,260 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { decodeJwt } from 'jose';
+import { acceptTokensFrom } from '../servers/auth-check';
+import { startFakeAzureOpenAI } from '../servers/fake-azure-openai';
+import { API_RESOURCE, API_SCOPE, startOidcServer } from '../servers/oidc-server';
+import { lastAnswer, sendMessage, storedMessages } from './harness/chat';
+import { expect, test } from './harness/fixtures';
+import type { ExtensionSession } from './harness/launch';
+import { chooseProvider, field } from './harness/pages';
+
+const CLIENT_ID = 'omni-e2e-public';
+const SIGN_IN = "Sign in (your organisation's account)";
+
+/**
+ * The organisation's OpenID provider (oidc-provider) and Azure OpenAI that accepts only its access
+ * tokens for the Azure resource; `revoked` bearer tokens are refused as a revoked session would be.
+ */
+async function servers(extension: ExtensionSession, accessTokenTTL = 3600) {
+  const worker = await extension.serviceWorker();
+  const redirectUri = await worker.evaluate(() => chrome.identity.getRedirectURL());
+  const oidc = await startOidcServer({
+    clientId: CLIENT_ID,
+    redirectUri,
+    extensionOrigin: `chrome-extension://${extension.extensionId}`,
+    accessTokenTTL,
+  });
+  const revoked = new Set<string>();
+  const valid = acceptTokensFrom({ jwks: oidc.jwks, issuer: oidc.issuer, audience: API_RESOURCE });
+  const azure = await startFakeAzureOpenAI({
+    deployments: ['gpt-4o-prod'],
+    bearer: async (token) => !!token && !revoked.has(token) && (await valid(token)),
+  });
+  return { oidc, azure, revoked, redirectUri, close: async () => void (await Promise.all([oidc.close(), azure.close()])) };
+}
+type Servers = Awaited<ReturnType<typeof servers>>;
+
+/** Azure OpenAI saved with sign-in, as an administrator's instructions would have the user do it. */
+async function configureSignIn(options: Page, s: Servers) {
+  await chooseProvider(options, 'Azure OpenAI');
+  await field(options, 'Endpoint').fill(s.azure.url);
+  await field(options, 'Models').fill('gpt-4o-prod');
+  await options.getByRole('combobox', { name: 'Authentication' }).selectOption({ label: SIGN_IN });
+  await field(options, 'Issuer').fill(s.oidc.issuer);
+  await field(options, 'Client ID').fill(CLIENT_ID);
+  await expect(field(options, 'Scope')).toHaveValue(API_SCOPE);
+  await options.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(options.getByRole('status')).toHaveText('Saved Azure OpenAI settings.');
+}
+
+/**
+ * Presses `button` and completes the provider's pages in the window launchWebAuthFlow opens: the
+ * login form and the consent form when the provider shows them (a provider that remembers the user
+ * may show neither). Resolves when the window has closed itself.
+ */
+async function signInThroughWindow(context: BrowserContext, button: ReturnType<Page['getByRole']>, login = 'ada') {
+  const opened = context.waitForEvent('page');
+  await button.click();
+  const window = await opened;
+  const closed = window.waitForEvent('close').then(() => 'closed' as const);
+  for (;;) {
+    const action = window.getByRole('button', { name: /^(Sign-in|Continue)$/ });
+    const next = await Promise.race([closed, action.waitFor().then(() => 'form' as const)]);
+    if (next === 'closed') return;
+    if ((await action.textContent()) === 'Sign-in') {
+      await window.getByPlaceholder('Enter any login').fill(login);
+      await window.getByPlaceholder('and password').fill('any password');
+    }
+    await action.click();
+    // The form's page goes away: the next one, or the window itself.
+    await Promise.race([closed, action.waitFor({ state: 'detached' })]);
+  }
+}
+
+function signInSection(options: Page) {
+  return options.getByRole('region', { name: 'Sign-in' });
+}
+
+test('signs in through the organisation’s page with PKCE and chats with the delegated token', async ({ extension }) => {
+  const s = await servers(extension);
+  try {
+    const options = await extension.openOptions();
+    await configureSignIn(options, s);
+    const section = signInSection(options);
+    await expect(section).toContainText('Not signed in.');
+    await expect(section).toContainText(s.redirectUri);
+
+    await signInThroughWindow(extension.context, section.getByRole('button', { name: 'Sign in', exact: true }));
+    await expect(section).toContainText('Signed in as Test User ada (ada@contoso.example), until the browser closes.');
+    await expect(section).toContainText('Signed in to Azure OpenAI as Test User ada (ada@contoso.example).');
+    await expect(options.getByRole('region', { name: 'Token' })).toContainText('Valid until');
+
+    // The provider saw an S256 challenge and checked the verifier against it; no secret was sent.
+    const [authorization] = s.oidc.to('authorization');
+    expect(authorization!.params).toMatchObject({
+      response_type: 'code',
+      client_id: CLIENT_ID,
+      redirect_uri: s.redirectUri,
+      code_challenge_method: 'S256',
+      scope: `openid profile offline_access ${API_SCOPE}`,
+    });
+    expect(authorization!.params.code_challenge).toMatch(/^[\w-]{43}$/);
+    expect(authorization!.params.state).toMatch(/^[\w-]{43}$/);
+    expect(authorization!.params.nonce).toMatch(/^[\w-]{43}$/);
+    const [exchange] = s.oidc.to('token');
+    expect(exchange).toMatchObject({ status: 200, params: { grant_type: 'authorization_code', code_verifier: expect.stringMatching(/^[\w-]{43}$/) } });
+    expect(exchange!.params.client_secret).toBeUndefined();
+
+    const panel = await extension.openSidePanel();
+    await expect(panel.getByRole('group', { name: 'Sign-in' })).toContainText('Signed in as Test User ada (ada@contoso.example)');
+    await sendMessage(panel, 'Hello from a signed-in user');
+    await expect(await lastAnswer(panel)).not.toContainText('rejected');
+    expect(s.azure.requests).toHaveLength(1);
+    const claims = decodeJwt(s.azure.requests[0]!.bearer!);
+    expect(claims).toMatchObject({ iss: s.oidc.issuer, aud: API_RESOURCE, sub: 'ada', client_id: CLIENT_ID });
+    // The access token came from the sign-in: no second token request.
+    expect(s.oidc.to('token')).toHaveLength(1);
+  } finally {
+    await s.close();
+  }
+});
+
+test('refreshes the access token by alarm, with the refresh token rotated each time', async ({ extension }) => {
+  // 20 s tokens: refreshed at half their life, so two refreshes come within about 25 s.
+  const s = await servers(extension, 20);
+  try {
+    const options = await extension.openOptions();
+    await configureSignIn(options, s);
+    await signInThroughWindow(extension.context, signInSection(options).getByRole('button', { name: 'Sign in', exact: true }));
+    const panel = await extension.openSidePanel();
+    await sendMessage(panel, 'first');
+    await lastAnswer(panel);
+
+    const refreshes = () => s.oidc.to('token').filter((r) => r.params.grant_type === 'refresh_token');
+    await expect.poll(() => refreshes().length, { timeout: 40_000 }).toBeGreaterThanOrEqual(2);
+    const [exchange] = s.oidc.to('token');
+    const [first, second] = refreshes();
+    expect(first).toMatchObject({ status: 200, params: { refresh_token: exchange!.issuedRefreshToken } });
+    expect(first!.issuedRefreshToken).not.toBe(exchange!.issuedRefreshToken);
+    // The rotated token is the one used next, and the spent one is dead at the provider.
+    expect(second).toMatchObject({ status: 200, params: { refresh_token: first!.issuedRefreshToken } });
+    expect(await s.oidc.refreshTokenAlive(exchange!.issuedRefreshToken!)).toBe(false);
+    expect(s.oidc.requests.filter((r) => r.status >= 400)).toEqual([]);
+
+    await sendMessage(panel, 'second');
+    await expect(await lastAnswer(panel)).not.toContainText('rejected');
+    const bearers = s.azure.requests.map((r) => r.bearer);
+    expect(bearers[1]).not.toBe(bearers[0]);
+    expect(s.azure.requests.every((r) => r.bearer && !s.revoked.has(r.bearer))).toBe(true);
+  } finally {
+    await s.close();
+  }
+});
+
+test('a revoked sign-in asks to sign in again, then Retry answers with nothing of the conversation lost', async ({ extension }) => {
+  const s = await servers(extension);
+  try {
+    const options = await extension.openOptions();
+    await configureSignIn(options, s);
+    await signInThroughWindow(extension.context, signInSection(options).getByRole('button', { name: 'Sign in', exact: true }));
+    const panel = await extension.openSidePanel();
+    await sendMessage(panel, 'What is PKCE?');
+    await lastAnswer(panel);
+
+    // An administrator ends the user's sessions: the refresh token and the current access token die.
+    await s.oidc.revokeGrants('ada');
+    s.revoked.add(s.azure.requests[0]!.bearer!);
+    await sendMessage(panel, 'And what is a nonce?');
+    const alert = panel.getByRole('log').getByRole('alert');
+    await expect(alert).toContainText(
+      'Your sign-in to Azure OpenAI has ended: the sign-in server refused to renew it (invalid_grant), as it does when a sign-in is revoked or expires, or the password changed. Press Sign in again, then Retry.',
+    );
+    await expect(panel.getByRole('group', { name: 'Sign-in' })).toContainText('Your sign-in has ended.');
+
+    await signInThroughWindow(extension.context, alert.getByRole('button', { name: 'Sign in again' }));
+    await expect(alert).toContainText('Signed in to Azure OpenAI as Test User ada (ada@contoso.example). Press Retry.');
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await expect(await lastAnswer(panel)).not.toContainText('ended');
+    await expect(panel.getByRole('log').getByRole('alert')).toHaveCount(0);
+
+    const articles = panel.getByRole('log').getByRole('article');
+    await expect(articles).toHaveCount(4);
+    await expect(articles.nth(0)).toHaveText('What is PKCE?');
+    await expect(articles.nth(2)).toHaveText('And what is a nonce?');
+    const stored = await storedMessages(panel);
+    expect(stored.filter((m) => m.role === 'user').map((m) => m.content).sort()).toEqual(['And what is a nonce?', 'What is PKCE?']);
+    expect(stored.filter((m) => m.role === 'assistant').map((m) => m.status)).toEqual(['done', 'done']);
+    // The retried answer carried the new sign-in's token, which the provider issued after revocation.
+    expect(s.revoked.has(s.azure.requests.at(-1)!.bearer!)).toBe(false);
+  } finally {
+    await s.close();
+  }
+});
+
+test('signing out revokes the refresh token at the provider and forgets every token', async ({ extension }) => {
+  const s = await servers(extension);
+  try {
+    const options = await extension.openOptions();
+    await configureSignIn(options, s);
+    const section = signInSection(options);
+    await signInThroughWindow(extension.context, section.getByRole('button', { name: 'Sign in', exact: true }));
+    const refreshToken = s.oidc.to('token')[0]!.issuedRefreshToken!;
+
+    await section.getByRole('button', { name: 'Sign out' }).click();
+    await expect(section).toContainText(`Signed out of Azure OpenAI, and ${s.oidc.issuer} revoked the sign-in.`);
+    await expect(section).toContainText('Not signed in.');
+    const [revocation] = s.oidc.to('revocation');
+    expect(revocation).toMatchObject({ status: 200, params: { token: refreshToken, token_type_hint: 'refresh_token' } });
+    expect(await s.oidc.refreshTokenAlive(refreshToken)).toBe(false);
+
+    // Nothing is left in the browser: no refresh token, no access token, in either storage area.
+    const keys = await options.evaluate(async () => [
+      ...Object.keys(await chrome.storage.session.get(null)),
+      ...Object.keys(await chrome.storage.local.get(null)),
+    ]);
+    expect(keys.filter((k) => /token:|sign-in:/.test(k))).toEqual([]);
+
+    const panel = await extension.openSidePanel();
+    await expect(panel.getByRole('group', { name: 'Sign-in' })).toContainText('Not signed in.');
+    await sendMessage(panel, 'Still there?');
+    await expect(panel.getByRole('log').getByRole('alert')).toContainText('You are not signed in to Azure OpenAI: press Sign in, then Retry.');
+    expect(s.azure.requests).toHaveLength(0);
+  } finally {
+    await s.close();
+  }
+});
+
+test('an answer with a forged state, or a replayed code, signs nobody in', async ({ extension }) => {
+  const s = await servers(extension);
+  try {
+    const options = await extension.openOptions();
+    await configureSignIn(options, s);
+    const section = signInSection(options);
+    const signIn = section.getByRole('button', { name: 'Sign in', exact: true });
+
+    // An attacker swaps the state on the way back: omni-ai refuses before any token request.
+    s.oidc.attack.rewrite = (url) => url.searchParams.set('state', 'forged-state');
+    await signInThroughWindow(extension.context, signIn);
+    await expect(section).toContainText(
+      'omni-ai refused the answer from the sign-in page: its state does not match the sign-in omni-ai started, so it may be forged or replayed. Nothing was signed in.',
+    );
+    await expect(section).toContainText('Not signed in.');
+    expect(s.oidc.to('token')).toEqual([]);
+
+    // A code that was already exchanged, slipped into a new sign-in's answer: the provider refuses it.
+    let firstCode = '';
+    s.oidc.attack.rewrite = (url) => void (firstCode = url.searchParams.get('code')!);
+    await signInThroughWindow(extension.context, signIn);
+    await expect(section).toContainText('Signed in as Test User ada');
+    await section.getByRole('button', { name: 'Sign out' }).click();
+    await expect(section).toContainText('Not signed in.');
+    s.oidc.attack.rewrite = (url) => url.searchParams.set('code', firstCode);
+    await signInThroughWindow(extension.context, signIn);
+    await expect(section).toContainText(/The token endpoint .* refused: invalid_grant/);
+    await expect(section).toContainText('Not signed in.');
+    const replay = s.oidc.to('token').at(-1)!;
+    expect(replay).toMatchObject({ status: 400, error: 'invalid_grant', params: { code: firstCode } });
+  } finally {
+    await s.close();
+  }
+});
