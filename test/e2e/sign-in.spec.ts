@@ -49,18 +49,26 @@ async function configureSignIn(options: Page, s: Servers) {
 
 /**
  * Presses `button` and completes the provider's pages in the window launchWebAuthFlow opens: the
- * login form and the consent form when the provider shows them (a provider that remembers the user
- * may show neither). Resolves when the window has closed itself.
+ * login form and the consent form when the provider shows them. A provider that remembers the user
+ * and the grant answers at once and no window appears: `finished` (what the page shows at the end)
+ * settles that case. Resolves when the window has closed itself, or `finished` held.
  */
-async function signInThroughWindow(context: BrowserContext, button: ReturnType<Page['getByRole']>, login = 'ada') {
-  const opened = context.waitForEvent('page');
+async function signInThroughWindow(
+  context: BrowserContext,
+  button: ReturnType<Page['getByRole']>,
+  finished: () => Promise<unknown>,
+  login = 'ada',
+) {
+  const opened = context.waitForEvent('page', { timeout: 30_000 });
   await button.click();
-  const window = await opened;
+  // A failed check here only means "not yet": it is made again, for real, at the end.
+  const window = await Promise.race([opened, finished().then(() => undefined, () => new Promise<never>(() => {}))]);
+  if (!window) return;
   const closed = window.waitForEvent('close').then(() => 'closed' as const);
   for (;;) {
     const action = window.getByRole('button', { name: /^(Sign-in|Continue)$/ });
     const next = await Promise.race([closed, action.waitFor().then(() => 'form' as const)]);
-    if (next === 'closed') return;
+    if (next === 'closed') break;
     if ((await action.textContent()) === 'Sign-in') {
       await window.getByPlaceholder('Enter any login').fill(login);
       await window.getByPlaceholder('and password').fill('any password');
@@ -69,10 +77,19 @@ async function signInThroughWindow(context: BrowserContext, button: ReturnType<P
     // The form's page goes away: the next one, or the window itself.
     await Promise.race([closed, action.waitFor({ state: 'detached' })]);
   }
+  await finished();
 }
 
 function signInSection(options: Page) {
   return options.getByRole('region', { name: 'Sign-in' });
+}
+
+/** "Sign in" on the options page, through to "Signed in as …". */
+async function signInFromOptions(extension: ExtensionSession, options: Page) {
+  const section = signInSection(options);
+  await signInThroughWindow(extension.context, section.getByRole('button', { name: 'Sign in', exact: true }), () =>
+    expect(section).toContainText('Signed in as Test User ada (ada@contoso.example)'),
+  );
 }
 
 test('signs in through the organisation’s page with PKCE and chats with the delegated token', async ({ extension }) => {
@@ -84,7 +101,7 @@ test('signs in through the organisation’s page with PKCE and chats with the de
     await expect(section).toContainText('Not signed in.');
     await expect(section).toContainText(s.redirectUri);
 
-    await signInThroughWindow(extension.context, section.getByRole('button', { name: 'Sign in', exact: true }));
+    await signInFromOptions(extension, options);
     await expect(section).toContainText('Signed in as Test User ada (ada@contoso.example), until the browser closes.');
     await expect(section).toContainText('Signed in to Azure OpenAI as Test User ada (ada@contoso.example).');
     await expect(options.getByRole('region', { name: 'Token' })).toContainText('Valid until');
@@ -125,7 +142,7 @@ test('refreshes the access token by alarm, with the refresh token rotated each t
   try {
     const options = await extension.openOptions();
     await configureSignIn(options, s);
-    await signInThroughWindow(extension.context, signInSection(options).getByRole('button', { name: 'Sign in', exact: true }));
+    await signInFromOptions(extension, options);
     const panel = await extension.openSidePanel();
     await sendMessage(panel, 'first');
     await lastAnswer(panel);
@@ -156,7 +173,7 @@ test('a revoked sign-in asks to sign in again, then Retry answers with nothing o
   try {
     const options = await extension.openOptions();
     await configureSignIn(options, s);
-    await signInThroughWindow(extension.context, signInSection(options).getByRole('button', { name: 'Sign in', exact: true }));
+    await signInFromOptions(extension, options);
     const panel = await extension.openSidePanel();
     await sendMessage(panel, 'What is PKCE?');
     await lastAnswer(panel);
@@ -171,8 +188,9 @@ test('a revoked sign-in asks to sign in again, then Retry answers with nothing o
     );
     await expect(panel.getByRole('group', { name: 'Sign-in' })).toContainText('Your sign-in has ended.');
 
-    await signInThroughWindow(extension.context, alert.getByRole('button', { name: 'Sign in again' }));
-    await expect(alert).toContainText('Signed in to Azure OpenAI as Test User ada (ada@contoso.example). Press Retry.');
+    await signInThroughWindow(extension.context, alert.getByRole('button', { name: 'Sign in again' }), () =>
+      expect(alert).toContainText('Signed in to Azure OpenAI as Test User ada (ada@contoso.example). Press Retry.'),
+    );
     await alert.getByRole('button', { name: 'Retry' }).click();
     await expect(await lastAnswer(panel)).not.toContainText('ended');
     await expect(panel.getByRole('log').getByRole('alert')).toHaveCount(0);
@@ -197,7 +215,7 @@ test('signing out revokes the refresh token at the provider and forgets every to
     const options = await extension.openOptions();
     await configureSignIn(options, s);
     const section = signInSection(options);
-    await signInThroughWindow(extension.context, section.getByRole('button', { name: 'Sign in', exact: true }));
+    await signInFromOptions(extension, options);
     const refreshToken = s.oidc.to('token')[0]!.issuedRefreshToken!;
 
     await section.getByRole('button', { name: 'Sign out' }).click();
@@ -234,9 +252,10 @@ test('an answer with a forged state, or a replayed code, signs nobody in', async
 
     // An attacker swaps the state on the way back: omni-ai refuses before any token request.
     s.oidc.attack.rewrite = (url) => url.searchParams.set('state', 'forged-state');
-    await signInThroughWindow(extension.context, signIn);
-    await expect(section).toContainText(
-      'omni-ai refused the answer from the sign-in page: its state does not match the sign-in omni-ai started, so it may be forged or replayed. Nothing was signed in.',
+    await signInThroughWindow(extension.context, signIn, () =>
+      expect(section).toContainText(
+        'omni-ai refused the answer from the sign-in page: its state does not match the sign-in omni-ai started, so it may be forged or replayed. Nothing was signed in.',
+      ),
     );
     await expect(section).toContainText('Not signed in.');
     expect(s.oidc.to('token')).toEqual([]);
@@ -244,13 +263,11 @@ test('an answer with a forged state, or a replayed code, signs nobody in', async
     // A code that was already exchanged, slipped into a new sign-in's answer: the provider refuses it.
     let firstCode = '';
     s.oidc.attack.rewrite = (url) => void (firstCode = url.searchParams.get('code')!);
-    await signInThroughWindow(extension.context, signIn);
-    await expect(section).toContainText('Signed in as Test User ada');
+    await signInFromOptions(extension, options);
     await section.getByRole('button', { name: 'Sign out' }).click();
     await expect(section).toContainText('Not signed in.');
     s.oidc.attack.rewrite = (url) => url.searchParams.set('code', firstCode);
-    await signInThroughWindow(extension.context, signIn);
-    await expect(section).toContainText(/The token endpoint .* refused: invalid_grant/);
+    await signInThroughWindow(extension.context, signIn, () => expect(section).toContainText(/The token endpoint .* refused: invalid_grant/));
     await expect(section).toContainText('Not signed in.');
     const replay = s.oidc.to('token').at(-1)!;
     expect(replay).toMatchObject({ status: 400, error: 'invalid_grant', params: { code: firstCode } });

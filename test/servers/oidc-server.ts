@@ -88,7 +88,7 @@ export async function startOidcServer(options: OidcServerOptions) {
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     // The worker calls the token endpoint from its own origin, as Entra allows for a SPA redirect URI.
     clientBasedCORS: (_ctx, requestOrigin) => requestOrigin === options.extensionOrigin,
-    ttl: { RefreshToken: 24 * 3600, Session: 3600, Grant: 24 * 3600, Interaction: 600 },
+    ttl: { AccessToken: 3600, IdToken: 3600, RefreshToken: 24 * 3600, Session: 3600, Grant: 24 * 3600, Interaction: 600 },
   });
 
   // The same client for whatever redirect URI the browser under test has (its extension ID).
@@ -126,6 +126,8 @@ export async function startOidcServer(options: OidcServerOptions) {
 
   const callback = provider.callback();
   handler = (req, res) => {
+    // Browsers ask every site for /favicon.ico; a 404 there would be a console error in the test.
+    if (req.url === '/favicon.ico') return void res.writeHead(204).end();
     if (!req.url?.startsWith(mount)) return void res.writeHead(404).end();
     // oidc-provider builds its URLs (discovery, form actions) from originalUrl.
     (req as http.IncomingMessage & { originalUrl: string }).originalUrl = req.url;
