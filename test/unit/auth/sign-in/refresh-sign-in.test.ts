@@ -133,6 +133,13 @@ describe('SignInSessionStore', () => {
     expect(await fakeBrowser.storage.session.get(KEY)).toEqual({});
   });
 
+  it('moves a new sign-in to where the setting now says, leaving no copy behind', async () => {
+    await sessions.put('azure-openai', session(), 'local');
+    await sessions.put('azure-openai', session({ refreshToken: 'rt-9' }), 'session');
+    expect(await fakeBrowser.storage.local.get(KEY)).toEqual({});
+    expect((await sessions.get('azure-openai', 'local'))!.refreshToken).toBe('rt-9');
+  });
+
   it('forgets a session in both areas', async () => {
     await fakeBrowser.storage.local.set({ [KEY]: session() });
     await fakeBrowser.storage.session.set({ [KEY]: session() });

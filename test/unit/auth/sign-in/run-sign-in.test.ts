@@ -52,6 +52,14 @@ describe('runSignIn', () => {
     await expect(runSignIn(CLIENT, deps)).rejects.toThrow(/its nonce is not the one this sign-in sent/);
   });
 
+  it('refuses a sign-in whose token response has no ID token: it cannot tell who signed in', async () => {
+    const exchange = deps.exchange;
+    deps.exchange = async (r) => ({ ...(await exchange(r)), idToken: undefined });
+    await expect(runSignIn(CLIENT, deps)).rejects.toThrow(
+      `The token endpoint ${ISSUER}/token answered without an ID token, so omni-ai cannot tell who signed in.`,
+    );
+  });
+
   it('says the window was closed when the user closes it', async () => {
     deps.launch = () => Promise.reject(new Error('The user did not approve access.'));
     await expect(runSignIn(CLIENT, deps)).rejects.toThrow(
