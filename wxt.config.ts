@@ -11,8 +11,18 @@ export default defineConfig({
     name: 'omni-ai',
     description:
       'Chat with OpenAI, Anthropic, Azure OpenAI, AWS Bedrock, Google Vertex AI or any OpenAI-compatible server from the side panel.',
+    // unlimitedStorage (Chrome only): conversations are never evicted under storage pressure, with no
+    // install warning. Firefox never evicts an extension's data and would prompt for it (README).
     // identity: launchWebAuthFlow opens the organisation's sign-in page for user sign-in (issue 11).
-    permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting', 'identity', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: [
+      'storage',
+      'alarms',
+      'contextMenus',
+      'activeTab',
+      'scripting',
+      'identity',
+      ...(browser === 'firefox' ? [] : ['sidePanel', 'unlimitedStorage']),
+    ],
     optional_host_permissions: OPTIONAL_ORIGINS,
     action: { default_title: 'Open omni-ai' },
     // The action's own command: it fires action.onClicked, which opens the panel.

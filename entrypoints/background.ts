@@ -3,6 +3,7 @@ import { ENTERPRISE_PROVIDERS } from '@/lib/auth/gateway-targets';
 import { providerOfAlarm } from '@/lib/auth/refresh-alarms';
 import { createGateway } from '@/lib/background/gateway';
 import { testConnection } from '@/lib/background/handle-test-connection';
+import { deleteConversationAndRuns } from '@/lib/background/delete-conversation';
 import { serveChatPort } from '@/lib/background/serve-chat-port';
 import { markInterrupted } from '@/lib/chat/conversation-db';
 import { RunManager } from '@/lib/chat/run-manager';
@@ -29,8 +30,10 @@ export default defineBackground(() => {
   });
   void gateway.rearm(ENTERPRISE_PROVIDERS);
 
-  // A new worker has no runs: any answer still marked streaming was cut off with the last one.
-  void markInterrupted('This answer was interrupted when omni-ai’s background worker stopped. Press Retry to ask again.');
+  // A new worker has no runs: any answer still marked streaming was cut off with the last one. If
+  // the store cannot be opened (a newer omni-ai's database, a full disk), the panel says so when it
+  // reads or writes; there is nothing to add here.
+  markInterrupted('This answer was interrupted when omni-ai’s background worker stopped. Press Retry to ask again.').catch(() => undefined);
   const runs = new RunManager(() => browser.runtime.getPlatformInfo());
   browser.runtime.onConnect.addListener((port) => serveChatPort(port, runs, gateway));
 
@@ -41,6 +44,10 @@ export default defineBackground(() => {
   onMessage('listModels', async ({ data: provider, sender }) => {
     if (!isFromExtensionPage(sender)) return { models: [], live: false };
     return listModels(provider, await loadSettings(), gateway);
+  });
+  onMessage('deleteConversation', ({ data: conversationId, sender }) => {
+    if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };
+    return deleteConversationAndRuns(runs, conversationId);
   });
   onMessage('readActivePage', async ({ data: windowId, sender }) => {
     if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };

@@ -7,6 +7,7 @@ export function HistoryList({ onOpen }: { onOpen: () => void }) {
   const refresh = useChat((s) => s.refreshConversations);
   const open = useChat((s) => s.open);
   const remove = useChat((s) => s.deleteConversation);
+  const storageError = useChat((s) => s.storageError);
 
   useEffect(() => {
     void refresh();
@@ -14,8 +15,13 @@ export function HistoryList({ onOpen }: { onOpen: () => void }) {
 
   return (
     <section className="history" aria-label="Conversations">
+      {storageError && (
+        <p role="alert" className="alert storage">
+          {storageError}
+        </p>
+      )}
       {conversations.length === 0 ? (
-        <p className="empty">No conversations yet.</p>
+        !storageError && <p className="empty">No conversations yet.</p>
       ) : (
         <ul>
           {conversations.map((c) => (
@@ -24,7 +30,7 @@ export function HistoryList({ onOpen }: { onOpen: () => void }) {
                 type="button"
                 className="history-open"
                 onClick={() => {
-                  void open(c.id).then(onOpen);
+                  void open(c.id).then((shown) => shown && onOpen());
                 }}
               >
                 <span>{c.title}</span>

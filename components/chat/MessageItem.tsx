@@ -37,6 +37,11 @@ export function MessageItem({ entry, onRetry, canRetry }: { entry: ChatEntry; on
       )}
       {entry.status === 'stopped' && <div className="note">Stopped.</div>}
       {entry.finishReason && FINISH_NOTES[entry.finishReason] && <div className="note">{FINISH_NOTES[entry.finishReason]}</div>}
+      {entry.unsaved && (
+        <div role="alert" className="alert storage">
+          {entry.unsaved}
+        </div>
+      )}
       {entry.status === 'error' && entry.error && (
         <div role="alert" className="alert">
           <span>{entry.error.message}</span>

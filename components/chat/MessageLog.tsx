@@ -8,6 +8,7 @@ export function MessageLog() {
   const entries = useChat((s) => s.entries);
   const streaming = useChat((s) => s.streaming);
   const retry = useChat((s) => s.retry);
+  const storageError = useChat((s) => s.storageError);
   const ref = useRef<HTMLElement>(null);
   const pinned = useRef(true);
 
@@ -27,6 +28,11 @@ export function MessageLog() {
         pinned.current = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
       }}
     >
+      {storageError && (
+        <p role="alert" className="alert storage">
+          {storageError}
+        </p>
+      )}
       {entries.length === 0 ? (
         <p className="empty">
           Ask anything. Pick the model above; credentials are in{' '}

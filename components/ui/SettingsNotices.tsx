@@ -1,20 +1,48 @@
+import { useState } from 'react';
+import { useNewerSettingsKept } from '@/lib/settings/newer-settings';
 import { useSettings } from '@/lib/settings/store';
 
-/** What happened to the stored settings (a reset, a failed migration), until the user dismisses it. */
+/**
+ * What happened to the stored settings (a reset, a failed migration), until the user dismisses it.
+ * While a newer omni-ai's settings are kept, a line that does not go away with the notices says that
+ * changes here are not saved, with the one button that may write over them.
+ */
 export function SettingsNotices() {
   const notices = useSettings((s) => s.notices);
   const dismiss = useSettings((s) => s.dismissNotices);
-  if (notices.length === 0) return null;
+  const replaceWithDefaults = useSettings((s) => s.replaceWithDefaults);
+  const keptNewer = useNewerSettingsKept();
+  const [replaceError, setReplaceError] = useState('');
+  if (notices.length === 0 && !keptNewer) return null;
   return (
     <div className="notice" role="region" aria-label="Settings notices">
-      <ul>
-        {notices.map((notice) => (
-          <li key={notice}>{notice}</li>
-        ))}
-      </ul>
-      <button type="button" onClick={dismiss}>
-        Dismiss
-      </button>
+      {notices.length > 0 && (
+        <>
+          <ul>
+            {notices.map((notice) => (
+              <li key={notice}>{notice}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={dismiss}>
+            Dismiss
+          </button>
+        </>
+      )}
+      {keptNewer && (
+        <p>
+          Settings saved by a newer version of omni-ai are kept: changes made here are not saved until you replace them.{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setReplaceError('');
+              replaceWithDefaults().catch((error: Error) => setReplaceError(`Not replaced: ${error.message}`));
+            }}
+          >
+            Replace with defaults
+          </button>
+        </p>
+      )}
+      {replaceError && <p role="alert">{replaceError}</p>}
     </div>
   );
 }

@@ -1,14 +1,11 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { OAuth2Gateway } from '../auth/oauth2-gateway';
-import { addUserMessage, deleteMessage, putMessage, type MessageRecord } from '../chat/conversation-db';
+import type { MessageRecord } from '../chat/conversation-db';
 import { recordRun } from '../chat/record-run';
 import type { RunManager } from '../chat/run-manager';
 import { CHAT_PORT, type ChatClientMessage, type ChatServerMessage } from '../messaging/chat-port';
 import { isFromExtensionPage } from '../messaging/protocol';
-import { missingCredentials } from '../providers/missing-credentials';
-import { createChatModel } from '../providers/registry';
-import type { StreamError } from '../providers/types';
-import { loadSettings } from '../settings/load-settings';
+import { modelForRun } from './model-for-run';
 
 /** Handles one side panel's chat port: sends start runs, stops abort them, attaches resume them. */
 export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAuth2Gateway): void {
@@ -26,16 +23,17 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
     open = false;
     runs.detach(listener);
   });
-  port.onMessage.addListener(async (raw: unknown) => {
+  // Synchronous on purpose: nothing here awaits storage, so a store that fails or hangs can neither
+  // keep the request from starting nor leave the answer spinning (its problems arrive as "storage").
+  port.onMessage.addListener((raw: unknown) => {
     const message = raw as ChatClientMessage;
     switch (message.type) {
       case 'send': {
-        // Stored before the run starts, so the conversation exists even if the panel closes at once.
-        if (message.replaces) await deleteMessage(message.replaces);
-        if (message.user) await addUserMessage(message.user);
+        if (runs.has(message.runId)) break; // a duplicate send (a retried post) must not run twice
+        const { runId, conversationId } = message;
         const answer: MessageRecord = {
-          id: message.runId,
-          conversationId: message.conversationId,
+          id: runId,
+          conversationId,
           at: Date.now(),
           role: 'assistant',
           content: '',
@@ -43,28 +41,19 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
           model: message.model,
           status: 'streaming',
         };
-        await putMessage(answer);
-        const record = recordRun(answer);
-        const fail = (error: StreamError) => {
-          const failure: ChatServerMessage = { type: 'error', runId: message.runId, error, stopped: false };
-          record(failure);
-          listener(failure);
-        };
-        try {
-          const settings = await loadSettings();
-          const missing = missingCredentials(message.provider, settings);
-          if (missing) return fail({ kind: 'config', message: missing });
-          runs.start(
-            message.runId,
-            createChatModel(message.provider, settings, gateway),
-            { model: message.model, messages: message.messages, system: settings.systemPrompt || undefined },
-            listener,
-            record,
-          );
-        } catch (error) {
-          // Nothing may leave an answer spinning: a failure to even start is the answer's error.
-          fail({ kind: 'config', message: `omni-ai could not start the request: ${(error as Error).message}` });
-        }
+        // The provider is asked even when the user's message cannot be stored: the user would rather
+        // have the answer, with a warning that it is not saved (and Export to keep it), than nothing.
+        const recorder = recordRun(
+          { answer, user: message.user, replaces: message.replaces },
+          { report: (problem) => runs.report(runId, problem), gone: () => runs.stop(runId) },
+        );
+        runs.start(runId, {
+          conversationId,
+          model: modelForRun(message.provider, gateway),
+          request: { model: message.model, messages: message.messages },
+          listener,
+          recorder,
+        });
         break;
       }
       case 'stop':

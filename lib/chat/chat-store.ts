@@ -1,12 +1,12 @@
 import { create } from 'zustand';
 import type { ChatServerMessage } from '../messaging/chat-port';
+import { sendMessage } from '../messaging/protocol';
 import { frameWithContext } from '../page/frame-context';
 import { PROVIDERS } from '../providers/catalog';
 import type { ChatMessage } from '../providers/types';
 import { useSettings } from '../settings/store';
 import { ChatConnection } from './chat-connection';
 import {
-  deleteConversation as dbDeleteConversation,
   getMessages,
   listConversations,
   type ConversationRecord,
@@ -15,9 +15,13 @@ import {
 } from './conversation-db';
 import { DeltaBatcher } from './delta-batcher';
 import { chooseModel, offeredModels, useLiveModels } from './model-lists';
+import { describeStorageProblem } from './storage-problem';
 
 /** One message as the side panel shows it: the stored record, kept up to date while it streams. */
-export type ChatEntry = Omit<MessageRecord, 'conversationId' | 'at'>;
+export type ChatEntry = Omit<MessageRecord, 'conversationId' | 'at'> & {
+  /** Why this answer (and the question it answers) is not stored: what failed and what to do. */
+  unsaved?: string;
+};
 
 interface ChatState {
   conversationId: string;
@@ -28,8 +32,14 @@ interface ChatState {
   /** Why the last "Add page" or "Ask omni-ai" brought no page text. */
   attachError?: string;
   conversations: ConversationRecord[];
+  /**
+   * Why stored conversations could not be read or deleted, shown as an alert instead of a blank
+   * panel; the conversation on screen stays as it is.
+   */
+  storageError?: string;
   loadLatest: () => Promise<void>;
-  open: (conversationId: string) => Promise<void>;
+  /** Shows a stored conversation; resolves false (with storageError set) when it cannot be read. */
+  open: (conversationId: string) => Promise<boolean>;
   refreshConversations: () => Promise<void>;
   deleteConversation: (conversationId: string) => Promise<void>;
   attach: (context: PageContext | undefined, error?: string) => void;
@@ -90,6 +100,9 @@ export const useChat = create<ChatState>()((set, get) => {
       case 'error':
         finish(message.runId, { status: message.stopped ? 'stopped' : 'error', error: message.stopped ? undefined : message.error });
         break;
+      case 'storage':
+        set((s) => ({ entries: patch(s.entries, message.runId, { unsaved: message.problem?.message }) }));
+        break;
       case 'snapshot':
         batcher.flush();
         if (message.status === 'unknown')
@@ -102,6 +115,7 @@ export const useChat = create<ChatState>()((set, get) => {
             content: message.text,
             status: message.status === 'streaming' ? 'streaming' : message.status,
             error: message.error,
+            unsaved: message.storage?.message,
           });
         break;
     }
@@ -113,10 +127,25 @@ export const useChat = create<ChatState>()((set, get) => {
   // The worker went away: pick up every answer still streaming where it is.
   const connection = new ChatConnection(onMessage, attachStreaming);
 
+  /** Runs a read of stored conversations; a failure becomes the panel's alert, never a blank panel. */
+  const reading = async <T,>(read: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      const result = await read();
+      if (get().storageError) set({ storageError: undefined });
+      return result;
+    } catch (error) {
+      set({ storageError: describeStorageProblem(error, 'read').message });
+      return undefined;
+    }
+  };
+
   const show = async (conversationId: string) => {
-    const entries: ChatEntry[] = (await getMessages(conversationId)).map(({ conversationId: _c, at: _a, ...entry }) => entry);
+    const stored = await reading(() => getMessages(conversationId));
+    if (!stored) return false;
+    const entries: ChatEntry[] = stored.map(({ conversationId: _c, at: _a, ...entry }) => entry);
     set({ conversationId, entries, streaming: isStreaming(entries) });
     attachStreaming();
+    return true;
   };
 
   /** Asks for an answer to the conversation as it stands, from the provider and model selected now. */
@@ -150,13 +179,25 @@ export const useChat = create<ChatState>()((set, get) => {
     streaming: false,
     conversations: [],
     loadLatest: async () => {
-      const [latest] = await listConversations();
+      const latest = (await reading(listConversations))?.[0];
       if (latest) await show(latest.id);
     },
     open: show,
-    refreshConversations: async () => set({ conversations: await listConversations() }),
+    refreshConversations: async () => {
+      const conversations = await reading(listConversations);
+      if (conversations) set({ conversations });
+    },
     deleteConversation: async (id) => {
-      await dbDeleteConversation(id);
+      // The worker deletes: it stops the conversation's answers still streaming first, so nothing
+      // of it is written back after (issue 10 §3).
+      const result = await sendMessage('deleteConversation', id).catch((error: Error) => ({
+        ok: false as const,
+        message: `The conversation was not deleted: omni-ai’s background worker did not answer (${error.message}). Try again.`,
+      }));
+      if (!result.ok) {
+        set({ storageError: result.message });
+        return;
+      }
       if (get().conversationId === id) get().newChat();
       await get().refreshConversations();
     },

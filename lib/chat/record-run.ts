@@ -1,28 +1,104 @@
 import type { ChatServerMessage } from '../messaging/chat-port';
 import { CoalescedWriter } from './coalesced-writer';
-import { putMessage, type MessageRecord } from './conversation-db';
+import { storeRunRecords, type MessageRecord, type WriteOutcome } from './conversation-db';
+import { describeStorageProblem, type StorageProblem } from './storage-problem';
 
 /**
- * Keeps an answer's record in IndexedDB in step with its run, as it streams: closing the panel, or
- * the browser, loses nothing that had arrived beyond the write under way.
+ * While an answer streams, its record is written at most this often (and at once when it ends). A
+ * browser that closes mid-answer loses at most the text of the last 500 ms plus the write under way;
+ * closing the panel loses nothing (the worker's run goes on and writes it).
  */
-export function recordRun(answer: MessageRecord): (message: ChatServerMessage) => void {
-  const writer = new CoalescedWriter<MessageRecord>(putMessage);
-  let record = answer;
-  return (message) => {
-    switch (message.type) {
-      case 'delta':
-        record = { ...record, content: record.content + message.text };
-        break;
-      case 'done':
-        record = { ...record, status: 'done', finishReason: message.reason, usage: message.usage };
-        break;
-      case 'error':
-        record = { ...record, status: message.stopped ? 'stopped' : 'error', error: message.stopped ? undefined : message.error };
-        break;
-      default:
+export const WRITE_INTERVAL_MS = 500;
+
+/** Keeps one run's records in IndexedDB in step with it; the run manager drives it. */
+export interface RunRecorder {
+  /** Hears every message of the run, in order. */
+  record(message: ChatServerMessage): void;
+  /** Writes what is pending; resolves once everything is stored, or has failed and been reported. */
+  finish(): Promise<void>;
+  /** The conversation was deleted: write nothing more. */
+  drop(): void;
+}
+
+export interface RecorderHooks {
+  /** Storage failed (a problem), or works again after a failure (undefined). */
+  report: (problem: StorageProblem | undefined) => void;
+  /** The conversation is gone (deleted elsewhere): the run has no reason to go on. */
+  gone: () => void;
+}
+
+export interface RunRecords {
+  /** The answer as it starts: status "streaming", no text yet. */
+  answer: MessageRecord;
+  /** The user's new message (absent on Retry). */
+  user?: MessageRecord;
+  /** The failed answer a Retry replaces. */
+  replaces?: string;
+}
+
+/**
+ * Stores a run: at once the user's message and the empty answer (so the conversation is in History
+ * even if the panel closes at once), then the answer as it streams, at most every WRITE_INTERVAL_MS,
+ * and its end. The stored text is exactly the deltas joined, as the worker received them.
+ *
+ * A failed write never stops the run (the user would rather have the answer, with a warning that it
+ * is not saved): it is reported, and the next write carries everything again, the user's message
+ * included while it is not stored, so storage that recovers mid-answer loses nothing.
+ */
+export function recordRun(
+  records: RunRecords,
+  hooks: RecorderHooks,
+  store: (records: RunRecords) => Promise<WriteOutcome> = storeRunRecords,
+  intervalMs = WRITE_INTERVAL_MS,
+): RunRecorder {
+  let answer = records.answer;
+  let pending: Omit<RunRecords, 'answer'> = { user: records.user, replaces: records.replaces };
+  let reported: StorageProblem | undefined;
+
+  const writer = new CoalescedWriter<MessageRecord>(
+    async (value) => {
+      const outcome = await store({ answer: value, ...pending });
+      if (outcome === 'gone') {
+        writer.close();
+        hooks.gone();
         return;
-    }
-    void writer.push(record);
+      }
+      pending = {};
+      if (reported) {
+        reported = undefined;
+        hooks.report(undefined);
+      }
+    },
+    {
+      intervalMs,
+      onError: (error) => {
+        const problem = describeStorageProblem(error, 'save');
+        if (problem.message === reported?.message) return; // said already: one warning, not one per write
+        reported = problem;
+        hooks.report(problem);
+      },
+    },
+  );
+  writer.push(answer);
+
+  return {
+    record(message) {
+      switch (message.type) {
+        case 'delta':
+          answer = { ...answer, content: answer.content + message.text };
+          break;
+        case 'done':
+          answer = { ...answer, status: 'done', finishReason: message.reason, usage: message.usage };
+          break;
+        case 'error':
+          answer = { ...answer, status: message.stopped ? 'stopped' : 'error', error: message.stopped ? undefined : message.error };
+          break;
+        default:
+          return;
+      }
+      writer.push(answer);
+    },
+    finish: () => writer.flush(),
+    drop: () => writer.close(),
   };
 }

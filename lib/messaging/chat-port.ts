@@ -1,4 +1,5 @@
 import type { MessageRecord } from '../chat/conversation-db';
+import type { StorageProblem } from '../chat/storage-problem';
 import type { ProviderId } from '../providers/catalog';
 import type { ChatMessage, FinishReason, StreamError, Usage } from '../providers/types';
 
@@ -27,8 +28,10 @@ export type ChatClientMessage =
 /** Service worker → side panel: deltas only, never the whole answer again (except on attach). */
 export type ChatServerMessage =
   | { type: 'delta'; runId: string; text: string }
-  | { type: 'snapshot'; runId: string; text: string; status: RunStatus; error?: StreamError }
+  | { type: 'snapshot'; runId: string; text: string; status: RunStatus; error?: StreamError; storage?: StorageProblem }
   | { type: 'done'; runId: string; reason: FinishReason; usage?: Usage }
-  | { type: 'error'; runId: string; error: StreamError; stopped: boolean };
+  | { type: 'error'; runId: string; error: StreamError; stopped: boolean }
+  /** The run's records could not be stored (a problem), or are stored again after a failure (none). */
+  | { type: 'storage'; runId: string; problem?: StorageProblem };
 
 export type RunStatus = 'streaming' | 'done' | 'error' | 'stopped' | 'unknown';

@@ -10,12 +10,17 @@ export interface ConnectionResult {
   message: string;
 }
 
+/** The answer to deleting a conversation: done, or what failed and what to do. */
+export type DeleteResult = { ok: true } | { ok: false; message: string };
+
 /** Every one-off message between the extension's pages and its service worker, typed once. */
 export interface ProtocolMap {
   testConnection(provider: ProviderId): ConnectionResult;
   listModels(provider: ProviderId): ModelList;
   /** "Add page": the active tab of the panel's window, as page context cut to the budget. */
   readActivePage(windowId: number): ReadPageResult;
+  /** Deletes a conversation: the worker stops its runs first, so nothing is written back after. */
+  deleteConversation(conversationId: string): DeleteResult;
   /** "Sign in" / "Sign in again": the worker opens the provider's sign-in window and keeps the tokens. */
   signIn(provider: ProviderId): SignInResult;
   /** "Sign out": the worker revokes the refresh token and forgets every token. */

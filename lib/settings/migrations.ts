@@ -23,7 +23,7 @@ export function migrateSettings(
   if (fromVersion > toVersion)
     return {
       ok: false,
-      reason: `Your settings were saved by a newer version of omni-ai (format ${fromVersion}) and could not be read; defaults are in use. They stay stored until anything is changed here, dismissing this notice included: update omni-ai to get them back.`,
+      reason: `Your settings were saved by a newer version of omni-ai (format ${fromVersion}) and could not be read; defaults are in use. They stay stored, untouched: update omni-ai to get them back.`,
     };
   let current = state;
   for (let version = fromVersion; version < toVersion; version++) {

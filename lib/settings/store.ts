@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import { persist, type PersistStorage, type StorageValue } from 'zustand/middleware';
 import type { ProviderId } from '../providers/catalog';
 import { sameData } from '../same-data';
+import { NEWER_SETTINGS_KEPT, useNewerSettingsKept } from './newer-settings';
 import { defaultSettings } from './parse-stored';
 import { isFromNewerVersion, readStoredSettings } from './read-stored';
 import { SETTINGS_KEY, SETTINGS_VERSION, type ProviderConfigs, type SettingsData } from './schema';
@@ -18,6 +19,11 @@ export interface SettingsState extends SettingsData {
   /** Saves the chat settings (system prompt and page budget) in one write. */
   saveChatSettings: (chat: Pick<SettingsData, 'systemPrompt' | 'pageBudget'>) => Promise<void>;
   dismissNotices: () => void;
+  /**
+   * Stores this page's settings (the defaults, with any change made here since) over settings a
+   * newer omni-ai saved: the one write allowed while those are kept.
+   */
+  replaceWithDefaults: () => Promise<void>;
 }
 
 /** What was last read from storage, to tell whether hydration repaired anything worth writing back. */
@@ -34,15 +40,25 @@ const localArea: PersistStorage<SettingsData> = {
   async getItem(name) {
     const items = await browser.storage.local.get(name);
     lastRead = items[name];
+    useNewerSettingsKept.setState(isFromNewerVersion(lastRead), true);
     return stored(readStoredSettings(lastRead));
   },
+  // zustand's own writes, after any change (a model pick, a dismissed notice): incidental, so never
+  // over a newer omni-ai's settings; the change stays in memory.
   async setItem(name, value) {
+    if (isFromNewerVersion(lastRead)) return;
     await browser.storage.local.set({ [name]: value });
   },
   async removeItem(name) {
     await browser.storage.local.remove(name);
   },
 };
+
+/** An explicit save: refused, with what to do, while a newer omni-ai's settings are kept. */
+async function save(data: SettingsData): Promise<void> {
+  if (isFromNewerVersion(lastRead)) throw new Error(NEWER_SETTINGS_KEPT);
+  await localArea.setItem(SETTINGS_KEY, stored(data));
+}
 
 /** True once the stored settings have been read: pages wait for it rather than flash the defaults. */
 export const useSettingsHydrated = create(() => false);
@@ -56,14 +72,21 @@ export const useSettings = create<SettingsState>()(
         set((state) => ({ selectedModels: { ...state.selectedModels, [provider]: model } })),
       saveProviderConfig: async (provider, config) => {
         const providers = { ...get().providers, [provider]: config };
-        await localArea.setItem(SETTINGS_KEY, stored({ ...persistedPart(get()), providers }));
+        await save({ ...persistedPart(get()), providers });
         set({ providers });
       },
       saveChatSettings: async (chat) => {
-        await localArea.setItem(SETTINGS_KEY, stored({ ...persistedPart(get()), ...chat }));
+        await save({ ...persistedPart(get()), ...chat });
         set(chat);
       },
       dismissNotices: () => set({ notices: [] }),
+      replaceWithDefaults: async () => {
+        const replacement = stored({ ...persistedPart(get()), notices: [] });
+        await browser.storage.local.set({ [SETTINGS_KEY]: replacement });
+        lastRead = replacement;
+        useNewerSettingsKept.setState(false, true);
+        set({ notices: [] });
+      },
     }),
     {
       name: SETTINGS_KEY,

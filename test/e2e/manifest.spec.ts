@@ -6,7 +6,9 @@ test('asks for no more than the features need, and no host access until the user
   const worker = await extension.serviceWorker();
   const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
   expect([...(manifest.permissions ?? [])].sort()).toEqual(
-    ['activeTab', 'alarms', 'contextMenus', 'identity', 'scripting', 'sidePanel', 'storage'].sort(),
+    // unlimitedStorage: no install warning in Chrome, and it keeps conversations out of the browser's
+    // eviction under storage pressure (README, "Where conversations are stored").
+    ['activeTab', 'alarms', 'contextMenus', 'identity', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage'].sort(),
   );
   expect(manifest.host_permissions ?? []).toEqual([]);
   expect(manifest.content_scripts ?? []).toEqual([]);

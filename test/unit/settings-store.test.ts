@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SETTINGS_KEY, SETTINGS_VERSION } from '@/lib/settings/schema';
 import { defaultSettings } from '@/lib/settings/parse-stored';
+import { NEWER_SETTINGS_KEPT, useNewerSettingsKept } from '@/lib/settings/newer-settings';
 import { syncSettingsAcrossPages, useSettings, useSettingsHydrated } from '@/lib/settings/store';
 
 async function stored() {
@@ -106,5 +107,50 @@ describe('settings store', () => {
     // The notice says an update brings them back: they must still be there.
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(await stored()).toEqual({ state: { provider: 'openai', future: true }, version: SETTINGS_VERSION + 1 });
+  });
+
+  it('keeps a newer version’s settings through a model pick and a dismissed notice, until Replace with defaults', async () => {
+    const newer = { state: { provider: 'openai', future: true }, version: SETTINGS_VERSION + 1 };
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: newer });
+    await useSettings.persist.rehydrate();
+    expect(useNewerSettingsKept.getState()).toBe(true);
+    const set = vi.spyOn(fakeBrowser.storage.local, 'set');
+
+    useSettings.getState().setModel('anthropic', 'claude-opus-5-5');
+    useSettings.getState().setProvider('vertex');
+    useSettings.getState().dismissNotices();
+    await settle();
+    expect(set).not.toHaveBeenCalled();
+    expect(await stored()).toEqual(newer);
+    // The changes live in memory meanwhile.
+    expect(useSettings.getState()).toMatchObject({ provider: 'vertex', selectedModels: { anthropic: 'claude-opus-5-5' }, notices: [] });
+
+    // An explicit save says why it cannot, and what to do; nothing changes anywhere.
+    const config = { ...defaultSettings().providers.openai, apiKey: 'sk-new' };
+    await expect(useSettings.getState().saveProviderConfig('openai', config)).rejects.toThrow(NEWER_SETTINGS_KEPT);
+    await expect(useSettings.getState().saveChatSettings({ systemPrompt: 'x', pageBudget: 5000 })).rejects.toThrow(NEWER_SETTINGS_KEPT);
+    expect(useSettings.getState().providers.openai.apiKey).toBe('');
+    expect(await stored()).toEqual(newer);
+
+    await useSettings.getState().replaceWithDefaults();
+    expect(useNewerSettingsKept.getState()).toBe(false);
+    expect(await stored()).toEqual({
+      state: { ...defaultSettings(), provider: 'vertex', selectedModels: { anthropic: 'claude-opus-5-5' } },
+      version: SETTINGS_VERSION,
+    });
+    await useSettings.getState().saveProviderConfig('openai', config);
+    expect((await stored()).state.providers.openai.apiKey).toBe('sk-new');
+  });
+
+  it('follows another page’s Replace with defaults: its own changes are saved again after', async () => {
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { state: {}, version: SETTINGS_VERSION + 1 } });
+    await useSettings.persist.rehydrate();
+    expect(useNewerSettingsKept.getState()).toBe(true);
+    const stop = syncSettingsAcrossPages();
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { state: defaultSettings(), version: SETTINGS_VERSION } });
+    await vi.waitFor(() => expect(useNewerSettingsKept.getState()).toBe(false));
+    useSettings.getState().setProvider('bedrock');
+    await vi.waitFor(async () => expect((await stored()).state.provider).toBe('bedrock'));
+    stop();
   });
 });

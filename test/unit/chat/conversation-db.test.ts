@@ -1,0 +1,137 @@
+import { IDBFactory } from 'fake-indexeddb';
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { MessageRecord } from '@/lib/chat/conversation-db';
+
+type Db = typeof import('@/lib/chat/conversation-db');
+
+/** A fresh IndexedDB and a fresh copy of the module (its connection is module state). */
+async function freshDb(): Promise<Db> {
+  globalThis.indexedDB = new IDBFactory();
+  vi.resetModules();
+  return import('@/lib/chat/conversation-db');
+}
+
+const user = (conversationId: string, content = 'Hi'): MessageRecord => ({
+  id: `u-${conversationId}`,
+  conversationId,
+  at: 1,
+  role: 'user',
+  content,
+  status: 'done',
+});
+const answer = (conversationId: string, content = ''): MessageRecord => ({
+  id: `a-${conversationId}`,
+  conversationId,
+  at: 2,
+  role: 'assistant',
+  content,
+  provider: 'anthropic',
+  model: 'm',
+  status: 'streaming',
+});
+
+/** Opens the database as another context would, raw, and keeps the connection. */
+function rawOpen(version: number, onUpgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open('omni-ai', version);
+    request.onupgradeneeded = () => onUpgrade?.(request.result);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+    request.onblocked = () => reject(new Error('blocked by omni-ai’s own connection'));
+  });
+}
+
+let db: Db;
+beforeEach(async () => {
+  db = await freshDb();
+});
+
+describe('conversation store', () => {
+  it('stores a run’s first records in one go, titled from the question, and the answer as it grows', async () => {
+    expect(await db.storeRunRecords({ answer: answer('c'), user: user('c', 'What are tides?\nSecond line') })).toBe('written');
+    expect(await db.storeRunRecords({ answer: answer('c', 'Tides are') })).toBe('written');
+    expect(await db.listConversations()).toEqual([{ id: 'c', title: 'What are tides?', createdAt: 1, updatedAt: 1 }]);
+    expect((await db.getMessages('c')).map((m) => m.content)).toEqual(['What are tides?\nSecond line', 'Tides are']);
+  });
+
+  it('never writes an answer into a conversation deleted meanwhile, by another context too', async () => {
+    await db.storeRunRecords({ answer: answer('c'), user: user('c') });
+    // Deleted by another context (this one's tombstones know nothing of it): the check is in the transaction.
+    const other = await rawOpen(2);
+    await new Promise<void>((resolve) => {
+      const tx = other.transaction(['conversations', 'messages'], 'readwrite');
+      tx.objectStore('conversations').delete('c');
+      tx.objectStore('messages').clear();
+      tx.oncomplete = () => resolve();
+    });
+    other.close();
+    expect(await db.storeRunRecords({ answer: answer('c', 'late text') })).toBe('gone');
+    expect(await db.getMessages('c')).toEqual([]);
+  });
+
+  it('refuses a write that starts after a delete in this context, even one that would create the conversation', async () => {
+    await db.storeRunRecords({ answer: answer('c'), user: user('c') });
+    const deleting = db.deleteConversation('c');
+    const late = db.storeRunRecords({ answer: answer('c', 'late'), user: user('c') });
+    await deleting;
+    expect(await late).toBe('gone');
+    expect(await db.listConversations()).toEqual([]);
+    expect(await db.getMessages('c')).toEqual([]);
+  });
+
+  it('a Retry replaces the failed answer in the same transaction', async () => {
+    await db.storeRunRecords({ answer: { ...answer('c', 'partial'), status: 'error' }, user: user('c') });
+    await db.storeRunRecords({ answer: { ...answer('c', 'whole'), id: 'retry' }, replaces: 'a-c' });
+    expect((await db.getMessages('c')).map((m) => m.id)).toEqual(['u-c', 'retry']);
+  });
+
+  it('closes its connection when a newer version upgrades, then says a newer omni-ai stored the data', async () => {
+    await db.listConversations(); // our connection is open
+    const newer = await rawOpen(99); // rejects with "blocked" if we did not step aside
+    newer.close();
+    await expect(db.listConversations()).rejects.toMatchObject({ kind: 'newer-version' });
+    await expect(db.storeRunRecords({ answer: answer('c'), user: user('c') })).rejects.toMatchObject({ kind: 'newer-version' });
+  });
+
+  it('reports an upgrade blocked by an older connection instead of waiting for ever', async () => {
+    const older = await rawOpen(1, (database) => {
+      database.createObjectStore('conversations', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
+      database.createObjectStore('messages', { keyPath: 'id' }).createIndex('conversationId', 'conversationId');
+    });
+    await expect(db.listConversations()).rejects.toMatchObject({ kind: 'blocked' });
+    older.close();
+    // Once the other window is gone, the next call opens (the upgrade proceeds).
+    await vi.waitFor(async () => expect(await db.listConversations()).toEqual([]));
+  });
+
+  it('retries an open that failed, instead of keeping the failure for ever', async () => {
+    const open = vi.spyOn(indexedDB, 'open').mockImplementationOnce(() => {
+      throw new DOMException('Internal error opening backing store for indexedDB.open.', 'UnknownError');
+    });
+    await expect(db.listConversations()).rejects.toMatchObject({ kind: 'broken' });
+    expect(await db.listConversations()).toEqual([]);
+    expect(open).toHaveBeenCalledTimes(2);
+  });
+
+  it('reports a full disk and a failed transaction as what they are, and stores nothing half', async () => {
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementationOnce(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    await expect(db.storeRunRecords({ answer: answer('c'), user: user('c') })).rejects.toMatchObject({ kind: 'quota' });
+    expect(await db.listConversations()).toEqual([]);
+
+    put.mockImplementationOnce(function (this: IDBObjectStore) {
+      this.transaction.abort();
+      throw new DOMException('The transaction was aborted.', 'AbortError');
+    });
+    await expect(db.storeRunRecords({ answer: answer('c'), user: user('c') })).rejects.toMatchObject({ kind: 'failed' });
+    expect(await db.getMessages('c')).toEqual([]);
+  });
+
+  it('marks answers left streaming by a stopped worker as interrupted, through the status index', async () => {
+    await db.storeRunRecords({ answer: answer('c', 'half'), user: user('c') });
+    await db.markInterrupted('cut');
+    expect((await db.getMessages('c'))[1]).toMatchObject({ status: 'error', content: 'half', error: { kind: 'network', message: 'cut' } });
+  });
+});
