@@ -7,20 +7,24 @@ import { deleteConversationAndRuns } from '@/lib/background/delete-conversation'
 import { serveChatPort } from '@/lib/background/serve-chat-port';
 import { markInterrupted } from '@/lib/chat/conversation-db';
 import { RunManager } from '@/lib/chat/run-manager';
-import { createContextMenu, onContextMenuClick } from '@/lib/background/context-menu';
+import { onContextMenuClick, syncContextMenu } from '@/lib/background/context-menu';
+import { readActivePage } from '@/lib/background/handle-read-active-page';
+import { listAllowedModels } from '@/lib/background/list-allowed-models';
 import { openPanelOnActionClick } from '@/lib/background/open-panel-on-action';
-import { readPage } from '@/lib/background/read-page';
 import { restrictStorageToTrustedContexts } from '@/lib/background/restrict-storage';
 import { isFromExtensionPage, onMessage } from '@/lib/messaging/protocol';
-import { listModels } from '@/lib/providers/list-models';
-import { loadSettings } from '@/lib/settings/load-settings';
+import { onPolicyChange } from '@/lib/settings/policy/on-policy-change';
 
 // Listeners are registered synchronously on every start: an event that wakes the worker is only
 // delivered to listeners that exist by the end of the first run of this function.
 export default defineBackground(() => {
   void restrictStorageToTrustedContexts();
   openPanelOnActionClick();
-  browser.runtime.onInstalled.addListener(createContextMenu);
+  // The menu follows the organization's policy: set up on install and at start (the policy may have
+  // changed while the browser was closed), and again whenever it changes.
+  browser.runtime.onInstalled.addListener(() => void syncContextMenu());
+  browser.runtime.onStartup.addListener(() => void syncContextMenu());
+  onPolicyChange(() => void syncContextMenu());
   browser.contextMenus.onClicked.addListener(onContextMenuClick);
 
   const gateway = createGateway();
@@ -41,18 +45,16 @@ export default defineBackground(() => {
     if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };
     return testConnection(gateway, provider);
   });
-  onMessage('listModels', async ({ data: provider, sender }) => {
+  onMessage('listModels', ({ data: provider, sender }) => {
     if (!isFromExtensionPage(sender)) return { models: [], live: false };
-    return listModels(provider, await loadSettings(), gateway);
+    return listAllowedModels(provider, gateway);
   });
   onMessage('deleteConversation', ({ data: conversationId, sender }) => {
     if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };
     return deleteConversationAndRuns(runs, conversationId);
   });
-  onMessage('readActivePage', async ({ data: windowId, sender }) => {
+  onMessage('readActivePage', ({ data: windowId, sender }) => {
     if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };
-    const [tab] = await browser.tabs.query({ active: true, windowId });
-    if (tab?.id === undefined) return { ok: false, message: 'There is no open tab to read in this window.' };
-    return readPage(tab.id, (await loadSettings()).pageBudget);
+    return readActivePage(windowId);
   });
 });

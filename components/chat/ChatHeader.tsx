@@ -3,12 +3,16 @@ import { useEffect } from 'react';
 import { chooseModel, offeredModels, useLiveModels } from '@/lib/chat/model-lists';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { useSettings } from '@/lib/settings/store';
+import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
 
-/** The selected provider and the "Model" combobox with that provider's models. */
+/**
+ * The selected provider and the "Model" combobox with that provider's models, as the organization's
+ * policy leaves them: a hidden provider is never shown, and policy-set models are the ones offered.
+ */
 export function ChatHeader() {
-  const provider = useSettings((s) => s.provider);
-  const configs = useSettings((s) => s.providers);
-  const selectedModels = useSettings((s) => s.selectedModels);
+  const { provider, providers: configs, selectedModels } = useEffectiveSettings();
+  // The provider's own config, by value: a model choice re-renders but does not refetch the list.
+  const configKey = JSON.stringify(configs[provider]);
   const setModel = useSettings((s) => s.setModel);
 
   const live = useLiveModels();
@@ -27,7 +31,7 @@ export function ChatHeader() {
     return () => {
       current = false;
     };
-  }, [provider, configs]);
+  }, [provider, configKey]);
 
   return (
     <header className="chat-header">

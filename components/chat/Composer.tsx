@@ -2,6 +2,7 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { useChat } from '@/lib/chat/chat-store';
 import { sendMessage } from '@/lib/messaging/protocol';
+import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
 import { ContextChip } from './ContextChip';
 
 /** "Add page": the active tab of this panel's window, read by the worker. */
@@ -20,6 +21,8 @@ export function Composer() {
 
   const hasContext = useChat((s) => !!s.pending);
   const [adding, setAdding] = useState(false);
+  // The organization's policy may forbid reading pages (the worker refuses too).
+  const { allowAddPage } = useEffectiveSettings();
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
@@ -54,16 +57,18 @@ export function Composer() {
         onKeyDown={onKeyDown}
       />
       <div className="composer-actions">
-        <button
-          type="button"
-          disabled={adding}
-          onClick={() => {
-            setAdding(true);
-            void addPage().finally(() => setAdding(false));
-          }}
-        >
-          Add page
-        </button>
+        {allowAddPage && (
+          <button
+            type="button"
+            disabled={adding}
+            onClick={() => {
+              setAdding(true);
+              void addPage().finally(() => setAdding(false));
+            }}
+          >
+            Add page
+          </button>
+        )}
         {streaming ? (
           <button type="button" onClick={stop}>
             Stop

@@ -1,12 +1,13 @@
 import type { ProviderId } from '@/lib/providers/catalog';
-import { useSettings } from '@/lib/settings/store';
+import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
 import { accountName, signedInUntil } from '@/components/ui/signed-in-text';
 import { useSignIn } from '@/components/ui/use-sign-in';
 import { useSignInStatus } from '@/components/ui/use-sign-in-status';
 
 /** Under the chat header, for a provider that signs users in: who is signed in and until when. */
 export function SignInBar({ provider }: { provider: ProviderId }) {
-  const signInSaved = useSettings((s) => (s.providers[provider] as { auth?: string }).auth === 'sign-in');
+  // As the organization's policy leaves it: policy may set the method itself.
+  const signInSaved = (useEffectiveSettings().providers[provider] as { auth?: string }).auth === 'sign-in';
   const status = useSignInStatus(provider);
   const { busy, result, signIn, signOut } = useSignIn(provider);
   if (!signInSaved) return null;

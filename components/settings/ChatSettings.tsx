@@ -1,17 +1,23 @@
 import { useState, type FormEvent } from 'react';
 import { MIN_PAGE_BUDGET } from '@/lib/settings/parse-stored';
 import { useSettings } from '@/lib/settings/store';
+import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
+import { LockedNote } from './LockedNote';
 
-/** Settings for every conversation, whatever the provider: the system prompt and the page budget. */
+/**
+ * Settings for every conversation, whatever the provider: the system prompt and the page budget.
+ * Either may be set by the organization's policy: then it is read-only and never saved over.
+ */
 export function ChatSettings() {
-  const savedPrompt = useSettings((s) => s.systemPrompt);
-  const savedBudget = useSettings((s) => s.pageBudget);
+  const { systemPrompt: savedPrompt, pageBudget: savedBudget, locked } = useEffectiveSettings();
+  const userPrompt = useSettings((s) => s.systemPrompt);
+  const userBudget = useSettings((s) => s.pageBudget);
   const saveChatSettings = useSettings((s) => s.saveChatSettings);
   const [edits, setEdits] = useState<{ prompt: string; budget: string } | null>(null);
   const [note, setNote] = useState('');
   const [budgetError, setBudgetError] = useState('');
-  const prompt = edits?.prompt ?? savedPrompt;
-  const budget = edits?.budget ?? String(savedBudget);
+  const prompt = locked.systemPrompt ? savedPrompt : (edits?.prompt ?? savedPrompt);
+  const budget = locked.pageBudget ? String(savedBudget) : (edits?.budget ?? String(savedBudget));
 
   const edit = (change: Partial<{ prompt: string; budget: string }>) => {
     setEdits({ prompt, budget, ...change });
@@ -21,13 +27,14 @@ export function ChatSettings() {
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    const pageBudget = Number(budget);
+    const pageBudget = locked.pageBudget ? userBudget : Number(budget);
     if (!Number.isInteger(pageBudget) || pageBudget < MIN_PAGE_BUDGET) {
       setBudgetError(`Page text budget must be a whole number of at least ${MIN_PAGE_BUDGET.toLocaleString('en-US')}.`);
       setNote('Not saved.');
       return;
     }
-    saveChatSettings({ systemPrompt: prompt.trim(), pageBudget }).then(
+    // A locked value is the policy's: the user's own stays stored underneath.
+    saveChatSettings({ systemPrompt: locked.systemPrompt ? userPrompt : prompt.trim(), pageBudget }).then(
       () => {
         setEdits(null);
         setNote('Chat settings saved.');
@@ -41,7 +48,15 @@ export function ChatSettings() {
       <h2>Chat</h2>
       <div className="field">
         <label htmlFor="system-prompt">System prompt</label>
-        <textarea id="system-prompt" rows={4} value={prompt} aria-describedby="system-prompt-help" onChange={(e) => edit({ prompt: e.target.value })} />
+        <textarea
+          id="system-prompt"
+          rows={4}
+          value={prompt}
+          readOnly={locked.systemPrompt}
+          aria-describedby={locked.systemPrompt ? 'system-prompt-locked system-prompt-help' : 'system-prompt-help'}
+          onChange={(e) => edit({ prompt: e.target.value })}
+        />
+        {locked.systemPrompt && <LockedNote id="system-prompt-locked" />}
         <p className="help" id="system-prompt-help">
           Optional. Sent with every conversation, to every provider.
         </p>
@@ -52,10 +67,12 @@ export function ChatSettings() {
           id="page-budget"
           inputMode="numeric"
           value={budget}
+          readOnly={locked.pageBudget}
           aria-invalid={budgetError ? true : undefined}
-          aria-describedby={budgetError ? 'page-budget-help page-budget-error' : 'page-budget-help'}
+          aria-describedby={[locked.pageBudget && 'page-budget-locked', 'page-budget-help', budgetError && 'page-budget-error'].filter(Boolean).join(' ')}
           onChange={(e) => edit({ budget: e.target.value })}
         />
+        {locked.pageBudget && <LockedNote id="page-budget-locked" />}
         <p className="help" id="page-budget-help">
           Characters of a page sent with a message (“Add page”, “Ask omni-ai”); longer pages are cut, with a note.
         </p>
@@ -66,7 +83,9 @@ export function ChatSettings() {
         )}
       </div>
       <div className="actions">
-        <button type="submit">Save chat settings</button>
+        <button type="submit" disabled={locked.systemPrompt && locked.pageBudget}>
+          Save chat settings
+        </button>
         <span aria-live="polite" className="muted">
           {note}
         </span>

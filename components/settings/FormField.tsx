@@ -1,24 +1,33 @@
 import { useState } from 'react';
 import type { FieldSpec } from '@/lib/settings/field-spec';
+import { LockedNote } from './LockedNote';
 
 interface Props<C> {
   field: FieldSpec<C>;
   value: string;
   error?: string;
+  /** Set by the administrator's policy: shown read-only, described by "Set by your organization". */
+  locked?: boolean;
   onChange: (value: string) => void;
 }
 
 const isSecret = (kind: string) => kind === 'secret' || kind === 'service-account-key';
 const isMultiline = (kind: string) => kind === 'list' || kind === 'headers' || kind === 'service-account-key';
 
-/** One labelled field. Its accessible name is exactly its label; help and error are its description. */
-export function FormField<C>({ field, value, error, onChange }: Props<C>) {
+/**
+ * One labelled field. Its accessible name is exactly its label; "Set by your organization" (when
+ * locked), help and error are its description.
+ */
+export function FormField<C>({ field, value, error, locked, onChange }: Props<C>) {
   const [revealed, setRevealed] = useState(false);
   const id = `field-${field.key}`;
-  const described = [field.help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  const described =
+    [locked && `${id}-locked`, field.help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
   const common = {
     id,
     value,
+    // A select cannot be read-only: it is disabled instead, which still shows its value.
+    ...(locked ? (field.kind === 'select' ? { disabled: true } : { readOnly: true }) : {}),
     'aria-invalid': error ? true : undefined,
     'aria-describedby': described,
     'aria-required': field.required || undefined,
@@ -26,6 +35,34 @@ export function FormField<C>({ field, value, error, onChange }: Props<C>) {
     spellCheck: false,
     autoComplete: 'off',
   } as const;
+
+  if (field.kind === 'checkbox')
+    return (
+      <div className="field checkbox">
+        <input
+          id={id}
+          type="checkbox"
+          checked={value === 'true'}
+          // A checkbox ignores readOnly: locked, it is disabled, which still shows its state.
+          disabled={locked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={described}
+          onChange={(e) => onChange(String(e.target.checked))}
+        />
+        <label htmlFor={id}>{field.label}</label>
+        {locked && <LockedNote id={`${id}-locked`} />}
+        {field.help && (
+          <p className="help" id={`${id}-help`}>
+            {field.help}
+          </p>
+        )}
+        {error && (
+          <p className="error" id={`${id}-error`}>
+            {error}
+          </p>
+        )}
+      </div>
+    );
 
   let control;
   if (field.kind === 'select') {
@@ -75,6 +112,7 @@ export function FormField<C>({ field, value, error, onChange }: Props<C>) {
       ) : (
         control
       )}
+      {locked && <LockedNote id={`${id}-locked`} />}
       {field.help && (
         <p className="help" id={`${id}-help`}>
           {field.help}

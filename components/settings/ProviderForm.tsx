@@ -7,6 +7,8 @@ import { PROVIDER_FORMS } from '@/lib/settings/provider-forms';
 import { requestHostAccess } from '@/lib/settings/request-host-access';
 import type { ProviderConfigs } from '@/lib/settings/schema';
 import { useSettings } from '@/lib/settings/store';
+import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
+import { withUserValuesForLocked } from '@/lib/settings/effective-user-values';
 import { validateDraft, type FieldErrors } from '@/lib/settings/validate';
 import { usesGateway } from '@/lib/auth/gateway-targets';
 import { sendMessage } from '@/lib/messaging/protocol';
@@ -18,16 +20,21 @@ type Status = { kind: 'ok' | 'error' | 'info'; text: string } | undefined;
 /** The credentials and endpoints of one provider, saved all at once after every field validates. */
 export function ProviderForm<P extends ProviderId>({ provider }: { provider: P }) {
   const form = PROVIDER_FORMS[provider] as Form<ProviderConfigs[P]>;
-  const saved = useSettings((s) => s.providers[provider]);
+  const effective = useEffectiveSettings();
+  const saved = effective.providers[provider] as ProviderConfigs[P];
+  const locked: readonly string[] = effective.locked.providers[provider] ?? [];
+  const stored = useSettings((s) => s.providers[provider]);
   const saveProviderConfig = useSettings((s) => s.saveProviderConfig);
   // Only the user's unsaved edits are state; without any, the form shows what is stored, so a save
-  // made on another page appears here at once.
+  // made on another page appears here at once. A locked field always shows the policy's value, also
+  // when the policy changes while the user edits.
   const [edits, setEdits] = useState<Draft | null>(null);
-  const draft = edits ?? toDraft(form, saved);
+  const savedDraft = toDraft(form, saved);
+  const draft = edits ? { ...edits, ...Object.fromEntries(locked.map((key) => [key, savedDraft[key] ?? ''])) } : savedDraft;
   const [errors, setErrors] = useState<FieldErrors>({});
   const [status, setStatus] = useState<Status>();
   const [testing, setTesting] = useState(false);
-  const showToken = useSettings((s) => usesGateway(provider, s));
+  const showToken = usesGateway(provider, effective);
   const formRef = useRef<HTMLFormElement>(null);
 
   const update = (key: string, value: string) => {
@@ -52,7 +59,8 @@ export function ProviderForm<P extends ProviderId>({ provider }: { provider: P }
     }
     const config = fromDraft(form, draft);
     const denied = requestHostAccess(hostPatterns(providerUrls(provider, config)));
-    return saveProviderConfig(provider, config).then(
+    // What the policy sets is never written: the user's own values stay stored underneath.
+    return saveProviderConfig(provider, withUserValuesForLocked(config, stored, locked)).then(
       () => {
         setEdits(null);
         setStatus({ kind: 'ok', text: `Saved ${PROVIDERS[provider].label} settings.` });
@@ -102,6 +110,7 @@ export function ProviderForm<P extends ProviderId>({ provider }: { provider: P }
             field={field}
             value={draft[field.key] ?? ''}
             error={errors[field.key]}
+            locked={locked.includes(field.key)}
             onChange={(value) => update(field.key, value)}
           />
         ))}

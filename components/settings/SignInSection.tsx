@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import type { ProviderId } from '@/lib/providers/catalog';
-import { useSettings } from '@/lib/settings/store';
+import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
 import { accountName, signedInUntil } from '@/components/ui/signed-in-text';
 import { useSignIn } from '@/components/ui/use-sign-in';
 import { useSignInStatus } from '@/components/ui/use-sign-in-status';
@@ -12,7 +12,8 @@ import { useSignInStatus } from '@/components/ui/use-sign-in-status';
  * Client ID, with a copy button.
  */
 export function SignInSection({ provider }: { provider: ProviderId }) {
-  const signInSaved = useSettings((s) => (s.providers[provider] as { auth?: string }).auth === 'sign-in');
+  // As the organization's policy leaves it: policy may set the method itself.
+  const signInSaved = (useEffectiveSettings().providers[provider] as { auth?: string }).auth === 'sign-in';
   const status = useSignInStatus(provider);
   const { busy, result, signIn, signOut } = useSignIn(provider);
   const [copied, setCopied] = useState(false);

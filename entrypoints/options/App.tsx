@@ -1,17 +1,23 @@
 import { ProviderForm } from '@/components/settings/ProviderForm';
 import { ChatSettings } from '@/components/settings/ChatSettings';
+import { PolicyNotices } from '@/components/settings/PolicyNotices';
 import { ProviderPicker } from '@/components/settings/ProviderPicker';
 import { SignInSection } from '@/components/settings/SignInSection';
 import { SettingsNotices } from '@/components/ui/SettingsNotices';
-import { useSettings, useSettingsHydrated } from '@/lib/settings/store';
+import { usePolicy } from '@/lib/settings/policy/policy-store';
+import { useSettingsHydrated } from '@/lib/settings/store';
+import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
 
 export function App() {
   const hydrated = useSettingsHydrated();
-  const provider = useSettings((s) => s.provider);
-  if (!hydrated) return <main className="options" aria-busy="true" />;
+  const policyLoaded = usePolicy((s) => s.loaded);
+  const { provider } = useEffectiveSettings();
+  // Both read before the first paint: a provider the organization hides is never shown, even briefly.
+  if (!hydrated || !policyLoaded) return <main className="options" aria-busy="true" />;
   return (
     <main className="options">
       <h1>omni-ai settings</h1>
+      <PolicyNotices />
       <SettingsNotices />
       <ProviderPicker />
       {/* key: a fresh form (and draft) per provider */}

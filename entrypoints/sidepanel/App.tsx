@@ -6,13 +6,16 @@ import { HistoryList } from '@/components/chat/HistoryList';
 import { MessageLog } from '@/components/chat/MessageLog';
 import { SignInBar } from '@/components/chat/SignInBar';
 import { SettingsNotices } from '@/components/ui/SettingsNotices';
-import { useSettings, useSettingsHydrated } from '@/lib/settings/store';
+import { usePolicy } from '@/lib/settings/policy/policy-store';
+import { useSettingsHydrated } from '@/lib/settings/store';
+import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
 
 export function App() {
   const hydrated = useSettingsHydrated();
-  const provider = useSettings((s) => s.provider);
+  const policyLoaded = usePolicy((s) => s.loaded);
+  const { provider } = useEffectiveSettings();
   const [history, setHistory] = useState(false);
-  if (!hydrated) return <main className="panel" aria-busy="true" />;
+  if (!hydrated || !policyLoaded) return <main className="panel" aria-busy="true" />;
   return (
     <main className="panel">
       <ChatHeader />

@@ -3,10 +3,12 @@ import { createRoot } from 'react-dom/client';
 import '@/components/ui/theme.css';
 import { receivePendingContext } from '@/lib/chat/receive-pending-context';
 import { useChat } from '@/lib/chat/chat-store';
+import { followPolicy } from '@/lib/settings/policy/policy-store';
 import { syncSettingsAcrossPages } from '@/lib/settings/store';
 import { App } from './App';
 
 syncSettingsAcrossPages();
+followPolicy();
 void useChat.getState().loadLatest();
 void receivePendingContext();
 createRoot(document.getElementById('root')!).render(

@@ -3,21 +3,43 @@ import { browser } from 'wxt/browser';
 import { putPending, type PendingEntry } from '../chat/pending-context';
 import { truncateToBudget } from '../page/truncate';
 import { loadSettings } from '../settings/load-settings';
+import { pageReadingRefusal } from '../settings/policy/refusals';
 import { openPanel } from './open-panel';
 import { readPage } from './read-page';
 
 export const MENU_ID = 'ask-omni-ai';
 
-/** The right-click item, on a selection, a page or a link. Created once, when installed or updated. */
-export function createContextMenu(): void {
-  browser.contextMenus.create({ id: MENU_ID, title: 'Ask omni-ai', contexts: ['selection', 'page', 'link'] }, () => {
-    // Re-creating on update reports a duplicate id; the menu is there either way.
-    void browser.runtime.lastError;
+let syncing: Promise<void> = Promise.resolve();
+
+/**
+ * Makes the right-click menu what the organization's policy allows: "Ask omni-ai" on a selection, a
+ * page or a link; without the page when reading pages is not allowed (`allowAddPage: false`); no
+ * menu at all with `allowContextMenu: false`. Called when installed, at browser start and whenever
+ * the policy changes, so a lifted policy brings the menu back. Calls run one after another: two
+ * interleaved remove-and-create runs would create the item twice.
+ */
+export function syncContextMenu(): Promise<void> {
+  const run = syncing.then(async () => {
+    const { allowContextMenu, allowAddPage } = await loadSettings();
+    await browser.contextMenus.removeAll();
+    if (!allowContextMenu) return;
+    const contexts: Menus.ContextType[] = allowAddPage ? ['selection', 'page', 'link'] : ['selection', 'link'];
+    await new Promise<void>((resolve) =>
+      browser.contextMenus.create({ id: MENU_ID, title: 'Ask omni-ai', contexts }, () => {
+        // Read, so Chrome does not report an unchecked error; the next sync starts from removeAll.
+        void browser.runtime.lastError;
+        resolve();
+      }),
+    );
   });
+  // A failed run is reported and does not stop the next one.
+  syncing = run.catch((error: Error) => console.warn(`omni-ai could not update its menu: ${error.message}`));
+  return syncing;
 }
 
 async function contextFromClick(info: Menus.OnClickData, tab: Tabs.Tab): Promise<PendingEntry> {
-  const budget = (await loadSettings()).pageBudget;
+  const settings = await loadSettings();
+  const budget = settings.pageBudget;
   if (info.selectionText) {
     const { text } = truncateToBudget(info.selectionText, budget);
     return { context: { kind: 'selection', title: tab.title || info.pageUrl || '', url: info.pageUrl ?? tab.url ?? '', text, totalChars: info.selectionText.length } };
@@ -28,7 +50,9 @@ async function contextFromClick(info: Menus.OnClickData, tab: Tabs.Tab): Promise
       context: { kind: 'link', title: label || info.linkUrl, url: info.linkUrl, text: `${label ? `${label}: ` : ''}${info.linkUrl}`, totalChars: info.linkUrl.length },
     };
   }
-  // The page itself: the click granted activeTab, so the content script may read it.
+  // The page itself: the click granted activeTab, so the content script may read it, if allowed.
+  const refused = pageReadingRefusal(settings);
+  if (refused) return { error: refused };
   const result = await readPage(tab.id!, budget);
   return result.ok ? { context: result.context } : { error: result.message };
 }

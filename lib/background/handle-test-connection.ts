@@ -3,12 +3,16 @@ import type { ProviderId } from '../providers/catalog';
 import { PROVIDERS } from '../providers/catalog';
 import { checkConnection } from '../providers/connection-check';
 import { loadSettings } from '../settings/load-settings';
+import { providerRefusal } from '../settings/policy/refusals';
 import type { ConnectionResult } from '../messaging/protocol';
 
 /** "Test connection": get a token where needed, make one small call, and say what happened. */
 export async function testConnection(gateway: OAuth2Gateway, provider: ProviderId): Promise<ConnectionResult> {
   try {
-    const detail = await checkConnection(provider, await loadSettings(), {
+    const settings = await loadSettings();
+    const refused = providerRefusal(settings, provider);
+    if (refused) return { ok: false, message: refused };
+    const detail = await checkConnection(provider, settings, {
       authFetch: (p) => gateway.createAuthenticatedFetch(p),
       fetch: (...args) => fetch(...args),
     });

@@ -4,7 +4,7 @@ import { sendMessage } from '../messaging/protocol';
 import { frameWithContext } from '../page/frame-context';
 import { PROVIDERS } from '../providers/catalog';
 import type { ChatMessage } from '../providers/types';
-import { useSettings } from '../settings/store';
+import { getEffectiveSettings } from '../settings/use-effective-settings';
 import { ChatConnection } from './chat-connection';
 import {
   getMessages,
@@ -150,7 +150,8 @@ export const useChat = create<ChatState>()((set, get) => {
 
   /** Asks for an answer to the conversation as it stands, from the provider and model selected now. */
   const ask = (entries: ChatEntry[], user: ChatEntry | undefined, replaces?: string) => {
-    const settings = useSettings.getState();
+    // As the header shows them: the organization's policy applied (a hidden provider is never asked).
+    const settings = getEffectiveSettings();
     const provider = settings.provider;
     const model = chooseModel(offeredModels(provider, settings.providers, useLiveModels.getState()), settings.selectedModels[provider]);
     const runId = crypto.randomUUID();

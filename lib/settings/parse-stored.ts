@@ -7,7 +7,7 @@ import type { ProviderConfigs, SettingsData } from './schema';
 export const MIN_PAGE_BUDGET = 1000;
 
 export function defaultSettings(): SettingsData {
-  return { provider: 'anthropic', selectedModels: {}, providers: defaultProviderConfigs(), systemPrompt: '', pageBudget: DEFAULT_PAGE_BUDGET, notices: [] };
+  return { provider: 'anthropic', providerChosen: false, selectedModels: {}, providers: defaultProviderConfigs(), systemPrompt: '', pageBudget: DEFAULT_PAGE_BUDGET, notices: [] };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -60,6 +60,9 @@ export function parseStoredSettings(stored: unknown): SettingsData {
   if (isProviderId(stored.provider)) settings.provider = stored.provider;
   else if (stored.provider !== undefined)
     notices.push(`The saved provider was not recognised; ${PROVIDERS[settings.provider].label} is selected.`);
+  // Stored before providerChosen existed: a provider other than the built-in default was picked.
+  settings.providerChosen =
+    typeof stored.providerChosen === 'boolean' ? stored.providerChosen : settings.provider !== defaultSettings().provider;
 
   if (isRecord(stored.selectedModels))
     for (const [provider, model] of Object.entries(stored.selectedModels))

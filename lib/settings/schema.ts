@@ -96,6 +96,12 @@ export interface ProviderConfigs {
 /** Everything that is persisted. */
 export interface SettingsData {
   provider: ProviderId;
+  /**
+   * Whether the user picked `provider` in the "Provider" combobox, rather than keeping the built-in
+   * default: an organisation's `defaultProvider` replaces only a provider nobody picked
+   * (docs/POLICY.md). Additive, so no new version: data stored without it is read by parse-stored.ts.
+   */
+  providerChosen: boolean;
   /** The model last chosen for each provider, so switching back restores it. */
   selectedModels: Partial<Record<ProviderId, string>>;
   providers: ProviderConfigs;

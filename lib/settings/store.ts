@@ -67,7 +67,7 @@ export const useSettings = create<SettingsState>()(
   persist<SettingsState, [], [], SettingsData>(
     (set, get) => ({
       ...defaultSettings(),
-      setProvider: (provider) => set({ provider }),
+      setProvider: (provider) => set({ provider, providerChosen: true }),
       setModel: (provider, model) =>
         set((state) => ({ selectedModels: { ...state.selectedModels, [provider]: model } })),
       saveProviderConfig: async (provider, config) => {
@@ -105,8 +105,8 @@ export const useSettings = create<SettingsState>()(
 );
 
 function persistedPart(state: SettingsData): SettingsData {
-  const { provider, selectedModels, providers, systemPrompt, pageBudget, notices } = state;
-  return { provider, selectedModels, providers, systemPrompt, pageBudget, notices };
+  const { provider, providerChosen, selectedModels, providers, systemPrompt, pageBudget, notices } = state;
+  return { provider, providerChosen, selectedModels, providers, systemPrompt, pageBudget, notices };
 }
 
 /**

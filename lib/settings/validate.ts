@@ -62,7 +62,11 @@ export function checkServiceAccountKey(text: string): string | undefined {
   return undefined;
 }
 
-function checkField<C>(field: FieldSpec<C>, value: string): string | undefined {
+/**
+ * What is wrong with one field's text, as the sentence that follows its label; undefined when it is
+ * right. The form and the admin policy (policy/parse-provider-policy.ts) both check fields with it.
+ */
+export function checkField<C>(field: FieldSpec<C>, value: string): string | undefined {
   const text = value.trim();
   if (!text) return field.required ? 'is required' : undefined;
   switch (field.kind) {

@@ -1,4 +1,6 @@
+import { extensionIdFromKey, manifestKey } from './harness/extension-id';
 import { expect, test } from './harness/fixtures';
+import { EXTENSION_DIR } from './harness/launch';
 
 test('asks for no more than the features need, and no host access until the user saves an endpoint', async ({
   extension,
@@ -19,4 +21,14 @@ test('asks for no more than the features need, and no host access until the user
   expect(commands.find((c) => c.name === '_execute_action')?.shortcut).toBe('Alt+Shift+O');
   const granted = await worker.evaluate(() => chrome.permissions.getAll());
   expect(granted.origins).toEqual([]);
+});
+
+test('has the fixed ID its manifest key gives, and declares the policy schema', async ({ extension }) => {
+  // Computed, not written down: the same derivation an administrator's tooling can do (docs/POLICY.md).
+  expect(extension.extensionId).toBe(extensionIdFromKey(manifestKey(EXTENSION_DIR)));
+  const worker = await extension.serviceWorker();
+  const manifest = await worker.evaluate(() => chrome.runtime.getManifest());
+  expect(manifest.storage).toEqual({ managed_schema: 'managed_schema.json' });
+  // With the schema, Chrome answers "no policy" with an empty area rather than an error.
+  expect(await worker.evaluate(() => chrome.storage.managed.get())).toEqual({});
 });

@@ -135,7 +135,8 @@ describe('settings store', () => {
     await useSettings.getState().replaceWithDefaults();
     expect(useNewerSettingsKept.getState()).toBe(false);
     expect(await stored()).toEqual({
-      state: { ...defaultSettings(), provider: 'vertex', selectedModels: { anthropic: 'claude-opus-5-5' } },
+      // The provider picked here is kept, as the user's own choice (providerChosen: admin policy's default does not override it).
+      state: { ...defaultSettings(), provider: 'vertex', providerChosen: true, selectedModels: { anthropic: 'claude-opus-5-5' } },
       version: SETTINGS_VERSION,
     });
     await useSettings.getState().saveProviderConfig('openai', config);

@@ -68,14 +68,15 @@ function watchToolbarClicks(worker: Worker): Promise<number> {
   });
 }
 
-export async function launchExtension(userDataDir: string): Promise<ExtensionSession> {
+/** Launches Chromium on the profile with the extension in `extensionDir` (the build, by default). */
+export async function launchExtension(userDataDir: string, extensionDir = EXTENSION_DIR): Promise<ExtensionSession> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     viewport: { width: 1100, height: 800 },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       // The machine's closed network otherwise floods the log with failed background fetches.
       '--no-first-run',
       '--disable-background-networking',

@@ -1,0 +1,29 @@
+import { usePolicy } from '@/lib/settings/policy/policy-store';
+
+/**
+ * Says that the organization manages some settings, and lists each policy value omni-ai ignored,
+ * by its key, so the user can tell their administrator exactly what to fix. Not dismissable: it
+ * goes away when the policy is fixed.
+ */
+export function PolicyNotices() {
+  const managed = usePolicy((s) => Object.keys(s.policy).length > 0);
+  const notices = usePolicy((s) => s.notices);
+  if (!managed && notices.length === 0) return null;
+  return (
+    <section className="policy" role="region" aria-label="Organization policy">
+      {managed && <p>Your organization manages some of these settings: they are marked “Set by your organization”.</p>}
+      {notices.length > 0 && (
+        <>
+          <p>Your organization’s policy has values omni-ai cannot use. They are ignored, and the rest of the policy applies; tell your administrator:</p>
+          <ul>
+            {notices.map(({ key, message }) => (
+              <li key={`${key}: ${message}`}>
+                <code>{key}</code> {message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
