@@ -25,5 +25,6 @@ export function authorizationCodeRequest(exchange: CodeExchange): TokenRequest {
     }),
     secrets: [exchange.code, exchange.verifier],
     credentialsHint: 'the Client ID and the redirect URI registered for omni-ai',
+    endpointHint: 'the Issuer',
   };
 }

@@ -20,5 +20,6 @@ export function refreshTokenRequest(exchange: RefreshExchange): TokenRequest {
     }),
     secrets: [exchange.refreshToken],
     credentialsHint: 'your sign-in',
+    endpointHint: 'the Issuer',
   };
 }

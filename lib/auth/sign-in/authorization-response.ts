@@ -45,7 +45,7 @@ export function readAuthorizationResponse(responseUrl: string, pending: PendingS
         : error === 'login_required' || error === 'interaction_required' || error === 'consent_required'
           ? 'The sign-in server needs you to sign in or consent'
           : 'The sign-in server refused the sign-in';
-    throw new AuthError('oauth', `${what} (${said}). ${error === 'access_denied' ? TRY_AGAIN : 'Check the Client ID, the Scope and the redirect URI registered for omni-ai, then press Sign in.'}`, false, undefined, error);
+    throw new AuthError('oauth', `${what} (${said}). ${error === 'access_denied' ? TRY_AGAIN : 'Check the Client ID, the Scope and the redirect URI registered for omni-ai, then press Sign in.'}`, { oauthError: error });
   }
   const code = params.get('code');
   if (!code) throw new AuthError('invalid-response', `The sign-in page returned no authorization code. ${TRY_AGAIN}`);

@@ -64,15 +64,14 @@ export async function discover(issuer: string, options: DiscoveryOptions = {}): 
   } catch (error) {
     const e = error as Error;
     if (e.name === 'TimeoutError')
-      throw new AuthError('timeout', `The sign-in server's configuration at ${url} did not answer within ${timeoutMs / 1000} s. Check the Issuer, your network and proxy.`, true);
-    throw new AuthError('network', `Could not reach the sign-in server's configuration at ${url} (${e.message}). Check the Issuer, your network, and that omni-ai may access this site.`, true);
+      throw new AuthError('timeout', `The sign-in server's configuration at ${url} did not answer within ${timeoutMs / 1000} s. Check the Issuer, your network and proxy.`, { retryable: true });
+    throw new AuthError('network', `Could not reach the sign-in server's configuration at ${url} (${e.message}). Check the Issuer, your network, and that omni-ai may access this site.`, { retryable: true });
   }
   if (!response.ok)
     throw new AuthError(
       'http',
       `The sign-in server's configuration at ${url} answered HTTP ${response.status}. Check the Issuer: it is the URL before /.well-known/openid-configuration.`,
-      response.status >= 500,
-      response.status,
+      { retryable: response.status >= 500, status: response.status },
     );
   let body: Record<string, unknown>;
   try {

@@ -68,7 +68,7 @@ export async function verifyIdToken(idToken: string, expect: IdTokenExpectations
       throw refused(expect.issuer, 'its signature does not match any of the issuer’s published keys');
     if (error instanceof errors.JOSEAlgNotAllowed) throw refused(expect.issuer, 'it is signed with an algorithm the issuer does not announce');
     if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid)
-      throw new AuthError('network', `omni-ai could not read the signing keys of ${expect.issuer} to check the ID token (${(error as Error).message}). Try again.`, true);
+      throw new AuthError('network', `omni-ai could not read the signing keys of ${expect.issuer} to check the ID token (${(error as Error).message}). Try again.`, { retryable: true });
     throw refused(expect.issuer, (error as Error).message);
   }
   if (payload.nonce !== expect.nonce) throw refused(expect.issuer, 'its nonce is not the one this sign-in sent (a replayed token)');

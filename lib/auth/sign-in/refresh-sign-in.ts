@@ -1,17 +1,16 @@
 import type { ProviderId } from '../../providers/catalog';
 import { AuthError } from '../errors';
 import { refreshTokenRequest } from '../grants/refresh-token';
-import type { TokenRequest } from '../token-endpoint';
+import type { TokenRequest, TokenResponse } from '../token-endpoint';
 import { signInScope } from './authorization-request';
 import { SignInNeeded } from './sign-in-needed';
 import type { SessionArea, SignInSessionStore } from './sign-in-session';
 import type { SignInSource } from './sign-in-source';
 import type { SignInStatus } from './sign-in-status';
-import type { SignInTokens } from './sign-in-tokens';
 
 export interface RefreshDeps {
   sessions: SignInSessionStore;
-  request: (request: TokenRequest) => Promise<SignInTokens>;
+  request: (request: TokenRequest) => Promise<TokenResponse>;
   status: (provider: ProviderId, status: SignInStatus | null) => Promise<void>;
   now?: () => number;
 }
@@ -32,7 +31,7 @@ export async function refreshSignIn(
   fingerprint: string,
   area: SessionArea,
   deps: RefreshDeps,
-): Promise<SignInTokens> {
+): Promise<TokenResponse> {
   const now = deps.now ?? Date.now;
   const session = await deps.sessions.get(provider, area);
   if (!session) throw SignInNeeded.notSignedIn(provider);
@@ -43,7 +42,7 @@ export async function refreshSignIn(
     throw SignInNeeded.notSignedIn(provider);
   }
   if (!session.refreshToken) throw SignInNeeded.noRefreshToken(provider);
-  let tokens: SignInTokens;
+  let tokens: TokenResponse;
   try {
     tokens = await deps.request(
       refreshTokenRequest({

@@ -1,12 +1,11 @@
 import type { JWTVerifyGetKey } from 'jose';
 import { AuthError } from '../errors';
 import { authorizationCodeRequest } from '../grants/authorization-code';
-import type { TokenRequest } from '../token-endpoint';
+import type { TokenRequest, TokenResponse } from '../token-endpoint';
 import { authorizationRequest, type SignInClient } from './authorization-request';
 import { readAuthorizationResponse } from './authorization-response';
 import type { IssuerMetadata } from './discovery';
 import { verifyIdToken, type SignedInAccount } from './id-token';
-import type { SignInTokens } from './sign-in-tokens';
 
 export interface SignInFlowDeps {
   metadata: (issuer: string) => Promise<IssuerMetadata>;
@@ -15,14 +14,14 @@ export interface SignInFlowDeps {
   /** identity.getRedirectURL(): what the provider must have registered for omni-ai. */
   redirectUri: string;
   /** One POST to the token endpoint (never retried: a code is good once). */
-  exchange: (request: TokenRequest) => Promise<SignInTokens>;
+  exchange: (request: TokenRequest) => Promise<TokenResponse>;
   keys: (jwksUri: string) => JWTVerifyGetKey;
   now?: () => number;
 }
 
 export interface SignInOutcome {
   metadata: IssuerMetadata;
-  tokens: SignInTokens;
+  tokens: TokenResponse;
   account: SignedInAccount;
   /** When the code was exchanged: the tokens' lifetimes count from here. */
   obtainedAt: number;
@@ -37,7 +36,7 @@ function launchError(error: Error, metadata: IssuerMetadata): AuthError {
     return new AuthError(
       'network',
       `The sign-in page ${new URL(metadata.authorizationEndpoint).origin} could not be loaded (${text}). Check the Issuer, your network, and that the redirect URI shown on the options page is registered for the Client ID.`,
-      true,
+      { retryable: true },
     );
   return new AuthError('config', `The sign-in window failed (${text}). Press Sign in to try again.`);
 }

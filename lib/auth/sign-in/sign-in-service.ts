@@ -15,7 +15,10 @@ export interface SignInResult {
 
 /** What the gateway does with a sign-in's access token: cache it, arm its refresh, or forget it all. */
 export interface SignInTokenSink {
-  adopt(provider: ProviderId, token: { accessToken: string; obtainedAt: number; expiresAt: number; fingerprint: string }): Promise<void>;
+  adopt(
+    provider: ProviderId,
+    token: { accessToken: string; obtainedAt: number; expiresAt: number; refreshOn?: number; fingerprint: string },
+  ): Promise<void>;
   forget(provider: ProviderId): Promise<void>;
 }
 
@@ -83,7 +86,13 @@ export class SignInService {
         target.area,
       );
       const expiresAt = obtainedAt + tokens.expiresIn * 1000;
-      await this.deps.tokens.adopt(provider, { accessToken: tokens.accessToken, obtainedAt, expiresAt, fingerprint });
+      await this.deps.tokens.adopt(provider, {
+        accessToken: tokens.accessToken,
+        obtainedAt,
+        expiresAt,
+        ...(tokens.refreshIn !== undefined ? { refreshOn: obtainedAt + tokens.refreshIn * 1000 } : {}),
+        fingerprint,
+      });
       await this.deps.status(provider, {
         name: account.name,
         username: account.username,

@@ -23,7 +23,7 @@ describe('a sign-in problem in a chat request', () => {
   });
 
   it('leaves every other gateway error as it was', () => {
-    expect(toStreamError('azure-openai', new AuthError('http', 'The token endpoint failed with HTTP 503.', true, 503), live)).toEqual({
+    expect(toStreamError('azure-openai', new AuthError('http', 'The token endpoint failed with HTTP 503.', { retryable: true, status: 503 }), live)).toEqual({
       kind: 'auth-gateway',
       message: 'The token endpoint failed with HTTP 503.',
     });

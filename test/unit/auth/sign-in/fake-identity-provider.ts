@@ -1,8 +1,7 @@
 import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { AuthError } from '@/lib/auth/errors';
 import { codeChallengeS256 } from '@/lib/auth/sign-in/pkce';
-import type { SignInTokens } from '@/lib/auth/sign-in/sign-in-tokens';
-import type { TokenRequest } from '@/lib/auth/token-endpoint';
+import type { TokenRequest, TokenResponse } from '@/lib/auth/token-endpoint';
 import { ISSUER, REDIRECT, metadata } from './metadata';
 
 /**
@@ -32,13 +31,13 @@ export async function fakeIdentityProvider() {
       codes.set(code, { challenge: q.get('code_challenge')!, nonce: q.get('nonce')!, clientId: q.get('client_id')! });
       return provider.tamper(new URL(`${q.get('redirect_uri')}?code=${code}&state=${q.get('state')}`)).toString();
     },
-    async exchange(request: TokenRequest): Promise<SignInTokens> {
+    async exchange(request: TokenRequest): Promise<TokenResponse> {
       const body = request.body;
       requests.push(body);
       const grant = codes.get(body.get('code') ?? '');
       codes.delete(body.get('code') ?? '');
       if (!grant || (await codeChallengeS256(body.get('code_verifier') ?? '')) !== grant.challenge)
-        throw new AuthError('oauth', 'The token endpoint refused: invalid_grant.', false, 400, 'invalid_grant');
+        throw new AuthError('oauth', 'The token endpoint refused: invalid_grant.', { status: 400, oauthError: 'invalid_grant' });
       const now = Math.floor(Date.now() / 1000);
       const idToken = await new SignJWT({ iss: ISSUER, aud: grant.clientId, sub: 'user-42', iat: now, exp: now + 3600, nonce: grant.nonce, name: 'Ada Lovelace', ...provider.idTokenClaims })
         .setProtectedHeader({ alg: 'RS256', kid: 'k1' })

@@ -6,8 +6,7 @@ import { SignInNeeded } from '@/lib/auth/sign-in/sign-in-needed';
 import { SignInSessionStore, type SignInSession } from '@/lib/auth/sign-in/sign-in-session';
 import type { SignInSource } from '@/lib/auth/sign-in/sign-in-source';
 import { readSignInStatuses, setSignInStatus } from '@/lib/auth/sign-in/sign-in-status';
-import type { SignInTokens } from '@/lib/auth/sign-in/sign-in-tokens';
-import type { TokenRequest } from '@/lib/auth/token-endpoint';
+import type { TokenRequest, TokenResponse } from '@/lib/auth/token-endpoint';
 import { ISSUER } from './metadata';
 
 const SOURCE: SignInSource = { grant: 'refresh_token', issuer: ISSUER, clientId: 'omni-public', scope: 'api://chat/.default' };
@@ -26,7 +25,7 @@ const KEY = 'omni-ai:sign-in:azure-openai';
 
 let sessions: SignInSessionStore;
 let sent: TokenRequest[];
-const deps = (answer: (r: TokenRequest) => Promise<SignInTokens>): RefreshDeps => ({
+const deps = (answer: (r: TokenRequest) => Promise<TokenResponse>): RefreshDeps => ({
   sessions,
   request: (r) => {
     sent.push(r);
@@ -77,7 +76,7 @@ describe('refreshSignIn', () => {
 
   it('turns invalid_grant into "sign in again", forgets the refresh token and says so to the pages', async () => {
     await sessions.put('azure-openai', session(), 'session');
-    const refused = new AuthError('oauth', 'The token endpoint refused: invalid_grant: grant request is invalid.', false, 400, 'invalid_grant');
+    const refused = new AuthError('oauth', 'The token endpoint refused: invalid_grant: grant request is invalid.', { status: 400, oauthError: 'invalid_grant' });
     const failure = refreshSignIn('azure-openai', SOURCE, FP, 'session', deps(async () => Promise.reject(refused)));
     await expect(failure).rejects.toBeInstanceOf(SignInNeeded);
     await expect(failure).rejects.toMatchObject({ again: true, message: expect.stringMatching(/^Your sign-in to Azure OpenAI has ended: .*invalid_grant.*Press Sign in again, then Retry\.$/) });
@@ -87,7 +86,7 @@ describe('refreshSignIn', () => {
 
   it('keeps the sign-in on any other failure (the server may be down): the gateway retries', async () => {
     await sessions.put('azure-openai', session(), 'session');
-    const down = new AuthError('http', 'failed with HTTP 503', true, 503);
+    const down = new AuthError('http', 'failed with HTTP 503', { retryable: true, status: 503 });
     await expect(refreshSignIn('azure-openai', SOURCE, FP, 'session', deps(async () => Promise.reject(down)))).rejects.toBe(down);
     expect((await sessions.get('azure-openai', 'session'))!.refreshToken).toBe('rt-1');
   });
