@@ -1,10 +1,6 @@
 import type { SignInStatus } from '@/lib/auth/sign-in/sign-in-status';
 
-/** "Ada Lovelace (ada@contoso.com)", or whichever of the two the ID token had. */
-export function accountName(status: Pick<SignInStatus, 'name' | 'username'>): string {
-  if (status.name && status.username && status.name !== status.username) return `${status.name} (${status.username})`;
-  return status.name ?? status.username ?? 'your account';
-}
+export { accountName } from '@/lib/auth/sign-in/account-name';
 
 /** Until when the sign-in lasts, as far as omni-ai knows. */
 export function signedInUntil(status: Pick<SignInStatus, 'until' | 'kept'>, locale?: string): string {

@@ -182,6 +182,8 @@ export class OAuth2Gateway {
   async adopt(provider: ProviderId, token: StoredToken): Promise<void> {
     this.clock.issued(token, this.monotonic() - Math.max(0, this.now() - token.obtainedAt));
     await this.deps.tokens.set(provider, token);
+    // Signing in is using the provider: its first refresh is made in the background as for any token in use.
+    await this.recordUse(provider);
     await this.deps.cooldowns.remove(provider);
     this.failures.delete(provider);
     await this.deps.scheduler.at(provider, refreshAt(token));

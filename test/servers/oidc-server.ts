@@ -13,6 +13,8 @@ export interface OidcRequestRecord {
   method: string;
   status: number;
   params: Record<string, string | undefined>;
+  /** The query string exactly as sent (oidc-provider's params drop what it ignores, such as offline_access). */
+  query: Record<string, string>;
   error?: string;
   /** The refresh token a token response carried, to follow rotation. */
   issuedRefreshToken?: string;
@@ -88,7 +90,7 @@ export async function startOidcServer(options: OidcServerOptions) {
     issueRefreshToken: async (_ctx, client) => client.grantTypeAllowed('refresh_token'),
     // The worker calls the token endpoint from its own origin, as Entra allows for a SPA redirect URI.
     clientBasedCORS: (_ctx, requestOrigin) => requestOrigin === options.extensionOrigin,
-    ttl: { AccessToken: 3600, IdToken: 3600, RefreshToken: 24 * 3600, Session: 3600, Grant: 24 * 3600, Interaction: 600 },
+    ttl: { AccessToken: options.accessTokenTTL ?? 3600, IdToken: 3600, RefreshToken: 24 * 3600, Session: 3600, Grant: 24 * 3600, Interaction: 600 },
   });
 
   // The same client for whatever redirect URI the browser under test has (its extension ID).
@@ -104,10 +106,11 @@ export async function startOidcServer(options: OidcServerOptions) {
         Object.entries((ctx.oidc.params ?? {}) as Record<string, unknown>).map(([k, v]) => [k, v === undefined ? undefined : String(v)]),
       );
       const body = (typeof ctx.body === 'object' ? ctx.body : undefined) as { error?: string; refresh_token?: string } | undefined;
-      requests.push({ route, method: ctx.method, status: ctx.status, params, error: body?.error, issuedRefreshToken: body?.refresh_token });
+      const query = Object.fromEntries(new URLSearchParams(ctx.request.querystring));
+      requests.push({ route, method: ctx.method, status: ctx.status, params, query, error: body?.error, issuedRefreshToken: body?.refresh_token });
     }
     // The authorization response, on its way back to omni-ai's redirect URI.
-    const location = ctx.response.get('location');
+    const location = String(ctx.response.get('location') ?? '');
     if (attack.rewrite && location.startsWith(options.redirectUri)) {
       const url = new URL(location);
       attack.rewrite(url);
@@ -143,8 +146,11 @@ export async function startOidcServer(options: OidcServerOptions) {
     jwks: () => ({ keys: [{ kty: signingKey.kty, n: signingKey.n, e: signingKey.e, kid: signingKey.kid, alg: 'RS256', use: 'sig' }] }),
     /** Requests to one endpoint: 'token', 'revocation', 'authorization'… */
     to: (route: string) => requests.filter((r) => r.route === route),
-    /** Whether the provider would still take a refresh token. */
-    refreshTokenAlive: async (value: string) => (await provider.RefreshToken.find(value)) !== undefined,
+    /** Whether the provider would still take a refresh token: known, not spent by a rotation, not expired. */
+    refreshTokenAlive: async (value: string) => {
+      const token = await provider.RefreshToken.find(value);
+      return !!token && !token.consumed && !token.isExpired;
+    },
     /** Ends every sign-in of an account, as an admin revoking a user's sessions does: its refresh tokens die. */
     revokeGrants: async (accountId: string) => {
       for (const grantId of grants.get(accountId) ?? []) {

@@ -2,7 +2,6 @@ import type { ProviderId } from '../../providers/catalog';
 import { AuthError } from '../errors';
 import { refreshTokenRequest } from '../grants/refresh-token';
 import type { TokenRequest, TokenResponse } from '../token-endpoint';
-import { signInScope } from './authorization-request';
 import { SignInNeeded } from './sign-in-needed';
 import type { SessionArea, SignInSessionStore } from './sign-in-session';
 import type { SignInSource } from './sign-in-source';
@@ -49,7 +48,7 @@ export async function refreshSignIn(
         tokenEndpoint: session.tokenEndpoint,
         clientId: session.clientId,
         refreshToken: session.refreshToken,
-        scope: signInScope(source.scope),
+        scope: source.scope,
       }),
     );
   } catch (error) {

@@ -1,4 +1,5 @@
 import { PROVIDERS, type ProviderId } from '../../providers/catalog';
+import { accountName } from './account-name';
 import type { DiscoveryCache } from './discovery';
 import { revokeRefreshToken } from './revoke-token';
 import { runSignIn, type SignInFlowDeps } from './run-sign-in';
@@ -33,8 +34,6 @@ export interface SignInServiceDeps {
   revoke?: typeof revokeRefreshToken;
   now?: () => number;
 }
-
-const shownName = (a: { name?: string; username?: string }) => a.name ?? a.username ?? 'your account';
 
 /**
  * Signs users in and out, in the service worker. A sign-in stores its refresh token first, then
@@ -101,7 +100,7 @@ export class SignInService {
         until: tokens.refreshToken ? refreshExpiresAt : expiresAt,
         kept: target.area === 'local',
       });
-      return { ok: true, message: `Signed in to ${PROVIDERS[provider].label} as ${shownName(account)}.` };
+      return { ok: true, message: `Signed in to ${PROVIDERS[provider].label} as ${accountName(account)}.` };
     } catch (error) {
       return { ok: false, message: (error as Error).message };
     }

@@ -89,6 +89,14 @@ describe('the gateway with a signed-in user', () => {
     expect(requests[1]!.body.get('refresh_token')).toBe('rt-2');
   });
 
+  it('counts signing in as a use: the first background refresh is made without a chat in between', async () => {
+    const { gateway, requests } = makeGateway((n) => rotated(n));
+    await signedIn(gateway);
+    now = T0 + 56 * 60_000;
+    await gateway.refreshInBackground('azure-openai');
+    expect(requests).toHaveLength(1);
+  });
+
   it('sends a refresh token once for any number of callers at once (rotation with reuse detection)', async () => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));

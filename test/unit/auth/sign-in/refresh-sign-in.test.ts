@@ -42,7 +42,7 @@ beforeEach(() => {
 });
 
 describe('refreshSignIn', () => {
-  it('posts the refresh-token grant as a public client, with the scope signed in for', async () => {
+  it('posts the refresh-token grant as a public client, with the API’s scope only', async () => {
     await sessions.put('azure-openai', session(), 'session');
     const tokens = await refreshSignIn('azure-openai', SOURCE, FP, 'session', deps(async () => ({ accessToken: 'at-2', expiresIn: 3600 })));
     expect(tokens.accessToken).toBe('at-2');
@@ -51,9 +51,12 @@ describe('refreshSignIn', () => {
       grant_type: 'refresh_token',
       refresh_token: 'rt-1',
       client_id: 'omni-public',
-      scope: 'openid profile offline_access api://chat/.default',
+      scope: 'api://chat/.default',
     });
     expect(sent[0]!.secrets).toContain('rt-1');
+    // No Scope: none is asked for, which RFC 6749 §6 reads as "as originally granted".
+    await refreshSignIn('azure-openai', { ...SOURCE, scope: ' ' }, FP, 'session', deps(async () => ({ accessToken: 'at-3', expiresIn: 3600 })));
+    expect(sent[1]!.body.has('scope')).toBe(false);
   });
 
   it('stores a rotated refresh token in place of the old one, in one write, before returning', async () => {
