@@ -8,6 +8,9 @@ import { expect, test } from './harness/fixtures';
 import type { ExtensionSession } from './harness/launch';
 import { chooseProvider, field } from './harness/pages';
 
+// Each test drives a real sign-in window and some wait out real token lifetimes (20 s tokens).
+test.describe.configure({ timeout: 120_000 });
+
 const CLIENT_ID = 'omni-e2e-public';
 const SIGN_IN = "Sign in (your organisation's account)";
 
@@ -245,10 +248,20 @@ test('signing out revokes the refresh token at the provider and forgets every to
     expect(keys.filter((k) => /token:|sign-in:/.test(k))).toEqual([]);
 
     const panel = await extension.openSidePanel();
-    await expect(panel.getByRole('group', { name: 'Sign-in' })).toContainText('Not signed in.');
+    const bar = panel.getByRole('group', { name: 'Sign-in' });
+    await expect(bar).toContainText('Not signed in.');
     await sendMessage(panel, 'Still there?');
-    await expect(panel.getByRole('log').getByRole('alert')).toContainText('You are not signed in to Azure OpenAI: press Sign in, then Retry.');
+    const alert = panel.getByRole('log').getByRole('alert');
+    await expect(alert).toContainText('You are not signed in to Azure OpenAI: press Sign in, then Retry.');
     expect(s.azure.requests).toHaveLength(0);
+
+    // Sign in from the side panel, where the sign-in is needed, and Retry.
+    await signInThroughWindow(extension.context, bar.getByRole('button', { name: 'Sign in', exact: true }), () =>
+      expect(bar).toContainText('Signed in as Test User ada (ada@contoso.example)'),
+    );
+    await alert.getByRole('button', { name: 'Retry' }).click();
+    await expect(await lastAnswer(panel)).not.toContainText('signed in');
+    expect(s.azure.requests).toHaveLength(1);
   } finally {
     await s.close();
   }
@@ -286,4 +299,58 @@ test('an answer with a forged state, or a replayed code, signs nobody in', async
   } finally {
     await s.close();
   }
+});
+
+test.describe('with sign-in set by the organization', () => {
+  test.use({ policy: {} });
+
+  test('a policy that keeps users signed in: read-only settings, and still signed in after the browser restarts', async ({
+    extension,
+    setPolicy,
+    relaunch,
+  }) => {
+    const s = await servers(extension);
+    try {
+      await setPolicy({
+        allowedProviders: ['azure-openai'],
+        defaultProvider: 'azure-openai',
+        providers: {
+          'azure-openai': { endpoint: s.azure.url, models: ['gpt-4o-prod'], auth: 'sign-in', issuer: s.oidc.issuer, clientId: CLIENT_ID, keepSignedIn: true },
+        },
+      });
+      const options = await extension.openOptions();
+      const keep = options.getByRole('checkbox', { name: 'Stay signed in after the browser closes' });
+      await expect(keep).toBeChecked({ timeout: 20_000 }); // Chrome applies a rewritten policy after about 5 s
+      await expect(keep).toBeDisabled();
+      await expect(keep).toHaveAccessibleDescription(/Set by your organization/);
+      await expect(field(options, 'Issuer')).toHaveValue(s.oidc.issuer);
+      await expect(field(options, 'Issuer')).toHaveJSProperty('readOnly', true);
+      await signInFromOptions(extension, options);
+      await expect(signInSection(options)).toContainText('Signed in as Test User ada (ada@contoso.example), until you sign out.');
+      // Kept on disk, so storage.local holds the refresh token; storage.session only the access token.
+      const keys = await options.evaluate(async () => ({
+        local: Object.keys(await chrome.storage.local.get(null)),
+        session: Object.keys(await chrome.storage.session.get(null)),
+      }));
+      expect(keys.local).toContain('omni-ai:sign-in:azure-openai');
+      expect(keys.session).not.toContain('omni-ai:sign-in:azure-openai');
+      await extension.close();
+
+      // The browser restarts: memory is gone, the sign-in is not.
+      const again = await relaunch();
+      const reopened = await again.openOptions();
+      await expect(signInSection(reopened)).toContainText('Signed in as Test User ada (ada@contoso.example), until you sign out.');
+      const panel = await again.openSidePanel();
+      await expect(panel.getByRole('group', { name: 'Sign-in' })).toContainText('Signed in as Test User ada');
+      await sendMessage(panel, 'Still signed in?');
+      await expect(await lastAnswer(panel)).not.toContainText('signed in');
+      // The access token died with the browser session: the kept refresh token got a new one, no window.
+      const refreshes = s.oidc.to('token').filter((r) => r.params.grant_type === 'refresh_token');
+      expect(refreshes).toHaveLength(1);
+      expect(refreshes[0]).toMatchObject({ status: 200, params: { refresh_token: s.oidc.to('token')[0]!.issuedRefreshToken } });
+      expect(s.oidc.to('authorization')).toHaveLength(1);
+    } finally {
+      await s.close();
+    }
+  });
 });
