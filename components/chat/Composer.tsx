@@ -1,16 +1,13 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
-import { browser } from 'wxt/browser';
+import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { attachActivePage } from '@/lib/chat/attach-active-page';
 import { useChat } from '@/lib/chat/chat-store';
-import { sendMessage } from '@/lib/messaging/protocol';
+import type { OfferedPrompt } from '@/lib/chat/offered-prompts';
+import { runPrompt } from '@/lib/chat/run-prompt';
 import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
 import { ContextChip } from './ContextChip';
-
-/** "Add page": the active tab of this panel's window, read by the worker. */
-async function addPage() {
-  const { id } = await browser.windows.getCurrent();
-  const result = await sendMessage('readActivePage', id!);
-  useChat.getState().attach(result.ok ? result.context : undefined, result.ok ? undefined : result.message);
-}
+import { PageSuggestion } from './PageSuggestion';
+import { PromptPicker } from './PromptPicker';
+import { usePromptPicker } from './use-prompt-picker';
 
 /** The message box: Enter sends, Shift+Enter breaks the line, Esc stops the answer. */
 export function Composer() {
@@ -24,6 +21,21 @@ export function Composer() {
   // The organization's policy may forbid reading pages (the worker refuses too).
   const { allowAddPage } = useEffectiveSettings();
 
+  // A prompt from the "/" picker or the empty panel: sent at once, or its request put in the box.
+  const box = useRef<HTMLTextAreaElement>(null);
+  const choosePrompt = (prompt: OfferedPrompt) => {
+    setText('');
+    runPrompt(prompt).then(
+      (request) => {
+        if (!request) return;
+        setText(request);
+        box.current?.focus();
+      },
+      (error: Error) => useChat.getState().attach(undefined, `“${prompt.title}” could not run: ${error.message}. Try again.`),
+    );
+  };
+  const picker = usePromptPicker(text, choosePrompt);
+
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
     if (streaming || (!text.trim() && !hasContext)) return;
@@ -32,6 +44,7 @@ export function Composer() {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (picker.onKeyDown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
@@ -43,17 +56,33 @@ export function Composer() {
 
   return (
     <form className="composer" onSubmit={submit}>
+      <PageSuggestion onRun={choosePrompt} />
+      {picker.open && (
+        <PromptPicker
+          query={picker.query}
+          matches={picker.matches}
+          index={picker.index}
+          listboxId={picker.listboxId}
+          optionId={picker.optionId}
+          onChoose={choosePrompt}
+        />
+      )}
       <ContextChip />
       <div className="composer-row">
       <label htmlFor="message" className="visually-hidden">
         Message
       </label>
       <textarea
+        ref={box}
         id="message"
         rows={2}
         value={text}
-        placeholder="Message (Enter to send, Shift+Enter for a new line)"
-        onChange={(e) => setText(e.target.value)}
+        placeholder="Message (Enter to send, Shift+Enter for a new line, / for prompts)"
+        {...picker.textboxProps}
+        onChange={(e) => {
+          setText(e.target.value);
+          picker.onInput();
+        }}
         onKeyDown={onKeyDown}
       />
       <div className="composer-actions">
@@ -63,7 +92,7 @@ export function Composer() {
             disabled={adding}
             onClick={() => {
               setAdding(true);
-              void addPage().finally(() => setAdding(false));
+              void attachActivePage().finally(() => setAdding(false));
             }}
           >
             Add page

@@ -1,5 +1,6 @@
 import { ProviderForm } from '@/components/settings/ProviderForm';
 import { ChatSettings } from '@/components/settings/ChatSettings';
+import { PromptSettings } from '@/components/settings/PromptSettings';
 import { PolicyNotices } from '@/components/settings/PolicyNotices';
 import { ProviderPicker } from '@/components/settings/ProviderPicker';
 import { SignInSection } from '@/components/settings/SignInSection';
@@ -24,6 +25,7 @@ export function App() {
       <ProviderForm key={provider} provider={provider} />
       <SignInSection key={`sign-in-${provider}`} provider={provider} />
       <ChatSettings />
+      <PromptSettings />
     </main>
   );
 }
