@@ -40,6 +40,7 @@ export async function refreshSignIn(
     await deps.status(provider, null);
     throw SignInNeeded.notSignedIn(provider);
   }
+  if (session.unreadable) throw SignInNeeded.unreadable(provider, session.unreadable);
   if (!session.refreshToken) throw SignInNeeded.noRefreshToken(provider);
   let tokens: TokenResponse;
   try {

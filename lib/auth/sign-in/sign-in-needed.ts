@@ -27,6 +27,14 @@ export class SignInNeeded extends AuthError {
     );
   }
 
+  /** The stored refresh token did not open (secret-box.ts): only a new sign-in gives another. */
+  static unreadable(provider: ProviderId, why: string): SignInNeeded {
+    return new SignInNeeded(
+      `Your sign-in to ${PROVIDERS[provider].label} cannot be renewed: omni-ai could not decrypt its saved refresh token (${why}). Press Sign in again, then Retry.`,
+      true,
+    );
+  }
+
   /** RFC 6749 §5.2 invalid_grant on a refresh: the provider will not take this refresh token again. */
   static ended(provider: ProviderId): SignInNeeded {
     return new SignInNeeded(

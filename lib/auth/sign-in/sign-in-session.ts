@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
+import { canonicalJson } from '../../canonical-json';
 import type { ProviderId } from '../../providers/catalog';
+import { isSealed, openText, sealText } from '../../settings/secret-box';
 import type { SignedInAccount } from './id-token';
 
 /**
@@ -20,6 +22,11 @@ export interface SignInSession {
   signedInAt: number;
   /** When the provider said the refresh token ends (refresh_token_expires_in), if it did. */
   refreshExpiresAt?: number;
+  /**
+   * Set on read when the stored refresh token did not open (key store cleared or unreachable, the
+   * record changed from outside omni-ai): why, for the "sign in again" message. Never stored.
+   */
+  unreadable?: string;
 }
 
 /** Where the refresh token lives: memory only (gone when the browser closes) or on disk. */
@@ -30,7 +37,38 @@ const areaOf = (area: SessionArea) => (area === 'local' ? browser.storage.local 
 const other = (area: SessionArea): SessionArea => (area === 'local' ? 'session' : 'local');
 
 /**
- * The refresh tokens. Each provider's session is one storage key, written with one `set`, so a
+ * What a refresh token is bound to (AES-GCM additional data): its provider and the rest of its
+ * record. On Firefox a content script can write storage.local; one that pointed the record's token
+ * or revocation endpoint at its own server would otherwise be sent the refresh token. Bound, the
+ * token no longer opens and the user is asked to sign in again (seal-settings.ts does the same).
+ */
+function contextOf(provider: ProviderId, session: SignInSession): string {
+  const { refreshToken: _token, unreadable: _why, ...rest } = session;
+  // As storage keeps it (JSON drops the fields left undefined, at any depth), so a read binds the same.
+  return `omni-ai sign-in|${provider}|${canonicalJson(JSON.parse(JSON.stringify(rest)))}`;
+}
+
+/** The record as stored: the refresh token sealed, like every other secret (secret-box.ts). */
+async function seal(provider: ProviderId, session: SignInSession): Promise<SignInSession> {
+  const { unreadable: _why, ...stored } = session;
+  if (stored.refreshToken) stored.refreshToken = await sealText(stored.refreshToken, contextOf(provider, stored));
+  return stored;
+}
+
+/** The record as read: the refresh token opened, or left out with the reason it would not open. */
+async function open(provider: ProviderId, stored: SignInSession | undefined): Promise<SignInSession | undefined> {
+  if (!stored?.refreshToken) return stored;
+  const { refreshToken, ...rest } = stored;
+  if (!isSealed(refreshToken)) return { ...rest, unreadable: 'it was not stored by omni-ai' };
+  try {
+    return { ...rest, refreshToken: await openText(refreshToken, contextOf(provider, stored)) };
+  } catch (error) {
+    return { ...rest, unreadable: (error as Error).message };
+  }
+}
+
+/**
+ * The refresh tokens, sealed at rest. Each provider's session is one storage key, written with one `set`, so a
  * rotated refresh token replaces the old one atomically: there is never a moment with neither or
  * both. Writes are queued per provider so a sign-in and a refresh cannot interleave.
  */
@@ -41,7 +79,7 @@ export class SignInSessionStore {
   async get(provider: ProviderId, preferred: SessionArea): Promise<SignInSession | undefined> {
     const key = sessionKey(provider);
     const [first, second] = await Promise.all([areaOf(preferred).get(key), areaOf(other(preferred)).get(key)]);
-    return (first[key] ?? second[key]) as SignInSession | undefined;
+    return open(provider, (first[key] ?? second[key]) as SignInSession | undefined);
   }
 
   /**
@@ -51,7 +89,7 @@ export class SignInSessionStore {
   put(provider: ProviderId, session: SignInSession, area: SessionArea): Promise<void> {
     return this.serial(provider, async () => {
       const key = sessionKey(provider);
-      await areaOf(area).set({ [key]: session });
+      await areaOf(area).set({ [key]: await seal(provider, session) });
       await areaOf(other(area)).remove(key);
     });
   }
@@ -65,7 +103,7 @@ export class SignInSessionStore {
       const key = sessionKey(provider);
       const current = await this.get(provider, area);
       if (current?.refreshToken !== expected) return false;
-      await areaOf(area).set({ [key]: next });
+      await areaOf(area).set({ [key]: await seal(provider, next) });
       await areaOf(other(area)).remove(key);
       return true;
     });

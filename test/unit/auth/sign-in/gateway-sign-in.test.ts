@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OAuth2Gateway, type Cooldown, type GatewayTarget } from '@/lib/auth/oauth2-gateway';

@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AuthError } from '@/lib/auth/errors';
@@ -22,6 +23,7 @@ const session = (over: Partial<SignInSession> = {}): SignInSession => ({
   ...over,
 });
 const KEY = 'omni-ai:sign-in:azure-openai';
+const SEALED = /^omni-ai-sealed:1:[^:]+:[^:]+$/;
 
 let sessions: SignInSessionStore;
 let sent: TokenRequest[];
@@ -64,7 +66,7 @@ describe('refreshSignIn', () => {
     const set = vi.spyOn(fakeBrowser.storage.session, 'set');
     await refreshSignIn('azure-openai', SOURCE, FP, 'session', deps(async () => ({ accessToken: 'at-2', expiresIn: 3600, refreshToken: 'rt-2', refreshExpiresIn: 86400 })));
     expect(set).toHaveBeenCalledTimes(1);
-    expect(set).toHaveBeenCalledWith({ [KEY]: { ...session(), refreshToken: 'rt-2', refreshExpiresAt: 1_000_000 + 86_400_000 } });
+    expect(set).toHaveBeenCalledWith({ [KEY]: { ...session(), refreshToken: expect.stringMatching(SEALED), refreshExpiresAt: 1_000_000 + 86_400_000 } });
     expect((await sessions.get('azure-openai', 'session'))!.refreshToken).toBe('rt-2');
     // The next refresh sends the new one.
     await refreshSignIn('azure-openai', SOURCE, FP, 'session', deps(async () => ({ accessToken: 'at-3', expiresIn: 3600 })));
@@ -124,14 +126,16 @@ describe('SignInSessionStore', () => {
     await sessions.put('azure-openai', session(), 'session');
     expect(await fakeBrowser.storage.local.get(KEY)).toEqual({});
     await sessions.put('bedrock', session(), 'local');
-    expect((await fakeBrowser.storage.local.get('omni-ai:sign-in:bedrock'))['omni-ai:sign-in:bedrock']).toMatchObject({ refreshToken: 'rt-1' });
+    expect((await fakeBrowser.storage.local.get('omni-ai:sign-in:bedrock'))['omni-ai:sign-in:bedrock']).toMatchObject({ refreshToken: expect.stringMatching(SEALED) });
+    expect((await sessions.get('bedrock', 'local'))!.refreshToken).toBe('rt-1');
     expect(await fakeBrowser.storage.session.get('omni-ai:sign-in:bedrock')).toEqual({});
   });
 
   it('moves the session when "Stay signed in" changes, at the next refresh', async () => {
     await sessions.put('azure-openai', session(), 'session');
     await refreshSignIn('azure-openai', SOURCE, FP, 'local', deps(async () => ({ accessToken: 'at-2', expiresIn: 3600, refreshToken: 'rt-2' })));
-    expect((await fakeBrowser.storage.local.get(KEY))[KEY]).toMatchObject({ refreshToken: 'rt-2' });
+    expect((await sessions.get('azure-openai', 'local'))!.refreshToken).toBe('rt-2');
+    expect(Object.keys(await fakeBrowser.storage.local.get(KEY))).toEqual([KEY]);
     expect(await fakeBrowser.storage.session.get(KEY)).toEqual({});
   });
 
@@ -140,6 +144,34 @@ describe('SignInSessionStore', () => {
     await sessions.put('azure-openai', session({ refreshToken: 'rt-9' }), 'session');
     expect(await fakeBrowser.storage.local.get(KEY)).toEqual({});
     expect((await sessions.get('azure-openai', 'local'))!.refreshToken).toBe('rt-9');
+  });
+
+  it('stores the refresh token sealed in both areas, never in plain text', async () => {
+    await sessions.put('azure-openai', session({ refreshToken: 'rt-plain-secret' }), 'local');
+    await sessions.put('bedrock', session({ refreshToken: 'rt-plain-secret' }), 'session');
+    const stored = JSON.stringify([await fakeBrowser.storage.local.get(null), await fakeBrowser.storage.session.get(null)]);
+    expect(stored).not.toContain('rt-plain-secret');
+    expect((await sessions.get('azure-openai', 'local'))!.refreshToken).toBe('rt-plain-secret');
+    expect((await sessions.get('bedrock', 'session'))!.refreshToken).toBe('rt-plain-secret');
+  });
+
+  it('asks to sign in again, sending nothing, when the record was pointed at another token endpoint', async () => {
+    await sessions.put('azure-openai', session(), 'local');
+    // What a content script could do on Firefox, where it can write storage.local.
+    const stored = (await fakeBrowser.storage.local.get(KEY))[KEY] as SignInSession;
+    await fakeBrowser.storage.local.set({ [KEY]: { ...stored, tokenEndpoint: 'https://evil.example/token' } });
+    const failure = refreshSignIn('azure-openai', SOURCE, FP, 'local', deps(async () => ({ accessToken: 'x', expiresIn: 1 })));
+    await expect(failure).rejects.toMatchObject({
+      again: true,
+      message: expect.stringMatching(/^Your sign-in to Azure OpenAI cannot be renewed: omni-ai could not decrypt its saved refresh token \(.+\)\. Press Sign in again, then Retry\.$/),
+    });
+    expect(sent).toHaveLength(0);
+  });
+
+  it('does not take a plain-text refresh token written by someone else', async () => {
+    await fakeBrowser.storage.local.set({ [KEY]: session({ refreshToken: 'planted', tokenEndpoint: 'https://evil.example/token' }) });
+    await expect(refreshSignIn('azure-openai', SOURCE, FP, 'local', deps(async () => ({ accessToken: 'x', expiresIn: 1 })))).rejects.toBeInstanceOf(SignInNeeded);
+    expect(sent).toHaveLength(0);
   });
 
   it('forgets a session in both areas', async () => {
