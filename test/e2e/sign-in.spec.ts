@@ -334,6 +334,12 @@ test.describe('with sign-in set by the organization', () => {
       }));
       expect(keys.local).toContain('omni-ai:sign-in:azure-openai');
       expect(keys.session).not.toContain('omni-ai:sign-in:azure-openai');
+      // On disk it is sealed: the refresh token the provider issued appears nowhere in plain text.
+      const issued = s.oidc.to('token')[0]!.issuedRefreshToken!;
+      expect(issued).toBeTruthy();
+      const onDisk = await options.evaluate(async () => JSON.stringify(await chrome.storage.local.get(null)));
+      expect(onDisk).not.toContain(issued);
+      expect(onDisk).toMatch(/"refreshToken":"omni-ai-sealed:1:/);
       await extension.close();
 
       // The browser restarts: memory is gone, the sign-in is not.
