@@ -12,6 +12,7 @@ import { markInterrupted } from '@/lib/chat/conversation-db';
 import { RunManager } from '@/lib/chat/run-manager';
 import { onContextMenuClick, syncContextMenu } from '@/lib/background/context-menu';
 import { readActivePage } from '@/lib/background/handle-read-active-page';
+import { captureScreenshot } from '@/lib/background/capture-screenshot';
 import { listAllowedModels } from '@/lib/background/list-allowed-models';
 import { openPanelOnActionClick } from '@/lib/background/open-panel-on-action';
 import { restrictStorageToTrustedContexts } from '@/lib/background/restrict-storage';
@@ -77,5 +78,9 @@ export default defineBackground(() => {
   onMessage('readActivePage', ({ data: windowId, sender }) => {
     if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };
     return readActivePage(windowId);
+  });
+  onMessage('captureScreenshot', ({ data: windowId, sender }) => {
+    if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };
+    return captureScreenshot(windowId);
   });
 });

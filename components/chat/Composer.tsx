@@ -1,12 +1,17 @@
 import { useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { attachActivePage } from '@/lib/chat/attach-active-page';
 import { useChat } from '@/lib/chat/chat-store';
+import { useDraftImages } from '@/lib/chat/draft-images';
 import type { OfferedPrompt } from '@/lib/chat/offered-prompts';
 import { runPrompt } from '@/lib/chat/run-prompt';
 import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
 import { ContextChip } from './ContextChip';
+import { ImageAttachments } from './ImageAttachments';
 import { PageSuggestion } from './PageSuggestion';
 import { PromptPicker } from './PromptPicker';
+import { ScreenshotButton } from './ScreenshotButton';
+import { useImageInput } from './use-image-input';
+import { useImageRefusal } from './use-image-refusal';
 import { usePromptPicker } from './use-prompt-picker';
 
 /** The message box: Enter sends, Shift+Enter breaks the line, Esc stops the answer. */
@@ -17,6 +22,12 @@ export function Composer() {
   const stop = useChat((s) => s.stop);
 
   const hasContext = useChat((s) => !!s.pending);
+  const hasImages = useDraftImages((s) => s.images.length > 0);
+  const preparing = useDraftImages((s) => s.preparing > 0);
+  const images = useImageInput();
+  // Images for a model that reads none: said above the box, and nothing is sent.
+  const refusal = useImageRefusal();
+  const canSend = !refusal && !preparing && (!!text.trim() || hasContext || hasImages);
   const [adding, setAdding] = useState(false);
   // The organization's policy may forbid reading pages (the worker refuses too).
   const { allowAddPage } = useEffectiveSettings();
@@ -38,7 +49,7 @@ export function Composer() {
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (streaming || (!text.trim() && !hasContext)) return;
+    if (streaming || !canSend) return;
     send(text);
     setText('');
   };
@@ -55,7 +66,13 @@ export function Composer() {
   };
 
   return (
-    <form className="composer" onSubmit={submit}>
+    <form
+      className={images.dragging ? 'composer dropping' : 'composer'}
+      onSubmit={submit}
+      onDragOver={images.onDragOver}
+      onDragLeave={images.onDragLeave}
+      onDrop={images.onDrop}
+    >
       <PageSuggestion onRun={choosePrompt} />
       {picker.open && (
         <PromptPicker
@@ -68,6 +85,7 @@ export function Composer() {
         />
       )}
       <ContextChip />
+      <ImageAttachments refusal={refusal} />
       <div className="composer-row">
       <label htmlFor="message" className="visually-hidden">
         Message
@@ -84,6 +102,7 @@ export function Composer() {
           picker.onInput();
         }}
         onKeyDown={onKeyDown}
+        onPaste={images.onPaste}
       />
       <div className="composer-actions">
         {allowAddPage && (
@@ -98,12 +117,13 @@ export function Composer() {
             Add page
           </button>
         )}
+        {allowAddPage && <ScreenshotButton />}
         {streaming ? (
           <button type="button" onClick={stop}>
             Stop
           </button>
         ) : (
-          <button type="submit" className="primary" disabled={!text.trim() && !hasContext}>
+          <button type="submit" className="primary" disabled={!canSend}>
             Send
           </button>
         )}

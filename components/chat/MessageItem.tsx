@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react';
 import type { ChatEntry } from '@/lib/chat/chat-store';
 import type { PageContext } from '@/lib/chat/conversation-db';
 import { safeLinkUrl } from '@/lib/markdown/safe-link-url';
+import { MessageImages } from './MessageImages';
 import { SignInAgain } from './SignInAgain';
 
 // Markdown, sanitising and highlighting are a third of the panel's code and are not needed to open
@@ -39,6 +40,7 @@ export function MessageItem({ entry, onRetry, canRetry }: { entry: ChatEntry; on
           Attached {entry.context.kind}: <ContextSource context={entry.context} />
         </div>
       )}
+      {entry.images && entry.images.length > 0 && <MessageImages images={entry.images} />}
       {entry.role === 'assistant' ? (
         <div className="content">
           <Suspense fallback={<div className="plain">{entry.content}</div>}>

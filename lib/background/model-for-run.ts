@@ -1,16 +1,24 @@
 import type { OAuth2Gateway } from '../auth/oauth2-gateway';
 import type { ProviderId } from '../providers/catalog';
+import { imageRefusal, imageRejectionHint, imageSupport, type ImagesIn } from '../providers/image-support';
 import { missingCredentials } from '../providers/missing-credentials';
 import { createChatModel } from '../providers/registry';
-import type { ChatModel } from '../providers/types';
+import type { ChatMessage, ChatModel, StreamPart } from '../providers/types';
 import { loadSettings } from '../settings/load-settings';
 import { providerRefusal } from '../settings/policy/refusals';
 
+/** Where a request's images are: with the new message (the last turn), earlier, or nowhere. */
+export function imagesIn(messages: ChatMessage[]): ImagesIn | undefined {
+  if (messages.at(-1)?.images?.length) return 'draft';
+  return messages.some((m) => m.images?.length) ? 'conversation' : undefined;
+}
+
 /**
  * The provider for one run, set up from the settings as they are when the run starts. Everything
- * that can go wrong before the request (unreadable settings, a provider the policy hides, missing credentials, an adapter that
- * cannot be built) arrives as the stream's error part, so the run manager shows it as the answer's
- * error, with Retry, like any provider failure: a run never waits on anything that has no end.
+ * that can go wrong before the request (unreadable settings, a provider the policy hides, missing
+ * credentials, images for a model that reads none, an adapter that cannot be built) arrives as the
+ * stream's error part, so the run manager shows it as the answer's error, with Retry, like any
+ * provider failure: a run never waits on anything that has no end.
  */
 export function modelForRun(provider: ProviderId, gateway: OAuth2Gateway): ChatModel {
   return {
@@ -18,17 +26,30 @@ export function modelForRun(provider: ProviderId, gateway: OAuth2Gateway): ChatM
     async *stream(request) {
       try {
         const settings = await loadSettings();
+        const images = imagesIn(request.messages);
         // A hidden provider (admin policy) is refused here too: a stale page or a forged message.
-        const refused = providerRefusal(settings, provider) ?? missingCredentials(provider, settings);
+        // So are images for a model known to read none (the panel says so first): nothing is sent.
+        const refused =
+          providerRefusal(settings, provider) ??
+          missingCredentials(provider, settings) ??
+          (images && imageRefusal(provider, request.model, images));
         if (refused) {
           yield { type: 'error', error: { kind: 'config', message: refused } };
           return;
         }
         const model = createChatModel(provider, settings, gateway);
-        yield* model.stream({ ...request, system: settings.systemPrompt || undefined });
+        const hint = images && imageSupport(provider, request.model) === 'unknown';
+        for await (const part of model.stream({ ...request, system: settings.systemPrompt || undefined }))
+          yield hint ? withImageHint(part, request.model) : part;
       } catch (error) {
         yield { type: 'error', error: { kind: 'config', message: `omni-ai could not start the request: ${(error as Error).message}` } };
       }
     },
   };
+}
+
+/** A model omni-ai knew nothing of refused the request: it may be the images, so say what to do. */
+function withImageHint(part: StreamPart, model: string): StreamPart {
+  if (part.type !== 'error' || part.error.kind !== 'bad-request') return part;
+  return { ...part, error: { ...part.error, message: part.error.message + imageRejectionHint(model) } };
 }

@@ -5,8 +5,8 @@ import { truncateToBudget } from '../page/truncate';
 
 export type ReadPageResult = { ok: true; context: PageContext } | { ok: false; message: string };
 
-/** Pages no extension may script, and what to tell the user about each. */
-function unreadable(url: string | undefined): string | undefined {
+/** Pages no extension may script (or capture), and what to tell the user about each. */
+export function unreadable(url: string | undefined): string | undefined {
   if (!url) return 'omni-ai cannot see this tab’s address: click omni-ai’s toolbar icon on the page first, then “Add page”.';
   if (/^(chrome|edge|brave|about|chrome-extension|moz-extension|devtools|view-source):/i.test(url))
     return 'This is one of the browser’s own pages, which extensions cannot read. Open a web page and try again.';

@@ -1,6 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { OAuth2Gateway } from '../auth/oauth2-gateway';
 import type { MessageRecord } from '../chat/conversation-db';
+import { recordFromWire } from '../chat/image-wire';
 import { recordRun } from '../chat/record-run';
 import type { RunManager } from '../chat/run-manager';
 import { CHAT_PORT, type ChatClientMessage, type ChatServerMessage } from '../messaging/chat-port';
@@ -43,8 +44,15 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
         };
         // The provider is asked even when the user's message cannot be stored: the user would rather
         // have the answer, with a warning that it is not saved (and Export to keep it), than nothing.
+        let user: MessageRecord | undefined;
+        try {
+          user = message.user && recordFromWire(message.user);
+        } catch (error) {
+          listener({ type: 'error', runId, stopped: false, error: { kind: 'config', message: `omni-ai could not take this message’s images: ${(error as Error).message}.` } });
+          break;
+        }
         const recorder = recordRun(
-          { answer, user: message.user, replaces: message.replaces },
+          { answer, user, replaces: message.replaces },
           { report: (problem) => runs.report(runId, problem), gone: () => runs.stop(runId) },
         );
         runs.start(runId, {

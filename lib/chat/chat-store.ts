@@ -15,6 +15,9 @@ import {
   type PageContext,
 } from './conversation-db';
 import { DeltaBatcher } from './delta-batcher';
+import { useDraftImages } from './draft-images';
+import { imageData, loadImageData } from './image-data';
+import { recordToWire } from './image-wire';
 import { chooseModel, offeredModels, useLiveModels } from './model-lists';
 import { describeStorageProblem } from './storage-problem';
 
@@ -50,11 +53,15 @@ interface ChatState {
   newChat: () => void;
 }
 
-/** The conversation so far as the providers take it: turns with text, page context framed. */
+/** The conversation so far as the providers take it: turns with text or images, page context framed. */
 export function historyOf(entries: ChatEntry[]): ChatMessage[] {
   return entries
-    .filter((e) => e.content.trim() !== '' || e.context)
-    .map((e) => ({ role: e.role, content: e.role === 'user' ? frameWithContext(e.content, e.context, e.id) : e.content }));
+    .filter((e) => e.content.trim() !== '' || e.context || e.images?.length)
+    .map((e) => ({
+      role: e.role,
+      content: e.role === 'user' ? frameWithContext(e.content, e.context, e.id) : e.content,
+      ...(e.images?.length ? { images: e.images.map((image) => ({ mediaType: image.mediaType, data: imageData(image.blob) })) } : {}),
+    }));
 }
 
 /**
@@ -145,7 +152,12 @@ export const useChat = create<ChatState>()((set, get) => {
   };
 
   const show = async (conversationId: string) => {
-    const stored = await reading(() => getMessages(conversationId));
+    // With the images' bytes read into memory: the next message sends them again.
+    const stored = await reading(async () => {
+      const messages = await getMessages(conversationId);
+      await loadImageData(messages);
+      return messages;
+    });
     if (!stored) return false;
     const entries: ChatEntry[] = stored.map(({ conversationId: _c, at: _a, ...entry }) => entry);
     set({ conversationId, entries, streaming: isStreaming(entries) });
@@ -167,15 +179,22 @@ export const useChat = create<ChatState>()((set, get) => {
       return;
     }
     const { conversationId } = get();
+    let messages: ChatMessage[];
+    try {
+      messages = historyOf(entries); // with each image's bytes, read when it was attached or loaded
+    } catch (error) {
+      finish(runId, { status: 'error', error: { kind: 'config', message: (error as Error).message } });
+      return;
+    }
     connection.post({
       type: 'send',
       runId,
       conversationId,
-      user: user && { ...user, conversationId, at: Date.now() },
+      user: user && recordToWire({ ...user, conversationId, at: Date.now() }, imageData),
       replaces,
       provider,
       model,
-      messages: historyOf(entries),
+      messages,
     });
   };
 
@@ -210,8 +229,17 @@ export const useChat = create<ChatState>()((set, get) => {
     attach: (context, error) => set({ pending: context, attachError: error }),
     send: (text) => {
       const { streaming, pending, entries } = get();
-      if (streaming || (!text.trim() && !pending)) return;
-      const user: ChatEntry = { id: crypto.randomUUID(), role: 'user', content: text, context: pending, status: 'done' };
+      const drafted = useDraftImages.getState();
+      if (streaming || drafted.preparing > 0 || (!text.trim() && !pending && drafted.images.length === 0)) return;
+      const images = drafted.take();
+      const user: ChatEntry = {
+        id: crypto.randomUUID(),
+        role: 'user',
+        content: text,
+        context: pending,
+        status: 'done',
+        ...(images.length ? { images } : {}),
+      };
       set({ pending: undefined, attachError: undefined });
       ask([...entries, user], user);
     },

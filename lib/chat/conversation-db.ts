@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ProviderId } from '../providers/catalog';
 import type { FinishReason, StreamError, Usage } from '../providers/types';
+import { imageLabel, type ImageAttachment } from './image-attachment';
 import { StorageFailure, storageFailureOf } from './storage-problem';
 
 /** Page text attached to a user message; `text` is what the model gets, already cut to the budget. */
@@ -21,6 +22,8 @@ export interface MessageRecord {
   role: 'user' | 'assistant';
   content: string;
   context?: PageContext;
+  /** Images the user attached, stored as Blobs with the message. */
+  images?: ImageAttachment[];
   provider?: ProviderId;
   model?: string;
   status: 'streaming' | 'done' | 'stopped' | 'error';
@@ -173,7 +176,7 @@ export function storeRunRecords(records: { answer: MessageRecord; user?: Message
         conversations.put(
           conversation
             ? { ...conversation, updatedAt: user.at }
-            : { id: user.conversationId, title: titleFrom(user.content || user.context?.title || ''), createdAt: user.at, updatedAt: user.at },
+            : { id: user.conversationId, title: titleFrom(user.content || user.context?.title || (user.images?.[0] ? imageLabel(user.images[0], 0) : '')), createdAt: user.at, updatedAt: user.at },
         ),
         tx.objectStore('messages').put(user),
       );

@@ -1,4 +1,4 @@
-import type { MessageRecord } from '../chat/conversation-db';
+import type { WireMessageRecord } from '../chat/image-wire';
 import type { StorageProblem } from '../chat/storage-problem';
 import type { ProviderId } from '../providers/catalog';
 import type { ChatMessage, FinishReason, StreamError, Usage } from '../providers/types';
@@ -12,13 +12,13 @@ export type ChatClientMessage =
       type: 'send';
       runId: string;
       conversationId: string;
-      /** The new user message to store (absent on Retry, which answers the same message again). */
-      user?: MessageRecord;
+      /** The new user message to store, images in base64 (absent on Retry, which answers the same message again). */
+      user?: WireMessageRecord;
       /** The failed answer a Retry replaces. */
       replaces?: string;
       provider: ProviderId;
       model: string;
-      /** The conversation as the provider gets it, page context framed. */
+      /** The conversation as the provider gets it, page context framed, images in base64. */
       messages: ChatMessage[];
     }
   | { type: 'stop'; runId: string }

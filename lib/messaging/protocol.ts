@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ProviderId } from '../providers/catalog';
 import type { ReadPageResult } from '../background/read-page';
+import type { ScreenshotResult } from '../background/capture-screenshot';
 import type { ModelList } from '../providers/list-models';
 import type { SignInResult } from '../auth/sign-in/sign-in-service';
 
@@ -19,6 +20,8 @@ export interface ProtocolMap {
   listModels(provider: ProviderId): ModelList;
   /** "Add page": the active tab of the panel's window, as page context cut to the budget. */
   readActivePage(windowId: number): ReadPageResult;
+  /** "Add screenshot": the visible part of the active tab of the panel's window, as a PNG data URL. */
+  captureScreenshot(windowId: number): ScreenshotResult;
   /** Deletes a conversation: the worker stops its runs first, so nothing is written back after. */
   deleteConversation(conversationId: string): DeleteResult;
   /** "Sign in" / "Sign in again": the worker opens the provider's sign-in window and keeps the tokens. */

@@ -3,7 +3,7 @@ import type { BedrockConfig } from '../settings/schema';
 import { bedrockModelURL } from './endpoints';
 import { ProviderError, providerErrorFromResponse } from './provider-error';
 import { toStreamError } from './stream-error';
-import type { ChatModel, ChatRequest, FinishReason, StreamPart, Usage } from './types';
+import type { ChatMessage, ChatModel, ChatRequest, FinishReason, ImagePart, StreamPart, Usage } from './types';
 
 const utf8Decoder = new TextDecoder();
 const utf8Encoder = new TextEncoder();
@@ -23,10 +23,23 @@ export function mapBedrockStopReason(reason: string | undefined): FinishReason {
   }
 }
 
+/** Converse's ImageBlock format: the media type's subtype, lowercase (jpeg, png, webp). */
+const bedrockImageFormat = (mediaType: ImagePart['mediaType']) => mediaType.slice('image/'.length);
+
+/**
+ * One turn's content blocks: each image as an ImageBlock whose `bytes` travel base64-encoded, as
+ * every blob does in AWS's JSON protocol, then the text. Bedrock refuses a blank text block, so a
+ * turn of images alone has none.
+ */
+function converseContent(m: ChatMessage) {
+  const images = (m.images ?? []).map((image) => ({ image: { format: bedrockImageFormat(image.mediaType), source: { bytes: image.data } } }));
+  return images.length && !m.content ? images : [...images, { text: m.content }];
+}
+
 /** The Converse request body (AWS Bedrock API reference, ConverseStream). */
 export function converseBody(request: ChatRequest) {
   return {
-    messages: request.messages.map((m) => ({ role: m.role, content: [{ text: m.content }] })),
+    messages: request.messages.map((m) => ({ role: m.role, content: converseContent(m) })),
     ...(request.system ? { system: [{ text: request.system }] } : {}),
   };
 }

@@ -27,6 +27,10 @@ export function createOpenAICompatibleModel(config: OpenAICompatibleConfig, fetc
     provider: 'openai-compatible',
     // No stream_options: older compatible servers reject fields they do not know.
     stream: (request) => streamChatCompletions('openai-compatible', client, request, { includeUsage: false }),
-    listModels: async (signal) => (await client.models.list({ signal })).data.map((m) => m.id).sort(),
+    listModels: async (signal) =>
+      (await client.models.list({ signal })).data
+        .map((m) => m.id)
+        .sort()
+        .map((id) => ({ id, name: id })),
   };
 }

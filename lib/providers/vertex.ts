@@ -3,7 +3,7 @@ import type { VertexConfig } from '../settings/schema';
 import { vertexModelURL } from './endpoints';
 import { ProviderError, providerErrorFromResponse } from './provider-error';
 import { toStreamError } from './stream-error';
-import type { ChatModel, ChatRequest, FinishReason, StreamPart, Usage } from './types';
+import type { ChatMessage, ChatModel, ChatRequest, FinishReason, StreamPart, Usage } from './types';
 
 export function mapGeminiFinishReason(reason: string | undefined): FinishReason {
   switch (reason) {
@@ -22,9 +22,18 @@ export function mapGeminiFinishReason(reason: string | undefined): FinishReason 
   }
 }
 
+/**
+ * One turn's parts: each image as `inlineData` (base64 bytes and their MIME type), then the text;
+ * Google's prompt guide puts a single image before the text. A turn of images alone has no text part.
+ */
+function requestParts(m: ChatMessage) {
+  const images = (m.images ?? []).map((image) => ({ inlineData: { mimeType: image.mediaType, data: image.data } }));
+  return images.length && !m.content ? images : [...images, { text: m.content }];
+}
+
 export function generateContentBody(request: ChatRequest) {
   return {
-    contents: request.messages.map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] })),
+    contents: request.messages.map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: requestParts(m) })),
     ...(request.system ? { systemInstruction: { parts: [{ text: request.system }] } } : {}),
   };
 }

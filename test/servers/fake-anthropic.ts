@@ -2,6 +2,7 @@ import type { CredentialCheck } from './auth-check';
 import { bearerOf } from './auth-check';
 import type { RecordedRequest } from './fake-openai';
 import { listen, readBody, sendJson } from './http-helpers';
+import { anthropicImageRefusal } from './image-parts';
 import { recordedLines } from './recorded';
 import { sse } from './sse';
 import { respondWithStream, type Behaviour, type StreamLog } from './stream-responder';
@@ -21,12 +22,14 @@ function answerEvents(recorded: string[], deltas: string[] | undefined): string[
  * Anthropic's Messages API: POST /v1/messages streamed as SSE whose event name is each payload's
  * type, replaying the recorded stream. It checks what the real API checks: the key (as
  * x-api-key or, as SDK 1.x sends it, a bearer token), anthropic-version, max_tokens, and that a
- * browser origin carries anthropic-dangerous-direct-browser-access.
+ * browser origin carries anthropic-dangerous-direct-browser-access; image blocks as image-parts.ts says.
  */
 export async function startFakeAnthropic(options: {
   models: string[];
   credential: CredentialCheck;
   behaviour?: Behaviour;
+  /** The display_name /v1/models gives each model (Anthropic always gives one); the ID by default. */
+  displayNames?: Record<string, string>;
   /** The answer's text deltas instead of the recorded ones, in the recorded stream's envelope. */
   deltas?: string[];
 }) {
@@ -51,7 +54,7 @@ export async function startFakeAnthropic(options: {
       return sendJson(res, 400, anthropicError('invalid_request_error', 'anthropic-version: header is required'));
     if (req.method === 'GET' && url.pathname === '/v1/models')
       return sendJson(res, 200, {
-        data: options.models.map((id) => ({ id, type: 'model', display_name: id, created_at: '2026-01-01T00:00:00Z' })),
+        data: options.models.map((id) => ({ id, type: 'model', display_name: options.displayNames?.[id] ?? id, created_at: '2026-01-01T00:00:00Z' })),
         has_more: false,
         first_id: options.models[0],
         last_id: options.models.at(-1),
@@ -62,6 +65,8 @@ export async function startFakeAnthropic(options: {
       return sendJson(res, 400, anthropicError('invalid_request_error', 'max_tokens: Field required'));
     if (!options.models.includes(body.model as string))
       return sendJson(res, 404, anthropicError('not_found_error', `model: ${String(body.model)}`));
+    const imageRefused = anthropicImageRefusal(body);
+    if (imageRefused) return sendJson(res, imageRefused.status, imageRefused.body);
     if (behaviour.mode === 'rate-limit')
       return sendJson(res, 429, anthropicError('rate_limit_error', 'Number of request tokens has exceeded your per-minute rate limit.'), {
         'retry-after': String(behaviour.retryAfter ?? 7),

@@ -2,6 +2,7 @@ import type { CredentialCheck } from './auth-check';
 import { bearerOf } from './auth-check';
 import type { RecordedRequest } from './fake-openai';
 import { listen, readBody, sendJson } from './http-helpers';
+import { openAIImageRefusal } from './image-parts';
 import { recordedLines } from './recorded';
 import { sse } from './sse';
 import { respondWithStream, type Behaviour, type StreamLog } from './stream-responder';
@@ -57,6 +58,8 @@ export async function startFakeAzureOpenAI(options: {
       return sendJson(res, 404, { error: { code: 'DeploymentNotFound', message: 'The API deployment for this resource does not exist.' } });
     if (!Array.isArray(body.messages))
       return sendJson(res, 400, { error: { code: 'BadRequest', message: "'messages' is a required property" } });
+    const imageRefused = openAIImageRefusal(body, 'azure', false);
+    if (imageRefused) return sendJson(res, imageRefused.status, imageRefused.body);
     if (behaviour.mode === 'rate-limit')
       return sendJson(
         res,

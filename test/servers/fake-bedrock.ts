@@ -3,6 +3,7 @@ import type { CredentialCheck } from './auth-check';
 import { bearerOf } from './auth-check';
 import type { RecordedRequest } from './fake-openai';
 import { listen, readBody, sendJson } from './http-helpers';
+import { bedrockImageRefusal } from './image-parts';
 import { recordedLines } from './recorded';
 import { respondWithStream, type Behaviour, type StreamLog } from './stream-responder';
 import fs from 'node:fs';
@@ -71,6 +72,8 @@ export async function startFakeBedrock(options: {
     const messages = body.messages as { role?: string; content?: unknown[] }[] | undefined;
     if (!Array.isArray(messages) || messages.some((m) => !Array.isArray(m.content)))
       return awsError(res, 400, 'ValidationException', 'Malformed input request: messages must be a list of messages with content blocks.');
+    const imageRefused = bedrockImageRefusal(body);
+    if (imageRefused) return awsError(res, 400, imageRefused.type, imageRefused.message);
     if (behaviour.mode === 'rate-limit')
       return awsError(res, 429, 'ThrottlingException', 'Too many requests, please wait before trying again.', {
         'retry-after': String(behaviour.retryAfter ?? 7),

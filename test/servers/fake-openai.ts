@@ -2,6 +2,7 @@ import type http from 'node:http';
 import type { CredentialCheck } from './auth-check';
 import { bearerOf } from './auth-check';
 import { listen, readBody, sendJson } from './http-helpers';
+import { openAIImageRefusal } from './image-parts';
 import { recordedLines } from './recorded';
 import { sse } from './sse';
 import { respondWithStream, type Behaviour, type StreamLog } from './stream-responder';
@@ -17,9 +18,16 @@ export interface RecordedRequest {
  * OpenAI's /v1 API as the SDK uses it (also serving as an OpenAI-compatible server): chat
  * completions streamed as SSE `data:` lines ending with `data: [DONE]`, replaying the recorded
  * stream (without Azure's prompt_filter_results chunk), and /v1/models. Errors in OpenAI's shape.
- * With `credential: undefined` it takes requests without auth, like a local Ollama.
+ * With `credential: undefined` it takes requests without auth, like a local Ollama. Image parts are
+ * checked as OpenAI checks them (image-parts.ts).
  */
-export async function startFakeOpenAI(options: { models: string[]; credential?: CredentialCheck; behaviour?: Behaviour }) {
+export async function startFakeOpenAI(options: {
+  models: string[];
+  credential?: CredentialCheck;
+  behaviour?: Behaviour;
+  /** Models that take no images: a request with an image_url part is refused, as OpenAI does. */
+  textOnly?: string[];
+}) {
   const requests: RecordedRequest[] = [];
   const log: StreamLog = { closedByClient: 0, completed: 0 };
   const behaviour: Behaviour = options.behaviour ?? { mode: 'ok' };
@@ -50,6 +58,8 @@ export async function startFakeOpenAI(options: { models: string[]; credential?: 
       return sendJson(res, 404, {
         error: { message: `The model \`${body.model}\` does not exist or you do not have access to it.`, type: 'invalid_request_error', code: 'model_not_found' },
       });
+    const imageRefused = openAIImageRefusal(body, 'openai', options.textOnly?.includes(body.model as string) ?? false);
+    if (imageRefused) return sendJson(res, imageRefused.status, imageRefused.body);
     if (behaviour.mode === 'rate-limit')
       return sendJson(
         res,

@@ -54,7 +54,7 @@ describe('model choice', () => {
   const configs = defaultProviderConfigs();
   it('offers the live list once it has arrived, else the curated one', () => {
     expect(offeredModels('openai', configs, {})[0]).toBe('gpt-5.5');
-    expect(offeredModels('openai', configs, { openai: ['gpt-live'] })).toEqual(['gpt-live']);
+    expect(offeredModels('openai', configs, { openai: [{ id: 'gpt-live', name: 'gpt-live' }] })).toEqual(['gpt-live']);
   });
   it('keeps the user’s choice while it is offered, else falls back to the first', () => {
     expect(chooseModel(['a', 'b'], 'b')).toBe('b');
