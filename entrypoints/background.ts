@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
 import { ENTERPRISE_PROVIDERS } from '@/lib/auth/gateway-targets';
 import { providerOfAlarm } from '@/lib/auth/refresh-alarms';
+import { SignInSessionStore } from '@/lib/auth/sign-in/sign-in-session';
+import { readSignInStatuses } from '@/lib/auth/sign-in/sign-in-status';
 import { createGateway } from '@/lib/background/gateway';
+import { createSignInService } from '@/lib/background/sign-in';
 import { testConnection } from '@/lib/background/handle-test-connection';
 import { deleteConversationAndRuns } from '@/lib/background/delete-conversation';
 import { serveChatPort } from '@/lib/background/serve-chat-port';
@@ -34,7 +37,11 @@ export default defineBackground(() => {
   onSettingsChange(() => void syncContextMenu({ onlyIfChanged: true }));
   browser.contextMenus.onClicked.addListener(onContextMenuClick);
 
-  const gateway = createGateway();
+  const sessions = new SignInSessionStore();
+  const gateway = createGateway(sessions);
+  const signIn = createSignInService(gateway, sessions);
+  // A sign-in kept across browser restarts is shown again (storage.session was emptied).
+  void readSignInStatuses().then((statuses) => signIn.restoreStatuses(ENTERPRISE_PROVIDERS, statuses));
   browser.alarms.onAlarm.addListener((alarm) => {
     const provider = providerOfAlarm(alarm.name);
     if (provider) void gateway.refreshInBackground(provider);
@@ -59,6 +66,15 @@ export default defineBackground(() => {
   onMessage('deleteConversation', ({ data: conversationId, sender }) => {
     if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };
     return deleteConversationAndRuns(runs, conversationId);
+  });
+  // The sign-in window opens from the worker; the page gets only the outcome's words.
+  onMessage('signIn', ({ data: provider, sender }) => {
+    if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };
+    return signIn.signIn(provider);
+  });
+  onMessage('signOut', ({ data: provider, sender }) => {
+    if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };
+    return signIn.signOut(provider);
   });
   onMessage('readActivePage', ({ data: windowId, sender }) => {
     if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };

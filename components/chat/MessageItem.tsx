@@ -4,6 +4,7 @@ import { sentLine, type ChatEntry } from '@/lib/chat/chat-store';
 import type { PageContext } from '@/lib/chat/conversation-db';
 import { safeLinkUrl } from '@/lib/markdown/safe-link-url';
 import { MessageImages } from './MessageImages';
+import { SignInAgain } from './SignInAgain';
 
 // Markdown, sanitising and highlighting are a third of the panel's code and are not needed to open
 // it: they load after the first paint (bench/RESULTS.md, cold open), showing plain text until then.
@@ -69,6 +70,7 @@ export function MessageItem({ entry, onRetry, canRetry }: { entry: ChatEntry; on
       {entry.status === 'error' && entry.error && (
         <div role="alert" className="alert">
           <span>{entry.error.message}</span>
+          {entry.error.kind === 'sign-in' && entry.error.again && <SignInAgain provider={entry.provider!} />}
           {canRetry && (
             <button type="button" onClick={onRetry}>
               Retry

@@ -5,6 +5,7 @@ import { PageTextLog } from '@/components/settings/PageTextLog';
 import { SiteLists } from '@/components/settings/SiteLists';
 import { PolicyNotices } from '@/components/settings/PolicyNotices';
 import { ProviderPicker } from '@/components/settings/ProviderPicker';
+import { SignInSection } from '@/components/settings/SignInSection';
 import { SettingsNotices } from '@/components/ui/SettingsNotices';
 import { usePolicy } from '@/lib/settings/policy/policy-store';
 import { useSettingsHydrated } from '@/lib/settings/store';
@@ -24,6 +25,7 @@ export function App() {
       <ProviderPicker />
       {/* key: a fresh form (and draft) per provider */}
       <ProviderForm key={provider} provider={provider} />
+      <SignInSection key={`sign-in-${provider}`} provider={provider} />
       <ChatSettings />
       <PromptSettings />
       <SiteLists />

@@ -3,6 +3,7 @@ import type { ProviderId } from '../providers/catalog';
 import type { ReadPageResult } from '../background/read-page';
 import type { ScreenshotResult } from '../background/capture-screenshot';
 import type { ModelList } from '../providers/list-models';
+import type { SignInResult } from '../auth/sign-in/sign-in-service';
 
 /** The answer to "Test connection": what worked, or exactly what failed. Never a token. */
 export interface ConnectionResult {
@@ -23,6 +24,10 @@ export interface ProtocolMap {
   captureScreenshot(windowId: number): ScreenshotResult;
   /** Deletes a conversation: the worker stops its runs first, so nothing is written back after. */
   deleteConversation(conversationId: string): DeleteResult;
+  /** "Sign in" / "Sign in again": the worker opens the provider's sign-in window and keeps the tokens. */
+  signIn(provider: ProviderId): SignInResult;
+  /** "Sign out": the worker revokes the refresh token and forgets every token. */
+  signOut(provider: ProviderId): SignInResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -106,6 +106,6 @@ async function* streamConverse(config: BedrockConfig, send: typeof fetch, reques
 
 /** AWS Bedrock's ConverseStream, with a gateway bearer token (OAuth2) or a Bedrock API key. */
 export function createBedrockModel(config: BedrockConfig, deps: { authFetch: typeof fetch; fetch: typeof fetch }): ChatModel {
-  const send = config.auth === 'oauth2' ? deps.authFetch : deps.fetch;
+  const send = config.auth !== 'api-key' ? deps.authFetch : deps.fetch;
   return { provider: 'bedrock', stream: (request) => streamConverse(config, send, request) };
 }

@@ -44,10 +44,13 @@ export interface Usage {
 
 /** A provider failure as plain data: it crosses the port to the side panel by structured clone. */
 export interface StreamError {
-  kind: ProviderErrorKind | 'auth-gateway' | 'aborted';
+  /** 'sign-in': only the user can fix it, by signing in (again); the panel offers the button. */
+  kind: ProviderErrorKind | 'auth-gateway' | 'sign-in' | 'aborted';
   message: string;
   status?: number;
   retryAfter?: number;
+  /** With kind 'sign-in': the user had signed in and the provider ended it ("Sign in again"). */
+  again?: boolean;
 }
 
 /**

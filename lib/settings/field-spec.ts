@@ -16,7 +16,9 @@ export type FieldKind =
   /** A Google service-account key as pasted JSON; a secret. */
   | 'service-account-key'
   /** One of `options`. */
-  | 'select';
+  | 'select'
+  /** A yes/no choice, stored as a boolean; the draft holds "true" or "false". */
+  | 'checkbox';
 
 export interface FieldSpec<C> {
   key: keyof C & string;
@@ -40,4 +42,9 @@ export type Draft = Record<string, string>;
 export interface ProviderForm<C> {
   defaults: C;
   fields: ReadonlyArray<FieldSpec<C>>;
+  /**
+   * Rules that involve more than one field (e.g. "the Tenant ID or the Issuer"), checked after each
+   * field's own; returns field key → the whole message, starting with that field's label.
+   */
+  checkDraft?: (draft: Draft) => Record<string, string>;
 }

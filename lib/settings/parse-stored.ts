@@ -34,6 +34,8 @@ function fieldValueIsValid<C>(field: FieldSpec<C>, value: unknown): boolean {
       return isRecord(value) && Object.values(value).every((item) => typeof item === 'string');
     case 'select':
       return typeof value === 'string' && (field.options ?? []).some((o) => o.value === value);
+    case 'checkbox':
+      return typeof value === 'boolean';
     default:
       return typeof value === 'string';
   }

@@ -23,6 +23,17 @@ export interface OAuthClientFields {
   clientAuth: ClientAuthMethod;
 }
 
+/**
+ * User sign-in (authorization code + PKCE through the browser's sign-in window): the fields shared
+ * by every provider that offers it. The Client ID and Scope are OAuthClientFields' own.
+ */
+export interface SignInFields {
+  /** The OpenID Connect issuer, e.g. https://contoso.okta.com; for Entra ID, filled from the tenant. */
+  issuer: string;
+  /** Keep the refresh token in storage.local across browser restarts, instead of storage.session. */
+  keepSignedIn: boolean;
+}
+
 export interface OpenAIConfig {
   apiKey: string;
   /** A proxy in front of the OpenAI API; empty means https://api.openai.com/v1. */
@@ -42,32 +53,34 @@ export interface OpenAICompatibleConfig {
   models: string[];
 }
 
-export interface AzureOpenAIConfig extends OAuthClientFields {
+export interface AzureOpenAIConfig extends OAuthClientFields, SignInFields {
   endpoint: string;
   apiVersion: string;
   /** Deployment names: Azure routes by deployment, not by model name. */
   models: string[];
-  auth: 'oauth2' | 'api-key';
+  auth: 'oauth2' | 'api-key' | 'sign-in';
   apiKey: string;
+  /** The Entra ID tenant (GUID or domain); the issuer is https://login.microsoftonline.com/<tenant>/v2.0. */
+  tenantId: string;
 }
 
-export interface BedrockConfig extends OAuthClientFields {
+export interface BedrockConfig extends OAuthClientFields, SignInFields {
   region: string;
   /** A gateway in front of Bedrock; empty means the regional bedrock-runtime endpoint. */
   endpoint: string;
   /** Model IDs and inference profile IDs or ARNs. */
   models: string[];
-  auth: 'oauth2' | 'api-key';
+  auth: 'oauth2' | 'api-key' | 'sign-in';
   apiKey: string;
 }
 
-export interface VertexConfig extends OAuthClientFields {
+export interface VertexConfig extends OAuthClientFields, SignInFields {
   projectId: string;
   location: string;
   /** A private gateway; empty means Google's regional aiplatform endpoint. */
   baseURL: string;
   models: string[];
-  auth: 'service-account' | 'oauth2';
+  auth: 'service-account' | 'oauth2' | 'sign-in';
   serviceAccountKey: string;
 }
 

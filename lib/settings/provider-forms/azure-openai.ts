@@ -1,6 +1,20 @@
 import type { ProviderForm } from '../field-spec';
 import type { AzureOpenAIConfig } from '../schema';
 import { OAUTH_DEFAULTS, oauthFields } from './oauth-fields';
+import { SIGN_IN_DEFAULTS, SIGN_IN_OPTION, inSignInMode, issuerField, keepSignedInField } from './sign-in-fields';
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
+
+/**
+ * An Entra tenant's ID or domain. The multi-tenant aliases are refused: their metadata names no
+ * single issuer, so an ID token could not be checked against one (OpenID Connect Discovery §4.3).
+ */
+export function checkTenantId(value: string): string | undefined {
+  if (/^(common|organizations|consumers)$/i.test(value))
+    return `must be your organisation’s own tenant, not "${value}": enter its ID (a GUID) or domain`;
+  return GUID.test(value) || DOMAIN.test(value) ? undefined : 'must be a tenant ID (a GUID) or domain, e.g. contoso.onmicrosoft.com';
+}
 
 /** The newest generally available data-plane API version (Azure OpenAI API lifecycle). */
 export const AZURE_DEFAULT_API_VERSION = '2024-10-21';
@@ -8,6 +22,8 @@ export const AZURE_DEFAULT_API_VERSION = '2024-10-21';
 export const azureOpenAIForm: ProviderForm<AzureOpenAIConfig> = {
   defaults: {
     ...OAUTH_DEFAULTS,
+    ...SIGN_IN_DEFAULTS,
+    tenantId: '',
     scope: 'https://cognitiveservices.azure.com/.default',
     endpoint: '',
     apiVersion: AZURE_DEFAULT_API_VERSION,
@@ -44,10 +60,30 @@ export const azureOpenAIForm: ProviderForm<AzureOpenAIConfig> = {
       kind: 'select',
       options: [
         { value: 'oauth2', label: 'Entra ID (OAuth2 client credentials)' },
+        SIGN_IN_OPTION,
         { value: 'api-key', label: 'API key' },
       ],
     },
     { key: 'apiKey', label: 'API key', kind: 'secret', required: true, showIf: (d) => d.auth === 'api-key' },
+    {
+      key: 'tenantId',
+      label: 'Tenant ID',
+      kind: 'text',
+      showIf: inSignInMode,
+      placeholder: 'contoso.onmicrosoft.com',
+      help: 'Your Entra ID tenant: its ID or domain. It fills the Issuer: https://login.microsoftonline.com/<tenant>/v2.0.',
+      check: checkTenantId,
+    },
+    issuerField<AzureOpenAIConfig>({
+      required: false,
+      placeholder: 'https://login.microsoftonline.com/<tenant>/v2.0',
+      help: 'Leave empty to use the Tenant ID’s. Set it to sign in through another OpenID Connect provider.',
+    }),
     ...oauthFields<AzureOpenAIConfig>('For Entra ID: https://cognitiveservices.azure.com/.default'),
+    keepSignedInField<AzureOpenAIConfig>(),
   ],
+  checkDraft: (draft): Record<string, string> =>
+    inSignInMode(draft) && !draft.tenantId?.trim() && !draft.issuer?.trim()
+      ? { issuer: 'Issuer is required: enter the Tenant ID, or the Issuer of your OpenID Connect provider.' }
+      : {},
 };

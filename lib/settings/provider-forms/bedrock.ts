@@ -1,10 +1,12 @@
 import type { ProviderForm } from '../field-spec';
 import type { BedrockConfig } from '../schema';
 import { OAUTH_DEFAULTS, oauthFields } from './oauth-fields';
+import { SIGN_IN_DEFAULTS, SIGN_IN_OPTION, issuerField, keepSignedInField } from './sign-in-fields';
 
 export const bedrockForm: ProviderForm<BedrockConfig> = {
   defaults: {
     ...OAUTH_DEFAULTS,
+    ...SIGN_IN_DEFAULTS,
     region: 'us-east-1',
     endpoint: '',
     models: ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'us.amazon.nova-pro-v1:0'],
@@ -39,10 +41,13 @@ export const bedrockForm: ProviderForm<BedrockConfig> = {
       kind: 'select',
       options: [
         { value: 'oauth2', label: 'OAuth2 bearer token (through your gateway)' },
+        SIGN_IN_OPTION,
         { value: 'api-key', label: 'Bedrock API key' },
       ],
     },
     { key: 'apiKey', label: 'API key', kind: 'secret', required: true, showIf: (d) => d.auth === 'api-key' },
+    issuerField<BedrockConfig>(),
     ...oauthFields<BedrockConfig>('The scope your gateway expects, if any.'),
+    keepSignedInField<BedrockConfig>(),
   ],
 };
