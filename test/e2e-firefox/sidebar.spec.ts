@@ -75,7 +75,16 @@ test('“Ask omni-ai” on a selection or a link opens the sidebar with it attac
       getSelection()!.removeAllRanges();
       getSelection()!.addRange(range);
     });
-    expect(await chooseFromContextMenu(extension, page, '#selected', 'Ask omni-ai')).toEqual(['Ask omni-ai']);
+    // On a selection "Ask omni-ai" is a submenu of quick actions (issue 14); "Ask…" attaches the
+    // selection and lets the user write the question, as the single item did before.
+    expect(await chooseFromContextMenu(extension, page, '#selected', 'Ask…')).toEqual([
+      'Ask omni-ai',
+      'Summarize',
+      'Explain',
+      'Translate',
+      'Rephrase',
+      'Ask…',
+    ]);
     await expect.poll(() => sidebarState(extension)).toEqual({ open: true, url: SIDEBAR_URL });
     await expect.poll(() => sidebarText(options, 'Attached context')).toBe(`Selection: Tides · ${SELECTED.length} characters×`);
 
