@@ -102,6 +102,27 @@ describe('the page-text policy keys', () => {
   });
 });
 
+describe('the README’s policy examples', () => {
+  const readme = fs.readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+
+  it('the Linux file: read without a single notice, with sign-in and the page-text rules', () => {
+    const example = /### Linux[\s\S]*?```json\n([\s\S]*?)\n```/.exec(readme)![1]!;
+    const extensions = (JSON.parse(example) as { '3rdparty': { extensions: Record<string, Record<string, unknown>> } })['3rdparty'].extensions;
+    expect(Object.keys(extensions)).toEqual(['ggklkfbejlpnfeahlphikfomomiokain']);
+    const { policy, notices } = parsePolicy(extensions.ggklkfbejlpnfeahlphikfomomiokain);
+    expect(notices).toEqual([]);
+    expect(policy.providers?.['azure-openai']).toMatchObject({ auth: 'sign-in', keepSignedIn: true });
+    expect(policy.pageRules?.items).toHaveLength(1);
+  });
+
+  it('the Firefox policies.json: read without a single notice, under the gecko ID', () => {
+    const example = /### Firefox[\s\S]*?```json\n([\s\S]*?)\n```/.exec(readme)![1]!;
+    const extensions = (JSON.parse(example) as { policies: { '3rdparty': { Extensions: Record<string, Record<string, unknown>> } } }).policies['3rdparty'].Extensions;
+    expect(Object.keys(extensions)).toEqual(['omni-ai@omni-ai.dev']);
+    expect(parsePolicy(extensions['omni-ai@omni-ai.dev']).notices).toEqual([]);
+  });
+});
+
 describe('docs/POLICY.md', () => {
   it('gives an example that omni-ai reads without a single notice', () => {
     const doc = fs.readFileSync(new URL('../../../docs/POLICY.md', import.meta.url), 'utf8');
