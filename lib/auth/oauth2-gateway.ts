@@ -185,16 +185,7 @@ export class OAuth2Gateway {
     // Signing in is using the provider: its first refresh is made in the background as for any token in use.
     await this.recordUse(provider);
     await this.deps.cooldowns.remove(provider);
-    this.failures.delete(provider);
-    await this.deps.scheduler.at(provider, refreshAt(token));
-    await this.deps.status(provider, {
-      expiresAt: token.expiresAt,
-      nextRefreshAt: refreshAt(token),
-      lastRefreshAt: this.now(),
-      lastError: undefined,
-      lastErrorAt: undefined,
-      failures: 0,
-    });
+    await this.settled(provider, token);
   }
 
   /** Drops the provider's token (after a 401, or when its credentials are removed). */
@@ -240,6 +231,20 @@ export class OAuth2Gateway {
       await this.invalidate(provider);
       return send();
     };
+  }
+
+  /** A fresh token is in hand (fetched or adopted): failures are forgotten, its refresh is scheduled, the pages see it. */
+  private async settled(provider: ProviderId, token: StoredToken): Promise<void> {
+    this.failures.delete(provider);
+    await this.deps.scheduler.at(provider, refreshAt(token));
+    await this.deps.status(provider, {
+      expiresAt: token.expiresAt,
+      nextRefreshAt: refreshAt(token),
+      lastRefreshAt: this.now(),
+      lastError: undefined,
+      lastErrorAt: undefined,
+      failures: 0,
+    });
   }
 
   private async requireTarget(provider: ProviderId): Promise<GatewayTarget> {
@@ -322,16 +327,7 @@ export class OAuth2Gateway {
       this.clock.issued(token, monotonicAtRequest);
       await this.deps.tokens.set(provider, token);
       if (cooldown) await this.deps.cooldowns.remove(provider);
-      this.failures.delete(provider);
-      await this.deps.scheduler.at(provider, refreshAt(token));
-      await this.deps.status(provider, {
-        expiresAt: token.expiresAt,
-        nextRefreshAt: refreshAt(token),
-        lastRefreshAt: this.now(),
-        lastError: undefined,
-        lastErrorAt: undefined,
-        failures: 0,
-      });
+      await this.settled(provider, token);
       return token;
     } catch (error) {
       if (error instanceof AuthError && error.kind === 'rate-limit' && error.retryAt !== undefined)
