@@ -199,7 +199,9 @@ test.describe('with a policy that changes while omni-ai is open', () => {
     await expect(provider).toHaveAccessibleDescription('Set by your organization');
     await expect(field(options, 'Models')).toHaveValue('eu.anthropic.claude-sonnet-4-5');
     await expect(panelProvider(panel)).toHaveText('AWS Bedrock');
-    expect(await optionLabels(panel, 'Model')).toEqual(['eu.anthropic.claude-sonnet-4-5']);
+    // The model by its name (issue 14 §3); the ID the policy set is what the option sends.
+    expect(await optionLabels(panel, 'Model')).toEqual(['Claude Sonnet 4.5 (EU)']);
+    await expect(panel.getByRole('combobox', { name: 'Model' })).toHaveValue('eu.anthropic.claude-sonnet-4-5');
     await expect(panel.getByRole('button', { name: 'Add page' })).toHaveCount(0);
     await expect.poll(() => menuExists(worker)).toBe(false);
 
