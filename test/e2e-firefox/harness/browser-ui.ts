@@ -68,7 +68,19 @@ export async function chooseFromContextMenu(
     const chosen = items.find((i) => i.label === ${JSON.stringify(item)});
     if (!chosen) throw new Error('no menu item ' + ${JSON.stringify(item)});
     const labels = items.map((i) => i.label);
-    ExtensionCommon.withHandlingUserInput(window, () => document.getElementById('contentAreaContextMenu').activateItem(chosen));
+    // An item of a submenu (the quick actions under "Ask omni-ai") can be activated only in its
+    // own popup, once that is open, as a user's pointer would open it.
+    let popup = document.getElementById('contentAreaContextMenu');
+    const submenu = chosen.parentNode.closest('menu');
+    if (submenu) {
+      submenu.openMenu(true);
+      for (let i = 0; submenu.menupopup.state !== 'open'; i++) {
+        if (i > 100) throw new Error('the submenu of ' + submenu.label + ' did not open');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      popup = submenu.menupopup;
+    }
+    ExtensionCommon.withHandlingUserInput(window, () => popup.activateItem(chosen));
     return labels;
   `);
 }
