@@ -34,7 +34,7 @@ async function main() {
     // The side panel talks to the bench server as an OpenAI-compatible provider.
     const settings = defaultSettings();
     settings.provider = 'openai-compatible';
-    settings.providers['openai-compatible'] = { baseURL: `${server.url}/v1`, apiKey: '', headers: {}, models: ['bench-model'] };
+    settings.providers['openai-compatible'] = { ...settings.providers['openai-compatible'], baseURL: `${server.url}/v1`, apiKey: '', headers: {}, models: ['bench-model'] };
     await writeSettings(ext, settings);
 
     await section('1. Added latency to the first token', () => firstTokenLatency(ext, server, RUNS.firstToken));

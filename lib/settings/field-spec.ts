@@ -16,7 +16,12 @@ export type FieldKind =
   /** A Google service-account key as pasted JSON; a secret. */
   | 'service-account-key'
   /** One of `options`. */
-  | 'select';
+  | 'select'
+  /**
+   * A number as typed (stored as that text, empty allowed where not required), so an empty field
+   * can mean "not sent"; `check` says which numbers. Admin policy gives it as a JSON number.
+   */
+  | 'number';
 
 export interface FieldSpec<C> {
   key: keyof C & string;
@@ -30,6 +35,8 @@ export interface FieldSpec<C> {
   showIf?: (draft: Draft) => boolean;
   placeholder?: string;
   help?: string;
+  /** A heading the options page shows above the first field of each section (e.g. "Generation"). */
+  section?: string;
   /** Extra check after the kind's own; returns the message for the user, or undefined. */
   check?: (value: string) => string | undefined;
 }

@@ -1,5 +1,6 @@
 import type { ProviderForm } from '../field-spec';
 import type { AzureOpenAIConfig } from '../schema';
+import { GENERATION_DEFAULTS, REASONING_DEFAULTS, generationFields, reasoningField } from './generation-fields';
 import { OAUTH_DEFAULTS, oauthFields } from './oauth-fields';
 
 /** The newest generally available data-plane API version (Azure OpenAI API lifecycle). */
@@ -14,6 +15,8 @@ export const azureOpenAIForm: ProviderForm<AzureOpenAIConfig> = {
     models: [],
     auth: 'oauth2',
     apiKey: '',
+    ...GENERATION_DEFAULTS,
+    ...REASONING_DEFAULTS,
   },
   fields: [
     {
@@ -49,5 +52,10 @@ export const azureOpenAIForm: ProviderForm<AzureOpenAIConfig> = {
     },
     { key: 'apiKey', label: 'API key', kind: 'secret', required: true, showIf: (d) => d.auth === 'api-key' },
     ...oauthFields<AzureOpenAIConfig>('For Entra ID: https://cognitiveservices.azure.com/.default'),
+    ...generationFields<AzureOpenAIConfig>({
+      maxTemperature: 2,
+      temperatureNote: 'Never sent to deployments named as OpenAI’s reasoning models (o-series, GPT-5 and later); clear it for a reasoning deployment named otherwise.',
+    }),
+    reasoningField<AzureOpenAIConfig>('Sent as reasoning_effort: only for deployments of reasoning models, which take it.'),
   ],
 };

@@ -1,5 +1,6 @@
 import type { ProviderForm } from '../field-spec';
 import type { BedrockConfig } from '../schema';
+import { GENERATION_DEFAULTS, generationFields } from './generation-fields';
 import { OAUTH_DEFAULTS, oauthFields } from './oauth-fields';
 
 export const bedrockForm: ProviderForm<BedrockConfig> = {
@@ -10,6 +11,7 @@ export const bedrockForm: ProviderForm<BedrockConfig> = {
     models: ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'us.amazon.nova-pro-v1:0'],
     auth: 'oauth2',
     apiKey: '',
+    ...GENERATION_DEFAULTS,
   },
   fields: [
     {
@@ -44,5 +46,7 @@ export const bedrockForm: ProviderForm<BedrockConfig> = {
     },
     { key: 'apiKey', label: 'API key', kind: 'secret', required: true, showIf: (d) => d.auth === 'api-key' },
     ...oauthFields<BedrockConfig>('The scope your gateway expects, if any.'),
+    // Converse has no common reasoning setting (each model family takes its own fields), so none here.
+    ...generationFields<BedrockConfig>({ maxTemperature: 1, temperatureNote: 'Never sent to Claude models after Opus 4.6, which take none.' }),
   ],
 };

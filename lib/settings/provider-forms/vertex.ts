@@ -1,5 +1,6 @@
 import type { ProviderForm } from '../field-spec';
 import type { VertexConfig } from '../schema';
+import { GENERATION_DEFAULTS, REASONING_DEFAULTS, generationFields, reasoningField } from './generation-fields';
 import { OAUTH_DEFAULTS, oauthFields } from './oauth-fields';
 
 export const vertexForm: ProviderForm<VertexConfig> = {
@@ -12,6 +13,8 @@ export const vertexForm: ProviderForm<VertexConfig> = {
     models: ['gemini-2.5-pro', 'gemini-2.5-flash'],
     auth: 'service-account',
     serviceAccountKey: '',
+    ...GENERATION_DEFAULTS,
+    ...REASONING_DEFAULTS,
   },
   fields: [
     { key: 'projectId', label: 'Project ID', kind: 'text', required: true, placeholder: 'my-project' },
@@ -47,5 +50,7 @@ export const vertexForm: ProviderForm<VertexConfig> = {
       help: 'Paste the JSON key file. It is signed into short-lived tokens here and never sent anywhere.',
     },
     ...oauthFields<VertexConfig>('https://www.googleapis.com/auth/cloud-platform'),
+    ...generationFields<VertexConfig>({ maxTemperature: 2 }),
+    reasoningField<VertexConfig>('Gemini’s thinking: a thinking budget for Gemini 2.5, the thinking level for later models.'),
   ],
 };
