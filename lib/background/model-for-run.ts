@@ -1,9 +1,12 @@
 import type { OAuth2Gateway } from '../auth/oauth2-gateway';
 import type { ProviderId } from '../providers/catalog';
+import { generationOf } from '../providers/generation';
 import { missingCredentials } from '../providers/missing-credentials';
+import { withParameterHint } from '../providers/parameter-hint';
 import { createChatModel } from '../providers/registry';
 import type { ChatModel } from '../providers/types';
 import { loadSettings } from '../settings/load-settings';
+import { PROVIDER_FORMS } from '../settings/provider-forms';
 import { providerRefusal } from '../settings/policy/refusals';
 
 /**
@@ -25,7 +28,12 @@ export function modelForRun(provider: ProviderId, gateway: OAuth2Gateway): ChatM
           return;
         }
         const model = createChatModel(provider, settings, gateway);
-        yield* model.stream({ ...request, system: settings.systemPrompt || undefined });
+        // Generation settings as the options page has them now (policy applied), in this provider's format.
+        const generation = generationOf(settings.providers[provider]);
+        const locked = settings.locked.providers[provider] ?? [];
+        const required = PROVIDER_FORMS[provider].fields.filter((f) => f.required).map((f) => f.key as string);
+        for await (const part of model.stream({ ...request, system: settings.systemPrompt || undefined, generation }))
+          yield part.type === 'error' ? { ...part, error: withParameterHint(part.error, provider, generation, locked, required) } : part;
       } catch (error) {
         yield { type: 'error', error: { kind: 'config', message: `omni-ai could not start the request: ${(error as Error).message}` } };
       }

@@ -1,4 +1,5 @@
 import type { ProviderId } from './catalog';
+import type { Generation } from './generation';
 import type { ProviderErrorKind } from './provider-error';
 
 /** One turn of the conversation as every provider receives it. */
@@ -12,6 +13,8 @@ export interface ChatRequest {
   messages: ChatMessage[];
   /** The user's system prompt from the options, if any. */
   system?: string;
+  /** Temperature, output limit and reasoning effort from the provider's options; each adapter sends them its own way. */
+  generation?: Generation;
   /** Aborting closes the upstream connection: the provider sees the request end. */
   signal: AbortSignal;
 }

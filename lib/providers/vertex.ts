@@ -1,6 +1,7 @@
 import { EventSourceParserStream } from 'eventsource-parser/stream';
 import type { VertexConfig } from '../settings/schema';
 import { vertexModelURL } from './endpoints';
+import type { Generation } from './generation';
 import { ProviderError, providerErrorFromResponse } from './provider-error';
 import { toStreamError } from './stream-error';
 import type { ChatModel, ChatRequest, FinishReason, StreamPart, Usage } from './types';
@@ -22,10 +23,37 @@ export function mapGeminiFinishReason(reason: string | undefined): FinishReason 
   }
 }
 
-export function generateContentBody(request: ChatRequest) {
+/** Gemini 2.5's thinking budget, in tokens, for each effort (Gemini API: thinkingConfig.thinkingBudget). */
+export const GEMINI_THINKING_BUDGET = { low: 1024, medium: 8192, high: 24576 } as const;
+
+interface GeminiGenerationConfig {
+  temperature?: number;
+  maxOutputTokens?: number;
+  thinkingConfig?: { thinkingBudget: number } | { thinkingLevel: string };
+}
+
+/**
+ * Vertex's `generationConfig`. Reasoning effort is a thinking budget for Gemini 2.5 and earlier, and
+ * the thinking level for later models (Gemini 3's `thinkingLevel`). Undefined when nothing is set.
+ */
+export function geminiGenerationConfig(model: string, generation: Generation = {}): GeminiGenerationConfig | undefined {
+  const config: GeminiGenerationConfig = {};
+  if (generation.temperature !== undefined) config.temperature = generation.temperature;
+  if (generation.maxOutputTokens !== undefined) config.maxOutputTokens = generation.maxOutputTokens;
+  const effort = generation.reasoningEffort;
+  if (effort)
+    config.thinkingConfig = /gemini-[12]([.-]|$)/.test(model)
+      ? { thinkingBudget: GEMINI_THINKING_BUDGET[effort] }
+      : { thinkingLevel: effort };
+  return Object.keys(config).length ? config : undefined;
+}
+
+export function generateContentBody(request: Omit<ChatRequest, 'signal'>) {
+  const generationConfig = geminiGenerationConfig(request.model, request.generation);
   return {
     contents: request.messages.map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] })),
     ...(request.system ? { systemInstruction: { parts: [{ text: request.system }] } } : {}),
+    ...(generationConfig ? { generationConfig } : {}),
   };
 }
 

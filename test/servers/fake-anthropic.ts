@@ -1,6 +1,7 @@
 import type { CredentialCheck } from './auth-check';
 import { bearerOf } from './auth-check';
 import type { RecordedRequest } from './fake-openai';
+import { anthropicParameterError } from './generation-rules';
 import { listen, readBody, sendJson } from './http-helpers';
 import { recordedLines } from './recorded';
 import { sse } from './sse';
@@ -12,9 +13,10 @@ const anthropicError = (type: string, message: string) => ({ type: 'error', erro
  * Anthropic's Messages API: POST /v1/messages streamed as SSE whose event name is each payload's
  * type, replaying the recorded stream. It checks what the real API checks: the key (as
  * x-api-key or, as SDK 1.x sends it, a bearer token), anthropic-version, max_tokens, and that a
- * browser origin carries anthropic-dangerous-direct-browser-access.
+ * browser origin carries anthropic-dangerous-direct-browser-access, and, for the models in
+ * `noTemperature` (Claude after Opus 4.6), that no temperature is sent.
  */
-export async function startFakeAnthropic(options: { models: string[]; credential: CredentialCheck; behaviour?: Behaviour }) {
+export async function startFakeAnthropic(options: { models: string[]; noTemperature?: string[]; credential: CredentialCheck; behaviour?: Behaviour }) {
   const requests: RecordedRequest[] = [];
   const log: StreamLog = { closedByClient: 0, completed: 0 };
   const behaviour: Behaviour = options.behaviour ?? { mode: 'ok' };
@@ -47,6 +49,8 @@ export async function startFakeAnthropic(options: { models: string[]; credential
       return sendJson(res, 400, anthropicError('invalid_request_error', 'max_tokens: Field required'));
     if (!options.models.includes(body.model as string))
       return sendJson(res, 404, anthropicError('not_found_error', `model: ${String(body.model)}`));
+    const refused = anthropicParameterError(body, !options.noTemperature?.includes(body.model as string));
+    if (refused) return sendJson(res, 400, anthropicError('invalid_request_error', refused));
     if (behaviour.mode === 'rate-limit')
       return sendJson(res, 429, anthropicError('rate_limit_error', 'Number of request tokens has exceeded your per-minute rate limit.'), {
         'retry-after': String(behaviour.retryAfter ?? 7),

@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import type { CredentialCheck } from './auth-check';
 import { bearerOf } from './auth-check';
+import { openAIParameterError } from './generation-rules';
 import { listen, readBody, sendJson } from './http-helpers';
 import { recordedLines } from './recorded';
 import { sse } from './sse';
@@ -17,9 +18,10 @@ export interface RecordedRequest {
  * OpenAI's /v1 API as the SDK uses it (also serving as an OpenAI-compatible server): chat
  * completions streamed as SSE `data:` lines ending with `data: [DONE]`, replaying the recorded
  * stream (without Azure's prompt_filter_results chunk), and /v1/models. Errors in OpenAI's shape.
- * With `credential: undefined` it takes requests without auth, like a local Ollama.
+ * With `credential: undefined` it takes requests without auth, like a local Ollama. The models in
+ * `reasoning` refuse generation settings as OpenAI's reasoning models do (generation-rules.ts).
  */
-export async function startFakeOpenAI(options: { models: string[]; credential?: CredentialCheck; behaviour?: Behaviour }) {
+export async function startFakeOpenAI(options: { models: string[]; reasoning?: string[]; credential?: CredentialCheck; behaviour?: Behaviour }) {
   const requests: RecordedRequest[] = [];
   const log: StreamLog = { closedByClient: 0, completed: 0 };
   const behaviour: Behaviour = options.behaviour ?? { mode: 'ok' };
@@ -50,6 +52,8 @@ export async function startFakeOpenAI(options: { models: string[]; credential?: 
       return sendJson(res, 404, {
         error: { message: `The model \`${body.model}\` does not exist or you do not have access to it.`, type: 'invalid_request_error', code: 'model_not_found' },
       });
+    const refused = openAIParameterError(body, options.reasoning?.includes(body.model as string) ?? false);
+    if (refused) return sendJson(res, 400, { error: { ...refused, type: 'invalid_request_error' } });
     if (behaviour.mode === 'rate-limit')
       return sendJson(
         res,
