@@ -35,6 +35,7 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
           id: runId,
           conversationId,
           at: Date.now(),
+          ...(message.parentId !== undefined ? { parentId: message.parentId } : {}),
           role: 'assistant',
           content: '',
           provider: message.provider,

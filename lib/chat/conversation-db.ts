@@ -18,6 +18,11 @@ export interface MessageRecord {
   conversationId: string;
   /** Order within the conversation. */
   at: number;
+  /**
+   * The message this one follows (conversation-tree.ts): null for a first question; absent in
+   * messages stored before conversations branched, which follow the one written before them.
+   */
+  parentId?: string | null;
   role: 'user' | 'assistant';
   content: string;
   context?: PageContext;

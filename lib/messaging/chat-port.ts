@@ -16,6 +16,8 @@ export type ChatClientMessage =
       user?: MessageRecord;
       /** The failed answer a Retry replaces. */
       replaces?: string;
+      /** The question the answer follows (absent for old panels: the answer follows the last message). */
+      parentId?: string;
       provider: ProviderId;
       model: string;
       /** The conversation as the provider gets it, page context framed. */
