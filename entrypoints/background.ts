@@ -4,6 +4,7 @@ import { providerOfAlarm } from '@/lib/auth/refresh-alarms';
 import { createGateway } from '@/lib/background/gateway';
 import { testConnection } from '@/lib/background/handle-test-connection';
 import { deleteConversationAndRuns } from '@/lib/background/delete-conversation';
+import { importConversationBatch } from '@/lib/background/import-conversations';
 import { serveChatPort } from '@/lib/background/serve-chat-port';
 import { markInterrupted } from '@/lib/chat/conversation-db';
 import { RunManager } from '@/lib/chat/run-manager';
@@ -52,6 +53,10 @@ export default defineBackground(() => {
   onMessage('deleteConversation', ({ data: conversationId, sender }) => {
     if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };
     return deleteConversationAndRuns(runs, conversationId);
+  });
+  onMessage('importConversations', ({ data: batch, sender }) => {
+    if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };
+    return importConversationBatch(batch);
   });
   onMessage('readActivePage', ({ data: windowId, sender }) => {
     if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };

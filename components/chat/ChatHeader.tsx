@@ -34,7 +34,7 @@ export function ChatHeader() {
   }, [provider, configKey]);
 
   return (
-    <header className="chat-header">
+    <div className="chat-header">
       <span className="provider">{PROVIDERS[provider].label}</span>
       <select
         aria-label="Model"
@@ -52,7 +52,6 @@ export function ChatHeader() {
           ))
         )}
       </select>
-
-    </header>
+    </div>
   );
 }

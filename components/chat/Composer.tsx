@@ -1,28 +1,35 @@
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
-import { browser } from 'wxt/browser';
+import { ArrowUp, FileText, Square } from 'lucide-react';
+import { useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useChat } from '@/lib/chat/chat-store';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { useComposerDraft } from '@/lib/chat/composer-draft';
 import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
+import { IconButton } from '@/components/ui/IconButton';
+import { addActivePage } from './add-page';
 import { ContextChip } from './ContextChip';
 
-/** "Add page": the active tab of this panel's window, read by the worker. */
-async function addPage() {
-  const { id } = await browser.windows.getCurrent();
-  const result = await sendMessage('readActivePage', id!);
-  useChat.getState().attach(result.ok ? result.context : undefined, result.ok ? undefined : result.message);
-}
+/** Where `field-sizing: content` is missing (Firefox), the box is sized to its text here. */
+const sizesItself = typeof CSS !== 'undefined' && CSS.supports('field-sizing', 'content');
 
-/** The message box: Enter sends, Shift+Enter breaks the line, Esc stops the answer. */
+/** The message box: Enter sends, Shift+Enter breaks the line, Esc stops the answer; it grows with its text. */
 export function Composer() {
-  const [text, setText] = useState('');
+  const text = useComposerDraft((s) => s.text);
+  const setText = useComposerDraft((s) => s.setText);
   const streaming = useChat((s) => s.streaming);
   const send = useChat((s) => s.send);
   const stop = useChat((s) => s.stop);
+  const box = useRef<HTMLTextAreaElement>(null);
 
   const hasContext = useChat((s) => !!s.pending);
   const [adding, setAdding] = useState(false);
   // The organization's policy may forbid reading pages (the worker refuses too).
   const { allowAddPage } = useEffectiveSettings();
+
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el || sizesItself) return;
+    el.style.height = 'auto';
+    el.style.height = `${el.scrollHeight}px`;
+  }, [text]);
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
@@ -43,42 +50,42 @@ export function Composer() {
 
   return (
     <form className="composer" onSubmit={submit}>
-      <ContextChip />
-      <div className="composer-row">
-      <label htmlFor="message" className="visually-hidden">
-        Message
-      </label>
-      <textarea
-        id="message"
-        rows={2}
-        value={text}
-        placeholder="Message (Enter to send, Shift+Enter for a new line)"
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={onKeyDown}
-      />
-      <div className="composer-actions">
-        {allowAddPage && (
-          <button
-            type="button"
-            disabled={adding}
-            onClick={() => {
-              setAdding(true);
-              void addPage().finally(() => setAdding(false));
-            }}
-          >
-            Add page
-          </button>
-        )}
-        {streaming ? (
-          <button type="button" onClick={stop}>
-            Stop
-          </button>
-        ) : (
-          <button type="submit" className="primary" disabled={!text.trim() && !hasContext}>
-            Send
-          </button>
-        )}
-      </div>
+      <div className="composer-box">
+        <ContextChip />
+        <label htmlFor="message" className="visually-hidden">
+          Message
+        </label>
+        <textarea
+          id="message"
+          ref={box}
+          className="grow"
+          rows={1}
+          value={text}
+          placeholder="Ask anything…"
+          aria-description="Enter sends, Shift+Enter starts a new line, Esc stops the answer."
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <div className="composer-actions">
+          {allowAddPage && (
+            <IconButton
+              label="Add page"
+              icon={FileText}
+              tooltip="above"
+              disabled={adding}
+              onClick={() => {
+                setAdding(true);
+                void addActivePage().finally(() => setAdding(false));
+              }}
+            />
+          )}
+          <span className="spacer" />
+          {streaming ? (
+            <IconButton label="Stop" icon={Square} tooltip="above-end" className="stop" onClick={stop} />
+          ) : (
+            <IconButton label="Send" icon={ArrowUp} tooltip="above-end" type="submit" className="send" disabled={!text.trim() && !hasContext} />
+          )}
+        </div>
       </div>
     </form>
   );

@@ -15,8 +15,10 @@ export function App() {
   if (!hydrated || !policyLoaded) return <main className="panel" aria-busy="true" />;
   return (
     <main className="panel">
-      <ChatHeader />
-      <ChatToolbar showingHistory={history} onToggleHistory={() => setHistory(!history)} />
+      <header className="topbar">
+        <ChatHeader />
+        <ChatToolbar showingHistory={history} onToggleHistory={() => setHistory(!history)} />
+      </header>
       <SettingsNotices />
       {history ? <HistoryList onOpen={() => setHistory(false)} /> : <MessageLog />}
       {!history && <Composer />}

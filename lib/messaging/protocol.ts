@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ProviderId } from '../providers/catalog';
 import type { ReadPageResult } from '../background/read-page';
 import type { ModelList } from '../providers/list-models';
+import type { ArchivedConversation, ImportCounts } from '../chat/conversation-db';
 
 /** The answer to "Test connection": what worked, or exactly what failed. Never a token. */
 export interface ConnectionResult {
@@ -12,6 +13,9 @@ export interface ConnectionResult {
 /** The answer to deleting a conversation: done, or what failed and what to do. */
 export type DeleteResult = { ok: true } | { ok: false; message: string };
 
+/** The answer to importing a batch of conversations: what was added, or what failed and what to do. */
+export type ImportResult = { ok: true; counts: ImportCounts } | { ok: false; message: string };
+
 /** Every one-off message between the extension's pages and its service worker, typed once. */
 export interface ProtocolMap {
   testConnection(provider: ProviderId): ConnectionResult;
@@ -20,6 +24,8 @@ export interface ProtocolMap {
   readActivePage(windowId: number): ReadPageResult;
   /** Deletes a conversation: the worker stops its runs first, so nothing is written back after. */
   deleteConversation(conversationId: string): DeleteResult;
+  /** Stores a batch of conversations from an exported file, skipping what is here already. */
+  importConversations(batch: ArchivedConversation[]): ImportResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

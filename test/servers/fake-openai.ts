@@ -3,6 +3,7 @@ import type { CredentialCheck } from './auth-check';
 import { bearerOf } from './auth-check';
 import { openAIParameterError } from './generation-rules';
 import { listen, readBody, sendJson } from './http-helpers';
+import { openAIChunks } from './openai-chunks';
 import { recordedLines } from './recorded';
 import { sse } from './sse';
 import { respondWithStream, type Behaviour, type StreamLog } from './stream-responder';
@@ -21,16 +22,25 @@ export interface RecordedRequest {
  * With `credential: undefined` it takes requests without auth, like a local Ollama. The models in
  * `reasoning` refuse generation settings as OpenAI's reasoning models do (generation-rules.ts).
  */
-export async function startFakeOpenAI(options: { models: string[]; reasoning?: string[]; credential?: CredentialCheck; behaviour?: Behaviour }) {
+export async function startFakeOpenAI(options: {
+  models: string[];
+  reasoning?: string[];
+  credential?: CredentialCheck;
+  behaviour?: Behaviour;
+  /** Answers with this text (openai-chunks.ts) instead of the recorded stream. */
+  reply?: string;
+}) {
   const requests: RecordedRequest[] = [];
   const log: StreamLog = { closedByClient: 0, completed: 0 };
   const behaviour: Behaviour = options.behaviour ?? { mode: 'ok' };
-  const events = [
-    ...recordedLines('azure-openai-chat.sse-data.txt')
-      .filter((line) => !line.includes('prompt_filter_results'))
-      .map((line) => sse(line)),
-    sse('[DONE]'),
-  ];
+  const events = options.reply
+    ? openAIChunks(options.reply)
+    : [
+        ...recordedLines('azure-openai-chat.sse-data.txt')
+          .filter((line) => !line.includes('prompt_filter_results'))
+          .map((line) => sse(line)),
+        sse('[DONE]'),
+      ];
 
   const server = await listen(async (req, res) => {
     const raw = await readBody(req);
