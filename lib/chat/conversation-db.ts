@@ -365,7 +365,8 @@ export function importConversations(batch: readonly ArchivedConversation[]): Pro
       const present = await Promise.all(archived.map((m) => messages.getKey(m.id)));
       // A message id is stored once: never over another conversation's message, nor twice from one file.
       const fresh = archived.filter((m, i) => present[i] === undefined && !seen.has(m.id) && seen.add(m.id));
-      if (existing && fresh.length === 0) {
+      // Nothing of it is new here (a conversation with no message of its own is no conversation).
+      if (fresh.length === 0) {
         counts.unchanged++;
         continue;
       }
