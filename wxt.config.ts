@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 
 // Origins a user may point a provider or a token endpoint at. They are optional: the options page
@@ -19,11 +20,63 @@ function manifestKey(): string {
     .replace(/-----(BEGIN|END) PUBLIC KEY-----|\s/g, '');
 }
 
+/**
+ * The Content Security Policy of the extension's pages, which in MV3 also governs the service
+ * worker. It stops what the answer sanitiser (lib/markdown/sanitize-answer.ts) should already have
+ * removed, should it ever miss one (issue 10 §1): no image, style or font from anywhere but the
+ * extension (`data:`/`blob:` images make no request: pasted images, screenshots), no media, frames,
+ * plugins, form posts or `<base>`. `connect-src` is where the worker may call: the origins above
+ * (any https origin, http only on loopback), which settings validation also enforces, plus
+ * `data:`/`blob:` reads, which never reach the network. What no policy here stops, in Chromium 156:
+ * `<link rel=prefetch>` to any origin `connect-src` admits, and `preconnect`/`dns-prefetch`, which
+ * no directive governs; the sanitiser is their only guard (test/e2e/hostile-content.spec.ts).
+ *
+ * `wxt` (dev mode) adds its dev server to `script-src` itself; its hot reload also needs a
+ * WebSocket and injects CSS as `<style>` elements, allowed here for `serve` only.
+ */
+function extensionPagesCsp(command: 'build' | 'serve'): string {
+  const dev = command === 'serve';
+  const directives: Record<string, string[]> = {
+    'default-src': ["'self'"],
+    'script-src': ["'self'"],
+    'object-src': ["'none'"],
+    'base-uri': ["'none'"],
+    'form-action': ["'none'"],
+    'frame-src': ["'none'"],
+    'media-src': ["'none'"],
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'style-src': ["'self'", ...(dev ? ["'unsafe-inline'"] : [])],
+    'connect-src': ["'self'", 'https:', 'http://localhost:*', 'http://127.0.0.1:*', 'data:', 'blob:', ...(dev ? ['ws://localhost:*'] : [])],
+  };
+  return Object.entries(directives)
+    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+    .join('; ');
+}
+
+/**
+ * The side panel renders answers, which are hostile input, and calls no server itself: every
+ * provider call is the worker's. So its page adds a policy of its own (a `<meta>` CSP, enforced
+ * together with the manifest's) that allows it no connection: neither the panel's code nor any of
+ * its dependencies can send a conversation anywhere (fetch, beacon, WebSocket, a missed `<a ping>`),
+ * though the manifest's `connect-src` must admit any https origin for the worker. Injected at build
+ * time only: in dev mode Vite's client in the page talks to its dev server.
+ */
+function sidePanelConnectsNowhere(): Plugin {
+  return {
+    name: 'omni-ai:side-panel-csp',
+    transformIndexHtml: (_html, { path }) =>
+      path.endsWith('/sidepanel/index.html')
+        ? [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: "connect-src 'self' data: blob:" }, injectTo: 'head-prepend' }]
+        : [],
+  };
+}
+
 export default defineConfig({
+  vite: ({ command }) => ({ plugins: command === 'build' ? [sidePanelConnectsNowhere()] : [] }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // The store zip's name stays omni-ai-<version>-chrome.zip although it is built in mode "store".
   zip: { artifactTemplate: '{{name}}-{{packageVersion}}-{{browser}}.zip' },
-  manifest: ({ browser, mode }) => ({
+  manifest: ({ browser, mode, command }) => ({
     name: 'omni-ai',
     description:
       'Chat with OpenAI, Anthropic, Azure OpenAI, AWS Bedrock, Google Vertex AI or any OpenAI-compatible server from the side panel.',
@@ -31,6 +84,7 @@ export default defineConfig({
     // install warning. Firefox never evicts an extension's data and would prompt for it (README).
     permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel', 'unlimitedStorage'])],
     optional_host_permissions: OPTIONAL_ORIGINS,
+    content_security_policy: { extension_pages: extensionPagesCsp(command) },
     action: { default_title: 'Open omni-ai' },
     // The action's own command: it fires action.onClicked, which opens the panel.
     commands: {

@@ -1,12 +1,13 @@
-import { OAuth2Gateway, type GatewayTarget } from '../lib/auth/oauth2-gateway';
+import { OAuth2Gateway, type Cooldown, type GatewayTarget } from '../lib/auth/oauth2-gateway';
 import type { RefreshScheduler } from '../lib/auth/refresh-alarms';
-import type { StoredToken, TokenStore } from '../lib/auth/token-store';
+import type { StoredToken } from '../lib/auth/token-store';
 import type { ProviderId } from '../lib/providers/catalog';
 import { defaultSettings } from '../lib/settings/parse-stored';
 import type { ExtensionSession } from '../test/e2e/harness/launch';
 import { acceptTokensSignedBy } from '../test/servers/auth-check';
 import { startFakeAzureOpenAI } from '../test/servers/fake-azure-openai';
 import { startTokenServer } from '../test/servers/token-server';
+import { MemoryStore } from './lib/memory-store';
 import type { Figure } from './lib/stats';
 import { writeSettings } from './lib/write-settings';
 
@@ -49,27 +50,29 @@ export async function coldConcurrency(ext: ExtensionSession, runs: number): Prom
   return [{ name: 'Gateway: token requests for 50 concurrent calls on a cold cache', unit: 'requests', values: counts, target: '1' }];
 }
 
+interface SimulationPlan {
+  /** Lifetime of each token the fake token endpoint issues, in seconds. */
+  expiresIn: number;
+  durationMs: number;
+  /** Whether a chat request is made at this many ms into the simulation (checked every second). */
+  chatAt: (t: number) => boolean;
+}
+
 /**
- * 3b. A simulated hour, on a virtual clock, of the real OAuth2Gateway with 10-minute tokens: a chat
- * request every 10 s, alarms firing when scheduled. Counts refreshes made ahead of expiry and chat
- * requests that had to wait for the token endpoint.
+ * The real OAuth2Gateway on a virtual clock, in 1-second steps: alarms fire when due (one-shot, as
+ * Chrome's do), chat requests come as the plan says. Counts token requests, refreshes made by alarm,
+ * and chat requests that had to wait for the token endpoint.
  */
-export async function simulatedHour(): Promise<Figure[]> {
+async function simulateGateway(plan: SimulationPlan) {
   let now = Date.UTC(2026, 10, 24, 9);
   const start = now;
   const alarms = new Map<ProviderId, number>();
-  const memory = new Map<ProviderId, StoredToken>();
-  let tokenRequests = 0;
+  const requestTimes: number[] = [];
   const scheduler: RefreshScheduler = {
     at: async (p, when) => void alarms.set(p, when),
     clear: async (p) => void alarms.delete(p),
     has: async (p) => alarms.has(p),
   };
-  const tokens = {
-    get: async (p: ProviderId) => memory.get(p),
-    set: async (p: ProviderId, t: StoredToken) => void memory.set(p, t),
-    remove: async (p: ProviderId) => void memory.delete(p),
-  } as unknown as TokenStore;
   const target: GatewayTarget = {
     source: {
       grant: 'client_credentials',
@@ -85,14 +88,18 @@ export async function simulatedHour(): Promise<Figure[]> {
   };
   const gateway = new OAuth2Gateway({
     target: async () => target,
-    tokens,
+    tokens: new MemoryStore<StoredToken>(),
+    usage: new MemoryStore<number>(),
+    cooldowns: new MemoryStore<Cooldown>(),
     scheduler,
     status: async () => undefined,
     now: () => now,
+    monotonic: () => now - start,
     tokenEndpoint: {
       fetch: async () => {
-        tokenRequests++;
-        return new Response(JSON.stringify({ access_token: `t${tokenRequests}`, expires_in: 600 }), { headers: { 'content-type': 'application/json' } });
+        requestTimes.push(now - start);
+        const body = { access_token: `t${requestTimes.length}`, token_type: 'Bearer', expires_in: plan.expiresIn };
+        return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
       },
     },
   });
@@ -100,26 +107,69 @@ export async function simulatedHour(): Promise<Figure[]> {
   let waited = 0;
   let chats = 0;
   let alarmRefreshes = 0;
-  const HOUR = 3600_000;
-  for (let t = 0; t <= HOUR; t += 1000) {
+  for (let t = 0; t <= plan.durationMs; t += 1000) {
     now = start + t;
     const due = alarms.get('azure-openai');
     if (due !== undefined && due <= now) {
       alarms.delete('azure-openai');
+      const before = requestTimes.length;
       await gateway.refreshInBackground('azure-openai');
-      alarmRefreshes++;
+      if (requestTimes.length > before) alarmRefreshes++;
     }
-    if (t % 10_000 === 0) {
+    if (plan.chatAt(t)) {
       chats++;
-      const before = tokenRequests;
+      const before = requestTimes.length;
       await gateway.getAccessToken('azure-openai');
       // A request waited if it caused a token request itself (the first, cold one always does).
-      if (tokenRequests > before && chats > 1) waited++;
+      if (requestTimes.length > before && chats > 1) waited++;
     }
   }
+  return { requestTimes, alarmRefreshes, waited, chats };
+}
+
+/**
+ * 3b. A simulated hour with 10-minute tokens and a chat request every 10 s: the provider is in use
+ * throughout, so every refresh is made by alarm, ahead of expiry, and no chat request waits.
+ */
+export async function simulatedHour(): Promise<Figure[]> {
+  const HOUR = 3600_000;
+  const run = await simulateGateway({ expiresIn: 600, durationMs: HOUR, chatAt: (t) => t % 10_000 === 0 });
   return [
-    { name: 'Simulated hour, 10-minute tokens: refreshes by alarm, all ahead of expiry', unit: 'refreshes', values: [alarmRefreshes] },
-    { name: 'Simulated hour: chat requests (one every 10 s) that waited on the token endpoint', unit: `of ${chats - 1} after the first`, values: [waited], target: '0' },
-    { name: 'Simulated hour: token requests in all', unit: 'requests', values: [tokenRequests], note: 'the cold first one plus one per refresh' },
+    { name: 'Simulated hour, 10-minute tokens: refreshes by alarm, all ahead of expiry', unit: 'refreshes', values: [run.alarmRefreshes] },
+    { name: 'Simulated hour: chat requests (one every 10 s) that waited on the token endpoint', unit: `of ${run.chats - 1} after the first`, values: [run.waited], target: '0' },
+    { name: 'Simulated hour: token requests in all', unit: 'requests', values: [run.requestTimes.length], note: 'the cold first one plus one per refresh' },
+  ];
+}
+
+/**
+ * Measured with this same simulation on the gateway as it was before background refresh stopped for
+ * idle providers (commit e50f24e): a refresh every 55 minutes all day.
+ */
+const IDLE_DAY_BEFORE = { all: 27, afterLastUse: 26 };
+
+/**
+ * 3c. An idle simulated day: 60-minute tokens (Entra ID's default), one chat request at 9:00, then
+ * nothing for 24 hours, alarms firing when due. The gateway refreshes only while the provider is in
+ * use, so after the last use it makes at most the one or two refreshes the in-use rule allows.
+ */
+export async function idleDay(): Promise<Figure[]> {
+  const DAY = 24 * 3600_000;
+  const run = await simulateGateway({ expiresIn: 3600, durationMs: DAY, chatAt: (t) => t === 0 });
+  const afterLastUse = run.requestTimes.filter((t) => t > 0).length;
+  return [
+    {
+      name: 'Idle simulated day (one chat, then none for 24 h; 60-minute tokens): token requests',
+      unit: 'requests',
+      values: [run.requestTimes.length],
+      target: '≤ 3 (the first, then at most two)',
+      note: `before: ${IDLE_DAY_BEFORE.all}, a token every 55 min all day`,
+    },
+    {
+      name: 'Idle simulated day: token requests after the last use',
+      unit: 'requests',
+      values: [afterLastUse],
+      target: '≤ 2',
+      note: `before: ${IDLE_DAY_BEFORE.afterLastUse}; now the last is at ${Math.round(Math.max(0, ...run.requestTimes) / 60_000)} min`,
+    },
   ];
 }

@@ -5,7 +5,7 @@ import { defaultSettings } from '../lib/settings/parse-stored';
 import { CHROMIUM_PATH, launchExtension } from '../test/e2e/harness/launch';
 import { coldOpen, firstTokenLatency, heapAfterConversation, streaming } from './browser-benches';
 import { bundleSizes } from './bundle-size';
-import { coldConcurrency, simulatedHour } from './gateway-benches';
+import { coldConcurrency, idleDay, simulatedHour } from './gateway-benches';
 import { startBenchServer } from './lib/bench-server';
 import { summarise, type Figure } from './lib/stats';
 import { writeSettings } from './lib/write-settings';
@@ -27,7 +27,9 @@ async function main() {
     figures.push({ section: name, figures: result });
     for (const f of result) {
       const s = summarise(f);
-      console.log(`  ${f.name}: p50 ${s.p50}, p95 ${s.p95} (${s.runs} run${s.runs > 1 ? 's' : ''})${f.target ? `  target ${f.target}` : ''}`);
+      console.log(
+        `  ${f.name}${f.note ? ` (${f.note})` : ''}: p50 ${s.p50}, p95 ${s.p95} (${s.runs} run${s.runs > 1 ? 's' : ''})${f.target ? `  target ${f.target}` : ''}`,
+      );
     }
   };
   try {
@@ -42,7 +44,11 @@ async function main() {
     // after the 20,000-token answer.
     const openShort = await coldOpen(ext, RUNS.coldOpen, 'latest conversation short');
     await section('2. Streaming a 20,000-token answer at 2,000 tokens/s', () => streaming(ext, server, RUNS.streaming));
-    await section('3. Token gateway', async () => [...(await coldConcurrency(ext, RUNS.gateway)), ...(await simulatedHour())]);
+    await section('3. Token gateway', async () => [
+      ...(await coldConcurrency(ext, RUNS.gateway)),
+      ...(await simulatedHour()),
+      ...(await idleDay()),
+    ]);
     await section('4. Side panel', async () => [
       ...openShort,
       ...(await coldOpen(ext, RUNS.coldOpen, 'latest conversation a 20,000-token answer')),
@@ -63,7 +69,7 @@ async function main() {
         `openai ${pkg.dependencies.openai}, @anthropic-ai/sdk ${pkg.dependencies['@anthropic-ai/sdk']}.`,
       '',
       'Shared, noisy machines: read p50 for the typical case and p95 for the tail. Every figure comes from the built extension in',
-      'Chromium against loopback servers, except the simulated hour, which runs the real gateway on a virtual clock.',
+      'Chromium against loopback servers, except the simulated hour and day, which run the real gateway on a virtual clock.',
       '',
     ];
     for (const { section: name, figures: fs_ } of figures) {

@@ -1,13 +1,29 @@
 import { PROVIDERS } from '@/lib/providers/catalog';
 import { lazy, Suspense, useState } from 'react';
 import type { ChatEntry } from '@/lib/chat/chat-store';
+import type { PageContext } from '@/lib/chat/conversation-db';
 import type { Versions } from '@/lib/chat/conversation-tree';
+import { safeLinkUrl } from '@/lib/markdown/safe-link-url';
 import { EditQuestion } from './EditQuestion';
 import { MessageActions } from './MessageActions';
 
 // Markdown, sanitising and highlighting are a third of the panel's code and are not needed to open
 // it: they load after the first paint (bench/RESULTS.md, cold open), showing plain text until then.
 const Markdown = lazy(() => import('./Markdown').then((m) => ({ default: m.Markdown })));
+
+/**
+ * Where the attached text came from. The page decides its own URL (a `javascript:` link offered to
+ * "Ask omni-ai", say), so only an http(s) or mailto address is a link; anything else is plain text.
+ */
+function ContextSource({ context }: { context: PageContext }) {
+  const url = safeLinkUrl(context.url);
+  if (!url) return <span title={context.url}>{context.title}</span>;
+  return (
+    <a href={url.href} target="_blank" rel="noopener noreferrer">
+      {context.title}
+    </a>
+  );
+}
 
 const FINISH_NOTES: Partial<Record<string, string>> = {
   length: 'The answer reached the length limit: raise “Maximum output tokens” in settings for longer answers.',
@@ -35,10 +51,7 @@ export function MessageItem({ entry, onRetry, canRetry, versions, busy = false, 
       {entry.role === 'assistant' && <div className="author">{author}</div>}
       {entry.context && (
         <div className="context">
-          Attached {entry.context.kind}:{' '}
-          <a href={entry.context.url} target="_blank" rel="noreferrer">
-            {entry.context.title}
-          </a>
+          Attached {entry.context.kind}: <ContextSource context={entry.context} />
         </div>
       )}
       {entry.role === 'assistant' ? (

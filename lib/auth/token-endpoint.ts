@@ -1,9 +1,15 @@
+import { describeEndpoint } from '../providers/describe-endpoint';
+import { isRedirect } from '../providers/is-redirect';
+import { retryAfterSeconds } from '../providers/retry-after-seconds';
 import { AuthError, redact } from './errors';
+import { DEFAULT_RATE_LIMIT_WAIT_MS, MAX_RATE_LIMIT_WAIT_MS, rateLimitedError } from './rate-limited-error';
 
 export interface TokenResponse {
   accessToken: string;
   /** Seconds the token is valid for, as the server said (or as the JWT's exp implies). */
   expiresIn: number;
+  /** Seconds after which the server asks for a fresh token (Entra ID's refresh_in), when sooner than expiry. */
+  refreshIn?: number;
 }
 
 export interface TokenRequest {
@@ -14,6 +20,8 @@ export interface TokenRequest {
   secrets: string[];
   /** What the user should check when the server rejects the credentials, e.g. "the Client ID and Client secret". */
   credentialsHint: string;
+  /** Where the user corrects the token URL, e.g. "“Token endpoint”". */
+  endpointHint: string;
 }
 
 export interface TokenEndpointOptions {
@@ -23,6 +31,8 @@ export interface TokenEndpointOptions {
   baseDelayMs?: number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** The wall clock, for an HTTP-date Retry-After. */
+  now?: () => number;
 }
 
 const DEFAULTS = { timeoutMs: 10_000, attempts: 3, baseDelayMs: 500 };
@@ -50,16 +60,6 @@ function adviceFor(code: string, credentialsHint: string): string {
   }
 }
 
-/** Where to (the origin and path: enough to recognise it, never a query that might hold a secret). */
-function describe(endpoint: string): string {
-  try {
-    const url = new URL(endpoint);
-    return `${url.origin}${url.pathname}`;
-  } catch {
-    return endpoint;
-  }
-}
-
 function base64UrlJson(segment: string): unknown {
   const b64 = segment.replace(/-/g, '+').replace(/_/g, '/');
   return JSON.parse(atob(b64.padEnd(b64.length + ((4 - (b64.length % 4)) % 4), '=')));
@@ -77,8 +77,30 @@ function lifetimeFromJwt(token: string, nowSeconds: number): number | undefined 
   }
 }
 
+/** A number of seconds as token endpoints send it: a number, or (Entra ID v1, some gateways) a string of digits. */
+function seconds(value: unknown): number | undefined {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^\d+$/.test(value)) return Number(value);
+  return undefined;
+}
+
+/**
+ * RFC 6749 §7.1: a client must not use a token whose type it does not understand, and omni-ai sends
+ * tokens only as `Authorization: Bearer` (RFC 6750). §5.1 makes token_type required and its value
+ * case-insensitive ("bearer", "Bearer" and "BEARER" are the same type).
+ */
+function checkTokenType(where: string, tokenType: unknown): void {
+  if (typeof tokenType === 'string' && tokenType.toLowerCase() === 'bearer') return;
+  const sent =
+    tokenType === undefined ? 'no token_type' : `token_type ${JSON.stringify(tokenType).slice(0, 40)}`;
+  throw new AuthError(
+    'invalid-response',
+    `The token endpoint ${where} answered with ${sent}, not Bearer. omni-ai can only send Bearer tokens (RFC 6750) and must not use a token of another type. What to do: set up the client at your identity provider to issue Bearer tokens (without DPoP or proof-of-possession).`,
+  );
+}
+
 /** Reads a 200 answer; anything that is not a usable token becomes an AuthError naming the endpoint. */
-function parseTokenBody(where: string, text: string, contentType: string): TokenResponse {
+function parseTokenBody(where: string, text: string, contentType: string, now: number): TokenResponse {
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -95,11 +117,9 @@ function parseTokenBody(where: string, text: string, contentType: string): Token
       'invalid-response',
       `The token endpoint ${where} answered without an access_token. Check the Token endpoint URL and the grant your identity provider expects.`,
     );
-  let expiresIn: number | undefined;
-  if (typeof b.expires_in === 'number') expiresIn = b.expires_in;
-  // Entra ID's v1 endpoint (and some gateways) send expires_in as a string of digits.
-  else if (typeof b.expires_in === 'string' && /^\d+$/.test(b.expires_in)) expiresIn = Number(b.expires_in);
-  else if (b.expires_in === undefined) expiresIn = lifetimeFromJwt(b.access_token, Date.now() / 1000);
+  checkTokenType(where, b.token_type);
+  let expiresIn = seconds(b.expires_in);
+  if (b.expires_in === undefined) expiresIn = lifetimeFromJwt(b.access_token, now / 1000);
   if (expiresIn === undefined || !Number.isFinite(expiresIn) || expiresIn <= 0)
     throw new AuthError(
       'invalid-response',
@@ -107,40 +127,54 @@ function parseTokenBody(where: string, text: string, contentType: string): Token
         ? `The token endpoint ${where} did not say when the token expires (no expires_in), and the token is not a JWT with an exp. omni-ai cannot refresh it safely.`
         : `The token endpoint ${where} answered with an unusable expires_in (${JSON.stringify(b.expires_in).slice(0, 40)}): it must be a number of seconds.`,
     );
-  return { accessToken: b.access_token, expiresIn };
+  // Entra ID sends refresh_in (about half the lifetime) for long-lived tokens; MSAL refreshes then.
+  // Honoured only when it moves the refresh earlier than expiry; anything else is ignored.
+  const refreshIn = seconds(b.refresh_in);
+  return refreshIn !== undefined && refreshIn > 0 && refreshIn < expiresIn
+    ? { accessToken: b.access_token, expiresIn, refreshIn }
+    : { accessToken: b.access_token, expiresIn };
 }
 
-function errorFromStatus(where: string, status: number, text: string, hint: string): AuthError {
+function errorFromStatus(where: string, response: Response, text: string, hint: string, now: number): AuthError {
+  const { status } = response;
   let oauth: { error?: unknown; error_description?: unknown } = {};
   try {
     oauth = JSON.parse(text) as typeof oauth;
   } catch {
     // not JSON: reported by status below
   }
+  const description =
+    typeof oauth.error_description === 'string' ? `: ${oauth.error_description.trim().replace(/\.$/, '')}` : '';
+  if (status === 429) {
+    // Not retried here, however soon: asking again before Retry-After is what makes a server block a client.
+    const wait = retryAfterSeconds(response.headers.get('retry-after'), now);
+    const waitMs = Math.min(wait === undefined ? DEFAULT_RATE_LIMIT_WAIT_MS : wait * 1000, MAX_RATE_LIMIT_WAIT_MS);
+    const said = typeof oauth.error === 'string' ? `${oauth.error}${description}` : '';
+    return rateLimitedError(where, now + waitMs, now, said);
+  }
   if (typeof oauth.error === 'string') {
-    const description =
-      typeof oauth.error_description === 'string' ? `: ${oauth.error_description.trim().replace(/\.$/, '')}` : '';
     return new AuthError(
       'oauth',
       `The token endpoint ${where} refused: ${oauth.error}${description}. What to do: ${adviceFor(oauth.error, hint)}.`,
-      status >= 500, // a server error may pass, whatever its body says
-      status,
-      oauth.error,
+      // A server error may pass, whatever its body says.
+      { retryable: status >= 500, status, oauthError: oauth.error },
     );
   }
   if (status >= 500)
-    return new AuthError('http', `The token endpoint ${where} failed with HTTP ${status}. Try again later.`, true, status);
+    return new AuthError('http', `The token endpoint ${where} failed with HTTP ${status}. Try again later.`, {
+      retryable: true,
+      status,
+    });
   return new AuthError(
     'http',
     `The token endpoint ${where} answered HTTP ${status}. Check the Token endpoint URL${status === 401 || status === 403 ? ` and ${hint}` : ''}.`,
-    false,
-    status,
+    { status },
   );
 }
 
 /** One POST to the token endpoint, with a timeout. */
 async function attempt(request: TokenRequest, options: Required<TokenEndpointOptions>): Promise<TokenResponse> {
-  const where = describe(request.endpoint);
+  const where = describeEndpoint(request.endpoint);
   let response: Response;
   try {
     response = await options.fetch(request.endpoint, {
@@ -155,6 +189,9 @@ async function attempt(request: TokenRequest, options: Required<TokenEndpointOpt
       // Tokens are never cached by the browser's HTTP cache (RFC 6749 §5.1 asks servers for no-store too).
       cache: 'no-store',
       credentials: 'omit',
+      // Never followed: a 307 or 308 would re-send the client secret or the signed assertion to
+      // wherever it points. The worker sees an opaque redirect (status 0, no Location): see below.
+      redirect: 'manual',
     });
   } catch (error) {
     const e = error as Error;
@@ -162,17 +199,24 @@ async function attempt(request: TokenRequest, options: Required<TokenEndpointOpt
       throw new AuthError(
         'timeout',
         `The token endpoint ${where} did not answer within ${options.timeoutMs / 1000} s. Check the URL, your network and proxy.`,
-        true,
+        { retryable: true },
       );
     throw new AuthError(
       'network',
       `Could not reach the token endpoint ${where} (${e.message}). Check the URL, your network, and that omni-ai may access this site.`,
-      true,
+      { retryable: true },
+    );
+  }
+  if (isRedirect(response)) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new AuthError(
+      'redirect',
+      `The token endpoint ${where} answered with a redirect. omni-ai does not follow it: the request carries your client secret or signed assertion, which must go only to the token endpoint you entered. What to do: enter the final token URL, the one the redirect leads to, in ${request.endpointHint}.`,
     );
   }
   const text = await response.text();
-  if (!response.ok) throw errorFromStatus(where, response.status, text, request.credentialsHint);
-  return parseTokenBody(where, text, response.headers.get('content-type') ?? '');
+  if (!response.ok) throw errorFromStatus(where, response, text, request.credentialsHint, options.now());
+  return parseTokenBody(where, text, response.headers.get('content-type') ?? '', options.now());
 }
 
 /**
@@ -185,6 +229,7 @@ export async function requestToken(request: TokenRequest, opts: TokenEndpointOpt
     fetch: (...args) => fetch(...args),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     random: Math.random,
+    now: Date.now,
     ...DEFAULTS,
     ...opts,
   };
@@ -193,11 +238,13 @@ export async function requestToken(request: TokenRequest, opts: TokenEndpointOpt
       return await attempt(request, options);
     } catch (error) {
       const authError =
-        error instanceof AuthError ? error : new AuthError('network', (error as Error).message ?? String(error), true);
+        error instanceof AuthError
+          ? error
+          : new AuthError('network', (error as Error).message ?? String(error), { retryable: true });
       const safe = redact(authError.message, request.secrets);
       if (!authError.retryable || tryNumber >= options.attempts) {
         const tries = authError.retryable ? ` (${tryNumber} tries)` : '';
-        throw new AuthError(authError.kind, safe + tries, authError.retryable, authError.status, authError.oauthError);
+        throw new AuthError(authError.kind, safe + tries, authError);
       }
       await options.sleep(options.baseDelayMs * 2 ** (tryNumber - 1) * (0.5 + options.random()));
     }

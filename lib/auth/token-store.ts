@@ -1,41 +1,22 @@
-import { browser } from 'wxt/browser';
-import type { ProviderId } from '../providers/catalog';
+import { SessionStore } from './session-store';
 
 /**
- * Tokens live in `storage.session`: in memory only, gone when the browser closes, readable by the
- * extension's own pages and worker but not by content scripts. A worker that Chrome stops and
- * restarts finds its tokens there and does not ask the token endpoint again.
+ * Tokens live in `storage.session` (see SessionStore): a worker that Chrome stops and restarts
+ * finds its tokens there and does not ask the token endpoint again.
  */
 export interface StoredToken {
   accessToken: string;
+  /** Wall-clock time the token was asked for (MSAL's cachedAt). */
   obtainedAt: number;
   expiresAt: number;
+  /** When the server asked for it to be refreshed (Entra ID's refresh_in), if sooner than expiry. */
+  refreshOn?: number;
   /** Of the credentials it was issued for (see token-source.ts). */
   fingerprint: string;
 }
 
-const tokenKey = (provider: ProviderId) => `omni-ai:token:${provider}`;
-
-export class TokenStore {
-  /** The worker is the only writer, so a memory copy is always current and saves a storage round trip. */
-  private memory = new Map<ProviderId, StoredToken>();
-
-  async get(provider: ProviderId): Promise<StoredToken | undefined> {
-    const known = this.memory.get(provider);
-    if (known) return known;
-    const key = tokenKey(provider);
-    const token = (await browser.storage.session.get(key))[key] as StoredToken | undefined;
-    if (token) this.memory.set(provider, token);
-    return token;
-  }
-
-  async set(provider: ProviderId, token: StoredToken): Promise<void> {
-    this.memory.set(provider, token);
-    await browser.storage.session.set({ [tokenKey(provider)]: token });
-  }
-
-  async remove(provider: ProviderId): Promise<void> {
-    this.memory.delete(provider);
-    await browser.storage.session.remove(tokenKey(provider));
+export class TokenStore extends SessionStore<StoredToken> {
+  constructor() {
+    super('omni-ai:token:');
   }
 }

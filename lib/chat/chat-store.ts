@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ChatServerMessage } from '../messaging/chat-port';
+import { escapeMarkdownText, markdownLink } from '../markdown/escape-markdown';
 import { sendMessage } from '../messaging/protocol';
 import { frameWithContext } from '../page/frame-context';
 import { PROVIDERS, type ProviderId } from '../providers/catalog';
@@ -75,19 +76,23 @@ interface ChatState {
 export function historyOf(entries: ChatEntry[]): ChatMessage[] {
   return entries
     .filter((e) => e.content.trim() !== '' || e.context)
-    .map((e) => ({ role: e.role, content: e.role === 'user' ? frameWithContext(e.content, e.context) : e.content }));
+    .map((e) => ({ role: e.role, content: e.role === 'user' ? frameWithContext(e.content, e.context, e.id) : e.content }));
 }
 
-/** The conversation as Markdown, for export. */
+/**
+ * The conversation as Markdown, for export. The messages are Markdown already and go in as they
+ * are; what a page, a provider or a model list named (a page title and URL, a model name, an error
+ * message) is escaped, so it cannot change the export's structure (issue 10 §1).
+ */
 export function toMarkdown(title: string, entries: ChatEntry[]): string {
-  const parts = [`# ${title}`, ''];
+  const parts = [`# ${escapeMarkdownText(title)}`, ''];
   for (const e of entries) {
     const author = e.role === 'user' ? 'You' : `${PROVIDERS[e.provider!].label} · ${e.model}`;
-    parts.push(`**${author}**`, '');
-    if (e.context) parts.push(`> Attached: [${e.context.title}](${e.context.url})`, '');
+    parts.push(`**${escapeMarkdownText(author)}**`, '');
+    if (e.context) parts.push(`> Attached: ${markdownLink(e.context.title, e.context.url)}`, '');
     if (e.content) parts.push(e.content, '');
     if (e.status === 'stopped') parts.push('_(stopped)_', '');
-    if (e.status === 'error' && e.error) parts.push(`_(failed: ${e.error.message})_`, '');
+    if (e.status === 'error' && e.error) parts.push(`_(failed: ${escapeMarkdownText(e.error.message)})_`, '');
   }
   return `${parts.join('\n').trimEnd()}\n`;
 }

@@ -1,59 +1,48 @@
-import DOMPurify from 'dompurify';
-import hljs from 'highlight.js/lib/core';
-import bash from 'highlight.js/lib/languages/bash';
-import css from 'highlight.js/lib/languages/css';
-import diff from 'highlight.js/lib/languages/diff';
-import go from 'highlight.js/lib/languages/go';
-import java from 'highlight.js/lib/languages/java';
-import javascript from 'highlight.js/lib/languages/javascript';
-import json from 'highlight.js/lib/languages/json';
-import python from 'highlight.js/lib/languages/python';
-import rust from 'highlight.js/lib/languages/rust';
-import sql from 'highlight.js/lib/languages/sql';
-import typescript from 'highlight.js/lib/languages/typescript';
-import xml from 'highlight.js/lib/languages/xml';
-import yaml from 'highlight.js/lib/languages/yaml';
 import { Marked } from 'marked';
-
-// The languages answers use most; the core alone keeps the side panel's bundle small.
-for (const [name, language] of Object.entries({ bash, css, diff, go, java, javascript, json, python, rust, sql, typescript, xml, yaml }))
-  hljs.registerLanguage(name, language);
-hljs.registerAliases(['sh', 'shell', 'zsh'], { languageName: 'bash' });
-hljs.registerAliases(['js', 'jsx'], { languageName: 'javascript' });
-hljs.registerAliases(['ts', 'tsx'], { languageName: 'typescript' });
-hljs.registerAliases(['html', 'svg'], { languageName: 'xml' });
-hljs.registerAliases(['py'], { languageName: 'python' });
-hljs.registerAliases(['yml'], { languageName: 'yaml' });
-
-const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+import { highlightCode } from './highlight-code';
+import { sanitizeAnswer } from './sanitize-answer';
 
 const marked = new Marked({
   gfm: true,
   breaks: false,
   renderer: {
-    code({ text, lang }) {
-      const language = lang?.split(/\s/)[0]?.toLowerCase() ?? '';
-      const body = language && hljs.getLanguage(language) ? hljs.highlight(text, { language }).value : escapeHtml(text);
-      return `<pre><code class="hljs${language ? ` language-${escapeHtml(language)}` : ''}">${body}</code></pre>`;
-    },
+    code: ({ text, lang }) => highlightCode(text, lang),
   },
 });
 
-// Every link an answer contains opens in a new tab, never in the side panel, and tells the target nothing.
-DOMPurify.addHook('afterSanitizeAttributes', (node) => {
-  if (node.tagName === 'A') {
-    node.setAttribute('target', '_blank');
-    node.setAttribute('rel', 'noopener noreferrer');
+/** Our own markup around each code block: a copy button, added after sanitising so an answer cannot make one. */
+function addCopyButtons(fragment: DocumentFragment): void {
+  for (const pre of fragment.querySelectorAll('pre')) {
+    const doc = pre.ownerDocument;
+    const block = doc.createElement('div');
+    block.className = 'code-block';
+    const button = doc.createElement('button');
+    button.type = 'button';
+    button.className = 'copy';
+    button.setAttribute('aria-label', 'Copy code');
+    button.textContent = 'Copy';
+    pre.replaceWith(block);
+    block.append(button, pre);
   }
-});
+}
 
 /**
- * One Markdown block as safe HTML: model output is untrusted (it may repeat a page's markup), so
- * it is sanitised; code blocks then get a copy button, which is our own markup.
+ * One Markdown block as safe HTML: model output is untrusted (a page it read may have told it what
+ * to write), so it is sanitised with an explicit allowlist (sanitize-answer.ts); code blocks then
+ * get a copy button. The work is done on DOM nodes of an inert document, never by editing the
+ * HTML string, so nothing an answer writes can be spliced into our markup. (`sanitize` is
+ * replaceable so tests can prove each layer of the sanitiser on its own.)
  */
-export function renderMarkdownBlock(markdown: string): string {
-  const html = DOMPurify.sanitize(marked.parse(markdown, { async: false }));
-  return html
-    .replace(/<pre>/g, '<div class="code-block"><button type="button" class="copy" aria-label="Copy code">Copy</button><pre>')
-    .replace(/<\/pre>/g, '</pre></div>');
+export function renderMarkdownBlock(
+  markdown: string,
+  sanitize: (html: string, hasRawHtml: boolean) => DocumentFragment = sanitizeAnswer,
+): string {
+  const tokens = marked.lexer(markdown);
+  let hasRawHtml = false;
+  marked.walkTokens(tokens, (token) => void (hasRawHtml ||= token.type === 'html'));
+  const fragment = sanitize(marked.parser(tokens), hasRawHtml);
+  addCopyButtons(fragment);
+  const container = fragment.ownerDocument.createElement('div');
+  container.append(fragment);
+  return container.innerHTML;
 }

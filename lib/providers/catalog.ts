@@ -21,15 +21,17 @@ export interface ProviderInfo {
   /** The accessible name of its option in the "Provider" combobox (DESIGN.md). */
   label: string;
   kind: ProviderKind;
+  /** The options field holding the URL its API calls go to, named in messages about that URL. */
+  endpointField: 'Base URL' | 'Endpoint';
 }
 
 export const PROVIDERS: Record<ProviderId, ProviderInfo> = {
-  openai: { id: 'openai', label: 'OpenAI', kind: 'standard' },
-  anthropic: { id: 'anthropic', label: 'Anthropic', kind: 'standard' },
-  'azure-openai': { id: 'azure-openai', label: 'Azure OpenAI', kind: 'enterprise' },
-  bedrock: { id: 'bedrock', label: 'AWS Bedrock', kind: 'enterprise' },
-  vertex: { id: 'vertex', label: 'Google Vertex AI', kind: 'enterprise' },
-  'openai-compatible': { id: 'openai-compatible', label: 'OpenAI-compatible', kind: 'standard' },
+  openai: { id: 'openai', label: 'OpenAI', kind: 'standard', endpointField: 'Base URL' },
+  anthropic: { id: 'anthropic', label: 'Anthropic', kind: 'standard', endpointField: 'Base URL' },
+  'azure-openai': { id: 'azure-openai', label: 'Azure OpenAI', kind: 'enterprise', endpointField: 'Endpoint' },
+  bedrock: { id: 'bedrock', label: 'AWS Bedrock', kind: 'enterprise', endpointField: 'Endpoint' },
+  vertex: { id: 'vertex', label: 'Google Vertex AI', kind: 'enterprise', endpointField: 'Base URL' },
+  'openai-compatible': { id: 'openai-compatible', label: 'OpenAI-compatible', kind: 'standard', endpointField: 'Base URL' },
 };
 
 export function isProviderId(value: unknown): value is ProviderId {

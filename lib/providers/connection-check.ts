@@ -1,4 +1,6 @@
+import { AuthError } from '../auth/errors';
 import type { ProviderId } from './catalog';
+import { credentialFetch } from './credential-fetch';
 import { ANTHROPIC_BASE_URL, OPENAI_BASE_URL, bedrockModelURL, vertexModelURL } from './endpoints';
 import { ProviderError, networkError, providerErrorFromResponse } from './provider-error';
 import type { SettingsData } from '../settings/schema';
@@ -6,6 +8,7 @@ import type { SettingsData } from '../settings/schema';
 export interface CheckDeps {
   /** Attaches the gateway's bearer token (enterprise providers in OAuth2 mode). */
   authFetch: (provider: ProviderId) => typeof fetch;
+  /** The network; requests with an API key go through credentialFetch on top of it. */
   fetch: typeof fetch;
 }
 
@@ -119,12 +122,13 @@ function probeFor(provider: ProviderId, settings: SettingsData): Probe {
 /** Makes the provider's probe request; resolves to what worked, or throws a ProviderError or AuthError. */
 export async function checkConnection(provider: ProviderId, settings: SettingsData, deps: CheckDeps): Promise<string> {
   const probe = probeFor(provider, settings);
-  const send = probe.viaGateway ? deps.authFetch(provider) : deps.fetch;
+  const send = probe.viaGateway ? deps.authFetch(provider) : credentialFetch(provider, deps.fetch);
   let response: Response;
   try {
     response = await send(probe.url, { ...probe.init, signal: AbortSignal.timeout(20_000) });
   } catch (error) {
-    if ((error as Error).name === 'AuthError') throw error;
+    // Already in words the user can act on: the gateway's, or a refused redirect.
+    if (error instanceof AuthError || error instanceof ProviderError) throw error;
     throw networkError(provider, probe.url, error as Error);
   }
   if (!response.ok) throw await providerErrorFromResponse(provider, response, probe.what);

@@ -1,4 +1,6 @@
 import { PROVIDERS, type ProviderId } from './catalog';
+import { describeEndpoint } from './describe-endpoint';
+import { retryAfterSeconds } from './retry-after-seconds';
 
 /**
  * One error type for every provider, by what the user can do about it (anthropic-sdk's error
@@ -13,7 +15,8 @@ export type ProviderErrorKind =
   | 'bad-request'
   | 'content-filter'
   | 'network'
-  | 'config';
+  | 'config'
+  | 'redirect';
 
 export class ProviderError extends Error {
   override readonly name = 'ProviderError';
@@ -49,14 +52,6 @@ export function vendorMessage(text: string): string | undefined {
   }
   const plain = text.trim();
   return plain && !plain.startsWith('<') ? plain.slice(0, 300) : undefined;
-}
-
-function retryAfterSeconds(header: string | null): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return seconds;
-  const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - Date.now()) / 1000));
 }
 
 /** What to check, per status, for this provider; `what` names the model or deployment asked for. */
@@ -100,5 +95,17 @@ export function networkError(provider: ProviderId, url: string, cause: Error): P
   return new ProviderError(
     'network',
     `Could not reach ${PROVIDERS[provider].label} at ${new URL(url).origin} (${cause.message}). Check the endpoint, your network, and that omni-ai may access this site.`,
+  );
+}
+
+/**
+ * A request carrying the user's credentials was answered with a redirect, which omni-ai does not
+ * follow (see credential-fetch.ts). Says where, and which field to correct.
+ */
+export function redirectRefused(provider: ProviderId, url: string): ProviderError {
+  const { label, endpointField } = PROVIDERS[provider];
+  return new ProviderError(
+    'redirect',
+    `${label} at ${describeEndpoint(url)} answered with a redirect. omni-ai does not follow redirects with your credentials: a redirect could take them to another site. What to do: enter the final URL, the one the redirect leads to, in “${endpointField}”.`,
   );
 }

@@ -4,6 +4,7 @@ import { createAnthropicModel } from './anthropic';
 import { createAzureOpenAIModel } from './azure-openai';
 import { createBedrockModel } from './bedrock';
 import type { ProviderId } from './catalog';
+import { credentialFetch } from './credential-fetch';
 import { createOpenAIModel } from './openai';
 import { createOpenAICompatibleModel } from './openai-compatible';
 import type { ChatModel } from './types';
@@ -13,10 +14,11 @@ import { createVertexModel } from './vertex';
  * The seed's HybridProviderManager: one adapter per provider behind the ChatModel interface, built
  * from the current settings for each request, so a change on the options page applies to the next
  * message without a reload. Enterprise adapters get the gateway's fetch; they never see a secret
- * other than their own configuration.
+ * other than their own configuration. Every request carries a credential, so every fetch refuses
+ * redirects (credential-fetch.ts; the gateway's does too).
  */
 export function createChatModel(provider: ProviderId, settings: SettingsData, gateway: OAuth2Gateway): ChatModel {
-  const plainFetch: typeof fetch = (...args) => fetch(...args);
+  const plainFetch = credentialFetch(provider);
   const p = settings.providers;
   switch (provider) {
     case 'openai':

@@ -33,7 +33,9 @@ export function toStreamError(provider: ProviderId, error: unknown, signal: Abor
     const mapped = providerErrorFromStatus(provider, e.status, body, header(e.headers, 'retry-after'), what);
     return { kind: mapped.kind, message: mapped.message, status: mapped.status, retryAfter: mapped.retryAfter };
   }
+  // The SDKs wrap what their fetch threw in a connection error: the gateway's, or a refused redirect.
   if (e?.cause instanceof AuthError) return { kind: 'auth-gateway', message: e.cause.message };
+  if (e?.cause instanceof ProviderError) return { kind: e.cause.kind, message: e.cause.message };
   const detail = e?.message ? ` (${e.message})` : '';
   return {
     kind: 'network',

@@ -9,6 +9,15 @@ import { respondWithStream, type Behaviour, type StreamLog } from './stream-resp
 
 const anthropicError = (type: string, message: string) => ({ type: 'error', error: { type, message } });
 
+/** The recorded event lines, with its text deltas replaced by `deltas` where the first one was. */
+function answerEvents(recorded: string[], deltas: string[] | undefined): string[] {
+  if (!deltas) return recorded;
+  const isDelta = (line: string) => (JSON.parse(line) as { type: string }).type === 'content_block_delta';
+  const first = recorded.findIndex(isDelta);
+  const ours = deltas.map((text) => JSON.stringify({ type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text } }));
+  return [...recorded.slice(0, first), ...ours, ...recorded.slice(first).filter((line) => !isDelta(line))];
+}
+
 /**
  * Anthropic's Messages API: POST /v1/messages streamed as SSE whose event name is each payload's
  * type, replaying the recorded stream. It checks what the real API checks: the key (as
@@ -16,11 +25,19 @@ const anthropicError = (type: string, message: string) => ({ type: 'error', erro
  * browser origin carries anthropic-dangerous-direct-browser-access, and, for the models in
  * `noTemperature` (Claude after Opus 4.6), that no temperature is sent.
  */
-export async function startFakeAnthropic(options: { models: string[]; noTemperature?: string[]; credential: CredentialCheck; behaviour?: Behaviour }) {
+export async function startFakeAnthropic(options: {
+  models: string[];
+  /** Models that refuse any temperature, as Claude after Opus 4.6 does. */
+  noTemperature?: string[];
+  credential: CredentialCheck;
+  behaviour?: Behaviour;
+  /** The answer's text deltas instead of the recorded ones, in the recorded stream's envelope. */
+  deltas?: string[];
+}) {
   const requests: RecordedRequest[] = [];
   const log: StreamLog = { closedByClient: 0, completed: 0 };
   const behaviour: Behaviour = options.behaviour ?? { mode: 'ok' };
-  const events = recordedLines('anthropic-messages.sse-data.txt').map((line) =>
+  const events = answerEvents(recordedLines('anthropic-messages.sse-data.txt'), options.deltas).map((line) =>
     sse(line, (JSON.parse(line) as { type: string }).type),
   );
 

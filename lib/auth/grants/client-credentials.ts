@@ -33,5 +33,6 @@ export function clientCredentialsRequest(source: ClientCredentialsSource): Token
     headers,
     secrets: [source.clientSecret, headers.authorization ?? ''],
     credentialsHint: 'the Client ID and Client secret',
+    endpointHint: '“Token endpoint”',
   };
 }

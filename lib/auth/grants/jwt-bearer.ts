@@ -30,5 +30,7 @@ export async function jwtBearerRequest(source: ServiceAccountSource, nowSeconds:
     body: new URLSearchParams({ grant_type: JWT_BEARER_GRANT, assertion }),
     secrets: [source.privateKey, assertion],
     credentialsHint: 'the Service account key',
+    // The key file names its token endpoint; a Google key's is https://oauth2.googleapis.com/token.
+    endpointHint: 'the “Service account key” (its token_uri)',
   };
 }
