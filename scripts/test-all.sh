@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
-# Everything from a fresh machine to a full test run: Chromium (when missing), dependencies, then
-# type-check, lint, unit tests, the Chrome and Firefox builds and the end-to-end tests.
-# Set CHROMIUM_PATH to use a Chrome or Chromium that is already installed elsewhere.
+# Everything from a fresh machine to a full test run: Chromium and Firefox ESR (when missing),
+# dependencies, then type-check, lint, unit tests, the Chrome and Firefox builds and the end-to-end
+# tests in both browsers. Set CHROMIUM_PATH or FIREFOX_PATH to use a browser installed elsewhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
-if [ ! -x "$CHROMIUM_PATH" ]; then
-  echo "Chromium not found at $CHROMIUM_PATH: installing Debian's chromium package"
+export FIREFOX_PATH="${FIREFOX_PATH:-/usr/bin/firefox-esr}"
+missing=()
+[ -x "$CHROMIUM_PATH" ] || missing+=(chromium)
+[ -x "$FIREFOX_PATH" ] || missing+=(firefox-esr)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installing Debian's ${missing[*]} (not found at $CHROMIUM_PATH / $FIREFOX_PATH)"
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 "$CHROMIUM_PATH" --version
+"$FIREFOX_PATH" --version
 
 npm ci --no-audit --no-fund
 npm test

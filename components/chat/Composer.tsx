@@ -1,11 +1,16 @@
 import { ArrowUp, FileText, Square } from 'lucide-react';
 import { useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { attachActivePage } from '@/lib/chat/attach-active-page';
 import { useChat } from '@/lib/chat/chat-store';
 import { useComposerDraft } from '@/lib/chat/composer-draft';
+import type { OfferedPrompt } from '@/lib/chat/offered-prompts';
+import { runPrompt } from '@/lib/chat/run-prompt';
 import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
 import { IconButton } from '@/components/ui/IconButton';
-import { addActivePage } from './add-page';
 import { ContextChip } from './ContextChip';
+import { PageSuggestion } from './PageSuggestion';
+import { PromptPicker } from './PromptPicker';
+import { usePromptPicker } from './use-prompt-picker';
 
 /** Where `field-sizing: content` is missing (Firefox), the box is sized to its text here. */
 const sizesItself = typeof CSS !== 'undefined' && CSS.supports('field-sizing', 'content');
@@ -17,12 +22,26 @@ export function Composer() {
   const streaming = useChat((s) => s.streaming);
   const send = useChat((s) => s.send);
   const stop = useChat((s) => s.stop);
-  const box = useRef<HTMLTextAreaElement>(null);
 
   const hasContext = useChat((s) => !!s.pending);
   const [adding, setAdding] = useState(false);
   // The organization's policy may forbid reading pages (the worker refuses too).
   const { allowAddPage } = useEffectiveSettings();
+
+  // A prompt from the "/" picker or the empty panel: sent at once, or its request put in the box.
+  const box = useRef<HTMLTextAreaElement>(null);
+  const choosePrompt = (prompt: OfferedPrompt) => {
+    setText('');
+    runPrompt(prompt).then(
+      (request) => {
+        if (!request) return;
+        setText(request);
+        box.current?.focus();
+      },
+      (error: Error) => useChat.getState().attach(undefined, `“${prompt.title}” could not run: ${error.message}. Try again.`),
+    );
+  };
+  const picker = usePromptPicker(text, choosePrompt);
 
   useLayoutEffect(() => {
     const el = box.current;
@@ -39,6 +58,7 @@ export function Composer() {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (picker.onKeyDown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       submit();
@@ -50,6 +70,17 @@ export function Composer() {
 
   return (
     <form className="composer" onSubmit={submit}>
+      <PageSuggestion onRun={choosePrompt} />
+      {picker.open && (
+        <PromptPicker
+          query={picker.query}
+          matches={picker.matches}
+          index={picker.index}
+          listboxId={picker.listboxId}
+          optionId={picker.optionId}
+          onChoose={choosePrompt}
+        />
+      )}
       <div className="composer-box">
         <ContextChip />
         <label htmlFor="message" className="visually-hidden">
@@ -61,9 +92,13 @@ export function Composer() {
           className="grow"
           rows={1}
           value={text}
-          placeholder="Ask anything…"
-          aria-description="Enter sends, Shift+Enter starts a new line, Esc stops the answer."
-          onChange={(e) => setText(e.target.value)}
+          placeholder="Ask anything, or type / for prompts…"
+          aria-description="Enter sends, Shift+Enter starts a new line, / opens your prompts, Esc stops the answer."
+          {...picker.textboxProps}
+          onChange={(e) => {
+            setText(e.target.value);
+            picker.onInput();
+          }}
           onKeyDown={onKeyDown}
         />
         <div className="composer-actions">
@@ -75,7 +110,7 @@ export function Composer() {
               disabled={adding}
               onClick={() => {
                 setAdding(true);
-                void addActivePage().finally(() => setAdding(false));
+                void attachActivePage().finally(() => setAdding(false));
               }}
             />
           )}

@@ -1,9 +1,9 @@
-import { FileText, Lightbulb, Mail, MessageCircleQuestion, Sparkles } from 'lucide-react';
+import { Lightbulb, Mail, MessageCircleQuestion, Sparkles } from 'lucide-react';
 import type { LucideIcon } from 'lucide-react';
 import { browser } from 'wxt/browser';
 import { useComposerDraft } from '@/lib/chat/composer-draft';
 import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
-import { addActivePage } from './add-page';
+import { attachActivePage } from '@/lib/chat/attach-active-page';
 
 interface Starter {
   title: string;
@@ -13,8 +13,8 @@ interface Starter {
   withPage?: boolean;
 }
 
+// "Summarize this page" is the user's own built-in prompt, offered beside these by PageSuggestion.
 const STARTERS: Starter[] = [
-  { title: 'Summarize this page', text: 'Summarize this page in five short bullet points.', icon: FileText, withPage: true },
   { title: 'Ask about this page', text: 'What does this page say about ', icon: MessageCircleQuestion, withPage: true },
   { title: 'Draft an email', text: 'Draft a short, friendly email that ', icon: Mail },
   { title: 'Explain a concept', text: 'Explain in simple terms, with one example: ', icon: Lightbulb },
@@ -32,7 +32,7 @@ export function EmptyState() {
   const start = (starter: Starter) => {
     setText(starter.text);
     document.getElementById('message')?.focus();
-    if (starter.withPage) void addActivePage();
+    if (starter.withPage) void attachActivePage();
   };
 
   return (

@@ -1,5 +1,6 @@
 import { ProviderForm } from '@/components/settings/ProviderForm';
 import { ChatSettings } from '@/components/settings/ChatSettings';
+import { PromptSettings } from '@/components/settings/PromptSettings';
 import { PolicyNotices } from '@/components/settings/PolicyNotices';
 import { ProviderPicker } from '@/components/settings/ProviderPicker';
 import { SettingsNotices } from '@/components/ui/SettingsNotices';
@@ -22,6 +23,7 @@ export function App() {
       {/* key: a fresh form (and draft) per provider */}
       <ProviderForm key={provider} provider={provider} />
       <ChatSettings />
+      <PromptSettings />
     </main>
   );
 }

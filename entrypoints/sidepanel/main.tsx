@@ -9,8 +9,8 @@ import { App } from './App';
 
 syncSettingsAcrossPages();
 followPolicy();
-void useChat.getState().loadLatest();
-void receivePendingContext();
+// What "Ask omni-ai" left is taken once the latest conversation is on screen, not raced by it.
+void receivePendingContext(useChat.getState().loadLatest());
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

@@ -1,44 +1,54 @@
 import type { Menus, Tabs } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
+import { offeredPrompts } from '../chat/offered-prompts';
 import { putPending, type PendingEntry } from '../chat/pending-context';
+import { promptLanguage } from '../chat/prompt-language';
+import { quickRequest } from '../chat/quick-request';
 import { truncateToBudget } from '../page/truncate';
+import type { EffectiveSettings } from '../settings/effective-settings';
 import { loadSettings } from '../settings/load-settings';
 import { pageReadingRefusal } from '../settings/policy/refusals';
+import { ASK, createProperties, menuItems, parseMenuItemId } from './menu-items';
 import { openPanel } from './open-panel';
 import { readPage } from './read-page';
 
-export const MENU_ID = 'ask-omni-ai';
+export { MENU_ID } from './menu-items';
 
 let syncing: Promise<void> = Promise.resolve();
+/** The items last created, to skip a rebuild when a settings change leaves the menu as it is. */
+let built: string | undefined;
 
 /**
- * Makes the right-click menu what the organization's policy allows: "Ask omni-ai" on a selection, a
- * page or a link; without the page when reading pages is not allowed (`allowAddPage: false`); no
- * menu at all with `allowContextMenu: false`. Called when installed, at browser start and whenever
- * the policy changes, so a lifted policy brings the menu back. Calls run one after another: two
- * interleaved remove-and-create runs would create the item twice.
+ * Makes the right-click menu what the settings and the organization's policy make it
+ * (menu-items.ts). Called when installed, at browser start and whenever the policy changes, so a
+ * lifted policy brings the menu back; and when the settings change (`onlyIfChanged`: a prompt edited
+ * on the options page, not a model picked). Calls run one after another: two interleaved
+ * remove-and-create runs would create the items twice.
  */
-export function syncContextMenu(): Promise<void> {
+export function syncContextMenu({ onlyIfChanged = false } = {}): Promise<void> {
   const run = syncing.then(async () => {
-    const { allowContextMenu, allowAddPage } = await loadSettings();
+    const items = menuItems(await loadSettings());
+    const signature = JSON.stringify(items);
+    if (onlyIfChanged && signature === built) return;
+    built = undefined;
     await browser.contextMenus.removeAll();
-    if (!allowContextMenu) return;
-    const contexts: Menus.ContextType[] = allowAddPage ? ['selection', 'page', 'link'] : ['selection', 'link'];
-    await new Promise<void>((resolve) =>
-      browser.contextMenus.create({ id: MENU_ID, title: 'Ask omni-ai', contexts }, () => {
-        // Read, so Chrome does not report an unchecked error; the next sync starts from removeAll.
-        void browser.runtime.lastError;
-        resolve();
-      }),
-    );
+    for (const item of items)
+      await new Promise<void>((resolve) =>
+        browser.contextMenus.create(createProperties(item), () => {
+          // Read, so Chrome does not report an unchecked error; the next sync starts from removeAll.
+          void browser.runtime.lastError;
+          resolve();
+        }),
+      );
+    built = signature;
   });
   // A failed run is reported and does not stop the next one.
   syncing = run.catch((error: Error) => console.warn(`omni-ai could not update its menu: ${error.message}`));
   return syncing;
 }
 
-async function contextFromClick(info: Menus.OnClickData, tab: Tabs.Tab): Promise<PendingEntry> {
-  const settings = await loadSettings();
+/** The selection, the link or the page the user right-clicked, as context for the panel, or why not. */
+async function contextFromClick(info: Menus.OnClickData, tab: Tabs.Tab, settings: EffectiveSettings): Promise<PendingEntry> {
   const budget = settings.pageBudget;
   if (info.selectionText) {
     const { text } = truncateToBudget(info.selectionText, budget);
@@ -57,11 +67,26 @@ async function contextFromClick(info: Menus.OnClickData, tab: Tabs.Tab): Promise
   return result.ok ? { context: result.context } : { error: result.message };
 }
 
-/** "Ask omni-ai": open the panel in that window at once, then hand it the selection, page or link. */
+/**
+ * The context, and for a quick action the request its prompt makes about it. The prompt is looked
+ * up again now: one edited or removed since the menu was built is used as it is now, or not at all.
+ */
+async function pendingFromClick(promptId: string, info: Menus.OnClickData, tab: Tabs.Tab): Promise<PendingEntry> {
+  const settings = await loadSettings();
+  const entry = await contextFromClick(info, tab, settings);
+  if ('error' in entry || promptId === ASK) return entry;
+  const prompt = offeredPrompts(settings).find((p) => p.id === promptId);
+  if (!prompt) return entry; // gone since the menu was built: the context alone, as "Ask…" does
+  const language = promptLanguage(settings.promptLanguage, browser.i18n.getUILanguage());
+  return { ...entry, request: quickRequest(prompt.template, entry.context.kind, language) };
+}
+
+/** "Ask omni-ai": open the panel in that window at once, then hand it the context and the request. */
 export function onContextMenuClick(info: Menus.OnClickData, tab: Tabs.Tab | undefined): void {
-  if (info.menuItemId !== MENU_ID || tab?.windowId === undefined || tab.id === undefined) return;
+  const item = parseMenuItemId(info.menuItemId);
+  if (!item || tab?.windowId === undefined || tab.id === undefined) return;
   openPanel(tab.windowId); // first, while the click's user gesture lasts
-  void contextFromClick(info, tab).then(
+  void pendingFromClick(item.prompt, info, tab).then(
     (entry) => putPending(tab.windowId!, entry),
     (error: Error) => putPending(tab.windowId!, { error: `omni-ai could not read this page (${error.message}).` }),
   );

@@ -1,6 +1,6 @@
 import { PROVIDER_IDS, type ProviderId } from '../providers/catalog';
 import type { Policy } from './policy/types';
-import type { ProviderConfigs, SettingsData } from './schema';
+import type { PromptDefinition, ProviderConfigs, SettingsData } from './schema';
 
 /** What the administrator's policy set, so the options page shows it read-only. */
 export interface LockedFields {
@@ -16,6 +16,8 @@ export interface EffectiveSettings extends SettingsData {
   allowedProviders: readonly ProviderId[];
   allowAddPage: boolean;
   allowContextMenu: boolean;
+  /** The organization's quick-action prompts, offered read-only after the built-in ones. */
+  organizationPrompts: readonly PromptDefinition[];
   locked: LockedFields;
 }
 
@@ -60,6 +62,7 @@ export function effectiveSettings(user: SettingsData, policy: Policy): Effective
     allowedProviders: allowed,
     allowAddPage: policy.allowAddPage ?? true,
     allowContextMenu: policy.allowContextMenu ?? true,
+    organizationPrompts: policy.prompts ?? [],
     locked: {
       systemPrompt: policy.systemPrompt !== undefined,
       pageBudget: policy.pageBudget !== undefined,

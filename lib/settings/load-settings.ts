@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { effectiveSettings, type EffectiveSettings } from './effective-settings';
 import { readPolicy } from './policy/read-policy';
 import { readStoredSettings } from './read-stored';
+import { openSettingsSecrets } from './seal-settings';
 import { SETTINGS_KEY } from './schema';
 
 /**
@@ -11,5 +12,5 @@ import { SETTINGS_KEY } from './schema';
  */
 export async function loadSettings(): Promise<EffectiveSettings> {
   const [stored, { policy }] = await Promise.all([browser.storage.local.get(SETTINGS_KEY), readPolicy()]);
-  return effectiveSettings(readStoredSettings(stored[SETTINGS_KEY]), policy);
+  return effectiveSettings(readStoredSettings(await openSettingsSecrets(stored[SETTINGS_KEY])), policy);
 }

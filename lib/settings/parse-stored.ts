@@ -2,12 +2,13 @@ import { PROVIDER_IDS, PROVIDERS, isProviderId, type ProviderId } from '../provi
 import type { FieldSpec, ProviderForm } from './field-spec';
 import { PROVIDER_FORMS, defaultProviderConfigs } from './provider-forms';
 import { DEFAULT_PAGE_BUDGET } from '../page/truncate';
+import { noPromptChanges, parseStoredPrompts } from './prompts/parse-stored-prompts';
 import type { ProviderConfigs, SettingsData } from './schema';
 
 export const MIN_PAGE_BUDGET = 1000;
 
 export function defaultSettings(): SettingsData {
-  return { provider: 'anthropic', providerChosen: false, selectedModels: {}, providers: defaultProviderConfigs(), systemPrompt: '', pageBudget: DEFAULT_PAGE_BUDGET, notices: [] };
+  return { provider: 'anthropic', providerChosen: false, selectedModels: {}, providers: defaultProviderConfigs(), systemPrompt: '', pageBudget: DEFAULT_PAGE_BUDGET, prompts: noPromptChanges(), promptLanguage: '', notices: [] };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -68,6 +69,11 @@ export function parseStoredSettings(stored: unknown): SettingsData {
 
   if (typeof stored.systemPrompt === 'string') settings.systemPrompt = stored.systemPrompt;
   if (typeof stored.pageBudget === 'number' && stored.pageBudget >= MIN_PAGE_BUDGET) settings.pageBudget = stored.pageBudget;
+
+  const { prompts, notices: promptNotices } = parseStoredPrompts(stored.prompts);
+  settings.prompts = prompts;
+  notices.push(...promptNotices);
+  if (typeof stored.promptLanguage === 'string') settings.promptLanguage = stored.promptLanguage;
 
   const storedProviders = isRecord(stored.providers) ? stored.providers : {};
   for (const id of PROVIDER_IDS) {

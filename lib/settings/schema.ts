@@ -100,6 +100,38 @@ export interface ProviderConfigs {
   'openai-compatible': OpenAICompatibleConfig;
 }
 
+/** Where a quick-action prompt is offered: on selected text, on a page (nothing selected), or both. */
+export type PromptWhere = 'selection' | 'page' | 'both';
+
+/**
+ * A quick-action prompt: a title (the menu item and the picker's option) and a template, the request
+ * it makes, with placeholders (prompts/placeholders.ts). Page text never goes into the template:
+ * it travels apart, framed as untrusted content (lib/chat/quick-request.ts).
+ */
+export interface PromptDefinition {
+  title: string;
+  template: string;
+  where: PromptWhere;
+}
+
+/** A prompt the user added on the options page. */
+export interface UserPrompt extends PromptDefinition {
+  id: string;
+}
+
+/** What the user changed of a built-in prompt; what is absent is the built-in's own. */
+export interface BuiltInPromptChange {
+  title?: string;
+  template?: string;
+  hidden?: boolean;
+}
+
+/** The user's quick actions: changes to the built-in prompts (by ID), and their own prompts. */
+export interface PromptSettings {
+  builtIn: Record<string, BuiltInPromptChange>;
+  custom: UserPrompt[];
+}
+
 /** Everything that is persisted. */
 export interface SettingsData {
   provider: ProviderId;
@@ -116,6 +148,13 @@ export interface SettingsData {
   systemPrompt: string;
   /** How many characters of a page go with a message (the rest is cut, with a note). */
   pageBudget: number;
+  /**
+   * Quick actions (issue 14 §1). Additive, like providerChosen: data stored without it reads as no
+   * change (parse-stored.ts), so no new version.
+   */
+  prompts: PromptSettings;
+  /** What `{{language}}` says in a prompt; empty for the browser's UI language. */
+  promptLanguage: string;
   /**
    * Things the user should know about their stored settings (a reset after corrupt data, a
    * migration). Persisted so that whichever page is open shows them until dismissed.

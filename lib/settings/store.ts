@@ -6,6 +6,7 @@ import { sameData } from '../same-data';
 import { NEWER_SETTINGS_KEPT, useNewerSettingsKept } from './newer-settings';
 import { defaultSettings } from './parse-stored';
 import { isFromNewerVersion, readStoredSettings } from './read-stored';
+import { openSettingsSecrets, sealSettingsSecrets, wasSealedHere } from './seal-settings';
 import { SETTINGS_KEY, SETTINGS_VERSION, type ProviderConfigs, type SettingsData } from './schema';
 
 export interface SettingsState extends SettingsData {
@@ -18,6 +19,8 @@ export interface SettingsState extends SettingsData {
   saveProviderConfig: <P extends ProviderId>(provider: P, config: ProviderConfigs[P]) => Promise<void>;
   /** Saves the chat settings (system prompt and page budget) in one write. */
   saveChatSettings: (chat: Pick<SettingsData, 'systemPrompt' | 'pageBudget'>) => Promise<void>;
+  /** Saves the quick actions (prompts, the `{{language}}` setting); storage first, as above. */
+  savePromptSettings: (change: Partial<Pick<SettingsData, 'prompts' | 'promptLanguage'>>) => Promise<void>;
   dismissNotices: () => void;
   /**
    * Stores this page's settings (the defaults, with any change made here since) over settings a
@@ -39,7 +42,7 @@ const stored = (data: SettingsData): StorageValue<SettingsData> => ({ state: dat
 const localArea: PersistStorage<SettingsData> = {
   async getItem(name) {
     const items = await browser.storage.local.get(name);
-    lastRead = items[name];
+    lastRead = await openSettingsSecrets(items[name]);
     useNewerSettingsKept.setState(isFromNewerVersion(lastRead), true);
     return stored(readStoredSettings(lastRead));
   },
@@ -47,7 +50,7 @@ const localArea: PersistStorage<SettingsData> = {
   // over a newer omni-ai's settings; the change stays in memory.
   async setItem(name, value) {
     if (isFromNewerVersion(lastRead)) return;
-    await browser.storage.local.set({ [name]: value });
+    await browser.storage.local.set({ [name]: await sealSettingsSecrets(value) });
   },
   async removeItem(name) {
     await browser.storage.local.remove(name);
@@ -79,10 +82,16 @@ export const useSettings = create<SettingsState>()(
         await save({ ...persistedPart(get()), ...chat });
         set(chat);
       },
+      savePromptSettings: async (change) => {
+        await save({ ...persistedPart(get()), ...change });
+        set(change);
+      },
       dismissNotices: () => set({ notices: [] }),
       replaceWithDefaults: async () => {
         const replacement = stored({ ...persistedPart(get()), notices: [] });
-        await browser.storage.local.set({ [SETTINGS_KEY]: replacement });
+        // The one write allowed over a newer omni-ai's settings, so it bypasses setItem's guard; its
+        // secrets are sealed like every other write's.
+        await browser.storage.local.set({ [SETTINGS_KEY]: await sealSettingsSecrets(replacement) });
         lastRead = replacement;
         useNewerSettingsKept.setState(false, true);
         set({ notices: [] });
@@ -105,8 +114,8 @@ export const useSettings = create<SettingsState>()(
 );
 
 function persistedPart(state: SettingsData): SettingsData {
-  const { provider, providerChosen, selectedModels, providers, systemPrompt, pageBudget, notices } = state;
-  return { provider, providerChosen, selectedModels, providers, systemPrompt, pageBudget, notices };
+  const { provider, providerChosen, selectedModels, providers, systemPrompt, pageBudget, prompts, promptLanguage, notices } = state;
+  return { provider, providerChosen, selectedModels, providers, systemPrompt, pageBudget, prompts, promptLanguage, notices };
 }
 
 /**
@@ -117,7 +126,9 @@ function persistedPart(state: SettingsData): SettingsData {
 export function syncSettingsAcrossPages(): () => void {
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-    if (sameData(changes[SETTINGS_KEY]?.newValue, stored(persistedPart(useSettings.getState())))) return;
+    const { newValue } = changes[SETTINGS_KEY]!;
+    // Our own writes carry secrets sealed with fresh IVs: recognise them as written, not by content.
+    if (wasSealedHere(newValue) || sameData(newValue, stored(persistedPart(useSettings.getState())))) return;
     void useSettings.persist.rehydrate();
   };
   browser.storage.onChanged.addListener(listener);

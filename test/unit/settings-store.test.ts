@@ -1,12 +1,15 @@
+import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SETTINGS_KEY, SETTINGS_VERSION } from '@/lib/settings/schema';
 import { defaultSettings } from '@/lib/settings/parse-stored';
 import { NEWER_SETTINGS_KEPT, useNewerSettingsKept } from '@/lib/settings/newer-settings';
+import { openSettingsSecrets } from '@/lib/settings/seal-settings';
 import { syncSettingsAcrossPages, useSettings, useSettingsHydrated } from '@/lib/settings/store';
 
+/** What is stored, its secrets opened (they are stored sealed: seal-settings.test.ts). */
 async function stored() {
-  return (await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY] as {
+  return (await openSettingsSecrets((await fakeBrowser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY])) as {
     state: ReturnType<typeof defaultSettings>;
     version: number;
   };
@@ -65,6 +68,17 @@ describe('settings store', () => {
     stop();
   });
 
+  it('does not re-read storage for its own writes of sealed secrets (fresh IVs each time)', async () => {
+    await useSettings.getState().saveProviderConfig('openai', { ...defaultSettings().providers.openai, apiKey: 'sk-own' });
+    const stop = syncSettingsAcrossPages();
+    const rehydrate = vi.spyOn(useSettings.persist, 'rehydrate');
+    useSettings.getState().setProvider('openai');
+    await vi.waitFor(async () => expect((await stored())?.state.provider).toBe('openai'));
+    await settle();
+    expect(rehydrate).not.toHaveBeenCalled();
+    stop();
+  });
+
   it('saves a provider config whole, and changes nothing when the write fails', async () => {
     const config = { ...defaultSettings().providers.openai, apiKey: 'sk-new' };
     await useSettings.getState().saveProviderConfig('openai', config);
@@ -76,6 +90,15 @@ describe('settings store', () => {
     ).rejects.toThrow('QUOTA_BYTES');
     expect(useSettings.getState().providers.openai.apiKey).toBe('sk-new');
     expect((await stored()).state.providers.openai.apiKey).toBe('sk-new');
+  });
+
+  it('stores secrets sealed: storage.local itself holds no plain-text key', async () => {
+    await useSettings.getState().saveProviderConfig('openai', { ...defaultSettings().providers.openai, apiKey: 'sk-sealed' });
+    const raw = JSON.stringify(await fakeBrowser.storage.local.get(SETTINGS_KEY));
+    expect(raw).not.toContain('sk-sealed');
+    expect(raw).toContain('omni-ai-sealed:1:');
+    await useSettings.persist.rehydrate();
+    expect(useSettings.getState().providers.openai.apiKey).toBe('sk-sealed');
   });
 
   it('repairs corrupt stored data, keeps the notice in storage for every page, and keeps valid fields', async () => {

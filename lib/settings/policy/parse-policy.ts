@@ -1,5 +1,6 @@
 import { PROVIDER_IDS, PROVIDERS, isProviderId, type ProviderId } from '../../providers/catalog';
 import { MIN_PAGE_BUDGET } from '../parse-stored';
+import { parsePolicyPrompts } from './parse-policy-prompts';
 import { PROVIDER_FORMS } from '../provider-forms';
 import { parseProviderPolicies, type ProviderForms } from './parse-provider-policy';
 import { describeType, isRecord, type Note } from './policy-values';
@@ -62,6 +63,7 @@ const PARSERS: { [K in keyof Policy]-?: KeyParser<K> } = {
 
   allowAddPage: parseBoolean('allowAddPage'),
   allowContextMenu: parseBoolean('allowContextMenu'),
+  prompts: (value, note) => parsePolicyPrompts(value, note),
 };
 
 /** Every key omni-ai's policy has; public/managed_schema.json declares exactly these (a unit test checks). */

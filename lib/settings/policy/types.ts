@@ -1,5 +1,5 @@
 import type { ProviderId } from '../../providers/catalog';
-import type { ProviderConfigs } from '../schema';
+import type { PromptDefinition, ProviderConfigs } from '../schema';
 
 /**
  * An administrator's policy for omni-ai, as read from `storage.managed` and validated value by value
@@ -23,6 +23,8 @@ export interface Policy {
   allowAddPage?: boolean;
   /** `false`: no "Ask omni-ai" menu at all. */
   allowContextMenu?: boolean;
+  /** The organization's quick-action prompts, offered after the built-in ones, read-only (issue 14). */
+  prompts?: PromptDefinition[];
 }
 
 export type ProviderPolicies = { [P in ProviderId]?: Partial<ProviderConfigs[P]> };

@@ -14,6 +14,8 @@ interface Fixtures {
    * an empty one a test changes later with setPolicy. None by default, and then no policy file.
    */
   policy: AdminPolicy | undefined;
+  /** The browser's UI language, e.g. `test.use({ browserLanguage: 'de' })`; the machine's (en-US) by default. */
+  browserLanguage: string | undefined;
   /** The extension folder the browser loads; with a policy, a copy with an ID of its own (policy-file.ts). */
   build: { dir: string; policyFile?: PolicyFile };
   /** Rewrites the policy while the browser runs (Chrome applies it about 5 s later); undefined removes it. */
@@ -28,6 +30,7 @@ interface Fixtures {
 
 export const test = base.extend<Fixtures>({
   policy: [undefined, { option: true }],
+  browserLanguage: [undefined, { option: true }],
   build: async ({ policy }, use) => {
     if (policy === undefined) return use({ dir: EXTENSION_DIR });
     const copy = await keyedCopy(EXTENSION_DIR);
@@ -53,16 +56,16 @@ export const test = base.extend<Fixtures>({
     await use(dir);
     await fs.rm(dir, { recursive: true, force: true });
   },
-  extension: async ({ userDataDir, build }, use) => {
-    const session = await launchExtension(userDataDir, build.dir);
+  extension: async ({ userDataDir, build, browserLanguage }, use) => {
+    const session = await launchExtension(userDataDir, build.dir, { language: browserLanguage });
     await use(session);
     await session.close();
     expect(session.consoleErrors, 'console errors in the extension').toEqual([]);
   },
-  relaunch: async ({ userDataDir, build }, use) => {
+  relaunch: async ({ userDataDir, build, browserLanguage }, use) => {
     const sessions: ExtensionSession[] = [];
     await use(async () => {
-      const session = await launchExtension(userDataDir, build.dir);
+      const session = await launchExtension(userDataDir, build.dir, { language: browserLanguage });
       sessions.push(session);
       return session;
     });

@@ -68,11 +68,16 @@ function watchToolbarClicks(worker: Worker): Promise<number> {
   });
 }
 
-/** Launches Chromium on the profile with the extension in `extensionDir` (the build, by default). */
-export async function launchExtension(userDataDir: string, extensionDir = EXTENSION_DIR): Promise<ExtensionSession> {
+/**
+ * Launches Chromium on the profile with the extension in `extensionDir` (the build, by default).
+ * `language` (e.g. "de") is the browser's UI language, as `i18n.getUILanguage()` reports it: on
+ * Linux Chromium takes it from LANGUAGE (not --lang), given the chromium-l10n package (MACHINE.md).
+ */
+export async function launchExtension(userDataDir: string, extensionDir = EXTENSION_DIR, { language }: { language?: string } = {}): Promise<ExtensionSession> {
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
+    ...(language ? { env: { ...process.env, LANGUAGE: language }, locale: language } : {}),
     viewport: { width: 1100, height: 800 },
     args: [
       `--disable-extensions-except=${extensionDir}`,
