@@ -1,7 +1,6 @@
 import { PROVIDERS } from '@/lib/providers/catalog';
 import { useEffect } from 'react';
-import { chooseModel, offeredModels, useLiveModels } from '@/lib/chat/model-lists';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { chooseModel, fetchLiveModels, offeredModels, useLiveModels } from '@/lib/chat/model-lists';
 import { useSettings } from '@/lib/settings/store';
 import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
 
@@ -21,16 +20,8 @@ export function ChatHeader() {
 
   // Ask the worker for the provider's live list (it falls back to the curated one by itself).
   useEffect(() => {
-    let current = true;
-    sendMessage('listModels', provider).then(
-      (list) => {
-        if (current && list.live) useLiveModels.setState({ [provider]: list.models });
-      },
-      () => undefined, // the curated list stays
-    );
-    return () => {
-      current = false;
-    };
+    void fetchLiveModels(provider, configs);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- configKey stands for configs[provider], by value
   }, [provider, configKey]);
 
   return (

@@ -16,7 +16,7 @@ import {
 } from './conversation-db';
 import { defaultLeaf, latestLeaf, viewOf, type Versions } from './conversation-tree';
 import { DeltaBatcher } from './delta-batcher';
-import { chooseModel, offeredModels, useLiveModels } from './model-lists';
+import { chooseModel, liveModelsPending, offeredModels, useLiveModels } from './model-lists';
 import { describeStorageProblem } from './storage-problem';
 
 /** One message as the side panel shows it: the stored record, kept up to date while it streams. */
@@ -195,11 +195,14 @@ export const useChat = create<ChatState>()((set, get) => {
    * the one chosen. `user` is a new question to store with it; `replaces`, a failed answer it takes
    * the place of (Retry). The answer becomes the leaf shown.
    */
+  /** Answers whose question waits for the provider's live model list before it is sent (model-lists.ts). */
+  const awaitingModel = new Set<string>();
+
   const ask = (path: ChatEntry[], user: ChatEntry | undefined, replaces?: string, choice?: ModelChoice) => {
     // As the header shows them: the organization's policy applied (a hidden provider is never asked).
     const settings = getEffectiveSettings();
     const provider = choice?.provider ?? settings.provider;
-    const model =
+    const pickModel = () =>
       choice?.model ?? chooseModel(offeredModels(provider, settings.providers, useLiveModels.getState()), settings.selectedModels[provider]);
     const question = path.at(-1);
     const runId = crypto.randomUUID();
@@ -208,28 +211,42 @@ export const useChat = create<ChatState>()((set, get) => {
       role: 'assistant',
       content: '',
       provider,
-      model,
+      model: pickModel(),
       status: 'streaming',
       parentId: question?.id ?? null,
       at: Date.now(),
     };
     const kept = get().messages.filter((m) => m.id !== replaces);
     set(view([...kept, ...(user ? [user] : []), answer], runId));
-    if (!model) {
-      finish(runId, { status: 'error', error: { kind: 'config', message: 'No model is selected: add models for this provider in omni-ai’s options.' } });
-      return;
-    }
     const { conversationId } = get();
-    connection.post({
-      type: 'send',
-      runId,
-      conversationId,
-      user: user && { ...user, conversationId, at: user.at ?? Date.now() },
-      replaces,
-      parentId: answer.parentId ?? undefined,
-      provider,
-      model,
-      messages: historyOf(path),
+
+    const post = () => {
+      const model = pickModel();
+      if (model !== answer.model) {
+        set((s) => ({ messages: patch(s.messages, runId, { model }), entries: patch(s.entries, runId, { model }) }));
+      }
+      if (!model) {
+        finish(runId, { status: 'error', error: { kind: 'config', message: 'No model is selected: add models for this provider in omni-ai’s options.' } });
+        return;
+      }
+      connection.post({
+        type: 'send',
+        runId,
+        conversationId,
+        user: user && { ...user, conversationId, at: user.at ?? Date.now() },
+        replaces,
+        parentId: answer.parentId ?? undefined,
+        provider,
+        model,
+        messages: historyOf(path),
+      });
+    };
+    const listing = choice ? undefined : liveModelsPending(provider, settings.providers);
+    if (!listing) return post();
+    awaitingModel.add(runId);
+    void listing.then(() => {
+      // Stopped while it waited: nothing was sent, nothing to stop in the worker.
+      if (awaitingModel.delete(runId)) post();
     });
   };
 
@@ -288,7 +305,11 @@ export const useChat = create<ChatState>()((set, get) => {
       ask([...entries, user], user);
     },
     stop: () => {
-      for (const entry of get().entries) if (entry.status === 'streaming') connection.post({ type: 'stop', runId: entry.id });
+      for (const entry of get().entries) {
+        if (entry.status !== 'streaming') continue;
+        if (awaitingModel.delete(entry.id)) finish(entry.id, { status: 'stopped' });
+        else connection.post({ type: 'stop', runId: entry.id });
+      }
     },
     retry: () => {
       const { entries, streaming } = get();
