@@ -129,7 +129,9 @@ export async function yearOfHistory(ext: ExtensionSession, runs: number): Promis
   const box = 'input[aria-label="Search conversations"]';
   for (let i = 0; i < runs; i++)
     for (const query of queries) {
-      await timeUntilShown(panel, '.history li', box, ''); // cleared: every conversation listed again
+      // Cleared (not timed): every conversation listed again. The first time the box is empty
+      // already, and setting '' again changes nothing a timer could wait for.
+      await panel.locator(box).fill('');
       await panel.waitForFunction(() => !document.querySelector('.result-count'));
       search.push(await timeUntilShown(panel, '.result-count', box, query));
     }
