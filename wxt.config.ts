@@ -82,7 +82,16 @@ export default defineConfig({
       'Chat with OpenAI, Anthropic, Azure OpenAI, AWS Bedrock, Google Vertex AI or any OpenAI-compatible server from the side panel.',
     // unlimitedStorage (Chrome only): conversations are never evicted under storage pressure, with no
     // install warning. Firefox never evicts an extension's data and would prompt for it (README).
-    permissions: ['storage', 'alarms', 'contextMenus', 'activeTab', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel', 'unlimitedStorage'])],
+    // identity: launchWebAuthFlow opens the organisation's sign-in page for user sign-in (issue 11).
+    permissions: [
+      'storage',
+      'alarms',
+      'contextMenus',
+      'activeTab',
+      'scripting',
+      'identity',
+      ...(browser === 'firefox' ? [] : ['sidePanel', 'unlimitedStorage']),
+    ],
     optional_host_permissions: OPTIONAL_ORIGINS,
     content_security_policy: { extension_pages: extensionPagesCsp(command) },
     action: { default_title: 'Open omni-ai' },

@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
 import { ENTERPRISE_PROVIDERS } from '@/lib/auth/gateway-targets';
 import { providerOfAlarm } from '@/lib/auth/refresh-alarms';
+import { SignInSessionStore } from '@/lib/auth/sign-in/sign-in-session';
+import { readSignInStatuses } from '@/lib/auth/sign-in/sign-in-status';
 import { createGateway } from '@/lib/background/gateway';
+import { createSignInService } from '@/lib/background/sign-in';
 import { testConnection } from '@/lib/background/handle-test-connection';
 import { deleteConversationAndRuns } from '@/lib/background/delete-conversation';
 import { importConversationBatch } from '@/lib/background/import-conversations';
@@ -10,6 +13,7 @@ import { markInterrupted } from '@/lib/chat/conversation-db';
 import { RunManager } from '@/lib/chat/run-manager';
 import { onContextMenuClick, syncContextMenu } from '@/lib/background/context-menu';
 import { readActivePage } from '@/lib/background/handle-read-active-page';
+import { captureScreenshot } from '@/lib/background/capture-screenshot';
 import { listAllowedModels } from '@/lib/background/list-allowed-models';
 import { openPanelOnActionClick } from '@/lib/background/open-panel-on-action';
 import { restrictStorageToTrustedContexts } from '@/lib/background/restrict-storage';
@@ -24,16 +28,21 @@ export default defineBackground(() => {
   void restrictStorageToTrustedContexts();
   void sealStoredSecrets().catch((error: Error) => console.warn(`omni-ai could not encrypt its stored secrets yet: ${error.message}`));
   openPanelOnActionClick();
-  // The menu follows the organization's policy and the user's prompts: set up on install and at start (the policy may have
-  // changed while the browser was closed), and again whenever it changes.
+  // The menu follows the organization's policy and the user's prompts: set up on install and at
+  // start (the policy may have changed while the browser was closed), and again whenever it changes.
   browser.runtime.onInstalled.addListener(() => void syncContextMenu());
   browser.runtime.onStartup.addListener(() => void syncContextMenu());
   onPolicyChange(() => void syncContextMenu());
-  // The user's prompts are menu items: edited, added or hidden on the options page, they change it.
+  // The user's prompts are menu items, and the selected provider may be one the organization sends
+  // no page text to (issue 16): both change it.
   onSettingsChange(() => void syncContextMenu({ onlyIfChanged: true }));
   browser.contextMenus.onClicked.addListener(onContextMenuClick);
 
-  const gateway = createGateway();
+  const sessions = new SignInSessionStore();
+  const gateway = createGateway(sessions);
+  const signIn = createSignInService(gateway, sessions);
+  // A sign-in kept across browser restarts is shown again (storage.session was emptied).
+  void readSignInStatuses().then((statuses) => signIn.restoreStatuses(ENTERPRISE_PROVIDERS, statuses));
   browser.alarms.onAlarm.addListener((alarm) => {
     const provider = providerOfAlarm(alarm.name);
     if (provider) void gateway.refreshInBackground(provider);
@@ -63,8 +72,21 @@ export default defineBackground(() => {
     if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };
     return importConversationBatch(batch);
   });
+  // The sign-in window opens from the worker; the page gets only the outcome's words.
+  onMessage('signIn', ({ data: provider, sender }) => {
+    if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };
+    return signIn.signIn(provider);
+  });
+  onMessage('signOut', ({ data: provider, sender }) => {
+    if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };
+    return signIn.signOut(provider);
+  });
   onMessage('readActivePage', ({ data: windowId, sender }) => {
     if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };
     return readActivePage(windowId);
+  });
+  onMessage('captureScreenshot', ({ data: windowId, sender }) => {
+    if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };
+    return captureScreenshot(windowId);
   });
 });

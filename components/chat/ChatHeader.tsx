@@ -1,8 +1,9 @@
 import { PROVIDERS } from '@/lib/providers/catalog';
 import { useEffect } from 'react';
-import { chooseModel, fetchLiveModels, offeredModels, useLiveModels } from '@/lib/chat/model-lists';
+import { chooseModel, fetchLiveModels, offeredModelInfos, useLiveModels } from '@/lib/chat/model-lists';
 import { useSettings } from '@/lib/settings/store';
 import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
+import { ModelPicker } from './ModelPicker';
 
 /**
  * The selected provider and the "Model" combobox with that provider's models, as the organization's
@@ -15,8 +16,11 @@ export function ChatHeader() {
   const setModel = useSettings((s) => s.setModel);
 
   const live = useLiveModels();
-  const models = offeredModels(provider, configs, live);
-  const model = chooseModel(models, selectedModels[provider]);
+  const models = offeredModelInfos(provider, configs, live);
+  const model = chooseModel(
+    models.map((m) => m.id),
+    selectedModels[provider],
+  );
 
   // Ask the worker for the provider's live list (it falls back to the curated one by itself).
   useEffect(() => {
@@ -27,22 +31,7 @@ export function ChatHeader() {
   return (
     <div className="chat-header">
       <span className="provider">{PROVIDERS[provider].label}</span>
-      <select
-        aria-label="Model"
-        value={model ?? ''}
-        disabled={models.length === 0}
-        onChange={(event) => setModel(provider, event.target.value)}
-      >
-        {models.length === 0 ? (
-          <option value="">No models: add them in settings</option>
-        ) : (
-          models.map((m) => (
-            <option key={m} value={m}>
-              {m}
-            </option>
-          ))
-        )}
-      </select>
+      <ModelPicker key={provider} models={models} model={model} onChoose={(id) => setModel(provider, id)} />
     </div>
   );
 }

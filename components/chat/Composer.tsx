@@ -1,15 +1,21 @@
 import { ArrowUp, FileText, Square } from 'lucide-react';
-import { useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { attachActivePage } from '@/lib/chat/attach-active-page';
 import { useChat } from '@/lib/chat/chat-store';
 import { useComposerDraft } from '@/lib/chat/composer-draft';
+import { useDraftImages } from '@/lib/chat/draft-images';
 import type { OfferedPrompt } from '@/lib/chat/offered-prompts';
 import { runPrompt } from '@/lib/chat/run-prompt';
 import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
+import { usePageTextRefusal } from '@/lib/settings/use-page-text-refusal';
 import { IconButton } from '@/components/ui/IconButton';
 import { ContextChip } from './ContextChip';
+import { ImageAttachments } from './ImageAttachments';
 import { PageSuggestion } from './PageSuggestion';
 import { PromptPicker } from './PromptPicker';
+import { ScreenshotButton } from './ScreenshotButton';
+import { useImageInput } from './use-image-input';
+import { useImageRefusal } from './use-image-refusal';
 import { usePromptPicker } from './use-prompt-picker';
 
 /** Where `field-sizing: content` is missing (Firefox), the box is sized to its text here. */
@@ -24,9 +30,26 @@ export function Composer() {
   const stop = useChat((s) => s.stop);
 
   const hasContext = useChat((s) => !!s.pending);
+  const hasImages = useDraftImages((s) => s.images.length > 0);
+  const preparing = useDraftImages((s) => s.preparing > 0);
+  const images = useImageInput();
+  // Images for a model that reads none: said above the box, and nothing is sent.
+  const refusal = useImageRefusal();
+  const canSend = !refusal && !preparing && (!!text.trim() || hasContext || hasImages);
   const [adding, setAdding] = useState(false);
   // The organization's policy may forbid reading pages (the worker refuses too).
   const { allowAddPage } = useEffectiveSettings();
+  // The organization may let no page text go to this provider: say so on the button (issue 16).
+  const pageRefusal = usePageTextRefusal();
+
+  // A question the worker refused comes back to the box, as it was typed.
+  useEffect(
+    () =>
+      useChat.subscribe((state, previous) => {
+        if (state.returned && state.returned !== previous.returned) setText(state.returned.text);
+      }),
+    [setText],
+  );
 
   // A prompt from the "/" picker or the empty panel: sent at once, or its request put in the box.
   const box = useRef<HTMLTextAreaElement>(null);
@@ -52,7 +75,7 @@ export function Composer() {
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
-    if (streaming || (!text.trim() && !hasContext)) return;
+    if (streaming || !canSend) return;
     send(text);
     setText('');
   };
@@ -69,7 +92,13 @@ export function Composer() {
   };
 
   return (
-    <form className="composer" onSubmit={submit}>
+    <form
+      className={images.dragging ? 'composer dropping' : 'composer'}
+      onSubmit={submit}
+      onDragOver={images.onDragOver}
+      onDragLeave={images.onDragLeave}
+      onDrop={images.onDrop}
+    >
       <PageSuggestion onRun={choosePrompt} />
       {picker.open && (
         <PromptPicker
@@ -83,6 +112,7 @@ export function Composer() {
       )}
       <div className="composer-box">
         <ContextChip />
+        <ImageAttachments refusal={refusal} />
         <label htmlFor="message" className="visually-hidden">
           Message
         </label>
@@ -100,6 +130,7 @@ export function Composer() {
             picker.onInput();
           }}
           onKeyDown={onKeyDown}
+          onPaste={images.onPaste}
         />
         <div className="composer-actions">
           {allowAddPage && (
@@ -107,18 +138,21 @@ export function Composer() {
               label="Add page"
               icon={FileText}
               tooltip="above"
-              disabled={adding}
+              disabled={adding || !!pageRefusal}
+              // Why it is off (issue 16): its accessible description, and the tooltip's on hover.
+              title={pageRefusal}
               onClick={() => {
                 setAdding(true);
                 void attachActivePage().finally(() => setAdding(false));
               }}
             />
           )}
+          {allowAddPage && <ScreenshotButton />}
           <span className="spacer" />
           {streaming ? (
             <IconButton label="Stop" icon={Square} tooltip="above-end" className="stop" onClick={stop} />
           ) : (
-            <IconButton label="Send" icon={ArrowUp} tooltip="above-end" type="submit" className="send" disabled={!text.trim() && !hasContext} />
+            <IconButton label="Send" icon={ArrowUp} tooltip="above-end" type="submit" className="send" disabled={!canSend} />
           )}
         </div>
       </div>

@@ -1,11 +1,13 @@
 import { PROVIDERS } from '@/lib/providers/catalog';
 import { lazy, Suspense, useState } from 'react';
-import type { ChatEntry } from '@/lib/chat/chat-store';
+import { sentLine, type ChatEntry } from '@/lib/chat/chat-store';
 import type { PageContext } from '@/lib/chat/conversation-db';
 import type { Versions } from '@/lib/chat/conversation-tree';
 import { safeLinkUrl } from '@/lib/markdown/safe-link-url';
 import { EditQuestion } from './EditQuestion';
 import { MessageActions } from './MessageActions';
+import { MessageImages } from './MessageImages';
+import { SignInAgain } from './SignInAgain';
 
 // Markdown, sanitising and highlighting are a third of the panel's code and are not needed to open
 // it: they load after the first paint (bench/RESULTS.md, cold open), showing plain text until then.
@@ -49,11 +51,22 @@ export function MessageItem({ entry, onRetry, canRetry, versions, busy = false, 
   return (
     <article className={`message ${entry.role}${last ? ' last' : ''}`} aria-label={author} aria-busy={entry.status === 'streaming'}>
       {entry.role === 'assistant' && <div className="author">{author}</div>}
+      {/* The record of what left with this answer's request (issue 16 §3). */}
+      {entry.sent?.map((sent) => (
+        <p
+          key={`${sent.messageId} ${sent.url}`}
+          className="sent"
+          title={`${sent.url}: ${sent.chars.toLocaleString('en-US')} characters${sent.endpoint ? `, to ${sent.endpoint}` : ''}`}
+        >
+          {sentLine(sent)}
+        </p>
+      ))}
       {entry.context && (
         <div className="context">
           Attached {entry.context.kind}: <ContextSource context={entry.context} />
         </div>
       )}
+      {entry.images && entry.images.length > 0 && <MessageImages images={entry.images} />}
       {entry.role === 'assistant' ? (
         <div className="content">
           <Suspense fallback={<div className="plain">{entry.content}</div>}>
@@ -75,6 +88,7 @@ export function MessageItem({ entry, onRetry, canRetry, versions, busy = false, 
       {entry.status === 'error' && entry.error && (
         <div role="alert" className="alert">
           <span>{entry.error.message}</span>
+          {entry.error.kind === 'sign-in' && entry.error.again && <SignInAgain provider={entry.provider!} />}
           {canRetry && (
             <button type="button" onClick={onRetry}>
               Retry

@@ -77,14 +77,15 @@ export function RegenerateMenu({ answerId, disabled }: { answerId: string; disab
                   key={choice.model}
                   type="button"
                   role="menuitem"
-                  aria-label={`${group.label} · ${choice.model}`}
+                  aria-label={`${group.label} · ${choice.name}`}
+                  title={choice.model}
                   tabIndex={-1}
                   onClick={() => {
                     setOpen(false);
                     regenerate(answerId, choice);
                   }}
                 >
-                  {choice.model}
+                  {choice.name}
                 </button>
               ))}
             </div>

@@ -36,6 +36,34 @@ export function FormField<C>({ field, value, error, locked, onChange }: Props<C>
     autoComplete: 'off',
   } as const;
 
+  if (field.kind === 'checkbox')
+    return (
+      <div className="field checkbox">
+        <input
+          id={id}
+          type="checkbox"
+          checked={value === 'true'}
+          // A checkbox ignores readOnly: locked, it is disabled, which still shows its state.
+          disabled={locked}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={described}
+          onChange={(e) => onChange(String(e.target.checked))}
+        />
+        <label htmlFor={id}>{field.label}</label>
+        {locked && <LockedNote id={`${id}-locked`} />}
+        {field.help && (
+          <p className="help" id={`${id}-help`}>
+            {field.help}
+          </p>
+        )}
+        {error && (
+          <p className="error" id={`${id}-error`}>
+            {error}
+          </p>
+        )}
+      </div>
+    );
+
   let control;
   if (field.kind === 'select') {
     control = (

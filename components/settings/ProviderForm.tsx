@@ -127,7 +127,7 @@ export function ProviderForm<P extends ProviderId>({ provider }: { provider: P }
       <div role="status" className={`status ${status?.kind ?? ''}`}>
         {status?.text}
       </div>
-      {showToken && <TokenState provider={provider} />}
+      {showToken && <TokenState provider={provider} signIn={(saved as { auth?: string }).auth === 'sign-in'} />}
     </form>
   );
 }

@@ -13,14 +13,18 @@ function when(at: number, now: number): string {
 }
 
 /** The OAuth2 token's state for an enterprise provider: valid until, next refresh, last error. */
-export function TokenState({ provider }: { provider: ProviderId }) {
+export function TokenState({ provider, signIn = false }: { provider: ProviderId; signIn?: boolean }) {
   const status = useTokenStatus(provider);
   const now = useNow(5_000);
   return (
     <section className="token-state" aria-label="Token">
       <h2>Token</h2>
       {!status?.expiresAt && !status?.lastError ? (
-        <p className="muted">No token yet: “Test connection” gets one, and so does the first message.</p>
+        <p className="muted">
+          {signIn
+            ? 'No token yet: sign in below.'
+            : 'No token yet: “Test connection” gets one, and so does the first message.'}
+        </p>
       ) : (
         <dl>
           {status.expiresAt !== undefined && (

@@ -1,8 +1,11 @@
 import { ProviderForm } from '@/components/settings/ProviderForm';
 import { ChatSettings } from '@/components/settings/ChatSettings';
 import { PromptSettings } from '@/components/settings/PromptSettings';
+import { PageTextLog } from '@/components/settings/PageTextLog';
+import { SiteLists } from '@/components/settings/SiteLists';
 import { PolicyNotices } from '@/components/settings/PolicyNotices';
 import { ProviderPicker } from '@/components/settings/ProviderPicker';
+import { SignInSection } from '@/components/settings/SignInSection';
 import { SettingsNotices } from '@/components/ui/SettingsNotices';
 import { usePolicy } from '@/lib/settings/policy/policy-store';
 import { useSettingsHydrated } from '@/lib/settings/store';
@@ -22,8 +25,11 @@ export function App() {
       <ProviderPicker />
       {/* key: a fresh form (and draft) per provider */}
       <ProviderForm key={provider} provider={provider} />
+      <SignInSection key={`sign-in-${provider}`} provider={provider} />
       <ChatSettings />
       <PromptSettings />
+      <SiteLists />
+      <PageTextLog />
     </main>
   );
 }

@@ -2,7 +2,8 @@ import type { ProviderId } from '../providers/catalog';
 import { GOOGLE_TOKEN_URI, bedrockBaseURL, vertexBaseURL } from '../providers/endpoints';
 import type { OAuthClientFields, SettingsData } from '../settings/schema';
 import type { GatewayTarget } from './oauth2-gateway';
-import type { ClientCredentialsSource } from './token-source';
+import { signInTarget } from './sign-in/sign-in-target';
+import type { ClientCredentialsSource, TokenSource } from './token-source';
 
 const clientCredentials = (c: OAuthClientFields): ClientCredentialsSource => ({
   grant: 'client_credentials',
@@ -17,6 +18,13 @@ const clientCredentials = (c: OAuthClientFields): ClientCredentialsSource => ({
 
 const originOf = (url: string) => new URL(url).origin;
 
+/** OAuth2 client credentials, or the user's sign-in (its refresh token is the credential). */
+function clientSource(provider: ProviderId, c: OAuthClientFields & { auth: string }, settings: SettingsData): TokenSource | undefined {
+  if (c.auth === 'oauth2') return clientCredentials(c);
+  if (c.auth === 'sign-in') return signInTarget(provider, settings)?.source;
+  return undefined;
+}
+
 /**
  * How the gateway gets a provider's tokens and where they may go, from the saved settings; undefined
  * when the provider does not use OAuth2 (an API key, or a standard provider).
@@ -26,18 +34,21 @@ export function gatewayTarget(provider: ProviderId, settings: SettingsData): Gat
     switch (provider) {
       case 'azure-openai': {
         const c = settings.providers['azure-openai'];
-        return c.auth === 'oauth2' ? { source: clientCredentials(c), apiOrigin: originOf(c.endpoint) } : undefined;
+        const source = clientSource(provider, c, settings);
+        return source ? { source, apiOrigin: originOf(c.endpoint) } : undefined;
       }
       case 'bedrock': {
         const c = settings.providers.bedrock;
-        return c.auth === 'oauth2'
-          ? { source: clientCredentials(c), apiOrigin: originOf(bedrockBaseURL(c)) }
-          : undefined;
+        const source = clientSource(provider, c, settings);
+        return source ? { source, apiOrigin: originOf(bedrockBaseURL(c)) } : undefined;
       }
       case 'vertex': {
         const c = settings.providers.vertex;
         const apiOrigin = originOf(vertexBaseURL(c));
-        if (c.auth === 'oauth2') return { source: clientCredentials(c), apiOrigin };
+        if (c.auth !== 'service-account') {
+          const source = clientSource(provider, c, settings);
+          return source ? { source, apiOrigin } : undefined;
+        }
         const key = JSON.parse(c.serviceAccountKey) as Record<string, string>;
         return {
           source: {
@@ -67,9 +78,9 @@ export const ENTERPRISE_PROVIDERS: readonly ProviderId[] = ['azure-openai', 'bed
 export function usesGateway(provider: ProviderId, settings: Pick<SettingsData, 'providers'>): boolean {
   switch (provider) {
     case 'azure-openai':
-      return settings.providers['azure-openai'].auth === 'oauth2';
+      return settings.providers['azure-openai'].auth !== 'api-key';
     case 'bedrock':
-      return settings.providers.bedrock.auth === 'oauth2';
+      return settings.providers.bedrock.auth !== 'api-key';
     case 'vertex':
       return true;
     default:

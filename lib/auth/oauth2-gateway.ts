@@ -8,7 +8,9 @@ import { MAX_RATE_LIMIT_WAIT_MS, rateLimitedError } from './rate-limited-error';
 import type { RefreshScheduler } from './refresh-alarms';
 import type { ProviderStore } from './session-store';
 import { TokenClock } from './token-clock';
-import { requestToken, type TokenEndpointOptions } from './token-endpoint';
+import { SignInNeeded } from './sign-in/sign-in-needed';
+import type { SignInSource } from './sign-in/sign-in-source';
+import { requestToken, type TokenEndpointOptions, type TokenRequest, type TokenResponse } from './token-endpoint';
 import { fingerprint, type TokenSource } from './token-source';
 import type { TokenStatus } from './token-status';
 import type { StoredToken } from './token-store';
@@ -61,6 +63,17 @@ export interface GatewayDeps {
   monotonic?: () => number;
   random?: () => number;
   tokenEndpoint?: TokenEndpointOptions;
+  /**
+   * Renews a user sign-in's access token with its refresh token (sign-in/refresh-sign-in.ts), by
+   * `request`: the same token endpoint client as every other grant. Called inside the single
+   * flight, so a refresh token is never sent twice at once.
+   */
+  signIn?: (
+    provider: ProviderId,
+    source: SignInSource,
+    fingerprint: string,
+    request: (request: TokenRequest) => Promise<TokenResponse>,
+  ) => Promise<TokenResponse>;
 }
 
 /**
@@ -134,6 +147,12 @@ export class OAuth2Gateway {
       await this.refresh(provider, target.source, fp, true);
     } catch (error) {
       const now = this.now();
+      // The sign-in ended (invalid_grant): no retry can renew it, only the user signing in again.
+      // The access token in hand is used until it expires; then the chat asks to sign in again.
+      if (error instanceof SignInNeeded) {
+        await this.deps.status(provider, { nextRefreshAt: undefined });
+        return;
+      }
       if (error instanceof AuthError && error.retryAt !== undefined) {
         // The token endpoint said when (Retry-After): ask again then, and not before.
         await this.deps.scheduler.at(provider, error.retryAt);
@@ -153,6 +172,29 @@ export class OAuth2Gateway {
         lastErrorAt: now,
       });
     }
+  }
+
+  /**
+   * A token the gateway did not ask for itself: the access token of a user's interactive sign-in
+   * (sign-in/sign-in-service.ts). From here on it is like any other: cached, refreshed by alarm
+   * (with the sign-in's refresh token), pinned to the provider's origin.
+   */
+  async adopt(provider: ProviderId, token: StoredToken): Promise<void> {
+    this.clock.issued(token, this.monotonic() - Math.max(0, this.now() - token.obtainedAt));
+    await this.deps.tokens.set(provider, token);
+    // Signing in is using the provider: its first refresh is made in the background as for any token in use.
+    await this.recordUse(provider);
+    await this.deps.cooldowns.remove(provider);
+    this.failures.delete(provider);
+    await this.deps.scheduler.at(provider, refreshAt(token));
+    await this.deps.status(provider, {
+      expiresAt: token.expiresAt,
+      nextRefreshAt: refreshAt(token),
+      lastRefreshAt: this.now(),
+      lastError: undefined,
+      lastErrorAt: undefined,
+      failures: 0,
+    });
   }
 
   /** Drops the provider's token (after a 401, or when its credentials are removed). */
@@ -256,13 +298,19 @@ export class OAuth2Gateway {
         startedAt < cooldown.until &&
         cooldown.until - startedAt <= MAX_RATE_LIMIT_WAIT_MS // further away: the clock went back
       )
-        throw rateLimitedError(describeEndpoint(source.tokenEndpoint), cooldown.until, startedAt);
+        throw rateLimitedError(describeEndpoint(tokenEndpointOf(source)), cooldown.until, startedAt);
       const monotonicAtRequest = this.monotonic();
-      const request =
-        source.grant === 'client_credentials'
-          ? clientCredentialsRequest(source)
-          : await jwtBearerRequest(source, Math.floor(startedAt / 1000));
-      const response = await requestToken(request, { now: this.now, ...this.deps.tokenEndpoint });
+      const request = (r: TokenRequest) => requestToken(r, { now: this.now, ...this.deps.tokenEndpoint });
+      let response: TokenResponse;
+      if (source.grant === 'refresh_token') {
+        if (!this.deps.signIn) throw new AuthError('config', `${PROVIDERS[provider].label}: sign-in is not available here.`);
+        response = await this.deps.signIn(provider, source, fp, request);
+      } else
+        response = await request(
+          source.grant === 'client_credentials'
+            ? clientCredentialsRequest(source)
+            : await jwtBearerRequest(source, Math.floor(startedAt / 1000)),
+        );
       // Measured from when we asked, so network time never makes us think a token lives longer.
       const token: StoredToken = {
         accessToken: response.accessToken,
@@ -293,11 +341,17 @@ export class OAuth2Gateway {
     }
   }
 
-  private async forget(provider: ProviderId): Promise<void> {
+  /** Forgets everything about the provider's token: the token, its use, its cooldown, its alarm, its status (also on Sign out). */
+  async forget(provider: ProviderId): Promise<void> {
     await this.deps.tokens.remove(provider);
     await this.deps.usage.remove(provider);
     await this.deps.cooldowns.remove(provider);
     await this.deps.scheduler.clear(provider);
     await this.deps.status(provider, null);
   }
+}
+
+/** Where a source's tokens come from, to name it: a sign-in's token endpoint is its issuer's. */
+function tokenEndpointOf(source: TokenSource): string {
+  return source.grant === 'refresh_token' ? source.issuer : source.tokenEndpoint;
 }

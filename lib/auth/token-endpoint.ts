@@ -10,6 +10,12 @@ export interface TokenResponse {
   expiresIn: number;
   /** Seconds after which the server asks for a fresh token (Entra ID's refresh_in), when sooner than expiry. */
   refreshIn?: number;
+  /** A user sign-in's refresh token (RFC 6749 §5.1): a new one when the server rotates them. */
+  refreshToken?: string;
+  /** Seconds the refresh token lives, when the server says (refresh_token_expires_in; Keycloak's refresh_expires_in). */
+  refreshExpiresIn?: number;
+  /** OpenID Connect's ID token (Core §3.1.3.3), verified by the sign-in flow. */
+  idToken?: string;
 }
 
 export interface TokenRequest {
@@ -130,9 +136,15 @@ function parseTokenBody(where: string, text: string, contentType: string, now: n
   // Entra ID sends refresh_in (about half the lifetime) for long-lived tokens; MSAL refreshes then.
   // Honoured only when it moves the refresh earlier than expiry; anything else is ignored.
   const refreshIn = seconds(b.refresh_in);
-  return refreshIn !== undefined && refreshIn > 0 && refreshIn < expiresIn
-    ? { accessToken: b.access_token, expiresIn, refreshIn }
-    : { accessToken: b.access_token, expiresIn };
+  const response: TokenResponse = { accessToken: b.access_token, expiresIn };
+  if (refreshIn !== undefined && refreshIn > 0 && refreshIn < expiresIn) response.refreshIn = refreshIn;
+  // What a user sign-in also gets (authorization code and refresh-token grants); other grants never
+  // see these fields, and a malformed one is ignored rather than trusted.
+  if (typeof b.refresh_token === 'string' && b.refresh_token !== '') response.refreshToken = b.refresh_token;
+  const refreshExpiresIn = seconds(b.refresh_token_expires_in) ?? seconds(b.refresh_expires_in);
+  if (refreshExpiresIn !== undefined && refreshExpiresIn > 0) response.refreshExpiresIn = refreshExpiresIn;
+  if (typeof b.id_token === 'string' && b.id_token !== '') response.idToken = b.id_token;
+  return response;
 }
 
 function errorFromStatus(where: string, response: Response, text: string, hint: string, now: number): AuthError {

@@ -1,7 +1,12 @@
 import type { ClientAuthMethod } from '../settings/schema';
+import type { SignInSource } from './sign-in/sign-in-source';
 
-/** Where and how to get a token for one provider: everything the gateway needs, nothing else. */
-export type TokenSource = ClientCredentialsSource | ServiceAccountSource;
+/**
+ * Where and how to get a token for one provider: everything the gateway needs, nothing else. A
+ * user's sign-in is one more source: its credential, the refresh token, is kept by the sign-in
+ * session store (sign-in/sign-in-session.ts), not here.
+ */
+export type TokenSource = ClientCredentialsSource | ServiceAccountSource | SignInSource;
 
 export interface ClientCredentialsSource {
   grant: 'client_credentials';
@@ -26,6 +31,7 @@ export interface ServiceAccountSource {
 
 /** The values that must never appear in a message or a log. */
 export function secretsOf(source: TokenSource): string[] {
+  if (source.grant === 'refresh_token') return []; // the refresh token's own request lists it (grants/refresh-token.ts)
   return source.grant === 'client_credentials' ? [source.clientSecret] : [source.privateKey];
 }
 

@@ -2,6 +2,7 @@ import type { Menus, Tabs } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
 import { offeredPrompts } from '../chat/offered-prompts';
 import { putPending, type PendingEntry } from '../chat/pending-context';
+import { recordedUrl } from '../page/site-access/page-address';
 import { promptLanguage } from '../chat/prompt-language';
 import { quickRequest } from '../chat/quick-request';
 import { truncateToBudget } from '../page/truncate';
@@ -10,6 +11,7 @@ import { loadSettings } from '../settings/load-settings';
 import { pageReadingRefusal } from '../settings/policy/refusals';
 import { ASK, createProperties, menuItems, parseMenuItemId } from './menu-items';
 import { openPanel } from './open-panel';
+import { pageTextGate, refusalMessage } from './page-text-gate';
 import { readPage } from './read-page';
 
 export { MENU_ID } from './menu-items';
@@ -47,23 +49,46 @@ export function syncContextMenu({ onlyIfChanged = false } = {}): Promise<void> {
   return syncing;
 }
 
-/** The selection, the link or the page the user right-clicked, as context for the panel, or why not. */
+/**
+ * The documents a click's text comes from: the page, and the frame it was in when that is another
+ * document. A frame of an allowed site inside a blocked page is refused with the page (issue 16).
+ */
+function clickedDocuments(info: Menus.OnClickData, tab: Tabs.Tab): string[] {
+  const page = info.pageUrl ?? tab.url;
+  return [...new Set([page, info.frameUrl].filter((url): url is string => !!url))];
+}
+
+/**
+ * The selection, the link or the page the user right-clicked, as context for the panel, or why
+ * not. Every item of the menu, "Ask…" and each quick action alike, comes through here, so through
+ * the site rules' one check (page-text-gate.ts).
+ */
 async function contextFromClick(info: Menus.OnClickData, tab: Tabs.Tab, settings: EffectiveSettings): Promise<PendingEntry> {
-  const budget = settings.pageBudget;
-  if (info.selectionText) {
-    const { text } = truncateToBudget(info.selectionText, budget);
-    return { context: { kind: 'selection', title: tab.title || info.pageUrl || '', url: info.pageUrl ?? tab.url ?? '', text, totalChars: info.selectionText.length } };
-  }
-  if (info.linkUrl) {
+  const gate = pageTextGate(settings);
+  if (info.selectionText || info.linkUrl) {
+    // The browser hands over the selection or the link; no script reads the page, but its text is
+    // the page's all the same, and the same rules apply before it reaches the panel.
+    const readFrom = clickedDocuments(info, tab);
+    const decision = gate.check(readFrom);
+    if (!decision.allowed) return { error: refusalMessage(decision) };
+    const from = readFrom.map(recordedUrl);
+    if (info.selectionText) {
+      const { text } = truncateToBudget(info.selectionText, gate.budget);
+      return {
+        context: { kind: 'selection', title: tab.title || info.pageUrl || '', url: info.pageUrl ?? tab.url ?? '', text, totalChars: info.selectionText.length, readFrom: from },
+      };
+    }
     const label = (info as { linkText?: string }).linkText;
+    const linkUrl = info.linkUrl!;
     return {
-      context: { kind: 'link', title: label || info.linkUrl, url: info.linkUrl, text: `${label ? `${label}: ` : ''}${info.linkUrl}`, totalChars: info.linkUrl.length },
+      context: { kind: 'link', title: label || linkUrl, url: linkUrl, text: `${label ? `${label}: ` : ''}${linkUrl}`, totalChars: linkUrl.length, readFrom: from },
     };
   }
-  // The page itself: the click granted activeTab, so the content script may read it, if allowed.
+  // The page itself: the click granted activeTab, so the content script may read it, if the
+  // organization allows reading pages and the site rules let this one's text go.
   const refused = pageReadingRefusal(settings);
   if (refused) return { error: refused };
-  const result = await readPage(tab.id!, budget);
+  const result = await readPage(tab.id!, gate);
   return result.ok ? { context: result.context } : { error: result.message };
 }
 

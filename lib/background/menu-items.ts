@@ -1,6 +1,9 @@
 import type { Menus } from 'webextension-polyfill';
 import { offeredPrompts } from '../chat/offered-prompts';
+import { recipientRefusal } from '../page/site-access/decide-page-text';
+import { PROVIDERS } from '../providers/catalog';
 import type { EffectiveSettings } from '../settings/effective-settings';
+import { pageTextRules, requestTarget } from '../settings/page-text-rules';
 
 /** The "Ask omni-ai" submenu on a selection or a page (DESIGN.md keeps the titles). */
 export const MENU_ID = 'ask-omni-ai';
@@ -17,6 +20,7 @@ export interface MenuItem {
   contexts: MenuWhere[] | ['link'];
   parentId?: string;
   type?: 'separator';
+  enabled?: boolean;
 }
 
 /** A submenu item's ID: where it is offered, and which prompt (or "ask"). */
@@ -41,18 +45,34 @@ function submenu(settings: EffectiveSettings, where: MenuWhere): MenuItem[] {
 }
 
 /**
+ * The title of "Ask omni-ai" when the organization lets no page text go to the selected provider
+ * (issue 16), or undefined. A menu item has no tooltip, so the reason goes into the title, and the
+ * items are disabled: a selection or a link is the page's text as much as the page is.
+ */
+function refusedTitle(settings: EffectiveSettings): string | undefined {
+  if (!recipientRefusal(requestTarget(settings.provider, settings), pageTextRules(settings))) return undefined;
+  return settings.pageTextPolicy.unreadable.length
+    ? 'Ask omni-ai (off until your organization fixes its page text rules)'
+    : `Ask omni-ai (your organization sends no page text to ${PROVIDERS[settings.provider].label})`;
+}
+
+/**
  * The right-click menu as settings and policy make it: "Ask omni-ai" with the prompts offered on a
  * selection, and on a page (nothing selected) unless the organization forbids reading pages
- * (`allowAddPage: false`); "Ask omni-ai" on a link; nothing with `allowContextMenu: false`. Chrome
+ * (`allowAddPage: false`); "Ask omni-ai" on a link; nothing with `allowContextMenu: false`;
+ * disabled, the title saying why, while no page text may go to the selected provider. Chrome
  * shows a child only in its own contexts, so one parent holds both lists.
  */
 export function menuItems(settings: EffectiveSettings): MenuItem[] {
   if (!settings.allowContextMenu) return [];
   const where: MenuWhere[] = settings.allowAddPage ? ['selection', 'page'] : ['selection'];
+  const refused = refusedTitle(settings);
+  const parent = refused ? { title: refused, enabled: false } : { title: 'Ask omni-ai' };
   return [
-    { id: MENU_ID, title: 'Ask omni-ai', contexts: where },
-    ...where.flatMap((w) => submenu(settings, w)),
-    { id: LINK_MENU_ID, title: 'Ask omni-ai', contexts: ['link'] },
+    { id: MENU_ID, ...parent, contexts: where },
+    // A disabled parent's items cannot be reached; they are left out, so the menu says one thing.
+    ...(refused ? [] : where.flatMap((w) => submenu(settings, w))),
+    { id: LINK_MENU_ID, ...parent, contexts: ['link'] },
   ];
 }
 

@@ -1,28 +1,44 @@
 import type { OAuth2Gateway } from '../auth/oauth2-gateway';
 import type { ProviderId } from '../providers/catalog';
 import { generationOf } from '../providers/generation';
+import { imageRefusal, imageRejectionHint, imageSupport, type ImagesIn } from '../providers/image-support';
 import { missingCredentials } from '../providers/missing-credentials';
 import { withParameterHint } from '../providers/parameter-hint';
 import { createChatModel } from '../providers/registry';
-import type { ChatModel } from '../providers/types';
+import type { ChatMessage, ChatModel, StreamPart } from '../providers/types';
 import { loadSettings } from '../settings/load-settings';
 import { PROVIDER_FORMS } from '../settings/provider-forms';
+import type { EffectiveSettings } from '../settings/effective-settings';
 import { providerRefusal } from '../settings/policy/refusals';
+
+/** Where a request's images are: with the new message (the last turn), earlier, or nowhere. */
+export function imagesIn(messages: ChatMessage[]): ImagesIn | undefined {
+  if (messages.at(-1)?.images?.length) return 'draft';
+  return messages.some((m) => m.images?.length) ? 'conversation' : undefined;
+}
 
 /**
  * The provider for one run, set up from the settings as they are when the run starts. Everything
- * that can go wrong before the request (unreadable settings, a provider the policy hides, missing credentials, an adapter that
- * cannot be built) arrives as the stream's error part, so the run manager shows it as the answer's
- * error, with Retry, like any provider failure: a run never waits on anything that has no end.
+ * that can go wrong before the request (unreadable settings, a provider the policy hides, missing
+ * credentials, images for a model that reads none, an adapter that cannot be built) arrives as the
+ * stream's error part, so the run manager shows it as the answer's error, with Retry, like any
+ * provider failure: a run never waits on anything that has no end.
+ * `checked`: settings already read (and page text checked with them), used as they are.
  */
-export function modelForRun(provider: ProviderId, gateway: OAuth2Gateway): ChatModel {
+export function modelForRun(provider: ProviderId, gateway: OAuth2Gateway, checked?: EffectiveSettings): ChatModel {
   return {
     provider,
     async *stream(request) {
       try {
-        const settings = await loadSettings();
+        // The settings the request's page text was checked with, when it carries any (serve-chat-port).
+        const settings = checked ?? (await loadSettings());
+        const images = imagesIn(request.messages);
         // A hidden provider (admin policy) is refused here too: a stale page or a forged message.
-        const refused = providerRefusal(settings, provider) ?? missingCredentials(provider, settings);
+        // So are images for a model known to read none (the panel says so first): nothing is sent.
+        const refused =
+          providerRefusal(settings, provider) ??
+          missingCredentials(provider, settings) ??
+          (images && imageRefusal(provider, request.model, images));
         if (refused) {
           yield { type: 'error', error: { kind: 'config', message: refused } };
           return;
@@ -32,11 +48,20 @@ export function modelForRun(provider: ProviderId, gateway: OAuth2Gateway): ChatM
         const generation = generationOf(settings.providers[provider]);
         const locked = settings.locked.providers[provider] ?? [];
         const required = PROVIDER_FORMS[provider].fields.filter((f) => f.required).map((f) => f.key as string);
-        for await (const part of model.stream({ ...request, system: settings.systemPrompt || undefined, generation }))
-          yield part.type === 'error' ? { ...part, error: withParameterHint(part.error, provider, generation, locked, required) } : part;
+        const hint = images && imageSupport(provider, request.model) === 'unknown';
+        for await (const part of model.stream({ ...request, system: settings.systemPrompt || undefined, generation })) {
+          const named = part.type === 'error' ? { ...part, error: withParameterHint(part.error, provider, generation, locked, required) } : part;
+          yield hint ? withImageHint(named, request.model) : named;
+        }
       } catch (error) {
         yield { type: 'error', error: { kind: 'config', message: `omni-ai could not start the request: ${(error as Error).message}` } };
       }
     },
   };
+}
+
+/** A model omni-ai knew nothing of refused the request: it may be the images, so say what to do. */
+function withImageHint(part: StreamPart, model: string): StreamPart {
+  if (part.type !== 'error' || part.error.kind !== 'bad-request') return part;
+  return { ...part, error: { ...part.error, message: part.error.message + imageRejectionHint(model) } };
 }

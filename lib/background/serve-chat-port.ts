@@ -1,11 +1,19 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { OAuth2Gateway } from '../auth/oauth2-gateway';
-import type { MessageRecord } from '../chat/conversation-db';
+import type { ActivityRecord, MessageRecord, SentPage } from '../chat/conversation-db';
+import { recordFromWire } from '../chat/image-wire';
+import { providerMessages } from '../chat/provider-messages';
 import { recordRun } from '../chat/record-run';
 import type { RunManager } from '../chat/run-manager';
 import { CHAT_PORT, type ChatClientMessage, type ChatServerMessage } from '../messaging/chat-port';
 import { isFromExtensionPage } from '../messaging/protocol';
+import { loadSettings } from '../settings/load-settings';
+import { pageTextRules, requestTarget } from '../settings/page-text-rules';
+import type { EffectiveSettings } from '../settings/effective-settings';
+import { checkPageTurns } from './check-page-turns';
 import { modelForRun } from './model-for-run';
+
+type Send = Extract<ChatClientMessage, { type: 'send' }>;
 
 /** Handles one side panel's chat port: sends start runs, stops abort them, attaches resume them. */
 export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAuth2Gateway): void {
@@ -19,44 +27,90 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
     if (!open) throw new Error('port closed');
     port.postMessage(message);
   };
+  const tell = (message: ChatServerMessage) => {
+    try {
+      listener(message);
+    } catch {
+      // The panel went away; it reads the stored records when it comes back.
+    }
+  };
   port.onDisconnect.addListener(() => {
     open = false;
     runs.detach(listener);
   });
-  // Synchronous on purpose: nothing here awaits storage, so a store that fails or hangs can neither
-  // keep the request from starting nor leave the answer spinning (its problems arrive as "storage").
+
+  /**
+   * Starts the run. `settings`, when the request carries page text, are the ones its page text was
+   * checked with: the request goes out with exactly those, so an endpoint changed meanwhile cannot
+   * receive text that was checked for another.
+   */
+  const start = (message: Send, settings?: EffectiveSettings, sent: SentPage[] = []) => {
+    if (runs.has(message.runId)) return; // a duplicate send (a retried post) must not run twice
+    const { runId, conversationId } = message;
+    const at = Date.now();
+    const answer: MessageRecord = {
+      id: runId,
+      conversationId,
+      at,
+      ...(message.parentId !== undefined ? { parentId: message.parentId } : {}),
+      role: 'assistant',
+      content: '',
+      provider: message.provider,
+      model: message.model,
+      status: 'streaming',
+      ...(sent.length ? { sent } : {}),
+    };
+    const activity: ActivityRecord[] | undefined = settings?.pageText.keepLog
+      ? sent.map(({ messageId: _m, ...line }) => ({ ...line, id: crypto.randomUUID(), conversationId, at }))
+      : undefined;
+    let user: MessageRecord | undefined;
+    try {
+      user = message.user && recordFromWire(message.user);
+    } catch (error) {
+      tell({ type: 'error', runId, stopped: false, error: { kind: 'config', message: `omni-ai could not take this message’s images: ${(error as Error).message}.` } });
+      return;
+    }
+    if (sent.length) tell({ type: 'sent', runId, sent });
+    // The provider is asked even when the user's message cannot be stored: the user would rather
+    // have the answer, with a warning that it is not saved (and Export to keep it), than nothing.
+    const recorder = recordRun(
+      { answer, user, replaces: message.replaces, activity },
+      { report: (problem) => runs.report(runId, problem), gone: () => runs.stop(runId) },
+    );
+    runs.start(runId, {
+      conversationId,
+      model: modelForRun(message.provider, gateway, settings),
+      request: { model: message.model, messages: providerMessages(message.messages) },
+      listener,
+      recorder,
+    });
+  };
+
+  /** A request with page text: checked against the site rules first (issue 16), refused whole if any of it may not go. */
+  const startWithPageText = (message: Send) => {
+    loadSettings().then(
+      (settings) => {
+        const to = requestTarget(message.provider, settings);
+        const check = checkPageTurns(message.messages, to, pageTextRules(settings), message.user !== undefined);
+        if (check.ok) start(message, settings, check.sent);
+        else tell({ type: 'refused', runId: message.runId, message: check.message });
+      },
+      (error: Error) =>
+        tell({ type: 'refused', runId: message.runId, message: `omni-ai could not read its settings to check the page text (${error.message}). Try again.` }),
+    );
+  };
+
+  // Synchronous on purpose when no page text goes: nothing here awaits storage, so a store that
+  // fails or hangs can neither keep the request from starting nor leave the answer spinning (its
+  // problems arrive as "storage"). Page text waits for the settings it is checked with.
   port.onMessage.addListener((raw: unknown) => {
     const message = raw as ChatClientMessage;
     switch (message.type) {
-      case 'send': {
-        if (runs.has(message.runId)) break; // a duplicate send (a retried post) must not run twice
-        const { runId, conversationId } = message;
-        const answer: MessageRecord = {
-          id: runId,
-          conversationId,
-          at: Date.now(),
-          ...(message.parentId !== undefined ? { parentId: message.parentId } : {}),
-          role: 'assistant',
-          content: '',
-          provider: message.provider,
-          model: message.model,
-          status: 'streaming',
-        };
-        // The provider is asked even when the user's message cannot be stored: the user would rather
-        // have the answer, with a warning that it is not saved (and Export to keep it), than nothing.
-        const recorder = recordRun(
-          { answer, user: message.user, replaces: message.replaces },
-          { report: (problem) => runs.report(runId, problem), gone: () => runs.stop(runId) },
-        );
-        runs.start(runId, {
-          conversationId,
-          model: modelForRun(message.provider, gateway),
-          request: { model: message.model, messages: message.messages },
-          listener,
-          recorder,
-        });
+      case 'send':
+        if (runs.has(message.runId)) break;
+        if (message.messages.some((turn) => turn.context)) startWithPageText(message);
+        else start(message);
         break;
-      }
       case 'stop':
         runs.stop(message.runId);
         break;

@@ -1,10 +1,8 @@
 import { create } from 'zustand';
-import type { ChatServerMessage } from '../messaging/chat-port';
+import type { ChatServerMessage, ChatTurn } from '../messaging/chat-port';
 import { escapeMarkdownText, markdownLink } from '../markdown/escape-markdown';
 import { sendMessage } from '../messaging/protocol';
-import { frameWithContext } from '../page/frame-context';
 import { PROVIDERS, type ProviderId } from '../providers/catalog';
-import type { ChatMessage } from '../providers/types';
 import { getEffectiveSettings } from '../settings/use-effective-settings';
 import { ChatConnection } from './chat-connection';
 import {
@@ -13,9 +11,13 @@ import {
   type ConversationRecord,
   type MessageRecord,
   type PageContext,
+  type SentPage,
 } from './conversation-db';
 import { defaultLeaf, latestLeaf, viewOf, type Versions } from './conversation-tree';
 import { DeltaBatcher } from './delta-batcher';
+import { useDraftImages } from './draft-images';
+import { imageData, loadImageData } from './image-data';
+import { recordToWire } from './image-wire';
 import { chooseModel, liveModelsPending, offeredModels, useLiveModels } from './model-lists';
 import { describeStorageProblem } from './storage-problem';
 
@@ -46,8 +48,13 @@ interface ChatState {
   streaming: boolean;
   /** Page text waiting to go with the next message (a chip above the message box). */
   pending?: PageContext;
-  /** Why the last "Add page" or "Ask omni-ai" brought no page text. */
+  /**
+   * Why the last "Add page" or "Ask omni-ai" brought no page text, or why the last question was
+   * given back unsent (the site rules refused its page text).
+   */
   attachError?: string;
+  /** A question the worker refused to send, given back to the message box (the page stays attached). */
+  returned?: { text: string };
   conversations: ConversationRecord[];
   /**
    * Why stored conversations could not be read or deleted, shown as an alert instead of a blank
@@ -60,6 +67,7 @@ interface ChatState {
   refreshConversations: () => Promise<void>;
   deleteConversation: (conversationId: string) => Promise<void>;
   attach: (context: PageContext | undefined, error?: string) => void;
+  dismissAttachError: () => void;
   send: (text: string) => void;
   stop: () => void;
   retry: () => void;
@@ -72,11 +80,33 @@ interface ChatState {
   newChat: () => void;
 }
 
-/** The conversation so far as the providers take it: turns with text, page context framed. */
-export function historyOf(entries: ChatEntry[]): ChatMessage[] {
+/**
+ * The conversation so far as the worker takes it: turns with text or images (their bytes read when
+ * they were attached or loaded), page text unframed with where it came from, and what earlier
+ * answers already sent, so the worker checks and frames it (issue 16).
+ */
+export function historyOf(entries: ChatEntry[]): ChatTurn[] {
   return entries
-    .filter((e) => e.content.trim() !== '' || e.context)
-    .map((e) => ({ role: e.role, content: e.role === 'user' ? frameWithContext(e.content, e.context, e.id) : e.content }));
+    .filter((e) => e.content.trim() !== '' || e.context || e.images?.length)
+    .map(({ id, role, content, context, sent, images }) => ({
+      id,
+      role,
+      content,
+      ...(context && { context }),
+      ...(sent && { sent }),
+      ...(images?.length ? { images: images.map((image) => ({ mediaType: image.mediaType, data: imageData(image.blob) })) } : {}),
+    }));
+}
+
+/** “Sent: page from https://intranet.example.com to Azure OpenAI”: one line of the record of what left. */
+export function sentLine(sent: SentPage): string {
+  let origin = sent.url;
+  try {
+    origin = new URL(sent.url).origin;
+  } catch {
+    // Kept as recorded.
+  }
+  return `Sent: ${sent.kind} from ${origin} to ${PROVIDERS[sent.provider].label}`;
 }
 
 /**
@@ -90,6 +120,11 @@ export function toMarkdown(title: string, entries: ChatEntry[]): string {
     const author = e.role === 'user' ? 'You' : `${PROVIDERS[e.provider!].label} · ${e.model}`;
     parts.push(`**${escapeMarkdownText(author)}**`, '');
     if (e.context) parts.push(`> Attached: ${markdownLink(e.context.title, e.context.url)}`, '');
+    // The record of what left (issue 16 §3), escaped like everything a page or a provider named.
+    for (const sent of e.sent ?? []) {
+      const endpoint = sent.endpoint ? `, received at ${sent.endpoint}` : '';
+      parts.push(`> ${escapeMarkdownText(`${sentLine(sent)}: ${sent.url}, ${sent.chars.toLocaleString('en-US')} characters${endpoint}`)}`, '');
+    }
     if (e.content) parts.push(e.content, '');
     if (e.status === 'stopped') parts.push('_(stopped)_', '');
     if (e.status === 'error' && e.error) parts.push(`_(failed: ${escapeMarkdownText(e.error.message)})_`, '');
@@ -128,9 +163,42 @@ export const useChat = create<ChatState>()((set, get) => {
     });
   };
 
+  /** The conversation as it was before each question still waiting for the worker, to give it back if refused. */
+  const before = new Map<string, { messages: ChatEntry[]; leafId?: string; user?: ChatEntry }>();
+
+  /**
+   * The worker refused the question's page text: nothing was sent or stored. The conversation goes
+   * back to what it was and the question to the message box, its page still attached, with the
+   * reason; even if the user has opened another conversation meanwhile, the question is not lost.
+   */
+  const giveBack = (runId: string, reason: string) => {
+    const waiting = before.get(runId);
+    batcher.flush();
+    const shown = get().messages.some((e) => e.id === runId);
+    const restored = shown
+      ? waiting
+        ? view(waiting.messages, waiting.leafId)
+        : view(
+            get().messages.filter((e) => e.id !== runId),
+            get().entries.at(-2)?.id,
+          )
+      : {};
+    set({
+      ...restored,
+      attachError: reason,
+      ...(waiting?.user && { pending: waiting.user.context, returned: { text: waiting.user.content } }),
+    });
+  };
+
   const onMessage = (message: ChatServerMessage) => {
+    if (message.type === 'refused') giveBack(message.runId, message.message);
+    // Any answer from the worker means it has taken or refused the question: nothing to give back later.
+    before.delete(message.runId);
     if (!get().messages.some((e) => e.id === message.runId)) return; // another conversation's run
     switch (message.type) {
+      case 'sent':
+        set((s) => ({ messages: patch(s.messages, message.runId, { sent: message.sent }), entries: patch(s.entries, message.runId, { sent: message.sent }) }));
+        break;
       case 'delta':
         batcher.add(message.runId, message.text);
         break;
@@ -182,7 +250,12 @@ export const useChat = create<ChatState>()((set, get) => {
   };
 
   const show = async (conversationId: string) => {
-    const stored = await reading(() => getMessages(conversationId));
+    // With the images' bytes read into memory: the next message sends them again.
+    const stored = await reading(async () => {
+      const messages = await getMessages(conversationId);
+      await loadImageData(messages);
+      return messages;
+    });
     if (!stored) return false;
     const messages: ChatEntry[] = stored.map(({ conversationId: _c, ...entry }) => entry);
     set({ conversationId, ...view(messages, defaultLeaf(nodes(messages))) });
@@ -190,14 +263,14 @@ export const useChat = create<ChatState>()((set, get) => {
     return true;
   };
 
+  /** Answers whose question waits for the provider's live model list before it is sent (model-lists.ts). */
+  const awaitingModel = new Set<string>();
+
   /**
    * Asks for an answer to `path` (the question last), from the provider and model selected now or
    * the one chosen. `user` is a new question to store with it; `replaces`, a failed answer it takes
    * the place of (Retry). The answer becomes the leaf shown.
    */
-  /** Answers whose question waits for the provider's live model list before it is sent (model-lists.ts). */
-  const awaitingModel = new Set<string>();
-
   const ask = (path: ChatEntry[], user: ChatEntry | undefined, replaces?: string, choice?: ModelChoice) => {
     // As the header shows them: the organization's policy applied (a hidden provider is never asked).
     const settings = getEffectiveSettings();
@@ -216,6 +289,7 @@ export const useChat = create<ChatState>()((set, get) => {
       parentId: question?.id ?? null,
       at: Date.now(),
     };
+    const previous = { messages: get().messages, leafId: get().leafId };
     const kept = get().messages.filter((m) => m.id !== replaces);
     set(view([...kept, ...(user ? [user] : []), answer], runId));
     const { conversationId } = get();
@@ -229,16 +303,24 @@ export const useChat = create<ChatState>()((set, get) => {
         finish(runId, { status: 'error', error: { kind: 'config', message: 'No model is selected: add models for this provider in omni-ai’s options.' } });
         return;
       }
+      let messages: ChatTurn[];
+      try {
+        messages = historyOf(path); // with each image's bytes, read when it was attached or loaded
+      } catch (error) {
+        finish(runId, { status: 'error', error: { kind: 'config', message: (error as Error).message } });
+        return;
+      }
+      before.set(runId, { ...previous, user });
       connection.post({
         type: 'send',
         runId,
         conversationId,
-        user: user && { ...user, conversationId, at: user.at ?? Date.now() },
+        user: user && recordToWire({ ...user, conversationId, at: user.at ?? Date.now() }, imageData),
         replaces,
         parentId: answer.parentId ?? undefined,
         provider,
         model,
-        messages: historyOf(path),
+        messages,
       });
     };
     const listing = choice ? undefined : liveModelsPending(provider, settings.providers);
@@ -288,10 +370,14 @@ export const useChat = create<ChatState>()((set, get) => {
       if (get().conversationId === id) get().newChat();
       await get().refreshConversations();
     },
-    attach: (context, error) => set({ pending: context, attachError: error }),
+    // A read that brought nothing (refused, failed) says why and keeps what was attached: nothing is lost.
+    attach: (context, error) => set(context || !error ? { pending: context, attachError: error } : { attachError: error }),
+    dismissAttachError: () => set({ attachError: undefined }),
     send: (text) => {
       const { streaming, pending, entries } = get();
-      if (streaming || (!text.trim() && !pending)) return;
+      const drafted = useDraftImages.getState();
+      if (streaming || drafted.preparing > 0 || (!text.trim() && !pending && drafted.images.length === 0)) return;
+      const images = drafted.take();
       const user: ChatEntry = {
         id: crypto.randomUUID(),
         role: 'user',
@@ -300,6 +386,7 @@ export const useChat = create<ChatState>()((set, get) => {
         status: 'done',
         parentId: entries.at(-1)?.id ?? null,
         at: Date.now(),
+        ...(images.length ? { images } : {}),
       };
       set({ pending: undefined, attachError: undefined });
       ask([...entries, user], user);
@@ -325,7 +412,7 @@ export const useChat = create<ChatState>()((set, get) => {
       const { entries, streaming } = get();
       const i = entries.findIndex((e) => e.id === questionId);
       const original = entries[i];
-      if (streaming || !original || original.role !== 'user' || (!text.trim() && !original.context)) return;
+      if (streaming || !original || original.role !== 'user' || (!text.trim() && !original.context && !original.images?.length)) return;
       // A sibling of the original: same parent, same attached page; the original keeps its answers.
       const user: ChatEntry = { ...original, id: crypto.randomUUID(), content: text, at: Date.now(), unsaved: undefined };
       user.parentId = entries[i - 1]?.id ?? null;

@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import type { ProviderId } from '../providers/catalog';
 import type { FinishReason, StreamError, Usage } from '../providers/types';
+import { imageLabel, type ImageAttachment } from './image-attachment';
 import { queryTerms, termsOf } from './search-terms';
 import { StorageFailure, storageFailureOf } from './storage-problem';
 
@@ -12,6 +13,36 @@ export interface PageContext {
   text: string;
   /** Characters of the page before the budget cut, to tell the user how much was kept. */
   totalChars: number;
+  /**
+   * Origin and path of every document the text was read from: the page, and the frame when the
+   * text was in one (a link's page, not its target). The worker checks them against the site rules
+   * again before each request that carries the text (issue 16). Absent in records made before.
+   */
+  readFrom?: string[];
+}
+
+/**
+ * Page text that one request carried to a recipient that had not had it in this conversation: the
+ * record of what left (issue 16 §3). Never the text itself.
+ */
+export interface SentPage {
+  /** The user message the text was attached to. */
+  messageId: string;
+  kind: PageContext['kind'];
+  /** Origin and path of the page it came from: no query, no fragment. */
+  url: string;
+  /** Characters of page text sent. */
+  chars: number;
+  provider: ProviderId;
+  /** Origin of the endpoint that received it, when the provider has one configured. */
+  endpoint?: string;
+}
+
+/** One line of the optional local list of page text sent, kept only when the user turns it on. */
+export interface ActivityRecord extends Omit<SentPage, 'messageId'> {
+  id: string;
+  conversationId: string;
+  at: number;
 }
 
 export interface MessageRecord {
@@ -27,12 +58,16 @@ export interface MessageRecord {
   role: 'user' | 'assistant';
   content: string;
   context?: PageContext;
+  /** Images the user attached, stored as Blobs with the message. */
+  images?: ImageAttachment[];
   provider?: ProviderId;
   model?: string;
   status: 'streaming' | 'done' | 'stopped' | 'error';
   error?: StreamError;
   finishReason?: FinishReason;
   usage?: Usage;
+  /** On an answer: the page text its request carried that had not gone to that recipient before. */
+  sent?: SentPage[];
 }
 
 export interface ConversationRecord {
@@ -54,11 +89,16 @@ interface OmniDB extends DBSchema {
   conversations: { key: string; value: ConversationRecord; indexes: { updatedAt: number } };
   messages: { key: string; value: MessageRecord; indexes: { conversationId: string; status: string } };
   terms: { key: string; value: TermsRecord; indexes: { term: string } };
+  activity: { key: string; value: ActivityRecord; indexes: { conversationId: string; at: number } };
 }
 
 const DB_NAME = 'omni-ai';
-/** v1: conversations and messages; v2: messages indexed by status; v3: the search terms of each conversation. */
-const DB_VERSION = 3;
+/**
+ * v1: conversations and messages; v2: messages indexed by status; v4: the search terms of each
+ * conversation and the list of page text sent. Each of those two stores came as a v3 on its own
+ * branch (chat, siterules), so a v3 database has one or the other: v4 adds whichever is missing.
+ */
+const DB_VERSION = 4;
 
 type UpgradeTx = IDBPTransaction<OmniDB, StoreNames<OmniDB>[], 'versionchange'>;
 
@@ -70,7 +110,7 @@ function messageTerms(message: Pick<MessageRecord, 'content' | 'context'>): Set<
 }
 
 /**
- * v3's migration: the terms of every conversation stored before, read in one pass over the messages
+ * The search index's migration: the terms of every conversation stored before, read in one pass over the messages
  * in conversation order, so only one conversation's terms are in memory at a time. It runs inside
  * the upgrade, so no page opens the database before every conversation can be found.
  */
@@ -130,8 +170,8 @@ function connect(forget: () => void): Promise<IDBPDatabase<OmniDB>> {
         }
         // v2: answers by status, so a starting worker finds the few left streaming without a full scan.
         if (oldVersion < 2) tx.objectStore('messages').createIndex('status', 'status');
-        // v3: search by the words of each conversation, kept up to date by storeRunRecords.
-        if (oldVersion < 3) {
+        // v3/v4: search by the words of each conversation, kept up to date by storeRunRecords.
+        if (!database.objectStoreNames.contains('terms')) {
           database.createObjectStore('terms', { keyPath: 'id' }).createIndex('term', 'terms', { multiEntry: true });
           // A failure aborts the upgrade (the open fails, and the panel says storage failed): never half an index.
           if (oldVersion >= 1)
@@ -142,6 +182,12 @@ function connect(forget: () => void): Promise<IDBPDatabase<OmniDB>> {
                 // the upgrade ended already
               }
             });
+        }
+        // v3/v4: what page text left, by date for the options page, by conversation to delete it with it.
+        if (!database.objectStoreNames.contains('activity')) {
+          const activity = database.createObjectStore('activity', { keyPath: 'id' });
+          activity.createIndex('conversationId', 'conversationId');
+          activity.createIndex('at', 'at');
         }
       },
       // An older connection that does not close on `versionchange` holds our upgrade back; the open
@@ -222,11 +268,17 @@ export type WriteOutcome = 'written' | 'gone';
  * in the same transaction: an answer is never written into a conversation deleted meanwhile, where
  * nobody could see or delete it.
  */
-export function storeRunRecords(records: { answer: MessageRecord; user?: MessageRecord; replaces?: string }): Promise<WriteOutcome> {
-  const { answer, user, replaces } = records;
+export function storeRunRecords(records: {
+  answer: MessageRecord;
+  user?: MessageRecord;
+  replaces?: string;
+  /** Lines for the list of page text sent, written with the run's first records. */
+  activity?: ActivityRecord[];
+}): Promise<WriteOutcome> {
+  const { answer, user, replaces, activity = [] } = records;
   return withDb(async (database) => {
     if (deleted.has(answer.conversationId)) return 'gone';
-    const tx = database.transaction(['conversations', 'messages', 'terms'], 'readwrite');
+    const tx = database.transaction(['conversations', 'messages', 'terms', 'activity'], 'readwrite');
     const done = settled(tx.done);
     const conversations = tx.objectStore('conversations');
     const conversation = await conversations.get(answer.conversationId);
@@ -235,7 +287,7 @@ export function storeRunRecords(records: { answer: MessageRecord; user?: Message
       return 'gone';
     }
     const writes: Promise<unknown>[] = [];
-    const title = conversation?.title ?? titleFrom(user?.content || user?.context?.title || '');
+    const title = conversation?.title ?? titleFrom(user?.content || user?.context?.title || (user?.images?.[0] ? imageLabel(user.images[0], 0) : ''));
     if (user)
       writes.push(
         conversations.put(
@@ -246,7 +298,7 @@ export function storeRunRecords(records: { answer: MessageRecord; user?: Message
         tx.objectStore('messages').put(user),
       );
     if (replaces) writes.push(tx.objectStore('messages').delete(replaces));
-    writes.push(tx.objectStore('messages').put(answer));
+    writes.push(tx.objectStore('messages').put(answer), ...activity.map((line) => tx.objectStore('activity').put(line)));
     // The question's words now, the answer's once it is complete: not on every write while it streams.
     const words = new Set([...(user ? messageTerms(user) : []), ...(answer.status !== 'streaming' ? messageTerms(answer) : [])]);
     if (words.size) writes.push(addTerms(tx.objectStore('terms'), answer.conversationId, words, conversation ? undefined : title));
@@ -255,7 +307,7 @@ export function storeRunRecords(records: { answer: MessageRecord; user?: Message
   });
 }
 
-type TermsStore = IDBPObjectStore<OmniDB, ('conversations' | 'messages' | 'terms')[], 'terms', 'readwrite'>;
+type TermsStore = IDBPObjectStore<OmniDB, ('conversations' | 'messages' | 'terms' | 'activity')[], 'terms', 'readwrite'>;
 
 /** Adds words to a conversation's terms (and its title's, when it is new), in the caller's transaction. */
 async function addTerms(store: TermsStore, conversationId: string, words: Iterable<string>, title?: string): Promise<void> {
@@ -274,16 +326,29 @@ async function addTerms(store: TermsStore, conversationId: string, words: Iterab
 export function deleteConversation(id: string): Promise<void> {
   deleted.add(id);
   return withDb(async (database) => {
-    const tx = database.transaction(['conversations', 'messages', 'terms'], 'readwrite');
+    const tx = database.transaction(['conversations', 'messages', 'terms', 'activity'], 'readwrite');
     const done = settled(tx.done);
     const keys = await tx.objectStore('messages').index('conversationId').getAllKeys(id);
+    // The list of page text sent goes with the conversation: it is part of the history (issue 16 §3).
+    const lines = await tx.objectStore('activity').index('conversationId').getAllKeys(id);
     await Promise.all([
       ...keys.map((key) => tx.objectStore('messages').delete(key)),
+      ...lines.map((key) => tx.objectStore('activity').delete(key)),
       tx.objectStore('conversations').delete(id),
       tx.objectStore('terms').delete(id),
       done,
     ]);
   });
+}
+
+/** The list of page text sent, newest first. */
+export function listActivity(): Promise<ActivityRecord[]> {
+  return withDb(async (database) => (await database.getAllFromIndex('activity', 'at')).reverse());
+}
+
+/** Empties the list of page text sent; the conversations keep their own record. */
+export function clearActivity(): Promise<void> {
+  return withDb((database) => database.clear('activity'));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { ChatServerMessage } from '../messaging/chat-port';
 import { CoalescedWriter } from './coalesced-writer';
-import { storeRunRecords, type MessageRecord, type WriteOutcome } from './conversation-db';
+import { storeRunRecords, type ActivityRecord, type MessageRecord, type WriteOutcome } from './conversation-db';
 import { describeStorageProblem, type StorageProblem } from './storage-problem';
 
 /**
@@ -34,6 +34,8 @@ export interface RunRecords {
   user?: MessageRecord;
   /** The failed answer a Retry replaces. */
   replaces?: string;
+  /** Lines for the list of page text sent (only when the user keeps that list). */
+  activity?: ActivityRecord[];
 }
 
 /**
@@ -52,7 +54,7 @@ export function recordRun(
   intervalMs = WRITE_INTERVAL_MS,
 ): RunRecorder {
   let answer = records.answer;
-  let pending: Omit<RunRecords, 'answer'> = { user: records.user, replaces: records.replaces };
+  let pending: Omit<RunRecords, 'answer'> = { user: records.user, replaces: records.replaces, activity: records.activity };
   let reported: StorageProblem | undefined;
 
   const writer = new CoalescedWriter<MessageRecord>(

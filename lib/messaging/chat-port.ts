@@ -1,4 +1,5 @@
-import type { MessageRecord } from '../chat/conversation-db';
+import type { PageContext, SentPage } from '../chat/conversation-db';
+import type { WireMessageRecord } from '../chat/image-wire';
 import type { StorageProblem } from '../chat/storage-problem';
 import type { ProviderId } from '../providers/catalog';
 import type { ChatMessage, FinishReason, StreamError, Usage } from '../providers/types';
@@ -6,22 +7,36 @@ import type { ChatMessage, FinishReason, StreamError, Usage } from '../providers
 /** The long-lived port between the side panel and the service worker. */
 export const CHAT_PORT = 'chat';
 
+/**
+ * One turn of the conversation as the panel holds it. Page text travels unframed, with where it was
+ * read from, so the worker checks it against the site rules and frames it itself: no request can
+ * carry page text the worker has not checked (issue 16).
+ */
+export interface ChatTurn extends ChatMessage {
+  /** The message's id (it names the untrusted-content frame of its page text). */
+  id?: string;
+  /** On a question: the page text attached to it. */
+  context?: PageContext;
+  /** On an answer: the page text its request carried, so it is recorded once per recipient. */
+  sent?: SentPage[];
+}
+
 /** Side panel → service worker. */
 export type ChatClientMessage =
   | {
       type: 'send';
       runId: string;
       conversationId: string;
-      /** The new user message to store (absent on Retry, which answers the same message again). */
-      user?: MessageRecord;
+      /** The new user message to store, images in base64 (absent on Retry, which answers the same message again). */
+      user?: WireMessageRecord;
       /** The failed answer a Retry replaces. */
       replaces?: string;
       /** The question the answer follows (absent for old panels: the answer follows the last message). */
       parentId?: string;
       provider: ProviderId;
       model: string;
-      /** The conversation as the provider gets it, page context framed. */
-      messages: ChatMessage[];
+      /** The conversation so far, the new question last, images in base64; the worker frames page text. */
+      messages: ChatTurn[];
     }
   | { type: 'stop'; runId: string }
   /** After reconnecting: the text so far of a run that may still be streaming, then its deltas. */
@@ -34,6 +49,13 @@ export type ChatServerMessage =
   | { type: 'done'; runId: string; reason: FinishReason; usage?: Usage }
   | { type: 'error'; runId: string; error: StreamError; stopped: boolean }
   /** The run's records could not be stored (a problem), or are stored again after a failure (none). */
-  | { type: 'storage'; runId: string; problem?: StorageProblem };
+  | { type: 'storage'; runId: string; problem?: StorageProblem }
+  /** The page text the request carries to a recipient new to it, sent before the request starts. */
+  | { type: 'sent'; runId: string; sent: SentPage[] }
+  /**
+   * The site rules refuse page text in the conversation for this provider: nothing was sent or
+   * stored, and the panel gives the question back to the user with the reason.
+   */
+  | { type: 'refused'; runId: string; message: string };
 
 export type RunStatus = 'streaming' | 'done' | 'error' | 'stopped' | 'unknown';

@@ -1,7 +1,9 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ProviderId } from '../providers/catalog';
 import type { ReadPageResult } from '../background/read-page';
+import type { ScreenshotResult } from '../background/capture-screenshot';
 import type { ModelList } from '../providers/list-models';
+import type { SignInResult } from '../auth/sign-in/sign-in-service';
 import type { ArchivedConversation, ImportCounts } from '../chat/conversation-db';
 
 /** The answer to "Test connection": what worked, or exactly what failed. Never a token. */
@@ -22,10 +24,16 @@ export interface ProtocolMap {
   listModels(provider: ProviderId): ModelList;
   /** "Add page": the active tab of the panel's window, as page context cut to the budget. */
   readActivePage(windowId: number): ReadPageResult;
+  /** "Add screenshot": the visible part of the active tab of the panel's window, as a PNG data URL. */
+  captureScreenshot(windowId: number): ScreenshotResult;
   /** Deletes a conversation: the worker stops its runs first, so nothing is written back after. */
   deleteConversation(conversationId: string): DeleteResult;
   /** Stores a batch of conversations from an exported file, skipping what is here already. */
   importConversations(batch: ArchivedConversation[]): ImportResult;
+  /** "Sign in" / "Sign in again": the worker opens the provider's sign-in window and keeps the tokens. */
+  signIn(provider: ProviderId): SignInResult;
+  /** "Sign out": the worker revokes the refresh token and forgets every token. */
+  signOut(provider: ProviderId): SignInResult;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -5,7 +5,7 @@ import { ANTHROPIC_BASE_URL } from './endpoints';
 import type { Generation } from './generation';
 import { isClaudeWithoutTemperature } from './model-traits';
 import { toStreamError } from './stream-error';
-import type { ChatModel, ChatRequest, FinishReason, StreamPart, Usage } from './types';
+import type { ChatMessage, ChatModel, ChatRequest, FinishReason, StreamPart, Usage } from './types';
 
 /**
  * The cap when none is configured (Anthropic requires one on every request; the options page always
@@ -46,6 +46,24 @@ export function mapAnthropicStopReason(reason: string | null | undefined): Finis
   }
 }
 
+/**
+ * A user's turn with images becomes content blocks: each image as a base64 `image` block, then the
+ * text (Anthropic's vision guide: images before the question work best). Empty text blocks are
+ * refused by the API, so a turn of images alone has none. Without images, a plain string.
+ */
+export function toAnthropicMessages(messages: ChatMessage[]): Anthropic.MessageParam[] {
+  return messages.map((m) => {
+    if (m.role === 'assistant' || !m.images?.length) return { role: m.role, content: m.content };
+    return {
+      role: 'user',
+      content: [
+        ...m.images.map((image) => ({ type: 'image' as const, source: { type: 'base64' as const, media_type: image.mediaType, data: image.data } })),
+        ...(m.content ? [{ type: 'text' as const, text: m.content }] : []),
+      ],
+    };
+  });
+}
+
 async function* streamMessages(provider: ProviderId, client: Anthropic, request: ChatRequest): AsyncGenerator<StreamPart> {
   try {
     const stream = await client.messages.create(
@@ -53,7 +71,7 @@ async function* streamMessages(provider: ProviderId, client: Anthropic, request:
         model: request.model,
         ...anthropicGenerationParams(request.model, request.generation),
         ...(request.system ? { system: request.system } : {}),
-        messages: request.messages.map((m) => ({ role: m.role, content: m.content })),
+        messages: toAnthropicMessages(request.messages),
         stream: true,
       },
       { signal: request.signal },
@@ -98,6 +116,8 @@ export function createAnthropicModel(config: Pick<AnthropicConfig, 'apiKey' | 'b
   return {
     provider: 'anthropic',
     stream: (request) => streamMessages('anthropic', client, request),
-    listModels: async (signal) => (await client.models.list({ limit: 100 }, { signal })).data.map((m) => m.id),
+    // Anthropic names its models itself (display_name: "Claude Sonnet 4.5"); the ID is the fallback.
+    listModels: async (signal) =>
+      (await client.models.list({ limit: 100 }, { signal })).data.map((m) => ({ id: m.id, name: m.display_name || m.id })),
   };
 }

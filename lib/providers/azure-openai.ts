@@ -17,7 +17,8 @@ export interface AzureDeps {
  * the SDK reads process.env, which throws in a worker. The model is the deployment name.
  */
 export function createAzureOpenAIModel(config: AzureOpenAIConfig, deps: AzureDeps): ChatModel {
-  const oauth = config.auth === 'oauth2';
+  // OAuth2 client credentials and user sign-in both get their tokens from the gateway.
+  const oauth = config.auth !== 'api-key';
   const client = new AzureOpenAI({
     endpoint: config.endpoint,
     apiVersion: config.apiVersion,

@@ -5,7 +5,7 @@ import type { Generation } from './generation';
 import { isClaudeWithoutTemperature } from './model-traits';
 import { ProviderError, providerErrorFromResponse } from './provider-error';
 import { toStreamError } from './stream-error';
-import type { ChatModel, ChatRequest, FinishReason, StreamPart, Usage } from './types';
+import type { ChatMessage, ChatModel, ChatRequest, FinishReason, ImagePart, StreamPart, Usage } from './types';
 
 const utf8Decoder = new TextDecoder();
 const utf8Encoder = new TextEncoder();
@@ -36,11 +36,24 @@ export function converseInferenceConfig(model: string, generation: Generation = 
   return Object.keys(config).length ? config : undefined;
 }
 
+/** Converse's ImageBlock format: the media type's subtype, lowercase (jpeg, png, webp). */
+const bedrockImageFormat = (mediaType: ImagePart['mediaType']) => mediaType.slice('image/'.length);
+
+/**
+ * One turn's content blocks: each image as an ImageBlock whose `bytes` travel base64-encoded, as
+ * every blob does in AWS's JSON protocol, then the text. Bedrock refuses a blank text block, so a
+ * turn of images alone has none.
+ */
+function converseContent(m: ChatMessage) {
+  const images = (m.images ?? []).map((image) => ({ image: { format: bedrockImageFormat(image.mediaType), source: { bytes: image.data } } }));
+  return images.length && !m.content ? images : [...images, { text: m.content }];
+}
+
 /** The Converse request body (AWS Bedrock API reference, ConverseStream). */
 export function converseBody(request: Omit<ChatRequest, 'signal'>) {
   const inferenceConfig = converseInferenceConfig(request.model, request.generation);
   return {
-    messages: request.messages.map((m) => ({ role: m.role, content: [{ text: m.content }] })),
+    messages: request.messages.map((m) => ({ role: m.role, content: converseContent(m) })),
     ...(request.system ? { system: [{ text: request.system }] } : {}),
     ...(inferenceConfig ? { inferenceConfig } : {}),
   };
@@ -108,6 +121,6 @@ async function* streamConverse(config: BedrockConfig, send: typeof fetch, reques
 
 /** AWS Bedrock's ConverseStream, with a gateway bearer token (OAuth2) or a Bedrock API key. */
 export function createBedrockModel(config: BedrockConfig, deps: { authFetch: typeof fetch; fetch: typeof fetch }): ChatModel {
-  const send = config.auth === 'oauth2' ? deps.authFetch : deps.fetch;
+  const send = config.auth !== 'api-key' ? deps.authFetch : deps.fetch;
   return { provider: 'bedrock', stream: (request) => streamConverse(config, send, request) };
 }

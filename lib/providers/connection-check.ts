@@ -88,7 +88,7 @@ function probeFor(provider: ProviderId, settings: SettingsData): Probe {
       return {
         url,
         init: json({ messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 }, auth),
-        viaGateway: c.auth === 'oauth2',
+        viaGateway: c.auth !== 'api-key',
         what: `the deployment ${deployment}`,
         success: async () => `the deployment ${deployment} answered`,
       };
@@ -100,7 +100,7 @@ function probeFor(provider: ProviderId, settings: SettingsData): Probe {
       return {
         url: bedrockModelURL(c, model, 'converse'),
         init: json({ messages: [{ role: 'user', content: [{ text: 'ping' }] }], inferenceConfig: { maxTokens: 1 } }, auth),
-        viaGateway: c.auth === 'oauth2',
+        viaGateway: c.auth !== 'api-key',
         what: `the model ${model}`,
         success: async () => `the model ${model} answered`,
       };

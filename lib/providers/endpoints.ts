@@ -40,7 +40,11 @@ export function vertexTokenEndpoint(config: VertexConfig): string {
   }
 }
 
-/** Every URL a provider config makes requests to: its API and, for OAuth2, its token endpoint. */
+/**
+ * Every URL a provider config makes requests to: its API and, for OAuth2, its token endpoint; for
+ * sign-in, its issuer (whose discovery, token and key endpoints are on that origin at Entra ID,
+ * Okta, Auth0, Keycloak and Ping).
+ */
 export function providerUrls<P extends ProviderId>(provider: P, config: ProviderConfigs[P]): string[] {
   const c = config as ProviderConfigs[ProviderId];
   switch (provider) {
@@ -52,14 +56,17 @@ export function providerUrls<P extends ProviderId>(provider: P, config: Provider
       return [(c as ProviderConfigs['openai-compatible']).baseURL];
     case 'azure-openai': {
       const azure = c as ProviderConfigs['azure-openai'];
+      if (azure.auth === 'sign-in') return [azure.endpoint, signInIssuer(azure)];
       return azure.auth === 'oauth2' ? [azure.endpoint, azure.tokenEndpoint] : [azure.endpoint];
     }
     case 'bedrock': {
       const bedrock = c as BedrockConfig;
+      if (bedrock.auth === 'sign-in') return [bedrockBaseURL(bedrock), signInIssuer(bedrock)];
       return bedrock.auth === 'oauth2' ? [bedrockBaseURL(bedrock), bedrock.tokenEndpoint] : [bedrockBaseURL(bedrock)];
     }
     case 'vertex': {
       const vertex = c as VertexConfig;
+      if (vertex.auth === 'sign-in') return [vertexBaseURL(vertex), signInIssuer(vertex)];
       return [vertexBaseURL(vertex), vertexTokenEndpoint(vertex)];
     }
   }
@@ -81,4 +88,15 @@ export function hostPatterns(urls: string[]): string[] {
     }
   }
   return [...patterns];
+}
+
+/** Entra ID's v2.0 issuer for a tenant (its ID or one of its domains). */
+export function entraIssuer(tenantId: string): string {
+  return `https://login.microsoftonline.com/${encodeURIComponent(tenantId.trim())}/v2.0`;
+}
+
+/** The issuer a sign-in uses: the Issuer field, else (Azure) the Tenant ID's Entra issuer; '' when neither. */
+export function signInIssuer(config: { issuer: string; tenantId?: string }): string {
+  if (config.issuer) return config.issuer;
+  return config.tenantId ? entraIssuer(config.tenantId) : '';
 }

@@ -3,7 +3,7 @@ import type { ProviderId } from './catalog';
 import type { Generation } from './generation';
 import { isOpenAIReasoningModel } from './model-traits';
 import { toStreamError } from './stream-error';
-import type { ChatRequest, FinishReason, StreamPart } from './types';
+import type { ChatMessage, ChatRequest, FinishReason, StreamPart } from './types';
 
 /** OpenAI's finish_reason values, including Azure's content_filter. */
 export function mapOpenAIFinishReason(reason: string | null | undefined): FinishReason {
@@ -19,11 +19,27 @@ export function mapOpenAIFinishReason(reason: string | null | undefined): Finish
   }
 }
 
+/**
+ * A user's turn with images becomes an array of content parts: the text, then each image as an
+ * `image_url` holding a data URL (OpenAI and Azure take base64 only so; no URL of ours is fetched).
+ * A turn without images stays a plain string, which every compatible server understands.
+ */
+function toOpenAIMessage(message: ChatMessage): OpenAI.Chat.ChatCompletionMessageParam {
+  if (message.role === 'assistant' || !message.images?.length) return { role: message.role, content: message.content };
+  return {
+    role: 'user',
+    content: [
+      ...(message.content ? [{ type: 'text' as const, text: message.content }] : []),
+      ...message.images.map((image) => ({ type: 'image_url' as const, image_url: { url: `data:${image.mediaType};base64,${image.data}` } })),
+    ],
+  };
+}
+
 export function toOpenAIMessages(request: ChatRequest): OpenAI.Chat.ChatCompletionMessageParam[] {
   const system: OpenAI.Chat.ChatCompletionMessageParam[] = request.system
     ? [{ role: 'system', content: request.system }]
     : [];
-  return [...system, ...request.messages.map((m) => ({ role: m.role, content: m.content }))];
+  return [...system, ...request.messages.map(toOpenAIMessage)];
 }
 
 /** Which field carries the output limit: OpenAI's own API takes `max_completion_tokens` from every model (its reasoning models refuse `max_tokens`); older compatible servers know only `max_tokens`. */

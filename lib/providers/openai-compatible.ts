@@ -27,6 +27,10 @@ export function createOpenAICompatibleModel(config: Pick<OpenAICompatibleConfig,
     provider: 'openai-compatible',
     // No stream_options: older compatible servers reject fields they do not know.
     stream: (request) => streamChatCompletions('openai-compatible', client, request, { includeUsage: false, maxTokensParam: 'max_tokens' }),
-    listModels: async (signal) => (await client.models.list({ signal })).data.map((m) => m.id).sort(),
+    listModels: async (signal) =>
+      (await client.models.list({ signal })).data
+        .map((m) => m.id)
+        .sort()
+        .map((id) => ({ id, name: id })),
   };
 }

@@ -1,6 +1,7 @@
 import OpenAI from 'openai';
 import type { OpenAIConfig } from '../settings/schema';
 import { OPENAI_BASE_URL } from './endpoints';
+import { isOpenAIChatModel } from './openai-chat-models';
 import { streamChatCompletions } from './openai-chat-stream';
 import type { ChatModel } from './types';
 
@@ -24,7 +25,8 @@ export function createOpenAIModel(config: Pick<OpenAIConfig, 'apiKey' | 'baseURL
     listModels: async (signal) =>
       (await client.models.list({ signal })).data
         .map((m) => m.id)
-        .filter((id) => /^(gpt|o\d|chatgpt)/.test(id))
-        .sort(),
+        .filter(isOpenAIChatModel)
+        .sort()
+        .map((id) => ({ id, name: id })),
   };
 }

@@ -1,4 +1,5 @@
 import { AuthError } from '../auth/errors';
+import { SignInNeeded } from '../auth/sign-in/sign-in-needed';
 import { PROVIDERS, type ProviderId } from './catalog';
 import { ProviderError, providerErrorFromStatus } from './provider-error';
 import type { StreamError } from './types';
@@ -24,6 +25,8 @@ function header(headers: SdkApiError['headers'], name: string): string | null {
 export function toStreamError(provider: ProviderId, error: unknown, signal: AbortSignal, what?: string): StreamError {
   const label = PROVIDERS[provider].label;
   if (signal.aborted) return { kind: 'aborted', message: 'Stopped.' };
+  const auth = error instanceof AuthError ? error : (error as { cause?: unknown })?.cause;
+  if (auth instanceof SignInNeeded) return { kind: 'sign-in', message: auth.message, again: auth.again };
   if (error instanceof AuthError) return { kind: 'auth-gateway', message: error.message };
   if (error instanceof ProviderError)
     return { kind: error.kind, message: error.message, status: error.status, retryAfter: error.retryAfter };

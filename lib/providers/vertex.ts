@@ -4,7 +4,7 @@ import { vertexModelURL } from './endpoints';
 import type { Generation } from './generation';
 import { ProviderError, providerErrorFromResponse } from './provider-error';
 import { toStreamError } from './stream-error';
-import type { ChatModel, ChatRequest, FinishReason, StreamPart, Usage } from './types';
+import type { ChatMessage, ChatModel, ChatRequest, FinishReason, StreamPart, Usage } from './types';
 
 export function mapGeminiFinishReason(reason: string | undefined): FinishReason {
   switch (reason) {
@@ -48,10 +48,19 @@ export function geminiGenerationConfig(model: string, generation: Generation = {
   return Object.keys(config).length ? config : undefined;
 }
 
+/**
+ * One turn's parts: each image as `inlineData` (base64 bytes and their MIME type), then the text;
+ * Google's prompt guide puts a single image before the text. A turn of images alone has no text part.
+ */
+function requestParts(m: ChatMessage) {
+  const images = (m.images ?? []).map((image) => ({ inlineData: { mimeType: image.mediaType, data: image.data } }));
+  return images.length && !m.content ? images : [...images, { text: m.content }];
+}
+
 export function generateContentBody(request: Omit<ChatRequest, 'signal'>) {
   const generationConfig = geminiGenerationConfig(request.model, request.generation);
   return {
-    contents: request.messages.map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] })),
+    contents: request.messages.map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: requestParts(m) })),
     ...(request.system ? { systemInstruction: { parts: [{ text: request.system }] } } : {}),
     ...(generationConfig ? { generationConfig } : {}),
   };

@@ -23,6 +23,7 @@ export function fromDraft<C>(form: ProviderForm<C>, draft: Draft): C {
     const text = (draft[field.key] ?? '').trim();
     if (field.kind === 'list') config[field.key] = parseList(text);
     else if (field.kind === 'headers') config[field.key] = parseHeaderLines(text);
+    else if (field.kind === 'checkbox') config[field.key] = text === 'true';
     else config[field.key] = text;
   }
   return config as C;

@@ -1,4 +1,6 @@
 import { PROVIDER_IDS, type ProviderId } from '../providers/catalog';
+import type { OrganizationPageRules } from '../page/site-access/page-text-rules';
+import { organizationPageRules } from './policy/organization-page-rules';
 import type { Policy } from './policy/types';
 import type { PromptDefinition, ProviderConfigs, SettingsData } from './schema';
 
@@ -16,6 +18,8 @@ export interface EffectiveSettings extends SettingsData {
   allowedProviders: readonly ProviderId[];
   allowAddPage: boolean;
   allowContextMenu: boolean;
+  /** The organization's rules for page text; the user's own lists are in `pageText`. */
+  pageTextPolicy: OrganizationPageRules;
   /** The organization's quick-action prompts, offered read-only after the built-in ones. */
   organizationPrompts: readonly PromptDefinition[];
   locked: LockedFields;
@@ -62,6 +66,7 @@ export function effectiveSettings(user: SettingsData, policy: Policy): Effective
     allowedProviders: allowed,
     allowAddPage: policy.allowAddPage ?? true,
     allowContextMenu: policy.allowContextMenu ?? true,
+    pageTextPolicy: organizationPageRules(policy),
     organizationPrompts: policy.prompts ?? [],
     locked: {
       systemPrompt: policy.systemPrompt !== undefined,

@@ -21,7 +21,9 @@ export type FieldKind =
    * A number as typed (stored as that text, empty allowed where not required), so an empty field
    * can mean "not sent"; `check` says which numbers. Admin policy gives it as a JSON number.
    */
-  | 'number';
+  | 'number'
+  /** A yes/no choice, stored as a boolean; the draft holds "true" or "false". */
+  | 'checkbox';
 
 export interface FieldSpec<C> {
   key: keyof C & string;
@@ -47,4 +49,9 @@ export type Draft = Record<string, string>;
 export interface ProviderForm<C> {
   defaults: C;
   fields: ReadonlyArray<FieldSpec<C>>;
+  /**
+   * Rules that involve more than one field (e.g. "the Tenant ID or the Issuer"), checked after each
+   * field's own; returns field key → the whole message, starting with that field's label.
+   */
+  checkDraft?: (draft: Draft) => Record<string, string>;
 }

@@ -1,7 +1,10 @@
 import { browser } from 'wxt/browser';
 import { SETTINGS_KEY } from './schema';
 
-/** Calls `listener` whenever any context writes the user's settings. Returns the function that stops. */
+/**
+ * Calls `listener` whenever the user's stored settings change (another provider picked, an endpoint
+ * saved, a site list edited), in whichever page. Returns the function that stops.
+ */
 export function onSettingsChange(listener: () => void): () => void {
   const onChanged = (changes: Record<string, unknown>, area: string) => {
     if (area === 'local' && SETTINGS_KEY in changes) listener();

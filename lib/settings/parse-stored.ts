@@ -2,13 +2,25 @@ import { PROVIDER_IDS, PROVIDERS, isProviderId, type ProviderId } from '../provi
 import type { FieldSpec, ProviderForm } from './field-spec';
 import { PROVIDER_FORMS, defaultProviderConfigs } from './provider-forms';
 import { DEFAULT_PAGE_BUDGET } from '../page/truncate';
+import { parseMatchPattern } from '../page/site-access/match-pattern';
 import { noPromptChanges, parseStoredPrompts } from './prompts/parse-stored-prompts';
-import type { ProviderConfigs, SettingsData } from './schema';
+import type { PageTextSettings, ProviderConfigs, SettingsData } from './schema';
 
 export const MIN_PAGE_BUDGET = 1000;
 
 export function defaultSettings(): SettingsData {
-  return { provider: 'anthropic', providerChosen: false, selectedModels: {}, providers: defaultProviderConfigs(), systemPrompt: '', pageBudget: DEFAULT_PAGE_BUDGET, prompts: noPromptChanges(), promptLanguage: '', notices: [] };
+  return {
+    provider: 'anthropic',
+    providerChosen: false,
+    selectedModels: {},
+    providers: defaultProviderConfigs(),
+    systemPrompt: '',
+    pageBudget: DEFAULT_PAGE_BUDGET,
+    pageText: { allowedSites: [], blockedSites: [], keepLog: false },
+    prompts: noPromptChanges(),
+    promptLanguage: '',
+    notices: [],
+  };
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
@@ -22,6 +34,8 @@ function fieldValueIsValid<C>(field: FieldSpec<C>, value: unknown): boolean {
       return isRecord(value) && Object.values(value).every((item) => typeof item === 'string');
     case 'select':
       return typeof value === 'string' && (field.options ?? []).some((o) => o.value === value);
+    case 'checkbox':
+      return typeof value === 'boolean';
     default:
       return typeof value === 'string';
   }
@@ -40,6 +54,29 @@ function parseConfig<C>(form: ProviderForm<C>, stored: unknown): { config: C; re
     else reset.push(field.label);
   }
   return { config: config as C, reset };
+}
+
+/** The user's site lists, each entry kept only if it is still a valid pattern (each removal named). */
+function parsePageText(stored: unknown, notices: string[]): PageTextSettings {
+  const parsed = defaultSettings().pageText;
+  if (!isRecord(stored)) return parsed;
+  const lists = [
+    ['allowedSites', 'Sites omni-ai may read'],
+    ['blockedSites', 'Sites omni-ai never reads'],
+  ] as const;
+  for (const [key, label] of lists) {
+    const entries = stored[key];
+    if (!Array.isArray(entries)) continue;
+    const kept = entries.filter((entry): entry is string => typeof entry === 'string' && parseMatchPattern(entry).ok);
+    const removed = entries.filter((entry) => !kept.includes(entry as string));
+    parsed[key] = kept;
+    if (removed.length)
+      notices.push(
+        `Some saved entries of “${label}” could not be read and were removed: ${removed.map((e) => (typeof e === 'string' ? `“${e}”` : 'an entry that is not text')).join(', ')}. Check the list on the options page.`,
+      );
+  }
+  if (typeof stored.keepLog === 'boolean') parsed.keepLog = stored.keepLog;
+  return parsed;
 }
 
 /**
@@ -69,6 +106,7 @@ export function parseStoredSettings(stored: unknown): SettingsData {
 
   if (typeof stored.systemPrompt === 'string') settings.systemPrompt = stored.systemPrompt;
   if (typeof stored.pageBudget === 'number' && stored.pageBudget >= MIN_PAGE_BUDGET) settings.pageBudget = stored.pageBudget;
+  settings.pageText = parsePageText(stored.pageText, notices);
 
   const { prompts, notices: promptNotices } = parseStoredPrompts(stored.prompts);
   settings.prompts = prompts;

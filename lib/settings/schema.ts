@@ -43,6 +43,17 @@ export interface ReasoningFields {
   reasoningEffort: ReasoningEffortSetting;
 }
 
+/**
+ * User sign-in (authorization code + PKCE through the browser's sign-in window): the fields shared
+ * by every provider that offers it. The Client ID and Scope are OAuthClientFields' own.
+ */
+export interface SignInFields {
+  /** The OpenID Connect issuer, e.g. https://contoso.okta.com; for Entra ID, filled from the tenant. */
+  issuer: string;
+  /** Keep the refresh token in storage.local across browser restarts, instead of storage.session. */
+  keepSignedIn: boolean;
+}
+
 export interface OpenAIConfig extends GenerationFields, ReasoningFields {
   apiKey: string;
   /** A proxy in front of the OpenAI API; empty means https://api.openai.com/v1. */
@@ -62,32 +73,34 @@ export interface OpenAICompatibleConfig extends GenerationFields, ReasoningField
   models: string[];
 }
 
-export interface AzureOpenAIConfig extends OAuthClientFields, GenerationFields, ReasoningFields {
+export interface AzureOpenAIConfig extends OAuthClientFields, SignInFields, GenerationFields, ReasoningFields {
   endpoint: string;
   apiVersion: string;
   /** Deployment names: Azure routes by deployment, not by model name. */
   models: string[];
-  auth: 'oauth2' | 'api-key';
+  auth: 'oauth2' | 'api-key' | 'sign-in';
   apiKey: string;
+  /** The Entra ID tenant (GUID or domain); the issuer is https://login.microsoftonline.com/<tenant>/v2.0. */
+  tenantId: string;
 }
 
-export interface BedrockConfig extends OAuthClientFields, GenerationFields {
+export interface BedrockConfig extends OAuthClientFields, SignInFields, GenerationFields {
   region: string;
   /** A gateway in front of Bedrock; empty means the regional bedrock-runtime endpoint. */
   endpoint: string;
   /** Model IDs and inference profile IDs or ARNs. */
   models: string[];
-  auth: 'oauth2' | 'api-key';
+  auth: 'oauth2' | 'api-key' | 'sign-in';
   apiKey: string;
 }
 
-export interface VertexConfig extends OAuthClientFields, GenerationFields, ReasoningFields {
+export interface VertexConfig extends OAuthClientFields, SignInFields, GenerationFields, ReasoningFields {
   projectId: string;
   location: string;
   /** A private gateway; empty means Google's regional aiplatform endpoint. */
   baseURL: string;
   models: string[];
-  auth: 'service-account' | 'oauth2';
+  auth: 'service-account' | 'oauth2' | 'sign-in';
   serviceAccountKey: string;
 }
 
@@ -98,6 +111,16 @@ export interface ProviderConfigs {
   bedrock: BedrockConfig;
   vertex: VertexConfig;
   'openai-compatible': OpenAICompatibleConfig;
+}
+
+/** The user's own rules for page text (issue 16); the organization's policy may add its own on top. */
+export interface PageTextSettings {
+  /** Match patterns; when not empty, only pages they cover may be read. */
+  allowedSites: string[];
+  /** Match patterns of pages never read; wins over allowedSites. */
+  blockedSites: string[];
+  /** Keep a local list of the page text sent (date, site, provider, characters; never the text). */
+  keepLog: boolean;
 }
 
 /** Where a quick-action prompt is offered: on selected text, on a page (nothing selected), or both. */
@@ -148,6 +171,8 @@ export interface SettingsData {
   systemPrompt: string;
   /** How many characters of a page go with a message (the rest is cut, with a note). */
   pageBudget: number;
+  /** Additive, so no new version: data stored without it is read by parse-stored.ts. */
+  pageText: PageTextSettings;
   /**
    * Quick actions (issue 14 §1). Additive, like providerChosen: data stored without it reads as no
    * change (parse-stored.ts), so no new version.

@@ -1,3 +1,4 @@
+import { canonicalJson } from '../canonical-json';
 import { PROVIDERS, isProviderId, type ProviderId } from '../providers/catalog';
 import { sameData } from '../same-data';
 import type { FieldKind } from './field-spec';
@@ -23,25 +24,13 @@ function secretFields(provider: ProviderId): { key: string; label: string }[] {
   );
 }
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** JSON with every object's keys sorted: Chrome hands stored objects back with their keys reordered. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (isRecord(value))
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value as Json) ?? 'null';
-}
 
 /** What a secret of `provider` is bound to: the provider, the field, and its settings without secrets. */
 function contextOf(provider: ProviderId, config: Record<string, unknown>): (field: string) => string {
   const secrets = new Set(secretFields(provider).map((f) => f.key));
   const rest = Object.fromEntries(Object.entries(config).filter(([k]) => !secrets.has(k)));
-  const bound = canonical(rest);
+  const bound = canonicalJson(rest);
   return (field) => `omni-ai settings|${provider}|${field}|${bound}`;
 }
 

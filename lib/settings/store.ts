@@ -19,6 +19,8 @@ export interface SettingsState extends SettingsData {
   saveProviderConfig: <P extends ProviderId>(provider: P, config: ProviderConfigs[P]) => Promise<void>;
   /** Saves the chat settings (system prompt and page budget) in one write. */
   saveChatSettings: (chat: Pick<SettingsData, 'systemPrompt' | 'pageBudget'>) => Promise<void>;
+  /** Saves the user's site lists and whether to keep the list of page text sent. */
+  savePageText: (pageText: SettingsData['pageText']) => Promise<void>;
   /** Saves the quick actions (prompts, the `{{language}}` setting); storage first, as above. */
   savePromptSettings: (change: Partial<Pick<SettingsData, 'prompts' | 'promptLanguage'>>) => Promise<void>;
   dismissNotices: () => void;
@@ -82,6 +84,10 @@ export const useSettings = create<SettingsState>()(
         await save({ ...persistedPart(get()), ...chat });
         set(chat);
       },
+      savePageText: async (pageText) => {
+        await save({ ...persistedPart(get()), pageText });
+        set({ pageText });
+      },
       savePromptSettings: async (change) => {
         await save({ ...persistedPart(get()), ...change });
         set(change);
@@ -114,8 +120,8 @@ export const useSettings = create<SettingsState>()(
 );
 
 function persistedPart(state: SettingsData): SettingsData {
-  const { provider, providerChosen, selectedModels, providers, systemPrompt, pageBudget, prompts, promptLanguage, notices } = state;
-  return { provider, providerChosen, selectedModels, providers, systemPrompt, pageBudget, prompts, promptLanguage, notices };
+  const { provider, providerChosen, selectedModels, providers, systemPrompt, pageBudget, pageText, prompts, promptLanguage, notices } = state;
+  return { provider, providerChosen, selectedModels, providers, systemPrompt, pageBudget, pageText, prompts, promptLanguage, notices };
 }
 
 /**

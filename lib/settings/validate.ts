@@ -83,6 +83,8 @@ export function checkField<C>(field: FieldSpec<C>, value: string): string | unde
       return checkServiceAccountKey(text);
     case 'select':
       return field.options?.some((o) => o.value === text) ? undefined : 'has an unknown value';
+    case 'checkbox':
+      return text === 'true' || text === 'false' ? undefined : 'must be on or off';
     default:
       return field.check?.(text);
   }
@@ -95,6 +97,10 @@ export function validateDraft<C>(form: ProviderForm<C>, draft: Draft): FieldErro
     if (field.showIf && !field.showIf(draft)) continue;
     const problem = checkField(field, draft[field.key] ?? '');
     if (problem) errors[field.key] = `${field.label} ${problem}.`;
+  }
+  for (const [key, message] of Object.entries(form.checkDraft?.(draft) ?? {})) {
+    const field = form.fields.find((f) => f.key === key);
+    if (field && (!field.showIf || field.showIf(draft))) errors[key] ??= message;
   }
   return errors;
 }

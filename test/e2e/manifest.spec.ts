@@ -10,7 +10,7 @@ test('asks for no more than the features need, and no host access until the user
   expect([...(manifest.permissions ?? [])].sort()).toEqual(
     // unlimitedStorage: no install warning in Chrome, and it keeps conversations out of the browser's
     // eviction under storage pressure (README, "Where conversations are stored").
-    ['activeTab', 'alarms', 'contextMenus', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage'].sort(),
+    ['activeTab', 'alarms', 'contextMenus', 'identity', 'scripting', 'sidePanel', 'storage', 'unlimitedStorage'].sort(),
   );
   expect(manifest.host_permissions ?? []).toEqual([]);
   expect(manifest.content_scripts ?? []).toEqual([]);

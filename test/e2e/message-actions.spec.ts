@@ -58,7 +58,7 @@ test('Regenerate asks the same question again; with another model, that model an
 
     // Another model, from the same answer's menu: a second provider, to compare the two.
     await panel.getByRole('button', { name: 'Regenerate with another model' }).click();
-    await panel.getByRole('menu', { name: 'Regenerate with' }).getByRole('menuitem', { name: 'Anthropic · claude-sonnet-5-5' }).click();
+    await panel.getByRole('menu', { name: 'Regenerate with' }).getByRole('menuitem', { name: 'Anthropic · Claude Sonnet 5.5' }).click();
     const third = await lastAnswer(panel);
     await expect(third).toHaveAccessibleName('Anthropic · claude-sonnet-5-5');
     await expect(third.locator('.content')).toHaveText(RECORDED_TEXT.anthropic);

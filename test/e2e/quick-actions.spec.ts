@@ -51,7 +51,19 @@ async function nextQuestion(anthropic: Anthropic, count: number): Promise<string
   await expect.poll(() => questions(anthropic).length, { timeout: 20_000 }).toBe(count);
   const messages = questions(anthropic)[count - 1]!;
   expect(messages).toHaveLength(1);
-  return messages[0]!.content;
+  return withPlainFrameName(messages[0]!.content);
+}
+
+/**
+ * The question with its frame's tag (`untrusted_content_` + 16 hex digits, a nonce per message so a
+ * page cannot close it) written as `untrusted_content`, so the expectations below read like the frame.
+ * Fails when a frame opens without its nonce, or closes with another name.
+ */
+function withPlainFrameName(question: string): string {
+  const tag = /<(untrusted_content_[0-9a-f]{16}) /.exec(question)?.[1];
+  if (!tag) return question;
+  expect(question.split(`</${tag}>`), 'the frame is closed once, by its own name').toHaveLength(2);
+  return question.replaceAll(tag, 'untrusted_content');
 }
 
 /**

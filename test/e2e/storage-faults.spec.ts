@@ -146,5 +146,10 @@ test('settings saved by a newer omni-ai survive a model pick and a dismissed not
   await expect.poll(() => storedSettings(options)).toMatchObject({ version: 1, state: { selectedModels: { anthropic: 'claude-opus-5-5' } } });
   await options.getByRole('button', { name: 'Save', exact: true }).click();
   await expect(options.getByRole('status')).toHaveText('Saved Anthropic settings.');
-  await expect.poll(() => storedSettings(options)).toMatchObject({ state: { providers: { anthropic: { apiKey: 'sk-ant-new' } } } });
+  // The key is stored sealed (issue 12: never readable by a content script), and a page opened now reads it back.
+  await expect
+    .poll(() => storedSettings(options))
+    .toMatchObject({ state: { providers: { anthropic: { apiKey: expect.stringMatching(/^omni-ai-sealed:1:/) } } } });
+  const reopened = await extension.openOptions();
+  await expect(reopened.getByRole('textbox', { name: 'API key', exact: true })).toHaveValue('sk-ant-new');
 });

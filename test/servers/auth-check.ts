@@ -21,3 +21,19 @@ export const acceptTokensSignedBy =
   };
 
 export const bearerOf = (authorization: string | undefined) => /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
+
+/** A JWT access token from one issuer for one audience (RFC 9068 §4), as a resource server checks it. */
+export const acceptTokensFrom =
+  (expect: { jwks: () => { keys: object[] }; issuer: string; audience: string }): CredentialCheck =>
+  async (credential) => {
+    if (!credential) return false;
+    try {
+      await jwtVerify(credential, createLocalJWKSet(expect.jwks() as Parameters<typeof createLocalJWKSet>[0]), {
+        issuer: expect.issuer,
+        audience: expect.audience,
+      });
+      return true;
+    } catch {
+      return false;
+    }
+  };

@@ -3,6 +3,7 @@ import { bearerOf } from './auth-check';
 import type { RecordedRequest } from './fake-openai';
 import { anthropicParameterError } from './generation-rules';
 import { listen, readBody, sendJson } from './http-helpers';
+import { anthropicImageRefusal } from './image-parts';
 import { recordedLines } from './recorded';
 import { sse } from './sse';
 import { respondWithStream, type Behaviour, type StreamLog } from './stream-responder';
@@ -22,8 +23,8 @@ function answerEvents(recorded: string[], deltas: string[] | undefined): string[
  * Anthropic's Messages API: POST /v1/messages streamed as SSE whose event name is each payload's
  * type, replaying the recorded stream. It checks what the real API checks: the key (as
  * x-api-key or, as SDK 1.x sends it, a bearer token), anthropic-version, max_tokens, and that a
- * browser origin carries anthropic-dangerous-direct-browser-access, and, for the models in
- * `noTemperature` (Claude after Opus 4.6), that no temperature is sent.
+ * browser origin carries anthropic-dangerous-direct-browser-access; image blocks as image-parts.ts says;
+ * and, for the models in `noTemperature` (Claude after Opus 4.6), that no temperature is sent.
  */
 export async function startFakeAnthropic(options: {
   models: string[];
@@ -31,6 +32,8 @@ export async function startFakeAnthropic(options: {
   noTemperature?: string[];
   credential: CredentialCheck;
   behaviour?: Behaviour;
+  /** The display_name /v1/models gives each model (Anthropic always gives one); the ID by default. */
+  displayNames?: Record<string, string>;
   /** The answer's text deltas instead of the recorded ones, in the recorded stream's envelope. */
   deltas?: string[];
 }) {
@@ -55,7 +58,7 @@ export async function startFakeAnthropic(options: {
       return sendJson(res, 400, anthropicError('invalid_request_error', 'anthropic-version: header is required'));
     if (req.method === 'GET' && url.pathname === '/v1/models')
       return sendJson(res, 200, {
-        data: options.models.map((id) => ({ id, type: 'model', display_name: id, created_at: '2026-01-01T00:00:00Z' })),
+        data: options.models.map((id) => ({ id, type: 'model', display_name: options.displayNames?.[id] ?? id, created_at: '2026-01-01T00:00:00Z' })),
         has_more: false,
         first_id: options.models[0],
         last_id: options.models.at(-1),
@@ -68,6 +71,8 @@ export async function startFakeAnthropic(options: {
       return sendJson(res, 404, anthropicError('not_found_error', `model: ${String(body.model)}`));
     const refused = anthropicParameterError(body, !options.noTemperature?.includes(body.model as string));
     if (refused) return sendJson(res, 400, anthropicError('invalid_request_error', refused));
+    const imageRefused = anthropicImageRefusal(body);
+    if (imageRefused) return sendJson(res, imageRefused.status, imageRefused.body);
     if (behaviour.mode === 'rate-limit')
       return sendJson(res, 429, anthropicError('rate_limit_error', 'Number of request tokens has exceeded your per-minute rate limit.'), {
         'retry-after': String(behaviour.retryAfter ?? 7),

@@ -3,6 +3,7 @@ import { bearerOf } from './auth-check';
 import type { RecordedRequest } from './fake-openai';
 import { openAIParameterError } from './generation-rules';
 import { listen, readBody, sendJson } from './http-helpers';
+import { openAIImageRefusal } from './image-parts';
 import { recordedLines } from './recorded';
 import { sse } from './sse';
 import { respondWithStream, type Behaviour, type StreamLog } from './stream-responder';
@@ -63,6 +64,8 @@ export async function startFakeAzureOpenAI(options: {
       return sendJson(res, 400, { error: { code: 'BadRequest', message: "'messages' is a required property" } });
     const refused = openAIParameterError(body, options.reasoning?.includes(decodeURIComponent(match[1]!)) ?? false);
     if (refused) return sendJson(res, 400, { error: { ...refused, type: 'invalid_request_error' } });
+    const imageRefused = openAIImageRefusal(body, 'azure', false);
+    if (imageRefused) return sendJson(res, imageRefused.status, imageRefused.body);
     if (behaviour.mode === 'rate-limit')
       return sendJson(
         res,

@@ -4,6 +4,7 @@ import { bearerOf } from './auth-check';
 import type { RecordedRequest } from './fake-openai';
 import { converseParameterError } from './generation-rules';
 import { listen, readBody, sendJson } from './http-helpers';
+import { bedrockImageRefusal } from './image-parts';
 import { recordedLines } from './recorded';
 import { respondWithStream, type Behaviour, type StreamLog } from './stream-responder';
 import fs from 'node:fs';
@@ -74,6 +75,8 @@ export async function startFakeBedrock(options: {
       return awsError(res, 400, 'ValidationException', 'Malformed input request: messages must be a list of messages with content blocks.');
     const refused = converseParameterError(body);
     if (refused) return awsError(res, 400, 'ValidationException', refused);
+    const imageRefused = bedrockImageRefusal(body);
+    if (imageRefused) return awsError(res, 400, imageRefused.type, imageRefused.message);
     if (behaviour.mode === 'rate-limit')
       return awsError(res, 429, 'ThrottlingException', 'Too many requests, please wait before trying again.', {
         'retry-after': String(behaviour.retryAfter ?? 7),

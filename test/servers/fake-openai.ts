@@ -3,6 +3,7 @@ import type { CredentialCheck } from './auth-check';
 import { bearerOf } from './auth-check';
 import { openAIParameterError } from './generation-rules';
 import { listen, readBody, sendJson } from './http-helpers';
+import { openAIImageRefusal } from './image-parts';
 import { openAIChunks } from './openai-chunks';
 import { recordedLines } from './recorded';
 import { sse } from './sse';
@@ -20,7 +21,8 @@ export interface RecordedRequest {
  * completions streamed as SSE `data:` lines ending with `data: [DONE]`, replaying the recorded
  * stream (without Azure's prompt_filter_results chunk), and /v1/models. Errors in OpenAI's shape.
  * With `credential: undefined` it takes requests without auth, like a local Ollama. The models in
- * `reasoning` refuse generation settings as OpenAI's reasoning models do (generation-rules.ts).
+ * `reasoning` refuse generation settings as OpenAI's reasoning models do (generation-rules.ts); image
+ * parts are checked as OpenAI checks them (image-parts.ts).
  */
 export async function startFakeOpenAI(options: {
   models: string[];
@@ -29,6 +31,8 @@ export async function startFakeOpenAI(options: {
   behaviour?: Behaviour;
   /** Answers with this text (openai-chunks.ts) instead of the recorded stream. */
   reply?: string;
+  /** Models that take no images: a request with an image_url part is refused, as OpenAI does. */
+  textOnly?: string[];
 }) {
   const requests: RecordedRequest[] = [];
   const log: StreamLog = { closedByClient: 0, completed: 0 };
@@ -64,6 +68,8 @@ export async function startFakeOpenAI(options: {
       });
     const refused = openAIParameterError(body, options.reasoning?.includes(body.model as string) ?? false);
     if (refused) return sendJson(res, 400, { error: { ...refused, type: 'invalid_request_error' } });
+    const imageRefused = openAIImageRefusal(body, 'openai', options.textOnly?.includes(body.model as string) ?? false);
+    if (imageRefused) return sendJson(res, imageRefused.status, imageRefused.body);
     if (behaviour.mode === 'rate-limit')
       return sendJson(
         res,

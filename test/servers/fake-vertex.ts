@@ -3,6 +3,7 @@ import { bearerOf } from './auth-check';
 import type { RecordedRequest } from './fake-openai';
 import { geminiParameterError } from './generation-rules';
 import { listen, readBody, sendJson } from './http-helpers';
+import { vertexImageRefusal } from './image-parts';
 import { recordedLines } from './recorded';
 import { sse } from './sse';
 import { respondWithStream, type Behaviour, type StreamLog } from './stream-responder';
@@ -43,6 +44,8 @@ export async function startFakeVertex(options: {
       return sendJson(res, 404, googleError(404, 'NOT_FOUND', `Publisher Model \`projects/${project}/locations/${location}/publishers/google/models/${model}\` not found.`));
     if (!Array.isArray(body.contents))
       return sendJson(res, 400, googleError(400, 'INVALID_ARGUMENT', 'Invalid JSON payload received. Unknown name "messages".'));
+    const imageRefused = vertexImageRefusal(body);
+    if (imageRefused) return sendJson(res, 400, googleError(400, 'INVALID_ARGUMENT', imageRefused));
     if (method === 'countTokens') return sendJson(res, 200, { totalTokens: 1, totalBillableCharacters: 4 });
     const refused = geminiParameterError(body, model!);
     if (refused) return sendJson(res, 400, googleError(400, 'INVALID_ARGUMENT', refused));

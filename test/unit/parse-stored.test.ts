@@ -45,4 +45,18 @@ describe('parseStoredSettings', () => {
     expect(settings.providers.vertex).toMatchObject({ projectId: 'p', location: 'us-central1' });
     expect(settings.notices).toEqual([]);
   });
+
+  it('reads settings stored before the site lists existed as empty lists, with the page text log off', () => {
+    expect(parseStoredSettings({ provider: 'openai' }).pageText).toEqual({ allowedSites: [], blockedSites: [], keepLog: false });
+  });
+
+  it('keeps each saved site pattern that is still valid and names each one removed', () => {
+    const settings = parseStoredSettings({
+      pageText: { allowedSites: ['https://*.intranet.example.com/*'], blockedSites: ['https://hr.example.com/*', 'hr.example.com', 7], keepLog: true },
+    });
+    expect(settings.pageText).toEqual({ allowedSites: ['https://*.intranet.example.com/*'], blockedSites: ['https://hr.example.com/*'], keepLog: true });
+    expect(settings.notices).toEqual([
+      'Some saved entries of “Sites omni-ai never reads” could not be read and were removed: “hr.example.com”, an entry that is not text. Check the list on the options page.',
+    ]);
+  });
 });

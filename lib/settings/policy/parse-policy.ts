@@ -2,6 +2,7 @@ import { PROVIDER_IDS, PROVIDERS, isProviderId, type ProviderId } from '../../pr
 import { MIN_PAGE_BUDGET } from '../parse-stored';
 import { parsePolicyPrompts } from './parse-policy-prompts';
 import { PROVIDER_FORMS } from '../provider-forms';
+import { parseAllowedSites, parseBlockedSites, parsePageRules, parseTextProviders } from './parse-page-text-policy';
 import { parseProviderPolicies, type ProviderForms } from './parse-provider-policy';
 import { describeType, isRecord, type Note } from './policy-values';
 import type { ParsedPolicy, Policy, PolicyNotice } from './types';
@@ -63,6 +64,10 @@ const PARSERS: { [K in keyof Policy]-?: KeyParser<K> } = {
 
   allowAddPage: parseBoolean('allowAddPage'),
   allowContextMenu: parseBoolean('allowContextMenu'),
+  pageAllowedSites: parseAllowedSites,
+  pageBlockedSites: parseBlockedSites,
+  pageTextProviders: parseTextProviders,
+  pageRules: parsePageRules,
   prompts: (value, note) => parsePolicyPrompts(value, note),
 };
 

@@ -12,7 +12,7 @@ export type ProviderForms = { [P in ProviderId]: ProviderForm<ProviderConfigs[P]
  * How a policy writes each kind of form field, or `secret` for the kinds it may never set. Keyed by
  * every FieldKind, so a new kind does not compile until it says how policy treats it.
  */
-export const POLICY_SHAPE: Record<FieldKind, 'string' | 'string list' | 'number' | 'secret'> = {
+export const POLICY_SHAPE: Record<FieldKind, 'string' | 'string list' | 'number' | 'boolean' | 'secret'> = {
   text: 'string',
   // A JSON number, as an administrator writes it; stored as the text the form would hold.
   number: 'number',
@@ -23,6 +23,8 @@ export const POLICY_SHAPE: Record<FieldKind, 'string' | 'string list' | 'number'
   'service-account-key': 'secret',
   // Custom headers carry credentials as often as not (Authorization, X-Api-Key).
   headers: 'secret',
+  // "Stay signed in after the browser closes": policy's keepSignedIn forces it either way.
+  checkbox: 'boolean',
 };
 
 const SECRET =
@@ -40,6 +42,8 @@ export function policyFields<C>(form: ProviderForm<C>): ReadonlyArray<FieldSpec<
 function parseField<C>(field: FieldSpec<C>, value: unknown): { value: unknown } | { problem: string } {
   const shape = POLICY_SHAPE[field.kind];
   if (shape === 'secret') return { problem: SECRET };
+  if (shape === 'boolean')
+    return typeof value === 'boolean' ? { value } : { problem: `must be true or false (it is ${describeType(value)}).` };
   let text: string;
   if (shape === 'string list') {
     if (!Array.isArray(value) || !value.every((item) => typeof item === 'string'))

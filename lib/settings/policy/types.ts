@@ -1,5 +1,9 @@
+import type { MatchPattern } from '../../page/site-access/match-pattern';
+import type { PageRule } from '../../page/site-access/page-text-rules';
+import type { Recipient } from '../../page/site-access/recipient';
 import type { ProviderId } from '../../providers/catalog';
 import type { PromptDefinition, ProviderConfigs } from '../schema';
+import type { PolicyList } from './parse-page-text-policy';
 
 /**
  * An administrator's policy for omni-ai, as read from `storage.managed` and validated value by value
@@ -23,6 +27,14 @@ export interface Policy {
   allowAddPage?: boolean;
   /** `false`: no "Ask omni-ai" menu at all. */
   allowContextMenu?: boolean;
+  /** When set, only pages these cover may be read (issue 16). */
+  pageAllowedSites?: PolicyList<MatchPattern>;
+  /** Pages these cover are never read; wins over pageAllowedSites. */
+  pageBlockedSites?: PolicyList<MatchPattern>;
+  /** When set, page text may go only to these recipients. */
+  pageTextProviders?: PolicyList<Recipient>;
+  /** Per-site narrowing of where page text may go. */
+  pageRules?: PolicyList<PageRule>;
   /** The organization's quick-action prompts, offered after the built-in ones, read-only (issue 14). */
   prompts?: PromptDefinition[];
 }

@@ -2,10 +2,12 @@ import type { ProviderForm } from '../field-spec';
 import type { BedrockConfig } from '../schema';
 import { GENERATION_DEFAULTS, generationFields } from './generation-fields';
 import { OAUTH_DEFAULTS, oauthFields } from './oauth-fields';
+import { SIGN_IN_DEFAULTS, SIGN_IN_OPTION, issuerField, keepSignedInField } from './sign-in-fields';
 
 export const bedrockForm: ProviderForm<BedrockConfig> = {
   defaults: {
     ...OAUTH_DEFAULTS,
+    ...SIGN_IN_DEFAULTS,
     region: 'us-east-1',
     endpoint: '',
     models: ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'us.amazon.nova-pro-v1:0'],
@@ -41,11 +43,14 @@ export const bedrockForm: ProviderForm<BedrockConfig> = {
       kind: 'select',
       options: [
         { value: 'oauth2', label: 'OAuth2 bearer token (through your gateway)' },
+        SIGN_IN_OPTION,
         { value: 'api-key', label: 'Bedrock API key' },
       ],
     },
     { key: 'apiKey', label: 'API key', kind: 'secret', required: true, showIf: (d) => d.auth === 'api-key' },
+    issuerField<BedrockConfig>(),
     ...oauthFields<BedrockConfig>('The scope your gateway expects, if any.'),
+    keepSignedInField<BedrockConfig>(),
     // Converse has no common reasoning setting (each model family takes its own fields), so none here.
     ...generationFields<BedrockConfig>({ maxTemperature: 1, temperatureNote: 'Never sent to Claude models after Opus 4.6, which take none.' }),
   ],

@@ -12,14 +12,19 @@ export const OAUTH_DEFAULTS: OAuthClientFields = {
 };
 
 const inOAuthMode = (draft: Draft) => draft.auth === 'oauth2';
+/** A signed-in user's client is registered too: it has a Client ID and asks for a Scope, but no secret. */
+const hasClient = (draft: Draft) => draft.auth === 'oauth2' || draft.auth === 'sign-in';
 
-/** The client-credentials fields, shown when the provider's "Authentication" is OAuth2. */
+/**
+ * The client-credentials fields, shown when the provider's "Authentication" is OAuth2; the Client
+ * ID and Scope also when it is sign-in.
+ */
 export function oauthFields<C extends OAuthClientFields>(scopeHelp: string): FieldSpec<C>[] {
   return [
     { key: 'tokenEndpoint', label: 'Token endpoint', kind: 'url', required: true, showIf: inOAuthMode },
-    { key: 'clientId', label: 'Client ID', kind: 'text', required: true, showIf: inOAuthMode },
+    { key: 'clientId', label: 'Client ID', kind: 'text', required: true, showIf: hasClient },
     { key: 'clientSecret', label: 'Client secret', kind: 'secret', required: true, showIf: inOAuthMode },
-    { key: 'scope', label: 'Scope', kind: 'text', showIf: inOAuthMode, help: scopeHelp },
+    { key: 'scope', label: 'Scope', kind: 'text', showIf: hasClient, help: scopeHelp },
     {
       key: 'audience',
       label: 'Audience',

@@ -2,10 +2,12 @@ import type { ProviderForm } from '../field-spec';
 import type { VertexConfig } from '../schema';
 import { GENERATION_DEFAULTS, REASONING_DEFAULTS, generationFields, reasoningField } from './generation-fields';
 import { OAUTH_DEFAULTS, oauthFields } from './oauth-fields';
+import { SIGN_IN_DEFAULTS, SIGN_IN_OPTION, issuerField, keepSignedInField } from './sign-in-fields';
 
 export const vertexForm: ProviderForm<VertexConfig> = {
   defaults: {
     ...OAUTH_DEFAULTS,
+    ...SIGN_IN_DEFAULTS,
     scope: 'https://www.googleapis.com/auth/cloud-platform',
     projectId: '',
     location: 'us-central1',
@@ -39,6 +41,7 @@ export const vertexForm: ProviderForm<VertexConfig> = {
       options: [
         { value: 'service-account', label: 'Service account key' },
         { value: 'oauth2', label: 'OAuth2 client credentials' },
+        SIGN_IN_OPTION,
       ],
     },
     {
@@ -49,7 +52,9 @@ export const vertexForm: ProviderForm<VertexConfig> = {
       showIf: (d) => d.auth === 'service-account',
       help: 'Paste the JSON key file. It is signed into short-lived tokens here and never sent anywhere.',
     },
+    issuerField<VertexConfig>(),
     ...oauthFields<VertexConfig>('https://www.googleapis.com/auth/cloud-platform'),
+    keepSignedInField<VertexConfig>(),
     ...generationFields<VertexConfig>({ maxTemperature: 2 }),
     reasoningField<VertexConfig>('Gemini’s thinking: a thinking budget for Gemini 2.5, the thinking level for later models.'),
   ],

@@ -45,7 +45,7 @@ describe('editing and regenerating keep every version', () => {
     const again = sends().at(-1)!;
     expect(again.user).toBeUndefined(); // the question is stored already
     expect(again.parentId).toBe(chat().entries[0]!.id);
-    expect(again.messages).toEqual([{ role: 'user', content: 'Capital of France?' }]);
+    expect(again.messages.map(({ role, content }) => ({ role, content }))).toEqual([{ role: 'user', content: 'Capital of France?' }]);
     answer('Paris, on the Seine.');
     expect(shown()).toEqual(['user:Capital of France?', 'assistant:Paris, on the Seine.']);
     expect(chat().versions[chat().entries[1]!.id]).toMatchObject({ index: 1, ids: [first.id, again.runId] });
@@ -72,7 +72,7 @@ describe('editing and regenerating keep every version', () => {
     chat().edit(original.id, 'And of Spain?');
     const edited = sends().at(-1)!;
     expect(edited.user).toMatchObject({ role: 'user', content: 'And of Spain?', parentId: chat().entries[1]!.id });
-    expect(edited.messages).toEqual([
+    expect(edited.messages.map(({ role, content }) => ({ role, content }))).toEqual([
       { role: 'user', content: 'Capital of France?' },
       { role: 'assistant', content: 'Paris.' },
       { role: 'user', content: 'And of Spain?' },

@@ -43,9 +43,22 @@ describe('historyOf', () => {
       { id: '4', role: 'assistant', content: '', status: 'error', provider: 'anthropic', model: 'm' },
     ];
     expect(historyOf(entries)).toEqual([
-      { role: 'user', content: 'Hi' },
-      { role: 'assistant', content: 'Hel' },
-      { role: 'user', content: 'Go on' },
+      { id: '1', role: 'user', content: 'Hi' },
+      { id: '2', role: 'assistant', content: 'Hel' },
+      { id: '3', role: 'user', content: 'Go on' },
+    ]);
+  });
+
+  it('hands page text to the worker unframed, with where it came from and where it already went', () => {
+    const context = { kind: 'page' as const, title: 'Tides', url: 'https://wiki.example.com/t?x=1', text: 'The moon', totalChars: 8, readFrom: ['https://wiki.example.com/t'] };
+    const sent = [{ messageId: '1', kind: 'page' as const, url: 'https://wiki.example.com/t', chars: 8, provider: 'anthropic' as const }];
+    const entries: ChatEntry[] = [
+      { id: '1', role: 'user', content: '', context, status: 'done' },
+      { id: '2', role: 'assistant', content: 'Tides…', status: 'done', provider: 'anthropic', model: 'm', sent },
+    ];
+    expect(historyOf(entries)).toEqual([
+      { id: '1', role: 'user', content: '', context },
+      { id: '2', role: 'assistant', content: 'Tides…', sent },
     ]);
   });
 });
@@ -54,7 +67,7 @@ describe('model choice', () => {
   const configs = defaultProviderConfigs();
   it('offers the live list once it has arrived, else the curated one', () => {
     expect(offeredModels('openai', configs, {})[0]).toBe('gpt-5.5');
-    expect(offeredModels('openai', configs, { openai: ['gpt-live'] })).toEqual(['gpt-live']);
+    expect(offeredModels('openai', configs, { openai: [{ id: 'gpt-live', name: 'gpt-live' }] })).toEqual(['gpt-live']);
   });
   it('keeps the user’s choice while it is offered, else falls back to the first', () => {
     expect(chooseModel(['a', 'b'], 'b')).toBe('b');

@@ -58,7 +58,7 @@ describe('conversation store', () => {
   it('never writes an answer into a conversation deleted meanwhile, by another context too', async () => {
     await db.storeRunRecords({ answer: answer('c'), user: user('c') });
     // Deleted by another context (this one's tombstones know nothing of it): the check is in the transaction.
-    const other = await rawOpen(3);
+    const other = await rawOpen(4);
     await new Promise<void>((resolve) => {
       const tx = other.transaction(['conversations', 'messages'], 'readwrite');
       tx.objectStore('conversations').delete('c');
@@ -127,6 +127,45 @@ describe('conversation store', () => {
     });
     await expect(db.storeRunRecords({ answer: answer('c'), user: user('c') })).rejects.toMatchObject({ kind: 'failed' });
     expect(await db.getMessages('c')).toEqual([]);
+  });
+
+  it('keeps the list of page text sent with its conversation: written with the run, deleted with it', async () => {
+    const line = (id: string, conversationId: string, at: number) => ({
+      id,
+      conversationId,
+      at,
+      kind: 'page' as const,
+      url: 'https://intranet.example.com/wiki',
+      chars: 1200,
+      provider: 'azure-openai' as const,
+      endpoint: 'https://contoso.openai.azure.com',
+    });
+    await db.storeRunRecords({ answer: answer('c'), user: user('c'), activity: [line('l1', 'c', 1)] });
+    await db.storeRunRecords({ answer: answer('d'), user: user('d'), activity: [line('l2', 'd', 2)] });
+    expect((await db.listActivity()).map((l) => l.id)).toEqual(['l2', 'l1']); // newest first
+    await db.deleteConversation('c');
+    expect((await db.listActivity()).map((l) => l.id)).toEqual(['l2']);
+    await db.clearActivity();
+    expect(await db.listActivity()).toEqual([]);
+    expect(await db.getMessages('d')).toHaveLength(2); // clearing the list keeps the conversations
+  });
+
+  it('upgrades a version 2 store, keeping its conversations', async () => {
+    const v2 = await rawOpen(2, (database) => {
+      database.createObjectStore('conversations', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
+      const messages = database.createObjectStore('messages', { keyPath: 'id' });
+      messages.createIndex('conversationId', 'conversationId');
+      messages.createIndex('status', 'status');
+    });
+    await new Promise<void>((resolve) => {
+      const tx = v2.transaction(['conversations', 'messages'], 'readwrite');
+      tx.objectStore('conversations').put({ id: 'c', title: 'Old', createdAt: 1, updatedAt: 1 });
+      tx.objectStore('messages').put(user('c', 'Old question'));
+      tx.oncomplete = () => resolve();
+    });
+    v2.close();
+    expect((await db.getMessages('c')).map((m) => m.content)).toEqual(['Old question']);
+    expect(await db.listActivity()).toEqual([]);
   });
 
   it('marks answers left streaming by a stopped worker as interrupted, through the status index', async () => {

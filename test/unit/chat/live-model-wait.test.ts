@@ -15,7 +15,7 @@ vi.mock('@/lib/chat/chat-connection', () => ({
 }));
 
 // The worker's answer to listModels, held until the test lets it through.
-let answerList: (list: { models: string[]; live: boolean }) => void = () => undefined;
+let answerList: (list: { models: { id: string; name: string }[]; live: boolean }) => void = () => undefined;
 vi.mock('@/lib/messaging/protocol', () => ({
   sendMessage: (type: string) =>
     type === 'listModels' ? new Promise((resolve) => (answerList = resolve)) : Promise.reject(new Error(`unexpected ${type}`)),
@@ -23,6 +23,8 @@ vi.mock('@/lib/messaging/protocol', () => ({
 
 const { useChat } = await import('@/lib/chat/chat-store');
 const { fetchLiveModels, useLiveModels } = await import('@/lib/chat/model-lists');
+/** A live list as the worker gives it: each ID with its name. */
+const named = (ids: string[]) => ids.map((id) => ({ id, name: id }));
 const sends = () => posted.filter((m): m is Extract<ChatClientMessage, { type: 'send' }> => m.type === 'send');
 
 /** Settings as stored: an OpenAI key (so its models are listed live) and a model picked from that live list. */
@@ -46,7 +48,7 @@ describe('a question asked while the live model list is on its way (a quick acti
     void fetchLiveModels('openai', useSettings.getState().providers); // the header, as the panel opens
     useChat.getState().send('Summarize the selection.');
     expect(sends()).toHaveLength(0);
-    answerList({ models: ['gpt-5.5', 'gpt-live-only'], live: true });
+    answerList({ models: named(['gpt-5.5', 'gpt-live-only']), live: true });
     await vi.waitFor(() => expect(sends()).toHaveLength(1));
     expect(sends()[0]).toMatchObject({ provider: 'openai', model: 'gpt-live-only' });
     expect(useChat.getState().entries[1]).toMatchObject({ model: 'gpt-live-only', status: 'streaming' });
@@ -57,8 +59,8 @@ describe('a question asked while the live model list is on its way (a quick acti
     useChat.getState().send('Translate the selection.'); // no header yet: the question starts the request itself
     useChat.getState().stop();
     expect(useChat.getState().entries[1]).toMatchObject({ status: 'stopped' });
-    answerList({ models: ['gpt-other-live'], live: true });
-    await vi.waitFor(() => expect(useLiveModels.getState().openai).toEqual(['gpt-other-live']));
+    answerList({ models: named(['gpt-other-live']), live: true });
+    await vi.waitFor(() => expect(useLiveModels.getState().openai).toEqual(named(['gpt-other-live'])));
     await Promise.resolve();
     expect(posted).toEqual([]);
   });

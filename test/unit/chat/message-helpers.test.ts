@@ -20,13 +20,16 @@ describe('regenerateChoices', () => {
   user.providers.anthropic.apiKey = 'sk-ant';
   user.providers['openai-compatible'].models = ['llama3.3'];
 
-  it('offers the models of every provider that is set up, the selected one first', () => {
-    const groups = regenerateChoices(effectiveSettings(user, {}), { openai: ['gpt-5.5', 'gpt-4.1'] });
+  it('offers the models of every provider that is set up, the selected one first, by name', () => {
+    const live = { openai: [{ id: 'gpt-5.5', name: 'GPT-5.5' }, { id: 'gpt-4.1', name: 'GPT-4.1' }] };
+    const groups = regenerateChoices(effectiveSettings(user, {}), live);
     expect(groups.map((g) => g.label)).toEqual(['OpenAI', 'Anthropic', 'OpenAI-compatible']);
     expect(groups[0]!.choices).toEqual([
-      { provider: 'openai', model: 'gpt-5.5' },
-      { provider: 'openai', model: 'gpt-4.1' },
+      { provider: 'openai', model: 'gpt-5.5', name: 'GPT-5.5' },
+      { provider: 'openai', model: 'gpt-4.1', name: 'GPT-4.1' },
     ]);
+    // A curated list is named as the header's picker names it.
+    expect(groups[1]!.choices[0]).toEqual({ provider: 'anthropic', model: 'claude-sonnet-5-5', name: 'Claude Sonnet 5.5' });
   });
 
   it('never offers a provider the organization hides', () => {

@@ -123,9 +123,9 @@ describe('parsePolicy: bad values are ignored, named, and take nothing else with
   });
 
   it('names an unknown key and ignores it', () => {
-    const { policy, notices } = parsePolicy({ pageBlockedSites: ['https://hr.example.com/*'], pageBudget: 2000 });
+    const { policy, notices } = parsePolicy({ screenshotSites: ['https://hr.example.com/*'], pageBudget: 2000 });
     expect(policy).toEqual({ pageBudget: 2000 });
-    expect(notices).toEqual([{ key: 'pageBlockedSites', message: 'is not a policy this version of omni-ai knows; it is ignored.' }]);
+    expect(notices).toEqual([{ key: 'screenshotSites', message: 'is not a policy this version of omni-ai knows; it is ignored.' }]);
   });
 });
 
@@ -194,27 +194,53 @@ describe('parsePolicy: provider fields are checked by their form’s own rules',
       ...PROVIDER_FORMS,
       'azure-openai': {
         ...base,
-        fields: [...base.fields, { key: 'tenantId', label: 'Tenant ID', kind: 'text', check: (v: string) => (/^[\w.-]+$/.test(v) ? undefined : 'must be a tenant ID or domain') }],
+        fields: [...base.fields, { key: 'dataZone', label: 'Data zone', kind: 'text', check: (v: string) => (/^(us|eu)$/.test(v) ? undefined : 'must be us or eu') }],
       },
     } as unknown as ProviderForms;
-    expect(parsePolicy({ providers: { 'azure-openai': { tenantId: 'contoso.onmicrosoft.com' } } }, forms).policy).toEqual({
-      providers: { 'azure-openai': { tenantId: 'contoso.onmicrosoft.com' } },
+    expect(parsePolicy({ providers: { 'azure-openai': { dataZone: 'eu' } } }, forms).policy).toEqual({
+      providers: { 'azure-openai': { dataZone: 'eu' } },
     });
-    expect(parsePolicy({ providers: { 'azure-openai': { tenantId: 'not a tenant' } } }, forms).notices).toEqual([
-      { key: 'providers.azure-openai.tenantId', message: 'Tenant ID must be a tenant ID or domain.' },
+    expect(parsePolicy({ providers: { 'azure-openai': { dataZone: 'asia' } } }, forms).notices).toEqual([
+      { key: 'providers.azure-openai.dataZone', message: 'Data zone must be us or eu.' },
     ]);
     // And a new option of a select is accepted as soon as the form offers it.
-    expect(parsePolicy({ providers: { 'azure-openai': { auth: 'sign-in' } } }).notices).toHaveLength(1);
-    const withSignIn = {
+    expect(parsePolicy({ providers: { 'azure-openai': { auth: 'managed-identity' } } }).notices).toHaveLength(1);
+    const withManagedIdentity = {
       ...PROVIDER_FORMS,
       'azure-openai': {
         ...base,
-        fields: base.fields.map((f) => (f.key === 'auth' ? { ...f, options: [...f.options!, { value: 'sign-in', label: 'Sign in' }] } : f)),
+        fields: base.fields.map((f) => (f.key === 'auth' ? { ...f, options: [...f.options!, { value: 'managed-identity', label: 'Managed identity' }] } : f)),
       },
     } as unknown as ProviderForms;
-    expect(parsePolicy({ providers: { 'azure-openai': { auth: 'sign-in' } } }, withSignIn)).toEqual({
-      policy: { providers: { 'azure-openai': { auth: 'sign-in' } } },
+    expect(parsePolicy({ providers: { 'azure-openai': { auth: 'managed-identity' } } }, withManagedIdentity)).toEqual({
+      policy: { providers: { 'azure-openai': { auth: 'managed-identity' } } },
       notices: [],
     });
+  });
+
+  it('takes the sign-in settings (issue 11 §2) by the same rules, "Stay signed in" as a boolean', () => {
+    expect(
+      parsePolicy({
+        providers: {
+          'azure-openai': { auth: 'sign-in', tenantId: 'contoso.onmicrosoft.com', clientId: '00000000-0000-0000-0000-000000000000', keepSignedIn: true },
+          bedrock: { auth: 'sign-in', issuer: 'https://contoso.okta.com/oauth2/default', keepSignedIn: false },
+        },
+      }),
+    ).toEqual({
+      policy: {
+        providers: {
+          'azure-openai': { auth: 'sign-in', tenantId: 'contoso.onmicrosoft.com', clientId: '00000000-0000-0000-0000-000000000000', keepSignedIn: true },
+          bedrock: { auth: 'sign-in', issuer: 'https://contoso.okta.com/oauth2/default', keepSignedIn: false },
+        },
+      },
+      notices: [],
+    });
+    expect(
+      parsePolicy({ providers: { 'azure-openai': { tenantId: 'common', keepSignedIn: 'yes' }, vertex: { issuer: 'http://idp.example.com' } } }).notices,
+    ).toEqual([
+      { key: 'providers.azure-openai.tenantId', message: 'Tenant ID must be your organisation’s own tenant, not "common": enter its ID (a GUID) or domain.' },
+      { key: 'providers.azure-openai.keepSignedIn', message: 'must be true or false (it is a string).' },
+      { key: 'providers.vertex.issuer', message: 'Issuer must start with https:// (plain http is allowed only for localhost and 127.0.0.1).' },
+    ]);
   });
 });

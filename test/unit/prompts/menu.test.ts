@@ -104,7 +104,7 @@ describe('a click on a quick action', () => {
   it('leaves the selection and the filled request for the panel: the request names the text, never contains it', async () => {
     const entry = await click('ask-omni-ai/selection/translate');
     expect(entry).toEqual({
-      context: { kind: 'selection', title: 'Tides', url: tab.url, text: 'the moon pulls {{page}} $& the oceans', totalChars: 37 },
+      context: { kind: 'selection', title: 'Tides', url: tab.url, text: 'the moon pulls {{page}} $& the oceans', totalChars: 37, readFrom: [tab.url] },
       request: 'Translate the selected text into German; if it is already in German, into English. Give only the translation.',
     });
   });

@@ -82,10 +82,15 @@ describe('OpenAI', () => {
     });
   });
 
-  it('lists chat models live', async () => {
-    const server = await started(startFakeOpenAI({ models: ['gpt-5.5', 'text-embedding-3-small', 'o4-mini'], credential: acceptKey('k') }));
+  it('lists chat models live, leaving out what Chat Completions cannot serve', async () => {
+    const listed = ['gpt-5.5', 'text-embedding-3-small', 'o4-mini', 'whisper-1', 'gpt-4o-mini-tts', 'gpt-4o-realtime-preview', 'gpt-image-1', 'dall-e-3', 'o3-pro', 'gpt-5-codex', 'omni-moderation-latest', 'gpt-4o-search-preview'];
+    const server = await started(startFakeOpenAI({ models: listed, credential: acceptKey('k') }));
     const model = createOpenAIModel({ apiKey: 'k', baseURL: `${server.url}/v1` }, fetch);
-    expect(await model.listModels!(new AbortController().signal)).toEqual(['gpt-5.5', 'o4-mini']);
+    expect(await model.listModels!(new AbortController().signal)).toEqual([
+      { id: 'gpt-4o-search-preview', name: 'gpt-4o-search-preview' },
+      { id: 'gpt-5.5', name: 'gpt-5.5' },
+      { id: 'o4-mini', name: 'o4-mini' },
+    ]);
   });
 
   it('keeps the text that arrived when the connection drops mid-answer, then reports it', async () => {
@@ -119,7 +124,7 @@ describe('OpenAI-compatible', () => {
     expect(server.requests[0]!.headers['x-team']).toBe('ai');
     expect(server.requests[0]!.headers.authorization).toBeUndefined();
     expect(server.requests[0]!.body.stream_options).toBeUndefined();
-    expect(await createOpenAICompatibleModel(config, fetch).listModels!(new AbortController().signal)).toEqual(['llama3.3']);
+    expect(await createOpenAICompatibleModel(config, fetch).listModels!(new AbortController().signal)).toEqual([{ id: 'llama3.3', name: 'llama3.3' }]);
   });
 });
 
@@ -173,6 +178,16 @@ describe('Anthropic', () => {
     expect(req.headers['anthropic-dangerous-direct-browser-access']).toBe('true');
     expect(req.headers['anthropic-version']).toBeDefined();
     expect(req.body).toMatchObject({ model: 'claude-sonnet-5-5', system: 'Be kind.', max_tokens: 8192, stream: true });
+  });
+
+  it('lists models live with Anthropic’s own display names', async () => {
+    const server = await started(
+      startFakeAnthropic({ models: ['claude-sonnet-5-5', 'claude-future-1'], credential: acceptKey('k'), displayNames: { 'claude-sonnet-5-5': 'Claude Sonnet 5.5' } }),
+    );
+    expect(await createAnthropicModel({ apiKey: 'k', baseURL: server.url }, fetch).listModels!(new AbortController().signal)).toEqual([
+      { id: 'claude-sonnet-5-5', name: 'Claude Sonnet 5.5' },
+      { id: 'claude-future-1', name: 'claude-future-1' },
+    ]);
   });
 
   it('maps a rate limit with its Retry-After', async () => {

@@ -1,0 +1,13 @@
+import { imageLabel, type ImageAttachment } from '@/lib/chat/image-attachment';
+import { ImageThumbnail } from './ImageThumbnail';
+
+/** The images sent with a question, as they went. */
+export function MessageImages({ images }: { images: ImageAttachment[] }) {
+  return (
+    <div className="images" role="group" aria-label="Images">
+      {images.map((image, i) => (
+        <ImageThumbnail key={image.id} image={image} label={imageLabel(image, i)} />
+      ))}
+    </div>
+  );
+}

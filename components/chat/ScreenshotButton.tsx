@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import { browser } from 'wxt/browser';
+import { base64ToBytes } from '@/lib/chat/base64';
+import { useDraftImages } from '@/lib/chat/draft-images';
+import { IMAGE_CAP_NOTE } from '@/lib/chat/image-limits';
+import { sendMessage } from '@/lib/messaging/protocol';
+
+/** The PNG a data URL holds, decoded here: no fetch, so nothing depends on `connect-src data:`. */
+function pngOf(dataUrl: string): Blob {
+  return new Blob([base64ToBytes(dataUrl.slice(dataUrl.indexOf(',') + 1))], { type: 'image/png' });
+}
+
+/** "Add screenshot": the worker captures the visible tab (with the page-reading checks); it is attached as an image. */
+async function addScreenshot() {
+  const { id } = await browser.windows.getCurrent();
+  const result = await sendMessage('captureScreenshot', id!);
+  if (!result.ok) {
+    useDraftImages.setState({ error: result.message });
+    return;
+  }
+  await useDraftImages.getState().add([pngOf(result.dataUrl)], 'screenshot', result.page);
+}
+
+export function ScreenshotButton() {
+  const [capturing, setCapturing] = useState(false);
+  return (
+    <button
+      type="button"
+      title={`Attach what the current tab shows. ${IMAGE_CAP_NOTE}`}
+      disabled={capturing}
+      onClick={() => {
+        setCapturing(true);
+        void addScreenshot()
+          .catch((error: Error) => useDraftImages.setState({ error: `omni-ai could not capture this tab (${error.message}).` }))
+          .finally(() => setCapturing(false));
+      }}
+    >
+      Add screenshot
+    </button>
+  );
+}

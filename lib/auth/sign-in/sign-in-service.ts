@@ -1,0 +1,161 @@
+import { PROVIDERS, type ProviderId } from '../../providers/catalog';
+import { accountName } from './account-name';
+import type { DiscoveryCache } from './discovery';
+import { revokeRefreshToken } from './revoke-token';
+import { runSignIn, type SignInFlowDeps } from './run-sign-in';
+import type { SignInSessionStore } from './sign-in-session';
+import type { SignInSource } from './sign-in-source';
+import type { SignInStatus } from './sign-in-status';
+import type { SignInTarget } from './sign-in-target';
+
+/** The answer to "Sign in" and "Sign out", for the page that asked: never a token. */
+export interface SignInResult {
+  ok: boolean;
+  message: string;
+}
+
+/** What the gateway does with a sign-in's access token: cache it, arm its refresh, or forget it all. */
+export interface SignInTokenSink {
+  adopt(
+    provider: ProviderId,
+    token: { accessToken: string; obtainedAt: number; expiresAt: number; refreshOn?: number; fingerprint: string },
+  ): Promise<void>;
+  forget(provider: ProviderId): Promise<void>;
+}
+
+export interface SignInServiceDeps {
+  target: (provider: ProviderId) => Promise<SignInTarget | undefined>;
+  sessions: SignInSessionStore;
+  discovery: DiscoveryCache;
+  flow: Omit<SignInFlowDeps, 'metadata'>;
+  tokens: SignInTokenSink;
+  status: (provider: ProviderId, status: SignInStatus | null) => Promise<void>;
+  fingerprint: (source: SignInSource) => Promise<string>;
+  revoke?: typeof revokeRefreshToken;
+  now?: () => number;
+}
+
+/**
+ * Signs users in and out, in the service worker. A sign-in stores its refresh token first, then
+ * hands the access token to the gateway, then tells the pages who signed in; so whatever the
+ * worker is stopped between, the gateway never holds a token whose refresh token is lost.
+ */
+export class SignInService {
+  /** One sign-in window per provider: pressing Sign in twice joins the sign-in under way. */
+  private inflight = new Map<ProviderId, Promise<SignInResult>>();
+  private readonly now: () => number;
+
+  constructor(private readonly deps: SignInServiceDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  signIn(provider: ProviderId): Promise<SignInResult> {
+    let pending = this.inflight.get(provider);
+    if (!pending) {
+      pending = this.run(provider).finally(() => this.inflight.delete(provider));
+      this.inflight.set(provider, pending);
+    }
+    return pending;
+  }
+
+  private async run(provider: ProviderId): Promise<SignInResult> {
+    const target = await this.deps.target(provider);
+    if (!target) return { ok: false, message: notSetUp(provider) };
+    try {
+      const { tokens, account, metadata, obtainedAt } = await runSignIn(target.client, {
+        ...this.deps.flow,
+        metadata: (issuer) => this.deps.discovery.get(issuer),
+        now: this.now,
+      });
+      const fingerprint = await this.deps.fingerprint(target.source);
+      const refreshExpiresAt = tokens.refreshExpiresIn !== undefined ? obtainedAt + tokens.refreshExpiresIn * 1000 : undefined;
+      await this.deps.sessions.put(
+        provider,
+        {
+          refreshToken: tokens.refreshToken,
+          fingerprint,
+          issuer: metadata.issuer,
+          clientId: target.client.clientId,
+          tokenEndpoint: metadata.tokenEndpoint,
+          revocationEndpoint: metadata.revocationEndpoint,
+          account,
+          signedInAt: obtainedAt,
+          refreshExpiresAt,
+        },
+        target.area,
+      );
+      const expiresAt = obtainedAt + tokens.expiresIn * 1000;
+      await this.deps.tokens.adopt(provider, {
+        accessToken: tokens.accessToken,
+        obtainedAt,
+        expiresAt,
+        ...(tokens.refreshIn !== undefined ? { refreshOn: obtainedAt + tokens.refreshIn * 1000 } : {}),
+        fingerprint,
+      });
+      await this.deps.status(provider, {
+        name: account.name,
+        username: account.username,
+        signedInAt: obtainedAt,
+        // Without a refresh token the sign-in lasts as long as its access token.
+        until: tokens.refreshToken ? refreshExpiresAt : expiresAt,
+        kept: target.area === 'local',
+      });
+      return { ok: true, message: `Signed in to ${PROVIDERS[provider].label} as ${accountName(account)}.` };
+    } catch (error) {
+      return { ok: false, message: (error as Error).message };
+    }
+  }
+
+  /**
+   * Forgets every token of the provider at once, then revokes the refresh token at the provider
+   * (RFC 7009) when it offers a revocation endpoint. Signing out never fails here: only the
+   * revocation can, and the message says so.
+   */
+  async signOut(provider: ProviderId): Promise<SignInResult> {
+    const session = await this.deps.sessions.get(provider, 'session');
+    await this.deps.sessions.remove(provider);
+    await this.deps.tokens.forget(provider);
+    await this.deps.status(provider, null);
+    const label = PROVIDERS[provider].label;
+    if (!session?.refreshToken) return { ok: true, message: `Signed out of ${label}.` };
+    if (!session.revocationEndpoint)
+      return {
+        ok: true,
+        message: `Signed out of ${label}: omni-ai forgot your tokens. ${session.issuer} offers no way to revoke them, so the sign-in ends there when it expires.`,
+      };
+    const problem = await (this.deps.revoke ?? revokeRefreshToken)({
+      revocationEndpoint: session.revocationEndpoint,
+      clientId: session.clientId,
+      refreshToken: session.refreshToken,
+    });
+    return problem
+      ? { ok: true, message: `Signed out of ${label}: omni-ai forgot your tokens, but ${problem}, so the sign-in ends there only when it expires.` }
+      : { ok: true, message: `Signed out of ${label}, and ${session.issuer} revoked the sign-in.` };
+  }
+
+  /**
+   * On worker start: the pages' view of each kept sign-in, which `storage.session` lost if the
+   * browser restarted; and no "signed in" left for a sign-in that is gone.
+   */
+  async restoreStatuses(providers: readonly ProviderId[], current: Partial<Record<ProviderId, SignInStatus>>): Promise<void> {
+    for (const provider of providers) {
+      const target = await this.deps.target(provider);
+      const session = target && (await this.deps.sessions.get(provider, target.area));
+      const status = current[provider];
+      if (session && !status)
+        await this.deps.status(provider, {
+          name: session.account.name,
+          username: session.account.username,
+          signedInAt: session.signedInAt,
+          until: session.refreshExpiresAt,
+          kept: target.area === 'local',
+        });
+      else if (!session && status && !status.ended) await this.deps.status(provider, null);
+    }
+  }
+}
+
+function notSetUp(provider: ProviderId): string {
+  return `${PROVIDERS[provider].label} is not set up for sign-in: choose “Sign in (your organisation's account)” under Authentication, fill in the Issuer${provider === 'azure-openai' ? ' or Tenant ID' : ''} and Client ID, and Save.`;
+}
+
