@@ -6,13 +6,16 @@ import { CHROMIUM_PATH, launchExtension } from '../test/e2e/harness/launch';
 import { coldOpen, firstTokenLatency, heapAfterConversation, streaming } from './browser-benches';
 import { bundleSizes } from './bundle-size';
 import { coldConcurrency, idleDay, simulatedHour } from './gateway-benches';
+import { yearOfHistory } from './history-benches';
 import { startBenchServer } from './lib/bench-server';
 import { summarise, type Figure } from './lib/stats';
 import { writeSettings } from './lib/write-settings';
 
 // Runs per measurement; BENCH_QUICK=1 for a fast check of the scripts themselves.
 const quick = process.env.BENCH_QUICK === '1';
-const RUNS = { firstToken: quick ? 3 : 30, streaming: quick ? 1 : 5, coldOpen: quick ? 3 : 20, gateway: quick ? 1 : 5 };
+const RUNS = { firstToken: quick ? 3 : 30, streaming: quick ? 1 : 5, coldOpen: quick ? 3 : 20, gateway: quick ? 1 : 5, history: quick ? 2 : 10 };
+// BENCH_ONLY=history runs that section alone (it prints its figures and writes no RESULTS.md).
+const only = process.env.BENCH_ONLY;
 
 async function main() {
   const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'omni-ai-bench-'));
@@ -36,9 +39,13 @@ async function main() {
     // The side panel talks to the bench server as an OpenAI-compatible provider.
     const settings = defaultSettings();
     settings.provider = 'openai-compatible';
-    settings.providers['openai-compatible'] = { baseURL: `${server.url}/v1`, apiKey: '', headers: {}, models: ['bench-model'] };
+    settings.providers['openai-compatible'] = { ...settings.providers['openai-compatible'], baseURL: `${server.url}/v1`, apiKey: '', headers: {}, models: ['bench-model'] };
     await writeSettings(ext, settings);
 
+    if (only === 'history') {
+      await section('5. A year of history', () => yearOfHistory(ext, RUNS.history));
+      return;
+    }
     await section('1. Added latency to the first token', () => firstTokenLatency(ext, server, RUNS.firstToken));
     // The panel reopens the latest conversation: measured here with a short one, and again below
     // after the 20,000-token answer.
@@ -55,6 +62,8 @@ async function main() {
       ...bundleSizes(),
       ...(await heapAfterConversation(ext, server)),
     ]);
+    // Last: 10,000 conversations stay in this profile.
+    await section('5. A year of history', () => yearOfHistory(ext, RUNS.history));
     if (ext.consoleErrors.length) console.log(`console errors during the run:\n${ext.consoleErrors.join('\n')}`);
 
     const browserVersion = ext.context.browser()?.version() ?? 'unknown';

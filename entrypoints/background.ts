@@ -7,6 +7,7 @@ import { createGateway } from '@/lib/background/gateway';
 import { createSignInService } from '@/lib/background/sign-in';
 import { testConnection } from '@/lib/background/handle-test-connection';
 import { deleteConversationAndRuns } from '@/lib/background/delete-conversation';
+import { importConversationBatch } from '@/lib/background/import-conversations';
 import { serveChatPort } from '@/lib/background/serve-chat-port';
 import { markInterrupted } from '@/lib/chat/conversation-db';
 import { RunManager } from '@/lib/chat/run-manager';
@@ -66,6 +67,10 @@ export default defineBackground(() => {
   onMessage('deleteConversation', ({ data: conversationId, sender }) => {
     if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };
     return deleteConversationAndRuns(runs, conversationId);
+  });
+  onMessage('importConversations', ({ data: batch, sender }) => {
+    if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };
+    return importConversationBatch(batch);
   });
   // The sign-in window opens from the worker; the page gets only the outcome's words.
   onMessage('signIn', ({ data: provider, sender }) => {

@@ -1,7 +1,6 @@
 import { PROVIDERS } from '@/lib/providers/catalog';
 import { useEffect } from 'react';
-import { chooseModel, offeredModelInfos, useLiveModels } from '@/lib/chat/model-lists';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { chooseModel, fetchLiveModels, offeredModelInfos, useLiveModels } from '@/lib/chat/model-lists';
 import { useSettings } from '@/lib/settings/store';
 import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
 import { ModelPicker } from './ModelPicker';
@@ -25,22 +24,14 @@ export function ChatHeader() {
 
   // Ask the worker for the provider's live list (it falls back to the curated one by itself).
   useEffect(() => {
-    let current = true;
-    sendMessage('listModels', provider).then(
-      (list) => {
-        if (current && list.live) useLiveModels.setState({ [provider]: list.models });
-      },
-      () => undefined, // the curated list stays
-    );
-    return () => {
-      current = false;
-    };
+    void fetchLiveModels(provider, configs);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- configKey stands for configs[provider], by value
   }, [provider, configKey]);
 
   return (
-    <header className="chat-header">
+    <div className="chat-header">
       <span className="provider">{PROVIDERS[provider].label}</span>
       <ModelPicker key={provider} models={models} model={model} onChoose={(id) => setModel(provider, id)} />
-    </header>
+    </div>
   );
 }

@@ -1,11 +1,14 @@
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { ArrowUp, FileText, Square } from 'lucide-react';
+import { useEffect, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { attachActivePage } from '@/lib/chat/attach-active-page';
 import { useChat } from '@/lib/chat/chat-store';
+import { useComposerDraft } from '@/lib/chat/composer-draft';
 import { useDraftImages } from '@/lib/chat/draft-images';
 import type { OfferedPrompt } from '@/lib/chat/offered-prompts';
 import { runPrompt } from '@/lib/chat/run-prompt';
 import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
 import { usePageTextRefusal } from '@/lib/settings/use-page-text-refusal';
+import { IconButton } from '@/components/ui/IconButton';
 import { ContextChip } from './ContextChip';
 import { ImageAttachments } from './ImageAttachments';
 import { PageSuggestion } from './PageSuggestion';
@@ -15,9 +18,13 @@ import { useImageInput } from './use-image-input';
 import { useImageRefusal } from './use-image-refusal';
 import { usePromptPicker } from './use-prompt-picker';
 
-/** The message box: Enter sends, Shift+Enter breaks the line, Esc stops the answer. */
+/** Where `field-sizing: content` is missing (Firefox), the box is sized to its text here. */
+const sizesItself = typeof CSS !== 'undefined' && CSS.supports('field-sizing', 'content');
+
+/** The message box: Enter sends, Shift+Enter breaks the line, Esc stops the answer; it grows with its text. */
 export function Composer() {
-  const [text, setText] = useState('');
+  const text = useComposerDraft((s) => s.text);
+  const setText = useComposerDraft((s) => s.setText);
   const streaming = useChat((s) => s.streaming);
   const send = useChat((s) => s.send);
   const stop = useChat((s) => s.stop);
@@ -41,7 +48,7 @@ export function Composer() {
       useChat.subscribe((state, previous) => {
         if (state.returned && state.returned !== previous.returned) setText(state.returned.text);
       }),
-    [],
+    [setText],
   );
 
   // A prompt from the "/" picker or the empty panel: sent at once, or its request put in the box.
@@ -58,6 +65,13 @@ export function Composer() {
     );
   };
   const picker = usePromptPicker(text, choosePrompt);
+
+  useLayoutEffect(() => {
+    const el = box.current;
+    if (!el || sizesItself) return;
+    el.style.height = 'auto';
+    el.style.height = `${el.scrollHeight}px`;
+  }, [text]);
 
   const submit = (event?: FormEvent) => {
     event?.preventDefault();
@@ -96,51 +110,51 @@ export function Composer() {
           onChoose={choosePrompt}
         />
       )}
-      <ContextChip />
-      <ImageAttachments refusal={refusal} />
-      <div className="composer-row">
-      <label htmlFor="message" className="visually-hidden">
-        Message
-      </label>
-      <textarea
-        ref={box}
-        id="message"
-        rows={2}
-        value={text}
-        placeholder="Message (Enter to send, Shift+Enter for a new line, / for prompts)"
-        {...picker.textboxProps}
-        onChange={(e) => {
-          setText(e.target.value);
-          picker.onInput();
-        }}
-        onKeyDown={onKeyDown}
-        onPaste={images.onPaste}
-      />
-      <div className="composer-actions">
-        {allowAddPage && (
-          <button
-            type="button"
-            disabled={adding || !!pageRefusal}
-            title={pageRefusal}
-            onClick={() => {
-              setAdding(true);
-              void attachActivePage().finally(() => setAdding(false));
-            }}
-          >
-            Add page
-          </button>
-        )}
-        {allowAddPage && <ScreenshotButton />}
-        {streaming ? (
-          <button type="button" onClick={stop}>
-            Stop
-          </button>
-        ) : (
-          <button type="submit" className="primary" disabled={!canSend}>
-            Send
-          </button>
-        )}
-      </div>
+      <div className="composer-box">
+        <ContextChip />
+        <ImageAttachments refusal={refusal} />
+        <label htmlFor="message" className="visually-hidden">
+          Message
+        </label>
+        <textarea
+          id="message"
+          ref={box}
+          className="grow"
+          rows={1}
+          value={text}
+          placeholder="Ask anything, or type / for prompts…"
+          aria-description="Enter sends, Shift+Enter starts a new line, / opens your prompts, Esc stops the answer."
+          {...picker.textboxProps}
+          onChange={(e) => {
+            setText(e.target.value);
+            picker.onInput();
+          }}
+          onKeyDown={onKeyDown}
+          onPaste={images.onPaste}
+        />
+        <div className="composer-actions">
+          {allowAddPage && (
+            <IconButton
+              label="Add page"
+              icon={FileText}
+              tooltip="above"
+              disabled={adding || !!pageRefusal}
+              // Why it is off (issue 16): its accessible description, and the tooltip's on hover.
+              title={pageRefusal}
+              onClick={() => {
+                setAdding(true);
+                void attachActivePage().finally(() => setAdding(false));
+              }}
+            />
+          )}
+          {allowAddPage && <ScreenshotButton />}
+          <span className="spacer" />
+          {streaming ? (
+            <IconButton label="Stop" icon={Square} tooltip="above-end" className="stop" onClick={stop} />
+          ) : (
+            <IconButton label="Send" icon={ArrowUp} tooltip="above-end" type="submit" className="send" disabled={!canSend} />
+          )}
+        </div>
       </div>
     </form>
   );

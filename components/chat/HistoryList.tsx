@@ -1,48 +1,84 @@
-import { useEffect } from 'react';
+import { Search, Trash2 } from 'lucide-react';
+import { useEffect, useState } from 'react';
 import { useChat } from '@/lib/chat/chat-store';
+import { useConversationSearch } from '@/lib/chat/use-conversation-search';
+import { HistoryTransfer } from './HistoryTransfer';
 
-/** Past conversations, newest first, titled from their first message: reopen or delete. */
+/** Shown at first, and added each time "Show more" is pressed: a year of history is thousands of rows. */
+const PAGE = 100;
+
+/** Past conversations, newest first, titled from their first message: search, reopen or delete; export or import them all. */
 export function HistoryList({ onOpen }: { onOpen: () => void }) {
   const conversations = useChat((s) => s.conversations);
   const refresh = useChat((s) => s.refreshConversations);
   const open = useChat((s) => s.open);
   const remove = useChat((s) => s.deleteConversation);
   const storageError = useChat((s) => s.storageError);
+  const [query, setQuery] = useState('');
+  const [shown, setShown] = useState(PAGE);
+  const matches = useConversationSearch(query);
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
+  const found = matches ? conversations.filter((c) => matches.has(c.id)) : conversations;
+  const visible = found.slice(0, shown);
+
   return (
     <section className="history" aria-label="Conversations">
+      <div className="search-box">
+        <Search aria-hidden="true" size={16} />
+        <input
+          type="search"
+          aria-label="Search conversations"
+          placeholder="Search conversations"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setShown(PAGE);
+          }}
+        />
+      </div>
       {storageError && (
         <p role="alert" className="alert storage">
           {storageError}
+        </p>
+      )}
+      {matches && (
+        <p className="muted result-count" role="status">
+          {found.length === 0 ? 'No conversation matches.' : `${found.length} ${found.length === 1 ? 'conversation matches' : 'conversations match'}.`}
         </p>
       )}
       {conversations.length === 0 ? (
         !storageError && <p className="empty">No conversations yet.</p>
       ) : (
         <ul>
-          {conversations.map((c) => (
+          {visible.map((c) => (
             <li key={c.id}>
               <button
                 type="button"
                 className="history-open"
                 onClick={() => {
-                  void open(c.id).then((shown) => shown && onOpen());
+                  void open(c.id).then((opened) => opened && onOpen());
                 }}
               >
-                <span>{c.title}</span>
+                <span className="history-title">{c.title}</span>
                 <span className="muted">{new Date(c.updatedAt).toLocaleString()}</span>
               </button>
-              <button type="button" aria-label={`Delete “${c.title}”`} onClick={() => void remove(c.id)}>
-                Delete
+              <button type="button" className="icon-button history-delete" aria-label={`Delete “${c.title}”`} data-tooltip="Delete" data-tooltip-at="below-end" onClick={() => void remove(c.id)}>
+                <Trash2 aria-hidden="true" size={16} />
               </button>
             </li>
           ))}
         </ul>
       )}
+      {found.length > visible.length && (
+        <button type="button" className="show-more" onClick={() => setShown(shown + PAGE)}>
+          Show more ({found.length - visible.length} more)
+        </button>
+      )}
+      <HistoryTransfer />
     </section>
   );
 }

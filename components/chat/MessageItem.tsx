@@ -1,8 +1,11 @@
 import { PROVIDERS } from '@/lib/providers/catalog';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { sentLine, type ChatEntry } from '@/lib/chat/chat-store';
 import type { PageContext } from '@/lib/chat/conversation-db';
+import type { Versions } from '@/lib/chat/conversation-tree';
 import { safeLinkUrl } from '@/lib/markdown/safe-link-url';
+import { EditQuestion } from './EditQuestion';
+import { MessageActions } from './MessageActions';
 import { MessageImages } from './MessageImages';
 import { SignInAgain } from './SignInAgain';
 
@@ -25,15 +28,28 @@ function ContextSource({ context }: { context: PageContext }) {
 }
 
 const FINISH_NOTES: Partial<Record<string, string>> = {
-  length: 'The answer reached the length limit.',
+  length: 'The answer reached the length limit: raise “Maximum output tokens” in settings for longer answers.',
   'content-filter': 'The provider’s content filter stopped this answer.',
 };
 
+interface Props {
+  entry: ChatEntry;
+  onRetry: () => void;
+  canRetry: boolean;
+  /** Its other versions, when it has some. */
+  versions?: Versions;
+  /** An answer is streaming somewhere in the conversation. */
+  busy?: boolean;
+  /** The last message shown: its actions stay visible. */
+  last?: boolean;
+}
+
 /** One message: the user's, or an answer with the provider and model that wrote it. */
-export function MessageItem({ entry, onRetry, canRetry }: { entry: ChatEntry; onRetry: () => void; canRetry: boolean }) {
+export function MessageItem({ entry, onRetry, canRetry, versions, busy = false, last = false }: Props) {
   const author = entry.role === 'user' ? 'You' : `${PROVIDERS[entry.provider!].label} · ${entry.model}`;
+  const [editing, setEditing] = useState(false);
   return (
-    <article className={`message ${entry.role}`} aria-label={author} aria-busy={entry.status === 'streaming'}>
+    <article className={`message ${entry.role}${last ? ' last' : ''}`} aria-label={author} aria-busy={entry.status === 'streaming'}>
       {entry.role === 'assistant' && <div className="author">{author}</div>}
       {/* The record of what left with this answer's request (issue 16 §3). */}
       {entry.sent?.map((sent) => (
@@ -57,6 +73,8 @@ export function MessageItem({ entry, onRetry, canRetry }: { entry: ChatEntry; on
             <Markdown text={entry.content} />
           </Suspense>
         </div>
+      ) : editing ? (
+        <EditQuestion id={entry.id} text={entry.content} onDone={() => setEditing(false)} />
       ) : (
         <div className="content plain">{entry.content}</div>
       )}
@@ -78,6 +96,7 @@ export function MessageItem({ entry, onRetry, canRetry }: { entry: ChatEntry; on
           )}
         </div>
       )}
+      {!editing && <MessageActions entry={entry} versions={versions} busy={busy} onEdit={() => setEditing(true)} />}
     </article>
   );
 }

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
-import { browser } from 'wxt/browser';
 import { useChat } from '@/lib/chat/chat-store';
+import { EmptyState } from './EmptyState';
 import { MessageItem } from './MessageItem';
 
 /** The conversation, as a log a screen reader follows; it keeps to the bottom unless scrolled up. */
@@ -9,6 +9,7 @@ export function MessageLog() {
   const streaming = useChat((s) => s.streaming);
   const retry = useChat((s) => s.retry);
   const storageError = useChat((s) => s.storageError);
+  const versions = useChat((s) => s.versions);
   const ref = useRef<HTMLElement>(null);
   const pinned = useRef(true);
 
@@ -34,16 +35,18 @@ export function MessageLog() {
         </p>
       )}
       {entries.length === 0 ? (
-        <p className="empty">
-          Ask anything. Pick the model above; credentials are in{' '}
-          <button type="button" className="linklike" onClick={() => void browser.runtime.openOptionsPage()}>
-            settings
-          </button>
-          .
-        </p>
+        <EmptyState />
       ) : (
         entries.map((entry, i) => (
-          <MessageItem key={entry.id} entry={entry} onRetry={retry} canRetry={!streaming && i === entries.length - 1} />
+          <MessageItem
+            key={entry.id}
+            entry={entry}
+            onRetry={retry}
+            canRetry={!streaming && i === entries.length - 1}
+            versions={versions[entry.id]}
+            busy={streaming}
+            last={i === entries.length - 1}
+          />
         ))
       )}
     </section>

@@ -1,9 +1,11 @@
+import { Camera } from 'lucide-react';
 import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { base64ToBytes } from '@/lib/chat/base64';
 import { useDraftImages } from '@/lib/chat/draft-images';
 import { IMAGE_CAP_NOTE } from '@/lib/chat/image-limits';
 import { sendMessage } from '@/lib/messaging/protocol';
+import { IconButton } from '@/components/ui/IconButton';
 
 /** The PNG a data URL holds, decoded here: no fetch, so nothing depends on `connect-src data:`. */
 function pngOf(dataUrl: string): Blob {
@@ -24,8 +26,11 @@ async function addScreenshot() {
 export function ScreenshotButton() {
   const [capturing, setCapturing] = useState(false);
   return (
-    <button
-      type="button"
+    <IconButton
+      label="Add screenshot"
+      icon={Camera}
+      tooltip="above"
+      // The cap, as the accessible description (and the browser's tooltip on a longer hover).
       title={`Attach what the current tab shows. ${IMAGE_CAP_NOTE}`}
       disabled={capturing}
       onClick={() => {
@@ -34,8 +39,6 @@ export function ScreenshotButton() {
           .catch((error: Error) => useDraftImages.setState({ error: `omni-ai could not capture this tab (${error.message}).` }))
           .finally(() => setCapturing(false));
       }}
-    >
-      Add screenshot
-    </button>
+    />
   );
 }

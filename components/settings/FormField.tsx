@@ -89,6 +89,8 @@ export function FormField<C>({ field, value, error, locked, onChange }: Props<C>
       <input
         {...common}
         type={isSecret(field.kind) && !revealed ? 'password' : field.kind === 'url' ? 'url' : 'text'}
+        // A text box, not type="number": an empty value ("not sent") and the exact text typed survive.
+        inputMode={field.kind === 'number' ? 'decimal' : undefined}
         onChange={(e) => onChange(e.target.value)}
       />
     );

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { Fragment, useRef, useState, type FormEvent } from 'react';
 import { PROVIDERS, type ProviderId } from '@/lib/providers/catalog';
 import { hostPatterns, providerUrls } from '@/lib/providers/endpoints';
 import { fromDraft, toDraft } from '@/lib/settings/draft';
@@ -104,15 +104,17 @@ export function ProviderForm<P extends ProviderId>({ provider }: { provider: P }
     <form ref={formRef} noValidate onSubmit={onSubmit} aria-label={`${PROVIDERS[provider].label} settings`}>
       {form.fields
         .filter((field) => !field.showIf || field.showIf(draft))
-        .map((field) => (
-          <FormField
-            key={field.key}
-            field={field}
-            value={draft[field.key] ?? ''}
-            error={errors[field.key]}
-            locked={locked.includes(field.key)}
-            onChange={(value) => update(field.key, value)}
-          />
+        .map((field, i, shown) => (
+          <Fragment key={field.key}>
+            {field.section && field.section !== shown[i - 1]?.section && <h2 className="form-section">{field.section}</h2>}
+            <FormField
+              field={field}
+              value={draft[field.key] ?? ''}
+              error={errors[field.key]}
+              locked={locked.includes(field.key)}
+              onChange={(value) => update(field.key, value)}
+            />
+          </Fragment>
         ))}
       <div className="actions">
         <button type="submit" className="primary">

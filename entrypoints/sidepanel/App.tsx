@@ -18,9 +18,11 @@ export function App() {
   if (!hydrated || !policyLoaded) return <main className="panel" aria-busy="true" />;
   return (
     <main className="panel">
-      <ChatHeader />
+      <header className="topbar">
+        <ChatHeader />
+        <ChatToolbar showingHistory={history} onToggleHistory={() => setHistory(!history)} />
+      </header>
       <SignInBar key={provider} provider={provider} />
-      <ChatToolbar showingHistory={history} onToggleHistory={() => setHistory(!history)} />
       <SettingsNotices />
       {history ? <HistoryList onOpen={() => setHistory(false)} /> : <MessageLog />}
       {!history && <Composer />}

@@ -1,10 +1,13 @@
 import type { OAuth2Gateway } from '../auth/oauth2-gateway';
 import type { ProviderId } from '../providers/catalog';
+import { generationOf } from '../providers/generation';
 import { imageRefusal, imageRejectionHint, imageSupport, type ImagesIn } from '../providers/image-support';
 import { missingCredentials } from '../providers/missing-credentials';
+import { withParameterHint } from '../providers/parameter-hint';
 import { createChatModel } from '../providers/registry';
 import type { ChatMessage, ChatModel, StreamPart } from '../providers/types';
 import { loadSettings } from '../settings/load-settings';
+import { PROVIDER_FORMS } from '../settings/provider-forms';
 import type { EffectiveSettings } from '../settings/effective-settings';
 import { providerRefusal } from '../settings/policy/refusals';
 
@@ -41,9 +44,15 @@ export function modelForRun(provider: ProviderId, gateway: OAuth2Gateway, checke
           return;
         }
         const model = createChatModel(provider, settings, gateway);
+        // Generation settings as the options page has them now (policy applied), in this provider's format.
+        const generation = generationOf(settings.providers[provider]);
+        const locked = settings.locked.providers[provider] ?? [];
+        const required = PROVIDER_FORMS[provider].fields.filter((f) => f.required).map((f) => f.key as string);
         const hint = images && imageSupport(provider, request.model) === 'unknown';
-        for await (const part of model.stream({ ...request, system: settings.systemPrompt || undefined }))
-          yield hint ? withImageHint(part, request.model) : part;
+        for await (const part of model.stream({ ...request, system: settings.systemPrompt || undefined, generation })) {
+          const named = part.type === 'error' ? { ...part, error: withParameterHint(part.error, provider, generation, locked, required) } : part;
+          yield hint ? withImageHint(named, request.model) : named;
+        }
       } catch (error) {
         yield { type: 'error', error: { kind: 'config', message: `omni-ai could not start the request: ${(error as Error).message}` } };
       }

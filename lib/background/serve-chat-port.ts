@@ -52,6 +52,7 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
       id: runId,
       conversationId,
       at,
+      ...(message.parentId !== undefined ? { parentId: message.parentId } : {}),
       role: 'assistant',
       content: '',
       provider: message.provider,

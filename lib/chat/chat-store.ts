@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ChatServerMessage, ChatTurn } from '../messaging/chat-port';
 import { escapeMarkdownText, markdownLink } from '../markdown/escape-markdown';
 import { sendMessage } from '../messaging/protocol';
-import { PROVIDERS } from '../providers/catalog';
+import { PROVIDERS, type ProviderId } from '../providers/catalog';
 import { getEffectiveSettings } from '../settings/use-effective-settings';
 import { ChatConnection } from './chat-connection';
 import {
@@ -13,22 +13,38 @@ import {
   type PageContext,
   type SentPage,
 } from './conversation-db';
+import { defaultLeaf, latestLeaf, viewOf, type Versions } from './conversation-tree';
 import { DeltaBatcher } from './delta-batcher';
 import { useDraftImages } from './draft-images';
 import { imageData, loadImageData } from './image-data';
 import { recordToWire } from './image-wire';
-import { chooseModel, offeredModels, useLiveModels } from './model-lists';
+import { chooseModel, liveModelsPending, offeredModels, useLiveModels } from './model-lists';
 import { describeStorageProblem } from './storage-problem';
 
 /** One message as the side panel shows it: the stored record, kept up to date while it streams. */
 export type ChatEntry = Omit<MessageRecord, 'conversationId' | 'at'> & {
+  /** Order of writing; absent only in entries made by hand (tests), read as 0. */
+  at?: number;
   /** Why this answer (and the question it answers) is not stored: what failed and what to do. */
   unsaved?: string;
 };
 
+/** A model to answer with, other than the one selected in the header ("Regenerate with…"). */
+export interface ModelChoice {
+  provider: ProviderId;
+  model: string;
+}
+
 interface ChatState {
   conversationId: string;
+  /** Every message of the conversation, every version of it (conversation-tree.ts). */
+  messages: ChatEntry[];
+  /** The last message of the path shown. */
+  leafId?: string;
+  /** The path shown, first question to leaf: what the log lists and what a provider is sent. */
   entries: ChatEntry[];
+  /** For each message shown that has other versions: which they are, and where it sits. */
+  versions: Record<string, Versions>;
   streaming: boolean;
   /** Page text waiting to go with the next message (a chip above the message box). */
   pending?: PageContext;
@@ -55,6 +71,12 @@ interface ChatState {
   send: (text: string) => void;
   stop: () => void;
   retry: () => void;
+  /** Asks the question of this answer again, as a new version of it; by another model if chosen. */
+  regenerate: (answerId: string, choice?: ModelChoice) => void;
+  /** Sends an edited question as a new version of it; the earlier one and its answers stay reachable. */
+  edit: (questionId: string, text: string) => void;
+  /** Shows the previous (-1) or next (+1) version of a message, and the branch last written below it. */
+  showVersion: (id: string, step: -1 | 1) => void;
   newChat: () => void;
 }
 
@@ -115,21 +137,34 @@ const patch = (entries: ChatEntry[], id: string, change: Partial<ChatEntry>) =>
 
 const isStreaming = (entries: ChatEntry[]) => entries.some((e) => e.status === 'streaming');
 
+const nodes = (messages: ChatEntry[]) => messages.map((m) => ({ ...m, at: m.at ?? 0 }));
+
+/** The state for a conversation's messages shown down to `leafId`: the path, its versions, whether anything streams. */
+function view(messages: ChatEntry[], leafId: string | undefined) {
+  const { path, versions } = viewOf(nodes(messages), leafId);
+  const byId = new Map(messages.map((m) => [m.id, m]));
+  return { messages, leafId, entries: path.map((node) => byId.get(node.id)!), versions, streaming: isStreaming(messages) };
+}
+
 export const useChat = create<ChatState>()((set, get) => {
+  // Deltas change text, never the tree: they patch both lists in place of a new view.
   const batcher = new DeltaBatcher((batch) =>
-    set((s) => ({ entries: s.entries.map((e) => (batch.has(e.id) ? { ...e, content: e.content + batch.get(e.id)! } : e)) })),
+    set((s) => {
+      const grow = (e: ChatEntry) => (batch.has(e.id) ? { ...e, content: e.content + batch.get(e.id)! } : e);
+      return { messages: s.messages.map(grow), entries: s.entries.map(grow) };
+    }),
   );
 
   const finish = (id: string, change: Partial<ChatEntry>) => {
     batcher.flush();
     set((s) => {
-      const entries = patch(s.entries, id, change);
-      return { entries, streaming: isStreaming(entries) };
+      const messages = patch(s.messages, id, change);
+      return { messages, entries: patch(s.entries, id, change), streaming: isStreaming(messages) };
     });
   };
 
   /** The conversation as it was before each question still waiting for the worker, to give it back if refused. */
-  const before = new Map<string, { entries: ChatEntry[]; user?: ChatEntry }>();
+  const before = new Map<string, { messages: ChatEntry[]; leafId?: string; user?: ChatEntry }>();
 
   /**
    * The worker refused the question's page text: nothing was sent or stored. The conversation goes
@@ -139,11 +174,17 @@ export const useChat = create<ChatState>()((set, get) => {
   const giveBack = (runId: string, reason: string) => {
     const waiting = before.get(runId);
     batcher.flush();
-    const shown = get().entries.some((e) => e.id === runId);
-    const entries = shown ? (waiting?.entries ?? get().entries.filter((e) => e.id !== runId)) : get().entries;
+    const shown = get().messages.some((e) => e.id === runId);
+    const restored = shown
+      ? waiting
+        ? view(waiting.messages, waiting.leafId)
+        : view(
+            get().messages.filter((e) => e.id !== runId),
+            get().entries.at(-2)?.id,
+          )
+      : {};
     set({
-      entries,
-      streaming: isStreaming(entries),
+      ...restored,
       attachError: reason,
       ...(waiting?.user && { pending: waiting.user.context, returned: { text: waiting.user.content } }),
     });
@@ -153,10 +194,10 @@ export const useChat = create<ChatState>()((set, get) => {
     if (message.type === 'refused') giveBack(message.runId, message.message);
     // Any answer from the worker means it has taken or refused the question: nothing to give back later.
     before.delete(message.runId);
-    if (!get().entries.some((e) => e.id === message.runId)) return; // another conversation's run
+    if (!get().messages.some((e) => e.id === message.runId)) return; // another conversation's run
     switch (message.type) {
       case 'sent':
-        set((s) => ({ entries: patch(s.entries, message.runId, { sent: message.sent }) }));
+        set((s) => ({ messages: patch(s.messages, message.runId, { sent: message.sent }), entries: patch(s.entries, message.runId, { sent: message.sent }) }));
         break;
       case 'delta':
         batcher.add(message.runId, message.text);
@@ -167,9 +208,11 @@ export const useChat = create<ChatState>()((set, get) => {
       case 'error':
         finish(message.runId, { status: message.stopped ? 'stopped' : 'error', error: message.stopped ? undefined : message.error });
         break;
-      case 'storage':
-        set((s) => ({ entries: patch(s.entries, message.runId, { unsaved: message.problem?.message }) }));
+      case 'storage': {
+        const change = { unsaved: message.problem?.message };
+        set((s) => ({ messages: patch(s.messages, message.runId, change), entries: patch(s.entries, message.runId, change) }));
         break;
+      }
       case 'snapshot':
         batcher.flush();
         if (message.status === 'unknown')
@@ -189,7 +232,7 @@ export const useChat = create<ChatState>()((set, get) => {
   };
 
   const attachStreaming = () => {
-    for (const entry of get().entries) if (entry.status === 'streaming') connection.post({ type: 'attach', runId: entry.id });
+    for (const entry of get().messages) if (entry.status === 'streaming') connection.post({ type: 'attach', runId: entry.id });
   };
   // The worker went away: pick up every answer still streaming where it is.
   const connection = new ChatConnection(onMessage, attachStreaming);
@@ -214,49 +257,94 @@ export const useChat = create<ChatState>()((set, get) => {
       return messages;
     });
     if (!stored) return false;
-    const entries: ChatEntry[] = stored.map(({ conversationId: _c, at: _a, ...entry }) => entry);
-    set({ conversationId, entries, streaming: isStreaming(entries) });
+    const messages: ChatEntry[] = stored.map(({ conversationId: _c, ...entry }) => entry);
+    set({ conversationId, ...view(messages, defaultLeaf(nodes(messages))) });
     attachStreaming();
     return true;
   };
 
-  /** Asks for an answer to the conversation as it stands, from the provider and model selected now. */
-  const ask = (entries: ChatEntry[], user: ChatEntry | undefined, replaces?: string, previous = get().entries) => {
+  /** Answers whose question waits for the provider's live model list before it is sent (model-lists.ts). */
+  const awaitingModel = new Set<string>();
+
+  /**
+   * Asks for an answer to `path` (the question last), from the provider and model selected now or
+   * the one chosen. `user` is a new question to store with it; `replaces`, a failed answer it takes
+   * the place of (Retry). The answer becomes the leaf shown.
+   */
+  const ask = (path: ChatEntry[], user: ChatEntry | undefined, replaces?: string, choice?: ModelChoice) => {
     // As the header shows them: the organization's policy applied (a hidden provider is never asked).
     const settings = getEffectiveSettings();
-    const provider = settings.provider;
-    const model = chooseModel(offeredModels(provider, settings.providers, useLiveModels.getState()), settings.selectedModels[provider]);
+    const provider = choice?.provider ?? settings.provider;
+    const pickModel = () =>
+      choice?.model ?? chooseModel(offeredModels(provider, settings.providers, useLiveModels.getState()), settings.selectedModels[provider]);
+    const question = path.at(-1);
     const runId = crypto.randomUUID();
-    const answer: ChatEntry = { id: runId, role: 'assistant', content: '', provider, model, status: 'streaming' };
-    set({ entries: [...entries, answer], streaming: true });
-    if (!model) {
-      finish(runId, { status: 'error', error: { kind: 'config', message: 'No model is selected: add models for this provider in omni-ai’s options.' } });
-      return;
-    }
-    const { conversationId } = get();
-    let messages: ChatTurn[];
-    try {
-      messages = historyOf(entries); // with each image's bytes, read when it was attached or loaded
-    } catch (error) {
-      finish(runId, { status: 'error', error: { kind: 'config', message: (error as Error).message } });
-      return;
-    }
-    before.set(runId, { entries: previous, user });
-    connection.post({
-      type: 'send',
-      runId,
-      conversationId,
-      user: user && recordToWire({ ...user, conversationId, at: Date.now() }, imageData),
-      replaces,
+    const answer: ChatEntry = {
+      id: runId,
+      role: 'assistant',
+      content: '',
       provider,
-      model,
-      messages,
+      model: pickModel(),
+      status: 'streaming',
+      parentId: question?.id ?? null,
+      at: Date.now(),
+    };
+    const previous = { messages: get().messages, leafId: get().leafId };
+    const kept = get().messages.filter((m) => m.id !== replaces);
+    set(view([...kept, ...(user ? [user] : []), answer], runId));
+    const { conversationId } = get();
+
+    const post = () => {
+      const model = pickModel();
+      if (model !== answer.model) {
+        set((s) => ({ messages: patch(s.messages, runId, { model }), entries: patch(s.entries, runId, { model }) }));
+      }
+      if (!model) {
+        finish(runId, { status: 'error', error: { kind: 'config', message: 'No model is selected: add models for this provider in omni-ai’s options.' } });
+        return;
+      }
+      let messages: ChatTurn[];
+      try {
+        messages = historyOf(path); // with each image's bytes, read when it was attached or loaded
+      } catch (error) {
+        finish(runId, { status: 'error', error: { kind: 'config', message: (error as Error).message } });
+        return;
+      }
+      before.set(runId, { ...previous, user });
+      connection.post({
+        type: 'send',
+        runId,
+        conversationId,
+        user: user && recordToWire({ ...user, conversationId, at: user.at ?? Date.now() }, imageData),
+        replaces,
+        parentId: answer.parentId ?? undefined,
+        provider,
+        model,
+        messages,
+      });
+    };
+    const listing = choice ? undefined : liveModelsPending(provider, settings.providers);
+    if (!listing) return post();
+    awaitingModel.add(runId);
+    void listing.then(() => {
+      // Stopped while it waited: nothing was sent, nothing to stop in the worker.
+      if (awaitingModel.delete(runId)) post();
     });
+  };
+
+  /** The question a shown answer answers, with the path to it; undefined when it is not shown or something streams. */
+  const questionOf = (answerId: string) => {
+    const { entries, streaming } = get();
+    const i = entries.findIndex((e) => e.id === answerId);
+    if (streaming || i < 1 || entries[i]!.role !== 'assistant') return undefined;
+    return entries.slice(0, i);
   };
 
   return {
     conversationId: crypto.randomUUID(),
+    messages: [],
     entries: [],
+    versions: {},
     streaming: false,
     conversations: [],
     loadLatest: async () => {
@@ -296,13 +384,19 @@ export const useChat = create<ChatState>()((set, get) => {
         content: text,
         context: pending,
         status: 'done',
+        parentId: entries.at(-1)?.id ?? null,
+        at: Date.now(),
         ...(images.length ? { images } : {}),
       };
       set({ pending: undefined, attachError: undefined });
       ask([...entries, user], user);
     },
     stop: () => {
-      for (const entry of get().entries) if (entry.status === 'streaming') connection.post({ type: 'stop', runId: entry.id });
+      for (const entry of get().entries) {
+        if (entry.status !== 'streaming') continue;
+        if (awaitingModel.delete(entry.id)) finish(entry.id, { status: 'stopped' });
+        else connection.post({ type: 'stop', runId: entry.id });
+      }
     },
     retry: () => {
       const { entries, streaming } = get();
@@ -310,9 +404,30 @@ export const useChat = create<ChatState>()((set, get) => {
       if (streaming || last?.role !== 'assistant' || last.status !== 'error') return;
       ask(entries.slice(0, -1), undefined, last.id);
     },
+    regenerate: (answerId, choice) => {
+      const path = questionOf(answerId);
+      if (path) ask(path, undefined, undefined, choice);
+    },
+    edit: (questionId, text) => {
+      const { entries, streaming } = get();
+      const i = entries.findIndex((e) => e.id === questionId);
+      const original = entries[i];
+      if (streaming || !original || original.role !== 'user' || (!text.trim() && !original.context && !original.images?.length)) return;
+      // A sibling of the original: same parent, same attached page; the original keeps its answers.
+      const user: ChatEntry = { ...original, id: crypto.randomUUID(), content: text, at: Date.now(), unsaved: undefined };
+      user.parentId = entries[i - 1]?.id ?? null;
+      ask([...entries.slice(0, i), user], user);
+    },
+    showVersion: (id, step) => {
+      const { messages, versions } = get();
+      const where = versions[id];
+      const target = where?.ids[where.index + step];
+      if (!target) return;
+      set(view(messages, latestLeaf(nodes(messages), target)));
+    },
     newChat: () => {
       // An answer still streaming goes on in the worker and lands in its own conversation.
-      set({ conversationId: crypto.randomUUID(), entries: [], streaming: false, pending: undefined });
+      set({ conversationId: crypto.randomUUID(), ...view([], undefined), pending: undefined });
     },
   };
 });

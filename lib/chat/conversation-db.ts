@@ -1,7 +1,8 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import type { ProviderId } from '../providers/catalog';
 import type { FinishReason, StreamError, Usage } from '../providers/types';
 import { imageLabel, type ImageAttachment } from './image-attachment';
+import { queryTerms, termsOf } from './search-terms';
 import { StorageFailure, storageFailureOf } from './storage-problem';
 
 /** Page text attached to a user message; `text` is what the model gets, already cut to the budget. */
@@ -49,6 +50,11 @@ export interface MessageRecord {
   conversationId: string;
   /** Order within the conversation. */
   at: number;
+  /**
+   * The message this one follows (conversation-tree.ts): null for a first question; absent in
+   * messages stored before conversations branched, which follow the one written before them.
+   */
+  parentId?: string | null;
   role: 'user' | 'assistant';
   content: string;
   context?: PageContext;
@@ -72,15 +78,67 @@ export interface ConversationRecord {
   updatedAt: number;
 }
 
+/** The words a conversation is found by (search-terms.ts), apart from the conversation, so the history list reads none of them. */
+export interface TermsRecord {
+  /** The conversation's id. */
+  id: string;
+  terms: string[];
+}
+
 interface OmniDB extends DBSchema {
   conversations: { key: string; value: ConversationRecord; indexes: { updatedAt: number } };
   messages: { key: string; value: MessageRecord; indexes: { conversationId: string; status: string } };
+  terms: { key: string; value: TermsRecord; indexes: { term: string } };
   activity: { key: string; value: ActivityRecord; indexes: { conversationId: string; at: number } };
 }
 
 const DB_NAME = 'omni-ai';
-/** v1: conversations and messages; v2: messages indexed by status; v3: the list of page text sent. */
-const DB_VERSION = 3;
+/**
+ * v1: conversations and messages; v2: messages indexed by status; v4: the search terms of each
+ * conversation and the list of page text sent. Each of those two stores came as a v3 on its own
+ * branch (chat, siterules), so a v3 database has one or the other: v4 adds whichever is missing.
+ */
+const DB_VERSION = 4;
+
+type UpgradeTx = IDBPTransaction<OmniDB, StoreNames<OmniDB>[], 'versionchange'>;
+
+/** The terms a message adds to its conversation: its text, and the title of a page attached to it. */
+function messageTerms(message: Pick<MessageRecord, 'content' | 'context'>): Set<string> {
+  const terms = termsOf(message.content);
+  if (message.context) for (const term of termsOf(message.context.title)) terms.add(term);
+  return terms;
+}
+
+/**
+ * The search index's migration: the terms of every conversation stored before, read in one pass over the messages
+ * in conversation order, so only one conversation's terms are in memory at a time. It runs inside
+ * the upgrade, so no page opens the database before every conversation can be found.
+ */
+async function indexStoredConversations(tx: UpgradeTx): Promise<void> {
+  const titles = new Map((await tx.objectStore('conversations').getAll()).map((c) => [c.id, c.title]));
+  const terms = tx.objectStore('terms');
+  let current: string | undefined;
+  let found = new Set<string>();
+  const flush = () => {
+    if (current === undefined || !titles.has(current)) return;
+    for (const term of termsOf(titles.get(current)!)) found.add(term);
+    void terms.put({ id: current, terms: [...found] });
+    titles.delete(current);
+  };
+  let cursor = await tx.objectStore('messages').index('conversationId').openCursor();
+  while (cursor) {
+    if (cursor.value.conversationId !== current) {
+      flush();
+      current = cursor.value.conversationId;
+      found = new Set();
+    }
+    for (const term of messageTerms(cursor.value)) found.add(term);
+    cursor = await cursor.continue();
+  }
+  flush();
+  // Conversations without messages are still found by their titles.
+  for (const [id, title] of titles) void terms.put({ id, terms: [...termsOf(title)] });
+}
 
 let connection: Promise<IDBPDatabase<OmniDB>> | undefined;
 
@@ -112,8 +170,21 @@ function connect(forget: () => void): Promise<IDBPDatabase<OmniDB>> {
         }
         // v2: answers by status, so a starting worker finds the few left streaming without a full scan.
         if (oldVersion < 2) tx.objectStore('messages').createIndex('status', 'status');
-        // v3: what page text left, by date for the options page, by conversation to delete it with it.
-        if (oldVersion < 3) {
+        // v3/v4: search by the words of each conversation, kept up to date by storeRunRecords.
+        if (!database.objectStoreNames.contains('terms')) {
+          database.createObjectStore('terms', { keyPath: 'id' }).createIndex('term', 'terms', { multiEntry: true });
+          // A failure aborts the upgrade (the open fails, and the panel says storage failed): never half an index.
+          if (oldVersion >= 1)
+            indexStoredConversations(tx).catch(() => {
+              try {
+                tx.abort();
+              } catch {
+                // the upgrade ended already
+              }
+            });
+        }
+        // v3/v4: what page text left, by date for the options page, by conversation to delete it with it.
+        if (!database.objectStoreNames.contains('activity')) {
           const activity = database.createObjectStore('activity', { keyPath: 'id' });
           activity.createIndex('conversationId', 'conversationId');
           activity.createIndex('at', 'at');
@@ -207,7 +278,7 @@ export function storeRunRecords(records: {
   const { answer, user, replaces, activity = [] } = records;
   return withDb(async (database) => {
     if (deleted.has(answer.conversationId)) return 'gone';
-    const tx = database.transaction(['conversations', 'messages', 'activity'], 'readwrite');
+    const tx = database.transaction(['conversations', 'messages', 'terms', 'activity'], 'readwrite');
     const done = settled(tx.done);
     const conversations = tx.objectStore('conversations');
     const conversation = await conversations.get(answer.conversationId);
@@ -216,20 +287,36 @@ export function storeRunRecords(records: {
       return 'gone';
     }
     const writes: Promise<unknown>[] = [];
+    const title = conversation?.title ?? titleFrom(user?.content || user?.context?.title || (user?.images?.[0] ? imageLabel(user.images[0], 0) : ''));
     if (user)
       writes.push(
         conversations.put(
           conversation
             ? { ...conversation, updatedAt: user.at }
-            : { id: user.conversationId, title: titleFrom(user.content || user.context?.title || (user.images?.[0] ? imageLabel(user.images[0], 0) : '')), createdAt: user.at, updatedAt: user.at },
+            : { id: user.conversationId, title, createdAt: user.at, updatedAt: user.at },
         ),
         tx.objectStore('messages').put(user),
       );
     if (replaces) writes.push(tx.objectStore('messages').delete(replaces));
     writes.push(tx.objectStore('messages').put(answer), ...activity.map((line) => tx.objectStore('activity').put(line)));
+    // The question's words now, the answer's once it is complete: not on every write while it streams.
+    const words = new Set([...(user ? messageTerms(user) : []), ...(answer.status !== 'streaming' ? messageTerms(answer) : [])]);
+    if (words.size) writes.push(addTerms(tx.objectStore('terms'), answer.conversationId, words, conversation ? undefined : title));
     await Promise.all([...writes, done]);
     return 'written';
   });
+}
+
+type TermsStore = IDBPObjectStore<OmniDB, ('conversations' | 'messages' | 'terms' | 'activity')[], 'terms', 'readwrite'>;
+
+/** Adds words to a conversation's terms (and its title's, when it is new), in the caller's transaction. */
+async function addTerms(store: TermsStore, conversationId: string, words: Iterable<string>, title?: string): Promise<void> {
+  const record = (await store.get(conversationId)) ?? { id: conversationId, terms: [] };
+  const terms = new Set(record.terms);
+  const before = terms.size;
+  for (const word of words) terms.add(word);
+  if (title !== undefined) for (const word of termsOf(title)) terms.add(word);
+  if (terms.size !== before || record.terms.length === 0) await store.put({ id: conversationId, terms: [...terms] });
 }
 
 /**
@@ -239,7 +326,7 @@ export function storeRunRecords(records: {
 export function deleteConversation(id: string): Promise<void> {
   deleted.add(id);
   return withDb(async (database) => {
-    const tx = database.transaction(['conversations', 'messages', 'activity'], 'readwrite');
+    const tx = database.transaction(['conversations', 'messages', 'terms', 'activity'], 'readwrite');
     const done = settled(tx.done);
     const keys = await tx.objectStore('messages').index('conversationId').getAllKeys(id);
     // The list of page text sent goes with the conversation: it is part of the history (issue 16 §3).
@@ -248,6 +335,7 @@ export function deleteConversation(id: string): Promise<void> {
       ...keys.map((key) => tx.objectStore('messages').delete(key)),
       ...lines.map((key) => tx.objectStore('activity').delete(key)),
       tx.objectStore('conversations').delete(id),
+      tx.objectStore('terms').delete(id),
       done,
     ]);
   });
@@ -274,5 +362,98 @@ export function markInterrupted(message: string): Promise<void> {
     const done = settled(tx.done);
     const cut = await tx.store.index('status').getAll('streaming');
     await Promise.all([...cut.map((m) => tx.store.put({ ...m, status: 'error', error: { kind: 'network', message } })), done]);
+  });
+}
+
+/**
+ * The conversations that have, for each word of the query, a term that starts with it (search-terms.ts):
+ * a few key-range reads of the terms index, whatever the number of conversations. Undefined when
+ * the query has no word to look for (then every conversation matches).
+ */
+export function searchConversations(query: string): Promise<Set<string> | undefined> {
+  const terms = queryTerms(query);
+  if (terms.length === 0) return Promise.resolve(undefined);
+  return withDb(async (database) => {
+    const index = database.transaction('terms').store.index('term');
+    const found = await Promise.all(terms.map((term) => index.getAllKeys(IDBKeyRange.bound(term, `${term}\uffff`))));
+    // Smallest first: the intersection never grows.
+    const [first, ...rest] = found.map((keys) => new Set(keys)).sort((a, b) => a.size - b.size);
+    return new Set([...first!].filter((id) => rest.every((set) => set.has(id))));
+  });
+}
+
+/** A conversation with all its messages (every version), as Export all writes it. */
+export interface ArchivedConversation extends ConversationRecord {
+  messages: Omit<MessageRecord, 'conversationId'>[];
+}
+
+/** Every conversation with its messages, newest first. */
+export function readAllConversations(): Promise<ArchivedConversation[]> {
+  return withDb(async (database) => {
+    const tx = database.transaction(['conversations', 'messages']);
+    const [conversations, messages] = await Promise.all([tx.objectStore('conversations').index('updatedAt').getAll(), tx.objectStore('messages').getAll()]);
+    const byConversation = new Map<string, Omit<MessageRecord, 'conversationId'>[]>();
+    for (const { conversationId, ...message } of messages.sort((a, b) => a.at - b.at))
+      byConversation.set(conversationId, [...(byConversation.get(conversationId) ?? []), message]);
+    return conversations.reverse().map((c) => ({ ...c, messages: byConversation.get(c.id) ?? [] }));
+  });
+}
+
+/** What an import did: conversations new here, conversations here already that gained messages, and messages added. */
+export interface ImportCounts {
+  added: number;
+  extended: number;
+  unchanged: number;
+  messages: number;
+}
+
+const INTERRUPTED_BY_EXPORT = 'This answer was still being written when it was exported.';
+
+/**
+ * Stores imported conversations in one transaction, without duplicates: a conversation or a message
+ * whose id is here already is kept as it is (importing the same file twice adds nothing), and a
+ * conversation here already only gains the messages it lacks. Only the worker calls this: an id it
+ * had deleted may be written again, since the user brings it back.
+ */
+export function importConversations(batch: readonly ArchivedConversation[]): Promise<ImportCounts> {
+  return withDb(async (database) => {
+    const tx = database.transaction(['conversations', 'messages', 'terms'], 'readwrite');
+    const done = settled(tx.done);
+    const conversations = tx.objectStore('conversations');
+    const messages = tx.objectStore('messages');
+    const counts: ImportCounts = { added: 0, extended: 0, unchanged: 0, messages: 0 };
+    const writes: Promise<unknown>[] = [];
+    const seen = new Set<string>();
+    for (const { messages: archived, ...conversation } of batch) {
+      deleted.delete(conversation.id);
+      const existing = await conversations.get(conversation.id);
+      const present = await Promise.all(archived.map((m) => messages.getKey(m.id)));
+      // A message id is stored once: never over another conversation's message, nor twice from one file.
+      const fresh = archived.filter((m, i) => present[i] === undefined && !seen.has(m.id) && seen.add(m.id));
+      // Nothing of it is new here (a conversation with no message of its own is no conversation).
+      if (fresh.length === 0) {
+        counts.unchanged++;
+        continue;
+      }
+      if (existing) counts.extended++;
+      else counts.added++;
+      counts.messages += fresh.length;
+      writes.push(
+        conversations.put(existing ? { ...existing, updatedAt: Math.max(existing.updatedAt, conversation.updatedAt) } : conversation),
+      );
+      const words = new Set<string>();
+      for (const message of fresh) {
+        // An answer exported while it streamed will never finish: say so, as a stopped worker's are.
+        const record: MessageRecord =
+          message.status === 'streaming'
+            ? { ...message, conversationId: conversation.id, status: 'error', error: { kind: 'network', message: INTERRUPTED_BY_EXPORT } }
+            : { ...message, conversationId: conversation.id };
+        writes.push(messages.put(record));
+        for (const word of messageTerms(record)) words.add(word);
+      }
+      writes.push(addTerms(tx.objectStore('terms'), conversation.id, words, existing ? undefined : conversation.title));
+    }
+    await Promise.all([...writes, done]);
+    return counts;
   });
 }

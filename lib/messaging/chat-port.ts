@@ -31,6 +31,8 @@ export type ChatClientMessage =
       user?: WireMessageRecord;
       /** The failed answer a Retry replaces. */
       replaces?: string;
+      /** The question the answer follows (absent for old panels: the answer follows the last message). */
+      parentId?: string;
       provider: ProviderId;
       model: string;
       /** The conversation so far, the new question last, images in base64; the worker frames page text. */

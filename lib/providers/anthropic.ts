@@ -2,11 +2,35 @@ import Anthropic from '@anthropic-ai/sdk';
 import type { AnthropicConfig } from '../settings/schema';
 import type { ProviderId } from './catalog';
 import { ANTHROPIC_BASE_URL } from './endpoints';
+import type { Generation } from './generation';
+import { isClaudeWithoutTemperature } from './model-traits';
 import { toStreamError } from './stream-error';
 import type { ChatMessage, ChatModel, ChatRequest, FinishReason, StreamPart, Usage } from './types';
 
-/** Answers are capped here; every current Claude model allows at least this many output tokens. */
+/**
+ * The cap when none is configured (Anthropic requires one on every request; the options page always
+ * has one, this covers a request built elsewhere). Every current Claude model allows this many.
+ */
 export const ANTHROPIC_MAX_TOKENS = 8192;
+
+/**
+ * SDK 1.x no longer declares `temperature` (deprecated for Claude after Opus 4.6), but the API still
+ * takes it from older models, and the SDK sends the body as it is given.
+ */
+type AnthropicGenerationParams = Pick<Anthropic.MessageCreateParamsStreaming, 'max_tokens' | 'output_config'> & { temperature?: number };
+
+/**
+ * The generation settings in the Messages API's format: `max_tokens` always, the temperature only
+ * for models that take one (Claude after Opus 4.6 refuses it), and the reasoning effort as
+ * `output_config.effort`.
+ */
+export function anthropicGenerationParams(model: string, generation: Generation = {}): AnthropicGenerationParams {
+  return {
+    max_tokens: generation.maxOutputTokens ?? ANTHROPIC_MAX_TOKENS,
+    ...(generation.temperature !== undefined && !isClaudeWithoutTemperature(model) ? { temperature: generation.temperature } : {}),
+    ...(generation.reasoningEffort ? { output_config: { effort: generation.reasoningEffort } } : {}),
+  };
+}
 
 export function mapAnthropicStopReason(reason: string | null | undefined): FinishReason {
   switch (reason) {
@@ -45,7 +69,7 @@ async function* streamMessages(provider: ProviderId, client: Anthropic, request:
     const stream = await client.messages.create(
       {
         model: request.model,
-        max_tokens: ANTHROPIC_MAX_TOKENS,
+        ...anthropicGenerationParams(request.model, request.generation),
         ...(request.system ? { system: request.system } : {}),
         messages: toAnthropicMessages(request.messages),
         stream: true,
@@ -81,7 +105,7 @@ async function* streamMessages(provider: ProviderId, client: Anthropic, request:
  * `anthropic-dangerous-direct-browser-access` header Anthropic requires from an extension.
  * `maxRetries: 0` for the reason given in openai.ts.
  */
-export function createAnthropicModel(config: AnthropicConfig, fetch: typeof globalThis.fetch): ChatModel {
+export function createAnthropicModel(config: Pick<AnthropicConfig, 'apiKey' | 'baseURL'>, fetch: typeof globalThis.fetch): ChatModel {
   const client = new Anthropic({
     apiKey: config.apiKey,
     baseURL: config.baseURL || ANTHROPIC_BASE_URL,

@@ -33,6 +33,8 @@ export function createAzureOpenAIModel(config: AzureOpenAIConfig, deps: AzureDep
       streamChatCompletions('azure-openai', client, request, {
         includeUsage: true,
         what: `the deployment ${request.model}`,
+        // In the GA API since 2024-10-21, and the only limit Azure's reasoning deployments take.
+        maxTokensParam: 'max_completion_tokens',
       }),
   };
 }

@@ -1,6 +1,8 @@
 import { EventStreamCodec, getChunkedStream, type Message } from '@smithy/core/event-streams';
 import type { BedrockConfig } from '../settings/schema';
 import { bedrockModelURL } from './endpoints';
+import type { Generation } from './generation';
+import { isClaudeWithoutTemperature } from './model-traits';
 import { ProviderError, providerErrorFromResponse } from './provider-error';
 import { toStreamError } from './stream-error';
 import type { ChatMessage, ChatModel, ChatRequest, FinishReason, ImagePart, StreamPart, Usage } from './types';
@@ -23,6 +25,17 @@ export function mapBedrockStopReason(reason: string | undefined): FinishReason {
   }
 }
 
+/**
+ * Converse's `inferenceConfig` (AWS Bedrock API reference, InferenceConfiguration): the output limit
+ * and the temperature, which Claude after Opus 4.6 refuses. Undefined when there is nothing to send.
+ */
+export function converseInferenceConfig(model: string, generation: Generation = {}): { maxTokens?: number; temperature?: number } | undefined {
+  const config: { maxTokens?: number; temperature?: number } = {};
+  if (generation.maxOutputTokens !== undefined) config.maxTokens = generation.maxOutputTokens;
+  if (generation.temperature !== undefined && !isClaudeWithoutTemperature(model)) config.temperature = generation.temperature;
+  return Object.keys(config).length ? config : undefined;
+}
+
 /** Converse's ImageBlock format: the media type's subtype, lowercase (jpeg, png, webp). */
 const bedrockImageFormat = (mediaType: ImagePart['mediaType']) => mediaType.slice('image/'.length);
 
@@ -37,10 +50,12 @@ function converseContent(m: ChatMessage) {
 }
 
 /** The Converse request body (AWS Bedrock API reference, ConverseStream). */
-export function converseBody(request: ChatRequest) {
+export function converseBody(request: Omit<ChatRequest, 'signal'>) {
+  const inferenceConfig = converseInferenceConfig(request.model, request.generation);
   return {
     messages: request.messages.map((m) => ({ role: m.role, content: converseContent(m) })),
     ...(request.system ? { system: [{ text: request.system }] } : {}),
+    ...(inferenceConfig ? { inferenceConfig } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { OAuth2Gateway } from '../auth/oauth2-gateway';
 import type { SettingsData } from '../settings/schema';
+import { canListLive } from './can-list-live';
 import type { ProviderId } from './catalog';
 import { modelName, namedModels } from './model-name';
 import { modelsFor } from './models';
@@ -16,22 +17,6 @@ export interface ModelList {
 const CACHE_MS = 5 * 60_000;
 const cache = new Map<string, { at: number; list: ModelList }>();
 
-/** Whether the provider has what it needs to list models live. */
-function canListLive(provider: ProviderId, settings: SettingsData): boolean {
-  const p = settings.providers;
-  switch (provider) {
-    case 'openai':
-      return !!p.openai.apiKey;
-    case 'anthropic':
-      return !!p.anthropic.apiKey;
-    case 'openai-compatible':
-      // The user's own list wins; otherwise ask the server's /models.
-      return p['openai-compatible'].models.length === 0 && !!p['openai-compatible'].baseURL;
-    default:
-      return false; // Azure deployments, Bedrock and Vertex models are what the user configured
-  }
-}
-
 /**
  * The models to offer for a provider: fetched live where the API lists them (cached for 5 minutes),
  * else the curated or configured list, also when offline or unauthorised. A live list's own names
@@ -39,7 +24,7 @@ function canListLive(provider: ProviderId, settings: SettingsData): boolean {
  */
 export async function listModels(provider: ProviderId, settings: SettingsData, gateway: OAuth2Gateway): Promise<ModelList> {
   const fallback: ModelList = { models: namedModels(provider, modelsFor(provider, settings.providers)), live: false };
-  if (!canListLive(provider, settings)) return fallback;
+  if (!canListLive(provider, settings.providers)) return fallback;
   const key = `${provider}:${JSON.stringify(settings.providers[provider])}`;
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.list;

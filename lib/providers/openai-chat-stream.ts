@@ -1,5 +1,7 @@
 import type OpenAI from 'openai';
 import type { ProviderId } from './catalog';
+import type { Generation } from './generation';
+import { isOpenAIReasoningModel } from './model-traits';
 import { toStreamError } from './stream-error';
 import type { ChatMessage, ChatRequest, FinishReason, StreamPart } from './types';
 
@@ -40,6 +42,29 @@ export function toOpenAIMessages(request: ChatRequest): OpenAI.Chat.ChatCompleti
   return [...system, ...request.messages.map(toOpenAIMessage)];
 }
 
+/** Which field carries the output limit: OpenAI's own API takes `max_completion_tokens` from every model (its reasoning models refuse `max_tokens`); older compatible servers know only `max_tokens`. */
+export type MaxTokensParam = 'max_completion_tokens' | 'max_tokens';
+
+/**
+ * The generation settings in OpenAI's chat completions format. Temperature never goes to a model
+ * named as one of OpenAI's reasoning models, which refuse it; on OpenAI itself reasoning effort goes
+ * only to those (the others refuse it), while an Azure deployment or a compatible server's model
+ * gets it whenever it is set: its name says nothing of what it runs.
+ */
+export function openAIGenerationParams(
+  provider: ProviderId,
+  model: string,
+  generation: Generation = {},
+  maxTokensParam: MaxTokensParam,
+): Pick<OpenAI.Chat.ChatCompletionCreateParamsStreaming, 'temperature' | 'max_completion_tokens' | 'max_tokens' | 'reasoning_effort'> {
+  const reasoning = isOpenAIReasoningModel(model);
+  const params: ReturnType<typeof openAIGenerationParams> = {};
+  if (generation.temperature !== undefined && !reasoning) params.temperature = generation.temperature;
+  if (generation.maxOutputTokens !== undefined) params[maxTokensParam] = generation.maxOutputTokens;
+  if (generation.reasoningEffort && (reasoning || provider !== 'openai')) params.reasoning_effort = generation.reasoningEffort;
+  return params;
+}
+
 /**
  * Streams a chat completion from anything that speaks OpenAI's wire format: OpenAI itself, Azure
  * OpenAI (whose first chunk carries only prompt_filter_results and no choices), and OpenAI-compatible
@@ -49,13 +74,14 @@ export async function* streamChatCompletions(
   provider: ProviderId,
   client: OpenAI,
   request: ChatRequest,
-  options: { includeUsage: boolean; what?: string },
+  options: { includeUsage: boolean; what?: string; maxTokensParam: MaxTokensParam },
 ): AsyncGenerator<StreamPart> {
   try {
     const stream = await client.chat.completions.create(
       {
         model: request.model,
         messages: toOpenAIMessages(request),
+        ...openAIGenerationParams(provider, request.model, request.generation, options.maxTokensParam),
         stream: true,
         ...(options.includeUsage ? { stream_options: { include_usage: true } } : {}),
       },

@@ -8,7 +8,7 @@ import type { ChatModel } from './types';
  * extra headers. The SDK insists on an API key; when the user has none, the Authorization header it
  * would send is removed, so a server without auth never sees a made-up key.
  */
-export function createOpenAICompatibleModel(config: OpenAICompatibleConfig, fetch: typeof globalThis.fetch): ChatModel {
+export function createOpenAICompatibleModel(config: Pick<OpenAICompatibleConfig, 'apiKey' | 'baseURL' | 'headers'>, fetch: typeof globalThis.fetch): ChatModel {
   const withoutPlaceholderKey: typeof globalThis.fetch = (input, init) => {
     if (config.apiKey) return fetch(input, init);
     const headers = new Headers(init?.headers);
@@ -26,7 +26,7 @@ export function createOpenAICompatibleModel(config: OpenAICompatibleConfig, fetc
   return {
     provider: 'openai-compatible',
     // No stream_options: older compatible servers reject fields they do not know.
-    stream: (request) => streamChatCompletions('openai-compatible', client, request, { includeUsage: false }),
+    stream: (request) => streamChatCompletions('openai-compatible', client, request, { includeUsage: false, maxTokensParam: 'max_tokens' }),
     listModels: async (signal) =>
       (await client.models.list({ signal })).data
         .map((m) => m.id)

@@ -11,7 +11,7 @@ import type { ChatModel } from './types';
  * user wait in silence, so failures surface at once with a Retry button (the gateway alone retries,
  * once, on a 401).
  */
-export function createOpenAIModel(config: OpenAIConfig, fetch: typeof globalThis.fetch): ChatModel {
+export function createOpenAIModel(config: Pick<OpenAIConfig, 'apiKey' | 'baseURL'>, fetch: typeof globalThis.fetch): ChatModel {
   const client = new OpenAI({
     apiKey: config.apiKey,
     baseURL: config.baseURL || OPENAI_BASE_URL,
@@ -21,7 +21,7 @@ export function createOpenAIModel(config: OpenAIConfig, fetch: typeof globalThis
   });
   return {
     provider: 'openai',
-    stream: (request) => streamChatCompletions('openai', client, request, { includeUsage: true }),
+    stream: (request) => streamChatCompletions('openai', client, request, { includeUsage: true, maxTokensParam: 'max_completion_tokens' }),
     listModels: async (signal) =>
       (await client.models.list({ signal })).data
         .map((m) => m.id)

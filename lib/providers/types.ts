@@ -1,4 +1,5 @@
 import type { ProviderId } from './catalog';
+import type { Generation } from './generation';
 import type { ImageMediaType } from './image-media-types';
 import type { ProviderErrorKind } from './provider-error';
 
@@ -31,6 +32,8 @@ export interface ChatRequest {
   messages: ChatMessage[];
   /** The user's system prompt from the options, if any. */
   system?: string;
+  /** Temperature, output limit and reasoning effort from the provider's options; each adapter sends them its own way. */
+  generation?: Generation;
   /** Aborting closes the upstream connection: the provider sees the request end. */
   signal: AbortSignal;
 }

@@ -1,6 +1,7 @@
 import { EventSourceParserStream } from 'eventsource-parser/stream';
 import type { VertexConfig } from '../settings/schema';
 import { vertexModelURL } from './endpoints';
+import type { Generation } from './generation';
 import { ProviderError, providerErrorFromResponse } from './provider-error';
 import { toStreamError } from './stream-error';
 import type { ChatMessage, ChatModel, ChatRequest, FinishReason, StreamPart, Usage } from './types';
@@ -22,6 +23,31 @@ export function mapGeminiFinishReason(reason: string | undefined): FinishReason 
   }
 }
 
+/** Gemini 2.5's thinking budget, in tokens, for each effort (Gemini API: thinkingConfig.thinkingBudget). */
+export const GEMINI_THINKING_BUDGET = { low: 1024, medium: 8192, high: 24576 } as const;
+
+interface GeminiGenerationConfig {
+  temperature?: number;
+  maxOutputTokens?: number;
+  thinkingConfig?: { thinkingBudget: number } | { thinkingLevel: string };
+}
+
+/**
+ * Vertex's `generationConfig`. Reasoning effort is a thinking budget for Gemini 2.5 and earlier, and
+ * the thinking level for later models (Gemini 3's `thinkingLevel`). Undefined when nothing is set.
+ */
+export function geminiGenerationConfig(model: string, generation: Generation = {}): GeminiGenerationConfig | undefined {
+  const config: GeminiGenerationConfig = {};
+  if (generation.temperature !== undefined) config.temperature = generation.temperature;
+  if (generation.maxOutputTokens !== undefined) config.maxOutputTokens = generation.maxOutputTokens;
+  const effort = generation.reasoningEffort;
+  if (effort)
+    config.thinkingConfig = /gemini-[12]([.-]|$)/.test(model)
+      ? { thinkingBudget: GEMINI_THINKING_BUDGET[effort] }
+      : { thinkingLevel: effort };
+  return Object.keys(config).length ? config : undefined;
+}
+
 /**
  * One turn's parts: each image as `inlineData` (base64 bytes and their MIME type), then the text;
  * Google's prompt guide puts a single image before the text. A turn of images alone has no text part.
@@ -31,10 +57,12 @@ function requestParts(m: ChatMessage) {
   return images.length && !m.content ? images : [...images, { text: m.content }];
 }
 
-export function generateContentBody(request: ChatRequest) {
+export function generateContentBody(request: Omit<ChatRequest, 'signal'>) {
+  const generationConfig = geminiGenerationConfig(request.model, request.generation);
   return {
     contents: request.messages.map((m) => ({ role: m.role === 'assistant' ? 'model' : 'user', parts: requestParts(m) })),
     ...(request.system ? { systemInstruction: { parts: [{ text: request.system }] } } : {}),
+    ...(generationConfig ? { generationConfig } : {}),
   };
 }
 

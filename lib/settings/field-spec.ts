@@ -17,6 +17,11 @@ export type FieldKind =
   | 'service-account-key'
   /** One of `options`. */
   | 'select'
+  /**
+   * A number as typed (stored as that text, empty allowed where not required), so an empty field
+   * can mean "not sent"; `check` says which numbers. Admin policy gives it as a JSON number.
+   */
+  | 'number'
   /** A yes/no choice, stored as a boolean; the draft holds "true" or "false". */
   | 'checkbox';
 
@@ -32,6 +37,8 @@ export interface FieldSpec<C> {
   showIf?: (draft: Draft) => boolean;
   placeholder?: string;
   help?: string;
+  /** A heading the options page shows above the first field of each section (e.g. "Generation"). */
+  section?: string;
   /** Extra check after the kind's own; returns the message for the user, or undefined. */
   check?: (value: string) => string | undefined;
 }

@@ -23,6 +23,26 @@ export interface OAuthClientFields {
   clientAuth: ClientAuthMethod;
 }
 
+/** How hard a reasoning model thinks: empty for the model's own default. */
+export type ReasoningEffortSetting = '' | 'low' | 'medium' | 'high';
+
+/**
+ * Generation settings, as typed on the options page (so an empty field means "not sent: the
+ * model's own default"); lib/providers/generation.ts reads them into numbers for a request, and
+ * each adapter sends them in its provider's own format.
+ */
+export interface GenerationFields {
+  /** e.g. "0.7"; empty: not sent. */
+  temperature: string;
+  /** A whole number of tokens, e.g. "4096"; empty: not sent (Anthropic requires it). */
+  maxOutputTokens: string;
+}
+
+/** For providers whose API has a reasoning-effort setting (not Bedrock's Converse). */
+export interface ReasoningFields {
+  reasoningEffort: ReasoningEffortSetting;
+}
+
 /**
  * User sign-in (authorization code + PKCE through the browser's sign-in window): the fields shared
  * by every provider that offers it. The Client ID and Scope are OAuthClientFields' own.
@@ -34,26 +54,26 @@ export interface SignInFields {
   keepSignedIn: boolean;
 }
 
-export interface OpenAIConfig {
+export interface OpenAIConfig extends GenerationFields, ReasoningFields {
   apiKey: string;
   /** A proxy in front of the OpenAI API; empty means https://api.openai.com/v1. */
   baseURL: string;
 }
 
-export interface AnthropicConfig {
+export interface AnthropicConfig extends GenerationFields, ReasoningFields {
   apiKey: string;
   /** A proxy in front of the Anthropic API; empty means https://api.anthropic.com. */
   baseURL: string;
 }
 
-export interface OpenAICompatibleConfig {
+export interface OpenAICompatibleConfig extends GenerationFields, ReasoningFields {
   baseURL: string;
   apiKey: string;
   headers: Record<string, string>;
   models: string[];
 }
 
-export interface AzureOpenAIConfig extends OAuthClientFields, SignInFields {
+export interface AzureOpenAIConfig extends OAuthClientFields, SignInFields, GenerationFields, ReasoningFields {
   endpoint: string;
   apiVersion: string;
   /** Deployment names: Azure routes by deployment, not by model name. */
@@ -64,7 +84,7 @@ export interface AzureOpenAIConfig extends OAuthClientFields, SignInFields {
   tenantId: string;
 }
 
-export interface BedrockConfig extends OAuthClientFields, SignInFields {
+export interface BedrockConfig extends OAuthClientFields, SignInFields, GenerationFields {
   region: string;
   /** A gateway in front of Bedrock; empty means the regional bedrock-runtime endpoint. */
   endpoint: string;
@@ -74,7 +94,7 @@ export interface BedrockConfig extends OAuthClientFields, SignInFields {
   apiKey: string;
 }
 
-export interface VertexConfig extends OAuthClientFields, SignInFields {
+export interface VertexConfig extends OAuthClientFields, SignInFields, GenerationFields, ReasoningFields {
   projectId: string;
   location: string;
   /** A private gateway; empty means Google's regional aiplatform endpoint. */

@@ -1,6 +1,7 @@
 import type { CredentialCheck } from './auth-check';
 import { bearerOf } from './auth-check';
 import type { RecordedRequest } from './fake-openai';
+import { anthropicParameterError } from './generation-rules';
 import { listen, readBody, sendJson } from './http-helpers';
 import { anthropicImageRefusal } from './image-parts';
 import { recordedLines } from './recorded';
@@ -22,10 +23,13 @@ function answerEvents(recorded: string[], deltas: string[] | undefined): string[
  * Anthropic's Messages API: POST /v1/messages streamed as SSE whose event name is each payload's
  * type, replaying the recorded stream. It checks what the real API checks: the key (as
  * x-api-key or, as SDK 1.x sends it, a bearer token), anthropic-version, max_tokens, and that a
- * browser origin carries anthropic-dangerous-direct-browser-access; image blocks as image-parts.ts says.
+ * browser origin carries anthropic-dangerous-direct-browser-access; image blocks as image-parts.ts says;
+ * and, for the models in `noTemperature` (Claude after Opus 4.6), that no temperature is sent.
  */
 export async function startFakeAnthropic(options: {
   models: string[];
+  /** Models that refuse any temperature, as Claude after Opus 4.6 does. */
+  noTemperature?: string[];
   credential: CredentialCheck;
   behaviour?: Behaviour;
   /** The display_name /v1/models gives each model (Anthropic always gives one); the ID by default. */
@@ -65,6 +69,8 @@ export async function startFakeAnthropic(options: {
       return sendJson(res, 400, anthropicError('invalid_request_error', 'max_tokens: Field required'));
     if (!options.models.includes(body.model as string))
       return sendJson(res, 404, anthropicError('not_found_error', `model: ${String(body.model)}`));
+    const refused = anthropicParameterError(body, !options.noTemperature?.includes(body.model as string));
+    if (refused) return sendJson(res, 400, anthropicError('invalid_request_error', refused));
     const imageRefused = anthropicImageRefusal(body);
     if (imageRefused) return sendJson(res, imageRefused.status, imageRefused.body);
     if (behaviour.mode === 'rate-limit')

@@ -1,6 +1,7 @@
 import type { CredentialCheck } from './auth-check';
 import { bearerOf } from './auth-check';
 import type { RecordedRequest } from './fake-openai';
+import { openAIParameterError } from './generation-rules';
 import { listen, readBody, sendJson } from './http-helpers';
 import { openAIImageRefusal } from './image-parts';
 import { recordedLines } from './recorded';
@@ -16,10 +17,13 @@ export interface AzureRequestRecord extends RecordedRequest {
  * Azure OpenAI's data plane: /openai/deployments/{name}/chat/completions?api-version=…, with an
  * Entra bearer token (checked by `bearer`) or an `api-key` header (checked by `apiKey`). Streams
  * replay the recorded Azure stream, leading prompt_filter_results chunk and final usage chunk
- * included, then `data: [DONE]`. Errors come in Azure's shape ({ error: { code, message } }).
+ * included, then `data: [DONE]`. Errors come in Azure's shape ({ error: { code, message } }). The
+ * deployments in `reasoning` run a reasoning model, whatever their name, and refuse generation
+ * settings as it does (generation-rules.ts).
  */
 export async function startFakeAzureOpenAI(options: {
   deployments: string[];
+  reasoning?: string[];
   bearer?: CredentialCheck;
   apiKey?: CredentialCheck;
   behaviour?: Behaviour;
@@ -58,6 +62,8 @@ export async function startFakeAzureOpenAI(options: {
       return sendJson(res, 404, { error: { code: 'DeploymentNotFound', message: 'The API deployment for this resource does not exist.' } });
     if (!Array.isArray(body.messages))
       return sendJson(res, 400, { error: { code: 'BadRequest', message: "'messages' is a required property" } });
+    const refused = openAIParameterError(body, options.reasoning?.includes(decodeURIComponent(match[1]!)) ?? false);
+    if (refused) return sendJson(res, 400, { error: { ...refused, type: 'invalid_request_error' } });
     const imageRefused = openAIImageRefusal(body, 'azure', false);
     if (imageRefused) return sendJson(res, imageRefused.status, imageRefused.body);
     if (behaviour.mode === 'rate-limit')

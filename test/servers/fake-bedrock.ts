@@ -2,6 +2,7 @@ import { EventStreamCodec } from '@smithy/core/event-streams';
 import type { CredentialCheck } from './auth-check';
 import { bearerOf } from './auth-check';
 import type { RecordedRequest } from './fake-openai';
+import { converseParameterError } from './generation-rules';
 import { listen, readBody, sendJson } from './http-helpers';
 import { bedrockImageRefusal } from './image-parts';
 import { recordedLines } from './recorded';
@@ -72,6 +73,8 @@ export async function startFakeBedrock(options: {
     const messages = body.messages as { role?: string; content?: unknown[] }[] | undefined;
     if (!Array.isArray(messages) || messages.some((m) => !Array.isArray(m.content)))
       return awsError(res, 400, 'ValidationException', 'Malformed input request: messages must be a list of messages with content blocks.');
+    const refused = converseParameterError(body);
+    if (refused) return awsError(res, 400, 'ValidationException', refused);
     const imageRefused = bedrockImageRefusal(body);
     if (imageRefused) return awsError(res, 400, imageRefused.type, imageRefused.message);
     if (behaviour.mode === 'rate-limit')

@@ -1,8 +1,10 @@
 import type http from 'node:http';
 import type { CredentialCheck } from './auth-check';
 import { bearerOf } from './auth-check';
+import { openAIParameterError } from './generation-rules';
 import { listen, readBody, sendJson } from './http-helpers';
 import { openAIImageRefusal } from './image-parts';
+import { openAIChunks } from './openai-chunks';
 import { recordedLines } from './recorded';
 import { sse } from './sse';
 import { respondWithStream, type Behaviour, type StreamLog } from './stream-responder';
@@ -18,25 +20,31 @@ export interface RecordedRequest {
  * OpenAI's /v1 API as the SDK uses it (also serving as an OpenAI-compatible server): chat
  * completions streamed as SSE `data:` lines ending with `data: [DONE]`, replaying the recorded
  * stream (without Azure's prompt_filter_results chunk), and /v1/models. Errors in OpenAI's shape.
- * With `credential: undefined` it takes requests without auth, like a local Ollama. Image parts are
- * checked as OpenAI checks them (image-parts.ts).
+ * With `credential: undefined` it takes requests without auth, like a local Ollama. The models in
+ * `reasoning` refuse generation settings as OpenAI's reasoning models do (generation-rules.ts); image
+ * parts are checked as OpenAI checks them (image-parts.ts).
  */
 export async function startFakeOpenAI(options: {
   models: string[];
+  reasoning?: string[];
   credential?: CredentialCheck;
   behaviour?: Behaviour;
+  /** Answers with this text (openai-chunks.ts) instead of the recorded stream. */
+  reply?: string;
   /** Models that take no images: a request with an image_url part is refused, as OpenAI does. */
   textOnly?: string[];
 }) {
   const requests: RecordedRequest[] = [];
   const log: StreamLog = { closedByClient: 0, completed: 0 };
   const behaviour: Behaviour = options.behaviour ?? { mode: 'ok' };
-  const events = [
-    ...recordedLines('azure-openai-chat.sse-data.txt')
-      .filter((line) => !line.includes('prompt_filter_results'))
-      .map((line) => sse(line)),
-    sse('[DONE]'),
-  ];
+  const events = options.reply
+    ? openAIChunks(options.reply)
+    : [
+        ...recordedLines('azure-openai-chat.sse-data.txt')
+          .filter((line) => !line.includes('prompt_filter_results'))
+          .map((line) => sse(line)),
+        sse('[DONE]'),
+      ];
 
   const server = await listen(async (req, res) => {
     const raw = await readBody(req);
@@ -58,6 +66,8 @@ export async function startFakeOpenAI(options: {
       return sendJson(res, 404, {
         error: { message: `The model \`${body.model}\` does not exist or you do not have access to it.`, type: 'invalid_request_error', code: 'model_not_found' },
       });
+    const refused = openAIParameterError(body, options.reasoning?.includes(body.model as string) ?? false);
+    if (refused) return sendJson(res, 400, { error: { ...refused, type: 'invalid_request_error' } });
     const imageRefused = openAIImageRefusal(body, 'openai', options.textOnly?.includes(body.model as string) ?? false);
     if (imageRefused) return sendJson(res, imageRefused.status, imageRefused.body);
     if (behaviour.mode === 'rate-limit')

@@ -1,6 +1,7 @@
 import type { CredentialCheck } from './auth-check';
 import { bearerOf } from './auth-check';
 import type { RecordedRequest } from './fake-openai';
+import { geminiParameterError } from './generation-rules';
 import { listen, readBody, sendJson } from './http-helpers';
 import { vertexImageRefusal } from './image-parts';
 import { recordedLines } from './recorded';
@@ -46,6 +47,8 @@ export async function startFakeVertex(options: {
     const imageRefused = vertexImageRefusal(body);
     if (imageRefused) return sendJson(res, 400, googleError(400, 'INVALID_ARGUMENT', imageRefused));
     if (method === 'countTokens') return sendJson(res, 200, { totalTokens: 1, totalBillableCharacters: 4 });
+    const refused = geminiParameterError(body, model!);
+    if (refused) return sendJson(res, 400, googleError(400, 'INVALID_ARGUMENT', refused));
     if (url.searchParams.get('alt') !== 'sse')
       return sendJson(res, 400, googleError(400, 'INVALID_ARGUMENT', 'this fake only streams with alt=sse'));
     if (behaviour.mode === 'rate-limit')

@@ -23,6 +23,10 @@ describe('draft conversion', () => {
       apiKey: 'key',
       headers: { 'X-A': '1', 'X-B': '2' },
       models: ['llama3', 'qwen2'],
+      // Fields left out of the draft are empty: for the generation settings, not sent.
+      temperature: '',
+      maxOutputTokens: '',
+      reasoningEffort: '',
     });
   });
 });

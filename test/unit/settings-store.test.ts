@@ -86,7 +86,7 @@ describe('settings store', () => {
 
     vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValueOnce(new Error('QUOTA_BYTES quota exceeded'));
     await expect(
-      useSettings.getState().saveProviderConfig('openai', { apiKey: 'sk-lost', baseURL: '' }),
+      useSettings.getState().saveProviderConfig('openai', { ...config, apiKey: 'sk-lost' }),
     ).rejects.toThrow('QUOTA_BYTES');
     expect(useSettings.getState().providers.openai.apiKey).toBe('sk-new');
     expect((await stored()).state.providers.openai.apiKey).toBe('sk-new');

@@ -23,7 +23,7 @@ describe('the sign-in authentication method', () => {
     }
   });
 
-  it('shows the Tenant ID, Issuer, Client ID, Scope and "Stay signed in" for Azure, and no secret', () => {
+  it('shows the Tenant ID, Issuer, Client ID, Scope and "Stay signed in" for Azure, and no secret (then the generation settings)', () => {
     const shown = azure.fields.filter((f) => !f.showIf || f.showIf(azureSignIn())).map((f) => f.label);
     expect(shown).toEqual([
       'Endpoint',
@@ -35,6 +35,9 @@ describe('the sign-in authentication method', () => {
       'Client ID',
       'Scope',
       'Stay signed in after the browser closes',
+      'Temperature',
+      'Maximum output tokens',
+      'Reasoning effort',
     ]);
   });
 

@@ -12,8 +12,10 @@ export type ProviderForms = { [P in ProviderId]: ProviderForm<ProviderConfigs[P]
  * How a policy writes each kind of form field, or `secret` for the kinds it may never set. Keyed by
  * every FieldKind, so a new kind does not compile until it says how policy treats it.
  */
-export const POLICY_SHAPE: Record<FieldKind, 'string' | 'string list' | 'boolean' | 'secret'> = {
+export const POLICY_SHAPE: Record<FieldKind, 'string' | 'string list' | 'number' | 'boolean' | 'secret'> = {
   text: 'string',
+  // A JSON number, as an administrator writes it; stored as the text the form would hold.
+  number: 'number',
   url: 'string',
   select: 'string',
   list: 'string list',
@@ -47,6 +49,9 @@ function parseField<C>(field: FieldSpec<C>, value: unknown): { value: unknown } 
     if (!Array.isArray(value) || !value.every((item) => typeof item === 'string'))
       return { problem: `must be a list of strings (it is ${describeType(value)}).` };
     text = value.join('\n');
+  } else if (shape === 'number') {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return { problem: `must be a number (it is ${describeType(value)}).` };
+    text = String(value);
   } else {
     if (typeof value !== 'string') return { problem: `must be a string (it is ${describeType(value)}).` };
     text = value;

@@ -1,5 +1,6 @@
 import type { ProviderForm } from '../field-spec';
 import type { AzureOpenAIConfig } from '../schema';
+import { GENERATION_DEFAULTS, REASONING_DEFAULTS, generationFields, reasoningField } from './generation-fields';
 import { OAUTH_DEFAULTS, oauthFields } from './oauth-fields';
 import { SIGN_IN_DEFAULTS, SIGN_IN_OPTION, inSignInMode, issuerField, keepSignedInField } from './sign-in-fields';
 
@@ -30,6 +31,8 @@ export const azureOpenAIForm: ProviderForm<AzureOpenAIConfig> = {
     models: [],
     auth: 'oauth2',
     apiKey: '',
+    ...GENERATION_DEFAULTS,
+    ...REASONING_DEFAULTS,
   },
   fields: [
     {
@@ -81,6 +84,11 @@ export const azureOpenAIForm: ProviderForm<AzureOpenAIConfig> = {
     }),
     ...oauthFields<AzureOpenAIConfig>('For Entra ID: https://cognitiveservices.azure.com/.default'),
     keepSignedInField<AzureOpenAIConfig>(),
+    ...generationFields<AzureOpenAIConfig>({
+      maxTemperature: 2,
+      temperatureNote: 'Never sent to deployments named as OpenAI’s reasoning models (o-series, GPT-5 and later); clear it for a reasoning deployment named otherwise.',
+    }),
+    reasoningField<AzureOpenAIConfig>('Sent as reasoning_effort: only for deployments of reasoning models, which take it.'),
   ],
   checkDraft: (draft): Record<string, string> =>
     inSignInMode(draft) && !draft.tenantId?.trim() && !draft.issuer?.trim()

@@ -1,5 +1,6 @@
 import type { ProviderForm } from '../field-spec';
 import type { BedrockConfig } from '../schema';
+import { GENERATION_DEFAULTS, generationFields } from './generation-fields';
 import { OAUTH_DEFAULTS, oauthFields } from './oauth-fields';
 import { SIGN_IN_DEFAULTS, SIGN_IN_OPTION, issuerField, keepSignedInField } from './sign-in-fields';
 
@@ -12,6 +13,7 @@ export const bedrockForm: ProviderForm<BedrockConfig> = {
     models: ['us.anthropic.claude-sonnet-4-5-20250929-v1:0', 'us.amazon.nova-pro-v1:0'],
     auth: 'oauth2',
     apiKey: '',
+    ...GENERATION_DEFAULTS,
   },
   fields: [
     {
@@ -49,5 +51,7 @@ export const bedrockForm: ProviderForm<BedrockConfig> = {
     issuerField<BedrockConfig>(),
     ...oauthFields<BedrockConfig>('The scope your gateway expects, if any.'),
     keepSignedInField<BedrockConfig>(),
+    // Converse has no common reasoning setting (each model family takes its own fields), so none here.
+    ...generationFields<BedrockConfig>({ maxTemperature: 1, temperatureNote: 'Never sent to Claude models after Opus 4.6, which take none.' }),
   ],
 };

@@ -1,8 +1,9 @@
 import type { ProviderForm } from '../field-spec';
 import type { OpenAICompatibleConfig } from '../schema';
+import { GENERATION_DEFAULTS, REASONING_DEFAULTS, generationFields, reasoningField } from './generation-fields';
 
 export const openaiCompatibleForm: ProviderForm<OpenAICompatibleConfig> = {
-  defaults: { baseURL: 'http://localhost:11434/v1', apiKey: '', headers: {}, models: [] },
+  defaults: { baseURL: 'http://localhost:11434/v1', apiKey: '', headers: {}, models: [], ...GENERATION_DEFAULTS, ...REASONING_DEFAULTS },
   fields: [
     {
       key: 'baseURL',
@@ -25,5 +26,7 @@ export const openaiCompatibleForm: ProviderForm<OpenAICompatibleConfig> = {
       kind: 'list',
       help: 'Optional. One model per line; when empty, the server’s /models list is used.',
     },
+    ...generationFields<OpenAICompatibleConfig>({ maxTemperature: 2, temperatureNote: 'Never sent to models named as OpenAI’s reasoning models (o-series, GPT-5 and later).' }),
+    reasoningField<OpenAICompatibleConfig>('Sent as reasoning_effort, for servers and models that take it.'),
   ],
 };

@@ -1,8 +1,9 @@
 import type { ProviderForm } from '../field-spec';
 import type { OpenAIConfig } from '../schema';
+import { GENERATION_DEFAULTS, REASONING_DEFAULTS, generationFields, reasoningField } from './generation-fields';
 
 export const openaiForm: ProviderForm<OpenAIConfig> = {
-  defaults: { apiKey: '', baseURL: '' },
+  defaults: { apiKey: '', baseURL: '', ...GENERATION_DEFAULTS, ...REASONING_DEFAULTS },
   fields: [{ key: 'apiKey', label: 'API key', kind: 'secret', required: true, placeholder: 'sk-…' },
     {
       key: 'baseURL',
@@ -11,5 +12,7 @@ export const openaiForm: ProviderForm<OpenAIConfig> = {
       placeholder: 'https://api.openai.com/v1',
       help: 'Optional. A proxy or gateway in front of the API; empty means https://api.openai.com/v1.',
     },
+    ...generationFields<OpenAIConfig>({ maxTemperature: 2, temperatureNote: 'Never sent to OpenAI’s reasoning models (o-series, GPT-5 and later), which take none.' }),
+    reasoningField<OpenAIConfig>('Sent to reasoning models only (o-series, GPT-5 and later).'),
   ],
 };

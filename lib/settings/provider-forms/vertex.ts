@@ -1,5 +1,6 @@
 import type { ProviderForm } from '../field-spec';
 import type { VertexConfig } from '../schema';
+import { GENERATION_DEFAULTS, REASONING_DEFAULTS, generationFields, reasoningField } from './generation-fields';
 import { OAUTH_DEFAULTS, oauthFields } from './oauth-fields';
 import { SIGN_IN_DEFAULTS, SIGN_IN_OPTION, issuerField, keepSignedInField } from './sign-in-fields';
 
@@ -14,6 +15,8 @@ export const vertexForm: ProviderForm<VertexConfig> = {
     models: ['gemini-2.5-pro', 'gemini-2.5-flash'],
     auth: 'service-account',
     serviceAccountKey: '',
+    ...GENERATION_DEFAULTS,
+    ...REASONING_DEFAULTS,
   },
   fields: [
     { key: 'projectId', label: 'Project ID', kind: 'text', required: true, placeholder: 'my-project' },
@@ -52,5 +55,7 @@ export const vertexForm: ProviderForm<VertexConfig> = {
     issuerField<VertexConfig>(),
     ...oauthFields<VertexConfig>('https://www.googleapis.com/auth/cloud-platform'),
     keepSignedInField<VertexConfig>(),
+    ...generationFields<VertexConfig>({ maxTemperature: 2 }),
+    reasoningField<VertexConfig>('Gemini’s thinking: a thinking budget for Gemini 2.5, the thinking level for later models.'),
   ],
 };

@@ -58,7 +58,7 @@ describe('conversation store', () => {
   it('never writes an answer into a conversation deleted meanwhile, by another context too', async () => {
     await db.storeRunRecords({ answer: answer('c'), user: user('c') });
     // Deleted by another context (this one's tombstones know nothing of it): the check is in the transaction.
-    const other = await rawOpen(3);
+    const other = await rawOpen(4);
     await new Promise<void>((resolve) => {
       const tx = other.transaction(['conversations', 'messages'], 'readwrite');
       tx.objectStore('conversations').delete('c');
@@ -166,6 +166,50 @@ describe('conversation store', () => {
     v2.close();
     expect((await db.getMessages('c')).map((m) => m.content)).toEqual(['Old question']);
     expect(await db.listActivity()).toEqual([]);
+  });
+
+  /** A version 3 store as either branch left it: v2's stores, plus search terms (chat) or the list of page text sent (siterules). */
+  async function v3With(extra: 'terms' | 'activity'): Promise<void> {
+    const v3 = await rawOpen(3, (database) => {
+      database.createObjectStore('conversations', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
+      const messages = database.createObjectStore('messages', { keyPath: 'id' });
+      messages.createIndex('conversationId', 'conversationId');
+      messages.createIndex('status', 'status');
+      if (extra === 'terms') database.createObjectStore('terms', { keyPath: 'id' }).createIndex('term', 'terms', { multiEntry: true });
+      else {
+        const activity = database.createObjectStore('activity', { keyPath: 'id' });
+        activity.createIndex('conversationId', 'conversationId');
+        activity.createIndex('at', 'at');
+      }
+    });
+    await new Promise<void>((resolve) => {
+      const tx = v3.transaction(['conversations', 'messages', extra], 'readwrite');
+      tx.objectStore('conversations').put({ id: 'c', title: 'Volcanoes', createdAt: 1, updatedAt: 1 });
+      tx.objectStore('messages').put(user('c', 'Tell me about Hekla'));
+      if (extra === 'terms') tx.objectStore('terms').put({ id: 'c', terms: ['volcanoes', 'tell', 'me', 'about', 'hekla'] });
+      else tx.objectStore('activity').put({ id: 'l', conversationId: 'c', at: 1, kind: 'page', url: 'https://a.example/', chars: 3, provider: 'openai' });
+      tx.oncomplete = () => resolve();
+    });
+    v3.close();
+  }
+
+  it('upgrades a version 3 store with search terms (chat’s v3): the list of page text sent is added, search still finds', async () => {
+    await v3With('terms');
+    expect(await db.searchConversations('hekla')).toEqual(new Set(['c']));
+    expect(await db.listActivity()).toEqual([]);
+    await db.storeRunRecords({
+      answer: answer('d'),
+      user: user('d'),
+      activity: [{ id: 'l', conversationId: 'd', at: 3, kind: 'page', url: 'https://b.example/', chars: 5, provider: 'openai' }],
+    });
+    expect((await db.listActivity()).map((line) => line.conversationId)).toEqual(['d']);
+  });
+
+  it('upgrades a version 3 store with the list of page text sent (siterules’ v3): its conversations are indexed for search, the list kept', async () => {
+    await v3With('activity');
+    expect(await db.searchConversations('hekla')).toEqual(new Set(['c']));
+    expect(await db.searchConversations('volcan')).toEqual(new Set(['c']));
+    expect((await db.listActivity()).map((line) => line.id)).toEqual(['l']);
   });
 
   it('marks answers left streaming by a stopped worker as interrupted, through the status index', async () => {

@@ -19,7 +19,7 @@ beforeEach(async () => {
   server = await startFakeOpenAI({ models: ['gpt-5.5', 'gpt-3.5-turbo', 'llama3.3'], credential: acceptKey('k'), textOnly: ['gpt-3.5-turbo', 'llama3.3'] });
   const settings = defaultSettings();
   settings.provider = 'openai';
-  settings.providers.openai = { apiKey: 'k', baseURL: `${server.url}/v1` };
+  settings.providers.openai = { ...settings.providers.openai, apiKey: 'k', baseURL: `${server.url}/v1` };
   settings.providers['openai-compatible'] = { ...settings.providers['openai-compatible'], apiKey: 'k', baseURL: `${server.url}/v1`, models: ['llama3.3'] };
   await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { state: settings, version: SETTINGS_VERSION } });
 });

@@ -66,7 +66,7 @@ describe('the schema and the code declare the same policy', () => {
           f.key,
           POLICY_SHAPE[f.kind] === 'string list'
             ? { title: f.label, type: 'array', items: { type: 'string' } }
-            : { title: f.label, type: POLICY_SHAPE[f.kind] === 'boolean' ? 'boolean' : 'string' },
+            : { title: f.label, type: POLICY_SHAPE[f.kind] === 'number' ? 'number' : POLICY_SHAPE[f.kind] === 'boolean' ? 'boolean' : 'string' },
         ]),
       );
       const declared = Object.fromEntries(

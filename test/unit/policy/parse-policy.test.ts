@@ -183,7 +183,7 @@ describe('parsePolicy: provider fields are checked by their form’s own rules',
     expect(policy).toEqual({});
     expect(notices).toEqual([
       { key: 'providers.gemini', message: expect.stringMatching(/^is not a provider omni-ai knows/) },
-      { key: 'providers.openai.model', message: 'is not a setting of OpenAI (those policy can set: baseURL).' },
+      { key: 'providers.openai.model', message: 'is not a setting of OpenAI (those policy can set: baseURL, temperature, maxOutputTokens, reasoningEffort).' },
       { key: 'providers.bedrock', message: expect.stringMatching(/^must be an object of settings/) },
     ]);
   });

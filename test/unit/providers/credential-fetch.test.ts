@@ -56,7 +56,7 @@ const cases: Case[] = [
     keyIn: (h) => h.authorization,
     key: 'Bearer sk-openai-secret',
     elsewhere: () => startFakeOpenAI({ models: ['gpt-5.5'], credential: acceptKey('sk-openai-secret') }),
-    configure: (s, url) => void (s.providers.openai = { apiKey: 'sk-openai-secret', baseURL: `${url}/v1` }),
+    configure: (s, url) => void (s.providers.openai = { ...s.providers.openai, apiKey: 'sk-openai-secret', baseURL: `${url}/v1` }),
   },
   {
     provider: 'anthropic',
@@ -65,7 +65,7 @@ const cases: Case[] = [
     keyIn: (h) => (h['x-api-key'] as string | undefined) ?? bearerOf(h.authorization),
     key: 'sk-ant-secret',
     elsewhere: () => startFakeAnthropic({ models: ['claude-sonnet-5-5'], credential: acceptKey('sk-ant-secret') }),
-    configure: (s, url) => void (s.providers.anthropic = { apiKey: 'sk-ant-secret', baseURL: url }),
+    configure: (s, url) => void (s.providers.anthropic = { ...s.providers.anthropic, apiKey: 'sk-ant-secret', baseURL: url }),
   },
   {
     provider: 'openai-compatible',
@@ -74,7 +74,7 @@ const cases: Case[] = [
     key: 'corp-secret',
     elsewhere: () => startFakeOpenAI({ models: ['llama3.3'] }),
     configure: (s, url) =>
-      void (s.providers['openai-compatible'] = { baseURL: `${url}/v1`, apiKey: '', headers: { 'X-Corp-Key': 'corp-secret' }, models: [] }),
+      void (s.providers['openai-compatible'] = { ...s.providers['openai-compatible'], baseURL: `${url}/v1`, apiKey: '', headers: { 'X-Corp-Key': 'corp-secret' }, models: [] }),
   },
   {
     provider: 'azure-openai',

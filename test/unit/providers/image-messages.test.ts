@@ -77,7 +77,7 @@ describe('each provider’s own image format', () => {
   });
 
   it('Bedrock Converse: ImageBlocks with format and base64 bytes, before the text', () => {
-    expect(converseBody({ model: 'm', messages: conversation, signal }).messages).toEqual([
+    expect(converseBody({ model: 'm', messages: conversation }).messages).toEqual([
       { role: 'user', content: [{ image: { format: 'png', source: { bytes: png.data } } }, { text: 'What colour is this?' }] },
       { role: 'assistant', content: [{ text: 'Red and blue.' }] },
       {
@@ -88,7 +88,7 @@ describe('each provider’s own image format', () => {
   });
 
   it('Vertex Gemini: inlineData parts before the text', () => {
-    expect(generateContentBody({ model: 'm', messages: conversation, signal }).contents).toEqual([
+    expect(generateContentBody({ model: 'm', messages: conversation }).contents).toEqual([
       { role: 'user', parts: [{ inlineData: { mimeType: 'image/png', data: png.data } }, { text: 'What colour is this?' }] },
       { role: 'model', parts: [{ text: 'Red and blue.' }] },
       { role: 'user', parts: [{ inlineData: { mimeType: 'image/jpeg', data: jpeg.data } }, { inlineData: { mimeType: 'image/png', data: png.data } }, { text: 'And these?' }] },
@@ -101,8 +101,8 @@ describe('each provider’s own image format', () => {
       { type: 'image_url', image_url: { url: `data:image/png;base64,${png.data}` } },
     ]);
     expect(toAnthropicMessages(imagesOnly)[0]!.content).toEqual([{ type: 'image', source: { type: 'base64', media_type: 'image/png', data: png.data } }]);
-    expect(converseBody({ model: 'm', messages: imagesOnly, signal }).messages[0]!.content).toEqual([{ image: { format: 'png', source: { bytes: png.data } } }]);
-    expect(generateContentBody({ model: 'm', messages: imagesOnly, signal }).contents[0]!.parts).toEqual([{ inlineData: { mimeType: 'image/png', data: png.data } }]);
+    expect(converseBody({ model: 'm', messages: imagesOnly }).messages[0]!.content).toEqual([{ image: { format: 'png', source: { bytes: png.data } } }]);
+    expect(generateContentBody({ model: 'm', messages: imagesOnly }).contents[0]!.parts).toEqual([{ inlineData: { mimeType: 'image/png', data: png.data } }]);
   });
 });
 

@@ -1,0 +1,97 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ChatClientMessage, ChatServerMessage } from '@/lib/messaging/chat-port';
+
+// The port to the worker, replaced: what the panel posts is recorded, and the test answers for the worker.
+const posted: ChatClientMessage[] = [];
+let deliver: (message: ChatServerMessage) => void = () => undefined;
+vi.mock('@/lib/chat/chat-connection', () => ({
+  ChatConnection: class {
+    constructor(onMessage: (message: ChatServerMessage) => void) {
+      deliver = onMessage;
+    }
+    post(message: ChatClientMessage) {
+      posted.push(message);
+    }
+  },
+}));
+
+const { useChat } = await import('@/lib/chat/chat-store');
+
+type Send = Extract<ChatClientMessage, { type: 'send' }>;
+const sends = () => posted.filter((m): m is Send => m.type === 'send');
+const chat = () => useChat.getState();
+const shown = () => chat().entries.map((e) => `${e.role}:${e.content}`);
+
+/** The worker answers the last run with `text`. */
+function answer(text: string) {
+  const { runId } = sends().at(-1)!;
+  deliver({ type: 'delta', runId, text });
+  deliver({ type: 'done', runId, reason: 'stop', usage: { inputTokens: 3, outputTokens: 5 } });
+}
+
+beforeEach(() => {
+  posted.length = 0;
+  chat().newChat();
+});
+
+describe('editing and regenerating keep every version', () => {
+  it('regenerates an answer to the same question, as a second version; the first stays reachable', () => {
+    chat().send('Capital of France?');
+    answer('Paris.');
+    const first = chat().entries[1]!;
+    expect(first).toMatchObject({ status: 'done', usage: { inputTokens: 3, outputTokens: 5 } });
+
+    chat().regenerate(first.id);
+    const again = sends().at(-1)!;
+    expect(again.user).toBeUndefined(); // the question is stored already
+    expect(again.parentId).toBe(chat().entries[0]!.id);
+    expect(again.messages.map(({ role, content }) => ({ role, content }))).toEqual([{ role: 'user', content: 'Capital of France?' }]);
+    answer('Paris, on the Seine.');
+    expect(shown()).toEqual(['user:Capital of France?', 'assistant:Paris, on the Seine.']);
+    expect(chat().versions[chat().entries[1]!.id]).toMatchObject({ index: 1, ids: [first.id, again.runId] });
+
+    chat().showVersion(again.runId, -1);
+    expect(shown()).toEqual(['user:Capital of France?', 'assistant:Paris.']);
+  });
+
+  it('regenerates with another model, chosen for that answer only', () => {
+    chat().send('Capital of France?');
+    answer('Paris.');
+    chat().regenerate(chat().entries[1]!.id, { provider: 'openai', model: 'gpt-5.4-mini' });
+    expect(sends().at(-1)).toMatchObject({ provider: 'openai', model: 'gpt-5.4-mini' });
+    expect(chat().entries[1]).toMatchObject({ provider: 'openai', model: 'gpt-5.4-mini', status: 'streaming' });
+  });
+
+  it('sends an edited question with the conversation before it only, and keeps the original with its answers', () => {
+    chat().send('Capital of France?');
+    answer('Paris.');
+    chat().send('And of Italy?');
+    answer('Rome.');
+    const original = chat().entries[2]!;
+
+    chat().edit(original.id, 'And of Spain?');
+    const edited = sends().at(-1)!;
+    expect(edited.user).toMatchObject({ role: 'user', content: 'And of Spain?', parentId: chat().entries[1]!.id });
+    expect(edited.messages.map(({ role, content }) => ({ role, content }))).toEqual([
+      { role: 'user', content: 'Capital of France?' },
+      { role: 'assistant', content: 'Paris.' },
+      { role: 'user', content: 'And of Spain?' },
+    ]);
+    answer('Madrid.');
+    expect(shown()).toEqual(['user:Capital of France?', 'assistant:Paris.', 'user:And of Spain?', 'assistant:Madrid.']);
+
+    chat().showVersion(chat().entries[2]!.id, -1);
+    expect(shown()).toEqual(['user:Capital of France?', 'assistant:Paris.', 'user:And of Italy?', 'assistant:Rome.']);
+    // A new question goes below the version shown.
+    chat().send('And of Germany?');
+    expect(sends().at(-1)!.messages.map((m) => m.content)).toEqual(['Capital of France?', 'Paris.', 'And of Italy?', 'Rome.', 'And of Germany?']);
+  });
+
+  it('neither edits nor regenerates while an answer streams', () => {
+    chat().send('Capital of France?');
+    const count = sends().length;
+    chat().regenerate(chat().entries[1]!.id);
+    chat().edit(chat().entries[0]!.id, 'Other?');
+    expect(sends()).toHaveLength(count);
+  });
+});
