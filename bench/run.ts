@@ -5,6 +5,7 @@ import { defaultSettings } from '../lib/settings/parse-stored';
 import { CHROMIUM_PATH, launchExtension } from '../test/e2e/harness/launch';
 import { coldOpen, firstTokenLatency, heapAfterConversation, streaming } from './browser-benches';
 import { bundleSizes } from './bundle-size';
+import { streamingCpu } from './cpu-benches';
 import { coldConcurrency, idleDay, simulatedHour } from './gateway-benches';
 import { startBenchServer } from './lib/bench-server';
 import { summarise, type Figure } from './lib/stats';
@@ -21,6 +22,7 @@ async function main() {
   await ext.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   const server = await startBenchServer();
   const figures: { section: string; figures: Figure[] }[] = [];
+  const loadAtStart = os.loadavg();
   const section = async (name: string, run: () => Promise<Figure[]> | Figure[]) => {
     process.stdout.write(`… ${name}\n`);
     const result = await run();
@@ -44,6 +46,7 @@ async function main() {
     // after the 20,000-token answer.
     const openShort = await coldOpen(ext, RUNS.coldOpen, 'latest conversation short');
     await section('2. Streaming a 20,000-token answer at 2,000 tokens/s', () => streaming(ext, server, RUNS.streaming));
+    await section('2b. CPU of the 20,000-token answer, Send to last paint, beside the plain page', () => streamingCpu(ext, server, RUNS.streaming));
     await section('3. Token gateway', async () => [
       ...(await coldConcurrency(ext, RUNS.gateway)),
       ...(await simulatedHour()),
@@ -67,6 +70,8 @@ async function main() {
       `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}. ` +
         `Node ${process.version}; Chromium ${browserVersion} (headless, ${CHROMIUM_PATH}); WXT ${pkg.devDependencies.wxt}, React ${pkg.dependencies.react}, ` +
         `openai ${pkg.dependencies.openai}, @anthropic-ai/sdk ${pkg.dependencies['@anthropic-ai/sdk']}.`,
+      '',
+      `Load average (1, 5, 15 min) at the start: ${loadAtStart.map((l) => l.toFixed(1)).join(', ')}; at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} (${os.cpus().length} cores, shared with other work).`,
       '',
       'Shared, noisy machines: read p50 for the typical case and p95 for the tail. Every figure comes from the built extension in',
       'Chromium against loopback servers, except the simulated hour and day, which run the real gateway on a virtual clock.',
