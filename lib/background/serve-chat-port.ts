@@ -4,6 +4,7 @@ import type { MessageRecord } from '../chat/conversation-db';
 import { recordRun } from '../chat/record-run';
 import type { RunManager } from '../chat/run-manager';
 import { CHAT_PORT, type ChatClientMessage, type ChatServerMessage } from '../messaging/chat-port';
+import { coalesceDeltas } from '../messaging/coalesce-deltas';
 import { isFromExtensionPage } from '../messaging/protocol';
 import { modelForRun } from './model-for-run';
 
@@ -15,14 +16,26 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
     return;
   }
   let open = true;
+  const close = () => {
+    open = false;
+    deltas.cancel();
+    runs.detach(listener);
+  };
+  // Deltas are joined, at most one message per frame (coalesce-deltas.ts): a port message per token
+  // cost the browser process more CPU than the rest of the answer (issue 13).
+  const deltas = coalesceDeltas((message) => {
+    if (!open) return;
+    try {
+      port.postMessage(message);
+    } catch {
+      close(); // the panel went away before onDisconnect said so: the run goes on without it
+    }
+  });
   const listener = (message: ChatServerMessage) => {
     if (!open) throw new Error('port closed');
-    port.postMessage(message);
+    deltas.send(message);
   };
-  port.onDisconnect.addListener(() => {
-    open = false;
-    runs.detach(listener);
-  });
+  port.onDisconnect.addListener(close);
   // Synchronous on purpose: nothing here awaits storage, so a store that fails or hangs can neither
   // keep the request from starting nor leave the answer spinning (its problems arrive as "storage").
   port.onMessage.addListener((raw: unknown) => {
