@@ -101,6 +101,8 @@ export async function streamingCpu(ext: ExtensionSession, server: BenchServer, r
     figure('CPU, browser process: plain page', plain, 'browser'),
     figure('CPU, renderers: omni-ai (side panel and service worker share one)', omni, 'renderers'),
     figure('CPU, renderers: plain page', plain, 'renderers'),
+    figure('CPU, of which the renderers’ main threads: omni-ai (the side panel’s)', omni, 'rendererMain'),
+    figure('CPU, of which the renderers’ main threads: plain page', plain, 'rendererMain'),
     figure('CPU, of which omni-ai’s service-worker thread', omni, 'worker'),
     figure('CPU, GPU process: omni-ai', omni, 'gpu'),
     figure('CPU, GPU process: plain page', plain, 'gpu'),

@@ -12,6 +12,8 @@ interface ProcessSample {
   extension: boolean;
   /** Seconds of CPU of each service-worker thread in the process, by thread id. */
   workerThreads: Map<number, number>;
+  /** Seconds of CPU of a renderer's main thread (the page's: DOM, style, layout, its scripts). */
+  mainThread: number;
 }
 
 /** Every Chromium process's CPU time at one moment. */
@@ -24,6 +26,8 @@ export interface CpuSpent {
   browser: number;
   /** Every renderer process: pages, and the extension's service worker, which shares its pages' process. */
   renderers: number;
+  /** The renderers' main threads (part of `renderers`): the pages' scripts, style, layout. */
+  rendererMain: number;
   /** The extension's service-worker thread(s) alone (part of `renderers`). */
   worker: number;
   gpu: number;
@@ -74,20 +78,30 @@ export async function sampleCpu(browserSession: CDPSession): Promise<CpuSample> 
     const stat = read(`/proc/${id}/stat`);
     // Chromium rewrites a renderer's command line as one string (setproctitle): match the flag as a word.
     const extension = type === 'renderer' && /(^|[\s\0])--extension-process([\s\0]|$)/.test(read(`/proc/${id}/cmdline`) ?? '');
-    sample.set(id, { type, cpu: stat ? statCpu(stat) : cpuTime, extension, workerThreads: extension ? workerThreads(id) : new Map() });
+    const main = type === 'renderer' ? read(`/proc/${id}/task/${id}/stat`) : undefined;
+    sample.set(id, {
+      type,
+      cpu: stat ? statCpu(stat) : cpuTime,
+      extension,
+      workerThreads: extension ? workerThreads(id) : new Map(),
+      mainThread: main ? statCpu(main) : 0,
+    });
   }
   return sample;
 }
 
 /** The CPU spent between two samples; a process or thread that started in between counts from zero. */
 export function cpuBetween(before: CpuSample, after: CpuSample): CpuSpent {
-  const spent: CpuSpent = { whole: 0, browser: 0, renderers: 0, worker: 0, gpu: 0, utilities: 0 };
+  const spent: CpuSpent = { whole: 0, browser: 0, renderers: 0, rendererMain: 0, worker: 0, gpu: 0, utilities: 0 };
   for (const [pid, now] of after) {
     const then = before.get(pid);
     const cpu = now.cpu - (then?.cpu ?? 0);
     spent.whole += cpu;
     if (now.type === 'browser') spent.browser += cpu;
-    else if (now.type === 'renderer') spent.renderers += cpu;
+    else if (now.type === 'renderer') {
+      spent.renderers += cpu;
+      spent.rendererMain += now.mainThread - (then?.mainThread ?? 0);
+    }
     else if (now.type === 'GPU') spent.gpu += cpu;
     else spent.utilities += cpu;
     for (const [tid, threadCpu] of now.workerThreads) spent.worker += threadCpu - (then?.workerThreads.get(tid) ?? 0);
