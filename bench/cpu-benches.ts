@@ -61,6 +61,15 @@ async function plainAnswer(ext: ExtensionSession, server: BenchServer): Promise<
 
 const ms = (seconds: number) => seconds * 1000;
 
+/** BENCH_THREADS=1: each thread's CPU (ms, mean of the runs), omni-ai beside the plain page, largest first. */
+function printThreads(omni: CpuSpent[], plain: CpuSpent[]) {
+  const mean = (runs: CpuSpent[], key: string) => ms(runs.reduce((sum, r) => sum + (r.byThread[key] ?? 0), 0) / runs.length);
+  const keys = [...new Set([...omni, ...plain].flatMap((r) => Object.keys(r.byThread)))];
+  const rows = keys.map((key) => ({ key, omni: mean(omni, key), plain: mean(plain, key) })).filter((r) => r.omni + r.plain >= 20);
+  rows.sort((a, b) => b.omni + b.plain - (a.omni + a.plain));
+  for (const r of rows) console.log(`    ${r.key.padEnd(48)} omni-ai ${r.omni.toFixed(0).padStart(6)} ms   plain ${r.plain.toFixed(0).padStart(6)} ms`);
+}
+
 /**
  * 2b. Where the CPU goes while a 20,000-token answer streams at 2,000 tokens/s, from Send to the
  * last paint, per Chromium process, beside the plain page streaming the same answer in the same
@@ -82,7 +91,8 @@ export async function streamingCpu(ext: ExtensionSession, server: BenchServer, r
       omni.push(await omniAiAnswer(ext, i));
     }
   }
-  const figure = (name: string, of: CpuSpent[], part: keyof CpuSpent, extra: Partial<Figure> = {}): Figure => ({
+  if (process.env.BENCH_THREADS === '1') printThreads(omni, plain);
+  const figure = (name: string, of: CpuSpent[], part: Exclude<keyof CpuSpent, 'byThread'>, extra: Partial<Figure> = {}): Figure => ({
     name,
     unit: 'ms',
     values: of.map((c) => ms(c[part])),

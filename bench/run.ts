@@ -8,12 +8,13 @@ import { bundleSizes } from './bundle-size';
 import { streamingCpu } from './cpu-benches';
 import { coldConcurrency, idleDay, simulatedHour } from './gateway-benches';
 import { startBenchServer } from './lib/bench-server';
+import { coldWorker } from './worker-benches';
 import { summarise, type Figure } from './lib/stats';
 import { writeSettings } from './lib/write-settings';
 
 // Runs per measurement; BENCH_QUICK=1 for a fast check of the scripts themselves.
 const quick = process.env.BENCH_QUICK === '1';
-const RUNS = { firstToken: quick ? 3 : 30, streaming: quick ? 1 : 5, coldOpen: quick ? 3 : 20, gateway: quick ? 1 : 5 };
+const RUNS = { firstToken: quick ? 3 : 30, streaming: quick ? 1 : 5, coldOpen: quick ? 3 : 20, gateway: quick ? 1 : 5, coldWorker: quick ? 2 : 10 };
 
 async function main() {
   const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'omni-ai-bench-'));
@@ -42,6 +43,7 @@ async function main() {
     await writeSettings(ext, settings);
 
     await section('1. Added latency to the first token', () => firstTokenLatency(ext, server, RUNS.firstToken));
+    await section('1b. First token from a stopped service worker', () => coldWorker(ext, server, RUNS.coldWorker));
     // The panel reopens the latest conversation: measured here with a short one, and again below
     // after the 20,000-token answer.
     const openShort = await coldOpen(ext, RUNS.coldOpen, 'latest conversation short');

@@ -14,6 +14,8 @@ interface ProcessSample {
   workerThreads: Map<number, number>;
   /** Seconds of CPU of a renderer's main thread (the page's: DOM, style, layout, its scripts). */
   mainThread: number;
+  /** Every thread's CPU seconds, by thread id, with its name: for finding where a difference is. */
+  threads: Map<number, { name: string; cpu: number }>;
 }
 
 /** Every Chromium process's CPU time at one moment. */
@@ -33,6 +35,8 @@ export interface CpuSpent {
   gpu: number;
   /** The network, storage and other utility processes. */
   utilities: number;
+  /** Seconds by "process type: thread name" (names cut to 15 characters by Linux), for diagnosis. */
+  byThread: Record<string, number>;
 }
 
 const read = (file: string) => {
@@ -49,8 +53,8 @@ function statCpu(stat: string): number {
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
 
-function workerThreads(pid: number): Map<number, number> {
-  const threads = new Map<number, number>();
+function threadsOf(pid: number): Map<number, { name: string; cpu: number }> {
+  const threads = new Map<number, { name: string; cpu: number }>();
   let tids: string[];
   try {
     tids = fs.readdirSync(`/proc/${pid}/task`);
@@ -58,10 +62,9 @@ function workerThreads(pid: number): Map<number, number> {
     return threads; // the process ended
   }
   for (const tid of tids) {
-    // Chromium names the thread "ServiceWorker thread"; Linux keeps the first 15 characters.
-    if (!read(`/proc/${pid}/task/${tid}/comm`)?.startsWith('ServiceWorker')) continue;
+    const name = read(`/proc/${pid}/task/${tid}/comm`)?.trim();
     const stat = read(`/proc/${pid}/task/${tid}/stat`);
-    if (stat) threads.set(Number(tid), statCpu(stat));
+    if (name !== undefined && stat) threads.set(Number(tid), { name, cpu: statCpu(stat) });
   }
   return threads;
 }
@@ -78,13 +81,16 @@ export async function sampleCpu(browserSession: CDPSession): Promise<CpuSample> 
     const stat = read(`/proc/${id}/stat`);
     // Chromium rewrites a renderer's command line as one string (setproctitle): match the flag as a word.
     const extension = type === 'renderer' && /(^|[\s\0])--extension-process([\s\0]|$)/.test(read(`/proc/${id}/cmdline`) ?? '');
-    const main = type === 'renderer' ? read(`/proc/${id}/task/${id}/stat`) : undefined;
+    const threads = threadsOf(id);
+    // Chromium names the worker's thread "ServiceWorker thread"; Linux keeps the first 15 characters.
+    const workers = [...threads].filter(([, t]) => extension && t.name.startsWith('ServiceWorker')).map(([tid, t]) => [tid, t.cpu] as const);
     sample.set(id, {
       type,
       cpu: stat ? statCpu(stat) : cpuTime,
       extension,
-      workerThreads: extension ? workerThreads(id) : new Map(),
-      mainThread: main ? statCpu(main) : 0,
+      workerThreads: new Map(workers),
+      mainThread: type === 'renderer' ? (threads.get(id)?.cpu ?? 0) : 0,
+      threads,
     });
   }
   return sample;
@@ -92,7 +98,7 @@ export async function sampleCpu(browserSession: CDPSession): Promise<CpuSample> 
 
 /** The CPU spent between two samples; a process or thread that started in between counts from zero. */
 export function cpuBetween(before: CpuSample, after: CpuSample): CpuSpent {
-  const spent: CpuSpent = { whole: 0, browser: 0, renderers: 0, rendererMain: 0, worker: 0, gpu: 0, utilities: 0 };
+  const spent: CpuSpent = { whole: 0, browser: 0, renderers: 0, rendererMain: 0, worker: 0, gpu: 0, utilities: 0, byThread: {} };
   for (const [pid, now] of after) {
     const then = before.get(pid);
     const cpu = now.cpu - (then?.cpu ?? 0);
@@ -105,6 +111,10 @@ export function cpuBetween(before: CpuSample, after: CpuSample): CpuSpent {
     else if (now.type === 'GPU') spent.gpu += cpu;
     else spent.utilities += cpu;
     for (const [tid, threadCpu] of now.workerThreads) spent.worker += threadCpu - (then?.workerThreads.get(tid) ?? 0);
+    for (const [tid, thread] of now.threads) {
+      const key = `${now.type}${now.extension ? ' (extension)' : ''}: ${tid === pid ? 'main' : thread.name}`;
+      spent.byThread[key] = (spent.byThread[key] ?? 0) + thread.cpu - (then?.threads.get(tid)?.cpu ?? 0);
+    }
   }
   return spent;
 }
