@@ -8,6 +8,7 @@ import { bundleSizes } from './bundle-size';
 import { streamingCpu } from './cpu-benches';
 import { coldConcurrency, idleDay, simulatedHour } from './gateway-benches';
 import { startBenchServer } from './lib/bench-server';
+import { longConversation } from './long-conversation-benches';
 import { coldWorker } from './worker-benches';
 import { summarise, type Figure } from './lib/stats';
 import { writeSettings } from './lib/write-settings';
@@ -60,6 +61,8 @@ async function main() {
       ...bundleSizes(),
       ...(await heapAfterConversation(ext, server)),
     ]);
+    // Last: it leaves a 1,000-message conversation as the latest one.
+    await section('4b. A 1,000-message conversation', () => longConversation(ext, server, RUNS.coldOpen));
     if (ext.consoleErrors.length) console.log(`console errors during the run:\n${ext.consoleErrors.join('\n')}`);
 
     const browserVersion = ext.context.browser()?.version() ?? 'unknown';
