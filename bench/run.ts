@@ -5,15 +5,25 @@ import { defaultSettings } from '../lib/settings/parse-stored';
 import { CHROMIUM_PATH, launchExtension } from '../test/e2e/harness/launch';
 import { coldOpen, firstTokenLatency, heapAfterConversation, streaming } from './browser-benches';
 import { bundleSizes } from './bundle-size';
+import { streamingCpu } from './cpu-benches';
 import { coldConcurrency, idleDay, simulatedHour } from './gateway-benches';
 import { yearOfHistory } from './history-benches';
 import { startBenchServer } from './lib/bench-server';
+import { longConversation } from './long-conversation-benches';
+import { coldWorker } from './worker-benches';
 import { summarise, type Figure } from './lib/stats';
 import { writeSettings } from './lib/write-settings';
 
 // Runs per measurement; BENCH_QUICK=1 for a fast check of the scripts themselves.
 const quick = process.env.BENCH_QUICK === '1';
-const RUNS = { firstToken: quick ? 3 : 30, streaming: quick ? 1 : 5, coldOpen: quick ? 3 : 20, gateway: quick ? 1 : 5, history: quick ? 2 : 10 };
+const RUNS = {
+  firstToken: quick ? 3 : 30,
+  streaming: quick ? 1 : 5,
+  coldOpen: quick ? 3 : 20,
+  gateway: quick ? 1 : 5,
+  coldWorker: quick ? 2 : 10,
+  history: quick ? 2 : 10,
+};
 // BENCH_ONLY=history runs that section alone (it prints its figures and writes no RESULTS.md).
 const only = process.env.BENCH_ONLY;
 
@@ -24,6 +34,7 @@ async function main() {
   await ext.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   const server = await startBenchServer();
   const figures: { section: string; figures: Figure[] }[] = [];
+  const loadAtStart = os.loadavg();
   const section = async (name: string, run: () => Promise<Figure[]> | Figure[]) => {
     process.stdout.write(`… ${name}\n`);
     const result = await run();
@@ -47,10 +58,12 @@ async function main() {
       return;
     }
     await section('1. Added latency to the first token', () => firstTokenLatency(ext, server, RUNS.firstToken));
+    await section('1b. First token from a stopped service worker', () => coldWorker(ext, server, RUNS.coldWorker));
     // The panel reopens the latest conversation: measured here with a short one, and again below
     // after the 20,000-token answer.
     const openShort = await coldOpen(ext, RUNS.coldOpen, 'latest conversation short');
     await section('2. Streaming a 20,000-token answer at 2,000 tokens/s', () => streaming(ext, server, RUNS.streaming));
+    await section('2b. CPU of the 20,000-token answer, Send to last paint, beside the plain page', () => streamingCpu(ext, server, RUNS.streaming));
     await section('3. Token gateway', async () => [
       ...(await coldConcurrency(ext, RUNS.gateway)),
       ...(await simulatedHour()),
@@ -62,6 +75,8 @@ async function main() {
       ...bundleSizes(),
       ...(await heapAfterConversation(ext, server)),
     ]);
+    // It leaves a 1,000-message conversation as the latest one, so the cold-open figures come first.
+    await section('4b. A 1,000-message conversation', () => longConversation(ext, server, RUNS.coldOpen));
     // Last: 10,000 conversations stay in this profile.
     await section('5. A year of history', () => yearOfHistory(ext, RUNS.history));
     if (ext.consoleErrors.length) console.log(`console errors during the run:\n${ext.consoleErrors.join('\n')}`);
@@ -76,6 +91,8 @@ async function main() {
       `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}. ` +
         `Node ${process.version}; Chromium ${browserVersion} (headless, ${CHROMIUM_PATH}); WXT ${pkg.devDependencies.wxt}, React ${pkg.dependencies.react}, ` +
         `openai ${pkg.dependencies.openai}, @anthropic-ai/sdk ${pkg.dependencies['@anthropic-ai/sdk']}.`,
+      '',
+      `Load average (1, 5, 15 min) at the start: ${loadAtStart.map((l) => l.toFixed(1)).join(', ')}; at the end: ${os.loadavg().map((l) => l.toFixed(1)).join(', ')} (${os.cpus().length} cores, shared with other work).`,
       '',
       'Shared, noisy machines: read p50 for the typical case and p95 for the tail. Every figure comes from the built extension in',
       'Chromium against loopback servers, except the simulated hour and day, which run the real gateway on a virtual clock.',

@@ -14,6 +14,8 @@ export interface StreamPlan {
 }
 
 export interface StreamTiming {
+  /** When the request arrived (its headers). */
+  requestAt: number;
   firstTokenAt: number;
   lastByteAt: number;
 }
@@ -33,11 +35,11 @@ export async function startBenchServer() {
   let plan: StreamPlan = { tokens: ['Hello'], perTick: 1, tickMs: 1, firstTokenDelayMs: 30 };
   const timings: StreamTiming[] = [];
 
-  const stream = async (res: http.ServerResponse) => {
+  const stream = async (res: http.ServerResponse, requestAt: number) => {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'access-control-allow-origin': '*' });
     res.flushHeaders();
     await sleep(plan.firstTokenDelayMs);
-    const timing: StreamTiming = { firstTokenAt: 0, lastByteAt: 0 };
+    const timing: StreamTiming = { requestAt, firstTokenAt: 0, lastByteAt: 0 };
     for (let i = 0; i < plan.tokens.length; i += plan.perTick) {
       const batch = Buffer.concat(plan.tokens.slice(i, i + plan.perTick).map(chunk));
       if (i === 0) timing.firstTokenAt = nowMs();
@@ -51,12 +53,13 @@ export async function startBenchServer() {
   };
 
   const server = await listen(async (req, res) => {
+    const requestAt = nowMs();
     const url = new URL(req.url!, 'http://x');
     await readBody(req);
     if (url.pathname === '/v1/models') {
       res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
       res.end(JSON.stringify({ object: 'list', data: [{ id: 'bench-model', object: 'model' }] }));
-    } else if (url.pathname === '/v1/chat/completions') await stream(res);
+    } else if (url.pathname === '/v1/chat/completions') await stream(res, requestAt);
     else if (url.pathname === '/plain') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end(PLAIN_PAGE);

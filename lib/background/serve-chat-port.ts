@@ -6,6 +6,7 @@ import { providerMessages } from '../chat/provider-messages';
 import { recordRun } from '../chat/record-run';
 import type { RunManager } from '../chat/run-manager';
 import { CHAT_PORT, type ChatClientMessage, type ChatServerMessage } from '../messaging/chat-port';
+import { coalesceDeltas } from '../messaging/coalesce-deltas';
 import { isFromExtensionPage } from '../messaging/protocol';
 import { loadSettings } from '../settings/load-settings';
 import { pageTextRules, requestTarget } from '../settings/page-text-rules';
@@ -23,9 +24,24 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
     return;
   }
   let open = true;
+  const close = () => {
+    open = false;
+    deltas.cancel();
+    runs.detach(listener);
+  };
+  // Deltas are joined, at most one message per frame (coalesce-deltas.ts): a port message per token
+  // cost the browser process more CPU than the rest of the answer (issue 13).
+  const deltas = coalesceDeltas((message) => {
+    if (!open) return;
+    try {
+      port.postMessage(message);
+    } catch {
+      close(); // the panel went away before onDisconnect said so: the run goes on without it
+    }
+  });
   const listener = (message: ChatServerMessage) => {
     if (!open) throw new Error('port closed');
-    port.postMessage(message);
+    deltas.send(message);
   };
   const tell = (message: ChatServerMessage) => {
     try {
@@ -34,10 +50,7 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
       // The panel went away; it reads the stored records when it comes back.
     }
   };
-  port.onDisconnect.addListener(() => {
-    open = false;
-    runs.detach(listener);
-  });
+  port.onDisconnect.addListener(close);
 
   /**
    * Starts the run. `settings`, when the request carries page text, are the ones its page text was
