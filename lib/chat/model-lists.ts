@@ -59,5 +59,11 @@ export function fetchLiveModels(provider: ProviderId, configs: ProviderConfigs):
 export function liveModelsPending(provider: ProviderId, configs: ProviderConfigs): Promise<void> | undefined {
   if (!canListLive(provider, configs)) return undefined;
   const request = fetchLiveModels(provider, configs);
-  return requests.get(provider)!.settled ? undefined : request;
+  if (requests.get(provider)!.settled) return undefined;
+  // A list that is slow to come (a worker starting, a server that does not answer /models) must not
+  // hold the question: past this, it goes to the model the panel already offers.
+  return Promise.race([request, new Promise<void>((resolve) => setTimeout(resolve, LIVE_LIST_WAIT_MS))]);
 }
+
+/** The longest a question waits for the provider's live model list. */
+export const LIVE_LIST_WAIT_MS = 3000;

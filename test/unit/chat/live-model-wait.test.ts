@@ -22,7 +22,7 @@ vi.mock('@/lib/messaging/protocol', () => ({
 }));
 
 const { useChat } = await import('@/lib/chat/chat-store');
-const { fetchLiveModels, useLiveModels } = await import('@/lib/chat/model-lists');
+const { fetchLiveModels, LIVE_LIST_WAIT_MS, useLiveModels } = await import('@/lib/chat/model-lists');
 /** A live list as the worker gives it: each ID with its name. */
 const named = (ids: string[]) => ids.map((id) => ({ id, name: id }));
 const sends = () => posted.filter((m): m is Extract<ChatClientMessage, { type: 'send' }> => m.type === 'send');
@@ -52,6 +52,21 @@ describe('a question asked while the live model list is on its way (a quick acti
     await vi.waitFor(() => expect(sends()).toHaveLength(1));
     expect(sends()[0]).toMatchObject({ provider: 'openai', model: 'gpt-live-only' });
     expect(useChat.getState().entries[1]).toMatchObject({ model: 'gpt-live-only', status: 'streaming' });
+  });
+
+  it('goes after a few seconds to the model the panel offers when the list does not come', async () => {
+    vi.useFakeTimers();
+    try {
+      pickedFromLiveList('gpt-5.5', 'sk-slow'); // a curated model, picked; the list is never answered
+      useChat.getState().send('Explain the selection.');
+      await vi.advanceTimersByTimeAsync(LIVE_LIST_WAIT_MS - 100);
+      expect(sends()).toHaveLength(0);
+      await vi.advanceTimersByTimeAsync(200);
+      expect(sends()).toHaveLength(1);
+      expect(sends()[0]).toMatchObject({ provider: 'openai', model: 'gpt-5.5' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('is not sent at all when stopped before the list arrives', async () => {
