@@ -4,6 +4,8 @@ import { browser } from 'wxt/browser';
 import { useComposerDraft } from '@/lib/chat/composer-draft';
 import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
 import { attachActivePage } from '@/lib/chat/attach-active-page';
+import { missingCredentials } from '@/lib/providers/missing-credentials';
+import { SetupCard } from './SetupCard';
 
 interface Starter {
   title: string;
@@ -22,12 +24,21 @@ const STARTERS: Starter[] = [
 
 /**
  * What an empty conversation shows: what the panel can do, and a few ways to start that fill the
- * message box (nothing is sent until the user presses Send).
+ * message box (nothing is sent until the user presses Send). While the selected provider lacks its
+ * credentials (a first run), the way to set one up instead: a question could not be answered.
  */
 export function EmptyState() {
   const setText = useComposerDraft((s) => s.setText);
-  const { allowAddPage } = useEffectiveSettings();
+  const settings = useEffectiveSettings();
+  const { allowAddPage } = settings;
   const starters = STARTERS.filter((s) => allowAddPage || !s.withPage);
+
+  if (missingCredentials(settings.provider, settings))
+    return (
+      <div className="empty-state setup">
+        <SetupCard />
+      </div>
+    );
 
   const start = (starter: Starter) => {
     setText(starter.text);
