@@ -4,7 +4,7 @@ import { GENERATION_DEFAULTS, REASONING_DEFAULTS, generationFields, reasoningFie
 
 export const anthropicForm: ProviderForm<AnthropicConfig> = {
   defaults: { apiKey: '', baseURL: '', ...GENERATION_DEFAULTS, ...REASONING_DEFAULTS },
-  fields: [{ key: 'apiKey', label: 'API key', kind: 'secret', required: true, placeholder: 'sk-ant-…' },
+  fields: [{ key: 'apiKey', label: 'API key', kind: 'secret', required: true, placeholder: 'sk-ant-…', help: 'Create one in the Anthropic Console (console.anthropic.com), under Settings → API keys.' },
     {
       key: 'baseURL',
       label: 'Base URL',

@@ -41,6 +41,7 @@ export const azureOpenAIForm: ProviderForm<AzureOpenAIConfig> = {
       kind: 'url',
       required: true,
       placeholder: 'https://my-resource.openai.azure.com',
+      help: 'In the Azure portal: your Azure OpenAI resource → Keys and Endpoint → Endpoint.',
     },
     {
       key: 'apiVersion',
@@ -49,13 +50,14 @@ export const azureOpenAIForm: ProviderForm<AzureOpenAIConfig> = {
       required: true,
       check: (v) =>
         /^\d{4}-\d{2}-\d{2}(-preview)?$/.test(v) ? undefined : 'must look like YYYY-MM-DD, e.g. 2024-10-21',
+      help: 'The data-plane API version (Azure OpenAI’s API version lifecycle page lists them); the default is the newest generally available one.',
     },
     {
       key: 'models',
       label: 'Models',
       kind: 'list',
       required: true,
-      help: 'Your deployment names, one per line.',
+      help: 'Your deployment names, one per line: Azure AI Foundry → your resource → Deployments (the Name column).',
     },
     {
       key: 'auth',
@@ -67,7 +69,14 @@ export const azureOpenAIForm: ProviderForm<AzureOpenAIConfig> = {
         { value: 'api-key', label: 'API key' },
       ],
     },
-    { key: 'apiKey', label: 'API key', kind: 'secret', required: true, showIf: (d) => d.auth === 'api-key' },
+    {
+      key: 'apiKey',
+      label: 'API key',
+      kind: 'secret',
+      required: true,
+      showIf: (d) => d.auth === 'api-key',
+      help: 'In the Azure portal: your resource → Keys and Endpoint → KEY 1 or KEY 2.',
+    },
     {
       key: 'tenantId',
       label: 'Tenant ID',

@@ -22,6 +22,7 @@ export const bedrockForm: ProviderForm<BedrockConfig> = {
       kind: 'text',
       required: true,
       check: (v) => (/^[a-z]{2}(-[a-z]+)+-\d+$/.test(v) ? undefined : 'must be an AWS region such as us-east-1'),
+      help: 'Where your models are enabled: the region shown at the top right of the Bedrock console.',
     },
     {
       key: 'endpoint',
@@ -35,7 +36,7 @@ export const bedrockForm: ProviderForm<BedrockConfig> = {
       label: 'Models',
       kind: 'list',
       required: true,
-      help: 'Model IDs or inference profile IDs/ARNs, one per line.',
+      help: 'Model IDs or inference profile IDs/ARNs, one per line: Bedrock console → Model catalog (or Cross-region inference) shows each ID.',
     },
     {
       key: 'auth',
@@ -47,7 +48,14 @@ export const bedrockForm: ProviderForm<BedrockConfig> = {
         { value: 'api-key', label: 'Bedrock API key' },
       ],
     },
-    { key: 'apiKey', label: 'API key', kind: 'secret', required: true, showIf: (d) => d.auth === 'api-key' },
+    {
+      key: 'apiKey',
+      label: 'API key',
+      kind: 'secret',
+      required: true,
+      showIf: (d) => d.auth === 'api-key',
+      help: 'A Bedrock API key: Bedrock console → API keys → Generate.',
+    },
     issuerField<BedrockConfig>(),
     ...oauthFields<BedrockConfig>('The scope your gateway expects, if any.'),
     keepSignedInField<BedrockConfig>(),

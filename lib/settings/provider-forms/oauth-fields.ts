@@ -21,9 +21,30 @@ const hasClient = (draft: Draft) => draft.auth === 'oauth2' || draft.auth === 's
  */
 export function oauthFields<C extends OAuthClientFields>(scopeHelp: string): FieldSpec<C>[] {
   return [
-    { key: 'tokenEndpoint', label: 'Token endpoint', kind: 'url', required: true, showIf: inOAuthMode },
-    { key: 'clientId', label: 'Client ID', kind: 'text', required: true, showIf: hasClient },
-    { key: 'clientSecret', label: 'Client secret', kind: 'secret', required: true, showIf: inOAuthMode },
+    {
+      key: 'tokenEndpoint',
+      label: 'Token endpoint',
+      kind: 'url',
+      required: true,
+      showIf: inOAuthMode,
+      help: 'Your identity provider’s token URL (Entra ID: App registrations → Endpoints → OAuth 2.0 token endpoint (v2)).',
+    },
+    {
+      key: 'clientId',
+      label: 'Client ID',
+      kind: 'text',
+      required: true,
+      showIf: hasClient,
+      help: 'The app registered for omni-ai (Entra ID: the app’s Overview → Application (client) ID).',
+    },
+    {
+      key: 'clientSecret',
+      label: 'Client secret',
+      kind: 'secret',
+      required: true,
+      showIf: inOAuthMode,
+      help: 'A secret of that app (Entra ID: Certificates & secrets → New client secret; copy its Value).',
+    },
     { key: 'scope', label: 'Scope', kind: 'text', showIf: hasClient, help: scopeHelp },
     {
       key: 'audience',

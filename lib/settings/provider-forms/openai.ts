@@ -4,7 +4,7 @@ import { GENERATION_DEFAULTS, REASONING_DEFAULTS, generationFields, reasoningFie
 
 export const openaiForm: ProviderForm<OpenAIConfig> = {
   defaults: { apiKey: '', baseURL: '', ...GENERATION_DEFAULTS, ...REASONING_DEFAULTS },
-  fields: [{ key: 'apiKey', label: 'API key', kind: 'secret', required: true, placeholder: 'sk-…' },
+  fields: [{ key: 'apiKey', label: 'API key', kind: 'secret', required: true, placeholder: 'sk-…', help: 'Create one at platform.openai.com, under Settings → API keys.' },
     {
       key: 'baseURL',
       label: 'Base URL',

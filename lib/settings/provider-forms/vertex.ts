@@ -19,13 +19,21 @@ export const vertexForm: ProviderForm<VertexConfig> = {
     ...REASONING_DEFAULTS,
   },
   fields: [
-    { key: 'projectId', label: 'Project ID', kind: 'text', required: true, placeholder: 'my-project' },
+    {
+      key: 'projectId',
+      label: 'Project ID',
+      kind: 'text',
+      required: true,
+      placeholder: 'my-project',
+      help: 'In the Google Cloud console: the project picker at the top lists each project’s ID.',
+    },
     {
       key: 'location',
       label: 'Location',
       kind: 'text',
       required: true,
       check: (v) => (/^[a-z]+(-[a-z0-9]+)*$/.test(v) ? undefined : 'must be a location such as us-central1 or global'),
+      help: 'The region your models run in (Vertex AI → Model Garden shows where each is offered), or global.',
     },
     {
       key: 'baseURL',
@@ -33,7 +41,7 @@ export const vertexForm: ProviderForm<VertexConfig> = {
       kind: 'url',
       help: 'Optional. A private gateway; empty means https://LOCATION-aiplatform.googleapis.com.',
     },
-    { key: 'models', label: 'Models', kind: 'list', required: true, help: 'Gemini model IDs, one per line.' },
+    { key: 'models', label: 'Models', kind: 'list', required: true, help: 'Gemini model IDs, one per line, as Vertex AI → Model Garden names them (e.g. gemini-2.5-pro).' },
     {
       key: 'auth',
       label: 'Authentication',
@@ -50,7 +58,7 @@ export const vertexForm: ProviderForm<VertexConfig> = {
       kind: 'service-account-key',
       required: true,
       showIf: (d) => d.auth === 'service-account',
-      help: 'Paste the JSON key file. It is signed into short-lived tokens here and never sent anywhere.',
+      help: 'IAM & Admin → Service accounts → your account (with the Vertex AI User role) → Keys → Add key → JSON. Paste the file: it is signed into short-lived tokens here and never sent anywhere.',
     },
     issuerField<VertexConfig>(),
     ...oauthFields<VertexConfig>('https://www.googleapis.com/auth/cloud-platform'),
