@@ -78,6 +78,11 @@ async function grantActiveTab(extension: ExtensionSession, page: Page) {
     const { id } = await chrome.windows.getLastFocused();
     await (chrome.sidePanel as unknown as { close: (o: { windowId: number }) => Promise<void> }).close({ windowId: id! });
   });
+  // close() resolves before the panel's document is gone; until it is, that panel would take what
+  // the next menu click leaves for the window (as an open panel should) and go away with it.
+  await expect
+    .poll(() => worker.evaluate(async () => (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as chrome.runtime.ContextType] })).length))
+    .toBe(0);
 }
 
 async function setUp(extension: ExtensionSession) {
