@@ -1,5 +1,6 @@
 import { useChat } from '@/lib/chat/chat-store';
 import { keptNote } from '@/lib/page/truncate';
+import { ErrorChip } from './ErrorChip';
 
 const KIND_LABEL = { page: 'Page', selection: 'Selection', link: 'Link' } as const;
 
@@ -14,14 +15,7 @@ export function ContextChip() {
   const dismiss = useChat((s) => s.dismissAttachError);
   return (
     <>
-      {error && (
-        <div className="chip error-chip" role="alert">
-          <span>{error}</span>
-          <button type="button" aria-label="Dismiss" onClick={dismiss}>
-            ×
-          </button>
-        </div>
-      )}
+      <ErrorChip error={error} onDismiss={dismiss} />
       {pending && (
         <div className="chip" aria-label="Attached context">
           <span className="chip-text">

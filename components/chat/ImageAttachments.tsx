@@ -2,6 +2,7 @@ import { useDraftImages } from '@/lib/chat/draft-images';
 import { imageLabel } from '@/lib/chat/image-attachment';
 import { IMAGE_CAP_NOTE } from '@/lib/chat/image-limits';
 import { ImageThumbnail } from './ImageThumbnail';
+import { ErrorChip } from './ErrorChip';
 
 /**
  * The images that will go with the next message, each removable; the cap they were scaled to;
@@ -15,14 +16,7 @@ export function ImageAttachments({ refusal }: { refusal?: string }) {
   const dismiss = useDraftImages((s) => s.dismissError);
   return (
     <>
-      {error && (
-        <div className="chip error-chip" role="alert">
-          <span>{error}</span>
-          <button type="button" aria-label="Dismiss" onClick={dismiss}>
-            ×
-          </button>
-        </div>
-      )}
+      <ErrorChip error={error} onDismiss={dismiss} />
       {refusal && (
         <p className="alert" role="alert">
           {refusal}

@@ -1,0 +1,12 @@
+/** Why something the user tried to attach did not come, with a "Dismiss" button; nothing when there is no error. */
+export function ErrorChip({ error, onDismiss }: { error: string | undefined; onDismiss: () => void }) {
+  if (!error) return null;
+  return (
+    <div className="chip error-chip" role="alert">
+      <span>{error}</span>
+      <button type="button" aria-label="Dismiss" onClick={onDismiss}>
+        ×
+      </button>
+    </div>
+  );
+}
