@@ -50,17 +50,7 @@ export function FormField<C>({ field, value, error, locked, onChange }: Props<C>
           onChange={(e) => onChange(String(e.target.checked))}
         />
         <label htmlFor={id}>{field.label}</label>
-        {locked && <LockedNote id={`${id}-locked`} />}
-        {field.help && (
-          <p className="help" id={`${id}-help`}>
-            {field.help}
-          </p>
-        )}
-        {error && (
-          <p className="error" id={`${id}-error`}>
-            {error}
-          </p>
-        )}
+        <FieldNotes id={id} locked={locked} help={field.help} error={error} />
       </div>
     );
 
@@ -114,10 +104,19 @@ export function FormField<C>({ field, value, error, locked, onChange }: Props<C>
       ) : (
         control
       )}
+      <FieldNotes id={id} locked={locked} help={field.help} error={error} />
+    </div>
+  );
+}
+
+/** What a field says under it, each with the id its control's aria-describedby names. */
+function FieldNotes({ id, locked, help, error }: { id: string; locked?: boolean; help?: string; error?: string }) {
+  return (
+    <>
       {locked && <LockedNote id={`${id}-locked`} />}
-      {field.help && (
+      {help && (
         <p className="help" id={`${id}-help`}>
-          {field.help}
+          {help}
         </p>
       )}
       {error && (
@@ -125,6 +124,6 @@ export function FormField<C>({ field, value, error, locked, onChange }: Props<C>
           {error}
         </p>
       )}
-    </div>
+    </>
   );
 }
