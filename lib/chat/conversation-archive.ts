@@ -25,6 +25,18 @@ const pageContext = z.object({
   url: z.string(),
   text: z.string(),
   totalChars: z.number(),
+  // Where the text was read from, checked again by the site rules when the conversation goes on.
+  readFrom: z.array(z.string()).optional(),
+});
+
+// The record of page text that left (issue 16): it goes out and comes back with the conversation.
+const sentPage = z.object({
+  messageId: z.string().min(1),
+  kind: z.enum(['page', 'selection', 'link']),
+  url: z.string(),
+  chars: z.number(),
+  provider: z.enum(PROVIDER_IDS),
+  endpoint: z.string().optional(),
 });
 
 const message = z
@@ -41,6 +53,7 @@ const message = z
     error: z.object({ kind: z.string(), message: z.string(), status: z.number().optional(), retryAfter: z.number().optional() }).optional(),
     finishReason: z.enum(['stop', 'length', 'content-filter', 'error', 'other']).optional(),
     usage: z.object({ inputTokens: z.number().optional(), outputTokens: z.number().optional() }).optional(),
+    sent: z.array(sentPage).optional(),
   })
   .refine((m) => m.role === 'user' || (m.provider !== undefined && m.model !== undefined), {
     message: 'an answer needs its "provider" and "model"',

@@ -30,6 +30,22 @@ async function store(db: Db, id: string, question: string, answer: string) {
 
 const fileOf = (conversations: ArchivedConversation[]) => JSON.stringify(toArchive(conversations, new Date('2026-11-01T00:00:00Z')));
 
+describe('the record of page text that left (issue 16)', () => {
+  it('goes out in the JSON export and comes back on import, with where the page was read from', () => {
+    const question: MessageRecord = {
+      ...record('c', 'c-q', 'user', 'What does it say?', 1),
+      context: { kind: 'page', title: 'Wiki', url: 'https://wiki.example.com/a?x=1', text: 'Text', totalChars: 4, readFrom: ['https://wiki.example.com/a'] },
+    };
+    const sent = [{ messageId: 'c-q', kind: 'page' as const, url: 'https://wiki.example.com/a', chars: 4, provider: 'azure-openai' as const, endpoint: 'https://contoso.openai.azure.com' }];
+    const answer: MessageRecord = { ...record('c', 'c-a', 'assistant', 'It says…', 2), sent };
+    const file = fileOf([{ id: 'c', title: 'Wiki', createdAt: 1, updatedAt: 2, messages: [question, answer] }]);
+    expect(JSON.parse(file).conversations[0].messages[1].sent).toEqual(sent);
+    const parsed = parseArchive(file);
+    expect(parsed.ok && parsed.conversations[0]!.messages[1]!.sent).toEqual(sent);
+    expect(parsed.ok && parsed.conversations[0]!.messages[0]!.context?.readFrom).toEqual(['https://wiki.example.com/a']);
+  });
+});
+
 describe('export all, and import without duplicates', () => {
   let db: Db;
   beforeEach(async () => {
