@@ -101,7 +101,7 @@ test.describe('with fields locked', () => {
     const endpoint = field(options, 'Endpoint');
     await expect(endpoint).toHaveValue('https://contoso.openai.azure.com');
     await expect(endpoint).not.toBeEditable();
-    await expect(endpoint).toHaveAccessibleDescription('Set by your organization');
+    await expect(endpoint).toHaveAccessibleDescription(/^Set by your organization In the Azure portal/); // then where the value comes from
     await expect(field(options, 'Models')).not.toBeEditable();
     const auth = options.getByRole('combobox', { name: 'Authentication', exact: true });
     await expect(auth).toBeDisabled();

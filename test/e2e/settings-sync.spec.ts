@@ -66,8 +66,9 @@ test('saving invalid settings names each wrong field and saves nothing', async (
   await options.getByRole('button', { name: 'Save', exact: true }).click();
 
   await expect(options.getByRole('status')).toHaveText('Not saved. Fix Endpoint, Token endpoint, Client secret.');
+  // Where to find the value, then what is wrong with it.
   await expect(field(options, 'Endpoint')).toHaveAccessibleDescription(
-    'Endpoint must start with https:// (plain http is allowed only for localhost and 127.0.0.1).',
+    'In the Azure portal: your Azure OpenAI resource → Keys and Endpoint → Endpoint. Endpoint must start with https:// (plain http is allowed only for localhost and 127.0.0.1).',
   );
   await expect(field(options, 'Endpoint')).toBeFocused();
   await expect(field(options, 'Client secret')).toHaveAttribute('aria-invalid', 'true');
