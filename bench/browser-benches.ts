@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { sendMessage, storedMessages } from '../test/e2e/harness/chat';
 import type { ExtensionSession } from '../test/e2e/harness/launch';
+import { answerEndAt, watchAnswerEnd } from './lib/answer-end';
 import type { startBenchServer } from './lib/bench-server';
 import type { Figure } from './lib/stats';
 
@@ -127,24 +128,10 @@ export async function streaming(ext: ExtensionSession, server: BenchServer, runs
       window.__frames = state;
     });
     await panel.getByRole('button', { name: 'New chat' }).click();
-    await panel.evaluate(() => {
-      window.__paintAt = new Promise((resolve) => {
-        // Our answer must first be seen streaming: the log may still show an earlier, finished one.
-        let sawBusy = false;
-        const observer = new MutationObserver(() => {
-          const article = document.querySelector('[role="log"] article:last-child');
-          const busy = article?.getAttribute('aria-busy');
-          if (busy === 'true') sawBusy = true;
-          if (!sawBusy || busy !== 'false') return;
-          observer.disconnect();
-          requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()));
-        });
-        observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['aria-busy'], childList: true });
-      });
-    });
+    await watchAnswerEnd(panel);
     await panel.evaluate(() => (window.__sentAt = performance.now()));
     await sendMessage(panel, `Long answer ${i}`);
-    const paintedAt = await panel.evaluate(() => window.__paintAt!);
+    const paintedAt = await answerEndAt(panel);
     const timing = server.timings.at(-1)!;
     endToPaint.push(paintedAt - timing.lastByteAt);
     rates.push(tokens.length / ((timing.lastByteAt - timing.firstTokenAt) / 1000));
