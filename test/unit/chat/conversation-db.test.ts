@@ -1,16 +1,9 @@
-import { IDBFactory } from 'fake-indexeddb';
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { MessageRecord } from '@/lib/chat/conversation-db';
-
-type Db = typeof import('@/lib/chat/conversation-db');
+import { freshDb, type Db } from './fresh-db';
 
 /** A fresh IndexedDB and a fresh copy of the module (its connection is module state). */
-async function freshDb(): Promise<Db> {
-  globalThis.indexedDB = new IDBFactory();
-  vi.resetModules();
-  return import('@/lib/chat/conversation-db');
-}
 
 const user = (conversationId: string, content = 'Hi'): MessageRecord => ({
   id: `u-${conversationId}`,

@@ -1,17 +1,10 @@
-import { IDBFactory } from 'fake-indexeddb';
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ARCHIVE_FORMAT, batchesOf, parseArchive, toArchive } from '@/lib/chat/conversation-archive';
 import type { ArchivedConversation, MessageRecord } from '@/lib/chat/conversation-db';
 import { describeImport } from '@/lib/chat/history-transfer';
+import { freshDb, type Db } from './fresh-db';
 
-type Db = typeof import('@/lib/chat/conversation-db');
-
-async function freshDb(): Promise<Db> {
-  globalThis.indexedDB = new IDBFactory();
-  vi.resetModules();
-  return import('@/lib/chat/conversation-db');
-}
 
 const record = (conversationId: string, id: string, role: 'user' | 'assistant', content: string, at: number): MessageRecord => ({
   id,

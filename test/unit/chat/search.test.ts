@@ -1,16 +1,9 @@
-import { IDBFactory } from 'fake-indexeddb';
 import 'fake-indexeddb/auto';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { MessageRecord } from '@/lib/chat/conversation-db';
 import { queryTerms, termsOf } from '@/lib/chat/search-terms';
+import { freshDb, type Db } from './fresh-db';
 
-type Db = typeof import('@/lib/chat/conversation-db');
-
-async function freshDb(): Promise<Db> {
-  globalThis.indexedDB = new IDBFactory();
-  vi.resetModules();
-  return import('@/lib/chat/conversation-db');
-}
 
 const message = (conversationId: string, id: string, role: 'user' | 'assistant', content: string, at: number, over: Partial<MessageRecord> = {}): MessageRecord => ({
   id,
