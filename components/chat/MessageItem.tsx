@@ -1,6 +1,6 @@
 import { PROVIDERS } from '@/lib/providers/catalog';
 import { lazy, Suspense, useState } from 'react';
-import { sentLine, type ChatEntry } from '@/lib/chat/chat-store';
+import { sentAmount, sentLine, type ChatEntry } from '@/lib/chat/chat-store';
 import type { PageContext } from '@/lib/chat/conversation-db';
 import type { Versions } from '@/lib/chat/conversation-tree';
 import { safeLinkUrl } from '@/lib/markdown/safe-link-url';
@@ -56,7 +56,7 @@ export function MessageItem({ entry, onRetry, canRetry, versions, busy = false, 
         <p
           key={`${sent.messageId} ${sent.url}`}
           className="sent"
-          title={`${sent.url}: ${sent.chars.toLocaleString('en-US')} characters${sent.endpoint ? `, to ${sent.endpoint}` : ''}`}
+          title={`${sent.url}: ${sentAmount(sent)}${sent.endpoint ? `, to ${sent.endpoint}` : ''}`}
         >
           {sentLine(sent)}
         </p>

@@ -60,7 +60,7 @@ export function PageTextLog() {
                   <td>{new Date(line.at).toLocaleString()}</td>
                   <td className="url">{line.url}</td>
                   <td title={line.endpoint}>{PROVIDERS[line.provider].label}</td>
-                  <td className="number">{line.chars.toLocaleString('en-US')}</td>
+                  <td className="number">{line.kind === 'screenshot' ? 'Screenshot' : line.chars.toLocaleString('en-US')}</td>
                 </tr>
               ))}
             </tbody>

@@ -7,41 +7,62 @@ import type { RequestTarget } from '../page/site-access/recipient';
 
 export type PageTurnsCheck = { ok: true; sent: SentPage[] } | { ok: false; message: string };
 
-const sameRecipient = (a: SentPage, b: SentPage) => a.messageId === b.messageId && a.provider === b.provider && a.endpoint === b.endpoint;
+/** One piece of a page a question carries: its text, or a screenshot of it. */
+interface PagePiece {
+  kind: SentPage['kind'];
+  readFrom: string[];
+  chars: number;
+}
+
+const sameRecipient = (a: SentPage, b: SentPage) =>
+  a.messageId === b.messageId && a.kind === b.kind && a.url === b.url && a.provider === b.provider && a.endpoint === b.endpoint;
+
+/** What of pages a question carries: the page text attached to it, and each screenshot among its images. */
+function piecesOf(turn: ChatTurn): PagePiece[] {
+  const pieces: PagePiece[] = [];
+  const { context } = turn;
+  if (context) pieces.push({ kind: context.kind, readFrom: context.readFrom?.length ? context.readFrom : [context.url], chars: context.text.length });
+  for (const image of turn.images ?? []) if (image.page) pieces.push({ kind: 'screenshot', readFrom: [image.page], chars: 0 });
+  return pieces;
+}
+
+/** Whether a request carries anything taken from a page, which must pass the site rules first. */
+export const carriesPageContent = (turns: readonly ChatTurn[]) => turns.some((turn) => turn.role === 'user' && piecesOf(turn).length > 0);
 
 /**
- * Checks every piece of page text a request would carry (the new question's, and the earlier ones
- * the conversation sends again) against the site rules, for the provider it would go to. The
- * provider or the rules may have changed since the text was attached: a refusal means nothing is
- * sent, never that the text is dropped silently (issue 16 §2). On success, says which text goes to
- * this recipient for the first time in this conversation: the record of what left.
+ * Checks every piece of a page a request would carry (the new question's text and screenshots, and
+ * the earlier ones the conversation sends again) against the site rules, for the provider it would
+ * go to. The provider or the rules may have changed since the piece was attached (a screenshot
+ * taken for one provider, then sent after switching to another): a refusal means nothing is sent,
+ * never that the piece is dropped silently (issue 16 §2). On success, says which pieces go to this
+ * recipient for the first time in this conversation: the record of what left.
  */
 export function checkPageTurns(turns: readonly ChatTurn[], to: RequestTarget, rules: PageTextRules, newQuestion: boolean): PageTurnsCheck {
   const earlier = turns.flatMap((turn) => turn.sent ?? []);
   const sent: SentPage[] = [];
   for (const [index, turn] of turns.entries()) {
-    const { context } = turn;
-    if (turn.role !== 'user' || !context) continue;
-    const readFrom = context.readFrom?.length ? context.readFrom : [context.url];
-    const decision = decidePageText({ readFrom, to }, rules);
-    if (!decision.allowed) {
-      const attachedNow = newQuestion && index === turns.length - 1;
-      return {
-        ok: false,
-        message: attachedNow
-          ? `${decision.message} Remove the ${context.kind} to send your question without it.`
-          : `This conversation carries a ${context.kind} attached earlier. ${decision.message} Start a new chat to ask without it.`,
+    if (turn.role !== 'user') continue;
+    for (const piece of piecesOf(turn)) {
+      const decision = decidePageText({ readFrom: piece.readFrom, to }, rules);
+      if (!decision.allowed) {
+        const attachedNow = newQuestion && index === turns.length - 1;
+        return {
+          ok: false,
+          message: attachedNow
+            ? `${decision.message} Remove the ${piece.kind} to send your question without it.`
+            : `This conversation carries a ${piece.kind} attached earlier. ${decision.message} Start a new chat to ask without it.`,
+        };
+      }
+      const record: SentPage = {
+        messageId: turn.id ?? recordedUrl(piece.readFrom[0]!),
+        kind: piece.kind,
+        url: recordedUrl(piece.readFrom[0]!),
+        chars: piece.chars,
+        provider: to.provider,
+        endpoint: to.endpoint,
       };
+      if (!earlier.some((previous) => sameRecipient(previous, record)) && !sent.some((other) => sameRecipient(other, record))) sent.push(record);
     }
-    const record: SentPage = {
-      messageId: turn.id ?? recordedUrl(readFrom[0]!),
-      kind: context.kind,
-      url: recordedUrl(readFrom[0]!),
-      chars: context.text.length,
-      provider: to.provider,
-      endpoint: to.endpoint,
-    };
-    if (!earlier.some((previous) => sameRecipient(previous, record))) sent.push(record);
   }
   return { ok: true, sent };
 }

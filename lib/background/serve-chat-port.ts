@@ -11,7 +11,7 @@ import { isFromExtensionPage } from '../messaging/protocol';
 import { loadSettings } from '../settings/load-settings';
 import { pageTextRules, requestTarget } from '../settings/page-text-rules';
 import type { EffectiveSettings } from '../settings/effective-settings';
-import { checkPageTurns } from './check-page-turns';
+import { carriesPageContent, checkPageTurns } from './check-page-turns';
 import { modelForRun } from './model-for-run';
 
 type Send = Extract<ChatClientMessage, { type: 'send' }>;
@@ -99,7 +99,7 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
     });
   };
 
-  /** A request with page text: checked against the site rules first (issue 16), refused whole if any of it may not go. */
+  /** A request with page text or a screenshot: checked against the site rules first (issue 16), refused whole if any of it may not go. */
   const startWithPageText = (message: Send) => {
     loadSettings().then(
       (settings) => {
@@ -121,7 +121,7 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
     switch (message.type) {
       case 'send':
         if (runs.has(message.runId)) break;
-        if (message.messages.some((turn) => turn.context)) startWithPageText(message);
+        if (carriesPageContent(message.messages)) startWithPageText(message);
         else start(message);
         break;
       case 'stop':

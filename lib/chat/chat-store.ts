@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ChatServerMessage, ChatTurn } from '../messaging/chat-port';
+import type { ChatServerMessage, ChatTurn, TurnImage } from '../messaging/chat-port';
 import { escapeMarkdownText, markdownLink } from '../markdown/escape-markdown';
 import { sendMessage } from '../messaging/protocol';
 import { PROVIDERS, type ProviderId } from '../providers/catalog';
@@ -16,6 +16,7 @@ import {
 import { defaultLeaf, latestLeaf, viewOf, type Versions } from './conversation-tree';
 import { DeltaBatcher } from './delta-batcher';
 import { useDraftImages } from './draft-images';
+import type { ImageAttachment } from './image-attachment';
 import { imageData, loadImageData } from './image-data';
 import { recordToWire } from './image-wire';
 import { chooseModel, liveModelsPending, offeredModels, useLiveModels } from './model-lists';
@@ -80,6 +81,13 @@ interface ChatState {
   newChat: () => void;
 }
 
+/** A stored image as the worker takes it: a screenshot names its page, which the site rules check again at send. */
+const turnImage = (image: ImageAttachment): TurnImage => ({
+  mediaType: image.mediaType,
+  data: imageData(image.blob),
+  ...(image.source === 'screenshot' && image.page?.url ? { page: image.page.url } : {}),
+});
+
 /**
  * The conversation so far as the worker takes it: turns with text or images (their bytes read when
  * they were attached or loaded), page text unframed with where it came from, and what earlier
@@ -94,7 +102,7 @@ export function historyOf(entries: ChatEntry[]): ChatTurn[] {
       content,
       ...(context && { context }),
       ...(sent && { sent }),
-      ...(images?.length ? { images: images.map((image) => ({ mediaType: image.mediaType, data: imageData(image.blob) })) } : {}),
+      ...(images?.length ? { images: images.map(turnImage) } : {}),
     }));
 }
 
@@ -108,6 +116,9 @@ export function sentLine(sent: SentPage): string {
   }
   return `Sent: ${sent.kind} from ${origin} to ${PROVIDERS[sent.provider].label}`;
 }
+
+/** How much of the page left: “1,234 characters”, or “a screenshot”. */
+export const sentAmount = (sent: SentPage) => (sent.kind === 'screenshot' ? 'a screenshot' : `${sent.chars.toLocaleString('en-US')} characters`);
 
 /**
  * The conversation as Markdown, for export. The messages are Markdown already and go in as they
@@ -123,7 +134,7 @@ export function toMarkdown(title: string, entries: ChatEntry[]): string {
     // The record of what left (issue 16 §3), escaped like everything a page or a provider named.
     for (const sent of e.sent ?? []) {
       const endpoint = sent.endpoint ? `, received at ${sent.endpoint}` : '';
-      parts.push(`> ${escapeMarkdownText(`${sentLine(sent)}: ${sent.url}, ${sent.chars.toLocaleString('en-US')} characters${endpoint}`)}`, '');
+      parts.push(`> ${escapeMarkdownText(`${sentLine(sent)}: ${sent.url}, ${sentAmount(sent)}${endpoint}`)}`, '');
     }
     if (e.content) parts.push(e.content, '');
     if (e.status === 'stopped') parts.push('_(stopped)_', '');
@@ -167,8 +178,8 @@ export const useChat = create<ChatState>()((set, get) => {
   const before = new Map<string, { messages: ChatEntry[]; leafId?: string; user?: ChatEntry }>();
 
   /**
-   * The worker refused the question's page text: nothing was sent or stored. The conversation goes
-   * back to what it was and the question to the message box, its page still attached, with the
+   * The worker refused the question's page text or screenshot: nothing was sent or stored. The conversation goes
+   * back to what it was and the question to the message box, its page and images still attached, with the
    * reason; even if the user has opened another conversation meanwhile, the question is not lost.
    */
   const giveBack = (runId: string, reason: string) => {
@@ -188,6 +199,8 @@ export const useChat = create<ChatState>()((set, get) => {
       attachError: reason,
       ...(waiting?.user && { pending: waiting.user.context, returned: { text: waiting.user.content } }),
     });
+    // Its images (a screenshot the site rules refused for this provider) go back to the draft too.
+    if (waiting?.user?.images?.length) useDraftImages.getState().restore(waiting.user.images);
   };
 
   const onMessage = (message: ChatServerMessage) => {

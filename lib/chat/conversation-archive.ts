@@ -32,7 +32,7 @@ const pageContext = z.object({
 // The record of page text that left (issue 16): it goes out and comes back with the conversation.
 const sentPage = z.object({
   messageId: z.string().min(1),
-  kind: z.enum(['page', 'selection', 'link']),
+  kind: z.enum(['page', 'selection', 'link', 'screenshot']),
   url: z.string(),
   chars: z.number(),
   provider: z.enum(PROVIDER_IDS),

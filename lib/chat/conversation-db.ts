@@ -28,10 +28,11 @@ export interface PageContext {
 export interface SentPage {
   /** The user message the text was attached to. */
   messageId: string;
-  kind: PageContext['kind'];
+  /** Text of the page ('page', 'selection', 'link'), or a screenshot of it. */
+  kind: PageContext['kind'] | 'screenshot';
   /** Origin and path of the page it came from: no query, no fragment. */
   url: string;
-  /** Characters of page text sent. */
+  /** Characters of page text sent (0 for a screenshot). */
   chars: number;
   provider: ProviderId;
   /** Origin of the endpoint that received it, when the provider has one configured. */

@@ -17,6 +17,8 @@ interface DraftImagesState {
   dismissError: () => void;
   /** Hands the images to the message being sent and empties the draft. */
   take: () => ImageAttachment[];
+  /** Puts back, first, the images of a question the worker refused, so nothing the user attached is lost. */
+  restore: (images: ImageAttachment[]) => void;
 }
 
 const nameOf = (file: Blob) => (file instanceof File && file.name ? file.name : undefined);
@@ -61,4 +63,5 @@ export const useDraftImages = create<DraftImagesState>()((set, get) => ({
     set({ images: [], error: undefined });
     return images;
   },
+  restore: (images) => set((s) => ({ images: [...images, ...s.images.filter((image) => !images.some((back) => back.id === image.id))] })),
 }));

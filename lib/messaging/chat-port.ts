@@ -2,7 +2,7 @@ import type { PageContext, SentPage } from '../chat/conversation-db';
 import type { WireMessageRecord } from '../chat/image-wire';
 import type { StorageProblem } from '../chat/storage-problem';
 import type { ProviderId } from '../providers/catalog';
-import type { ChatMessage, FinishReason, StreamError, Usage } from '../providers/types';
+import type { ChatMessage, FinishReason, ImagePart, StreamError, Usage } from '../providers/types';
 
 /** The long-lived port between the side panel and the service worker. */
 export const CHAT_PORT = 'chat';
@@ -12,7 +12,9 @@ export const CHAT_PORT = 'chat';
  * read from, so the worker checks it against the site rules and frames it itself: no request can
  * carry page text the worker has not checked (issue 16).
  */
-export interface ChatTurn extends ChatMessage {
+export interface ChatTurn extends Omit<ChatMessage, 'images'> {
+  /** Images the user attached to this turn; a screenshot says which page it shows, for the site rules. */
+  images?: TurnImage[];
   /** The message's id (it names the untrusted-content frame of its page text). */
   id?: string;
   /** On a question: the page text attached to it. */
@@ -20,6 +22,9 @@ export interface ChatTurn extends ChatMessage {
   /** On an answer: the page text its request carried, so it is recorded once per recipient. */
   sent?: SentPage[];
 }
+
+/** An image of a turn as it crosses the port: for a screenshot, the address of the page it shows. */
+export type TurnImage = ImagePart & { page?: string };
 
 /** Side panel → service worker. */
 export type ChatClientMessage =

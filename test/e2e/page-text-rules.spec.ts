@@ -252,6 +252,50 @@ test.describe('with page text allowed only to one provider', () => {
   });
 });
 
+test.describe('with page text allowed only to one provider, a screenshot', () => {
+  test.use({ policy: { pageTextProviders: ['openai-compatible'] } });
+
+  test('taken for the allowed provider is refused at send after a switch to another, given back, and recorded when it goes', async ({ extension }) => {
+    const site = await startStaticSite(PAGES);
+    const internal = await startFakeOpenAI({ models: ['llama3.3'] });
+    const anthropic = await startFakeAnthropic({ models: ['claude-sonnet-5-5'], credential: acceptKey('a') });
+    try {
+      const options = await extension.openOptions();
+      await configureProvider(options, 'Anthropic', { 'API key': 'a', 'Base URL': anthropic.url });
+      await configureProvider(options, 'OpenAI-compatible', { 'Base URL': `${internal.url}/v1`, Models: 'llama3.3' });
+      const tab = await extension.context.newPage();
+      await tab.goto(`${site.url}wiki/tides`);
+      await extension.clickToolbarIcon(tab);
+      const panel = await extension.openSidePanel();
+      await tab.bringToFront();
+
+      await panel.getByRole('button', { name: 'Add screenshot' }).click();
+      const attached = panel.getByRole('region', { name: 'Attached images' }).getByRole('img', { name: 'Screenshot of Tides explained' });
+      await expect(attached).toBeVisible();
+
+      // The screenshot was taken for OpenAI-compatible; the question goes after a switch to Anthropic.
+      await chooseProvider(options, 'Anthropic');
+      await sendMessage(panel, 'What does this chart say?');
+      const refusal = `Your organization does not allow page text to be sent to Anthropic (${anthropic.url}); only to OpenAI-compatible.`;
+      await expect(alertText(panel)).toHaveText(`${refusal} Remove the screenshot to send your question without it.`);
+      await expect(panel.getByRole('textbox', { name: 'Message' })).toHaveValue('What does this chart say?');
+      await expect(attached).toBeVisible(); // given back with the question, not lost
+      await expect(panel.getByRole('article')).toHaveCount(0);
+      expect(chats(anthropic.requests, '/v1/messages')).toHaveLength(0);
+
+      // Back to the provider the organization allows: the same draft goes, with its picture, and is recorded.
+      await chooseProvider(options, 'OpenAI-compatible');
+      await panel.getByRole('button', { name: 'Send' }).click();
+      await expect(await lastAnswer(panel)).toContainText(`Sent: screenshot from ${new URL(site.url).origin} to OpenAI-compatible`);
+      const [request] = chats(internal.requests, '/v1/chat/completions');
+      expect(JSON.stringify(request!.body)).toContain('data:image/png;base64,');
+      expect(chats(anthropic.requests, '/v1/messages')).toHaveLength(0);
+    } finally {
+      await Promise.all([site.close(), internal.close(), anthropic.close()]);
+    }
+  });
+});
+
 test('the user’s own lists: a bad entry is named, a blocked site is refused “by you”, and the list of page text sent follows the history', async ({
   extension,
 }) => {

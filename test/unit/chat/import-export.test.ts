@@ -29,7 +29,11 @@ describe('the record of page text that left (issue 16)', () => {
       ...record('c', 'c-q', 'user', 'What does it say?', 1),
       context: { kind: 'page', title: 'Wiki', url: 'https://wiki.example.com/a?x=1', text: 'Text', totalChars: 4, readFrom: ['https://wiki.example.com/a'] },
     };
-    const sent = [{ messageId: 'c-q', kind: 'page' as const, url: 'https://wiki.example.com/a', chars: 4, provider: 'azure-openai' as const, endpoint: 'https://contoso.openai.azure.com' }];
+    const sent = [
+      { messageId: 'c-q', kind: 'page' as const, url: 'https://wiki.example.com/a', chars: 4, provider: 'azure-openai' as const, endpoint: 'https://contoso.openai.azure.com' },
+      // A screenshot of the page that went with the same question.
+      { messageId: 'c-q', kind: 'screenshot' as const, url: 'https://wiki.example.com/a', chars: 0, provider: 'azure-openai' as const, endpoint: 'https://contoso.openai.azure.com' },
+    ];
     const answer: MessageRecord = { ...record('c', 'c-a', 'assistant', 'It says…', 2), sent };
     const file = fileOf([{ id: 'c', title: 'Wiki', createdAt: 1, updatedAt: 2, messages: [question, answer] }]);
     expect(JSON.parse(file).conversations[0].messages[1].sent).toEqual(sent);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPageTurns } from '@/lib/background/check-page-turns';
+import { carriesPageContent, checkPageTurns } from '@/lib/background/check-page-turns';
 import type { PageContext, SentPage } from '@/lib/chat/conversation-db';
 import { providerMessages } from '@/lib/chat/provider-messages';
 import type { ChatTurn } from '@/lib/messaging/chat-port';
@@ -72,6 +72,45 @@ describe('checkPageTurns: every piece of page text a request carries, for the pr
   it('checks a record made before readFrom existed by its URL', () => {
     const { readFrom: _, ...old } = wiki;
     expect(checkPageTurns([question('q1', '', old)], AZURE, youBlockWiki, true).ok).toBe(false);
+  });
+});
+
+describe('checkPageTurns: a screenshot is page content, checked again at send like page text', () => {
+  const shot = (id: string, page: string): ChatTurn => ({ id, role: 'user', content: 'What is this?', images: [{ mediaType: 'image/png', data: 'iVBORw0KGgo=', page }] });
+  const WIKI_PAGE = 'https://wiki.intranet.example.com/Tides?session=secret';
+
+  it('refuses a screenshot taken for one provider and sent to another the rules forbid, and says how to ask without it', () => {
+    expect(checkPageTurns([shot('q1', WIKI_PAGE)], OPENAI, onlyAzure, true)).toEqual({
+      ok: false,
+      message:
+        'Your organization does not allow page text to be sent to OpenAI (https://api.openai.com); only to Azure OpenAI. Remove the screenshot to send your question without it.',
+    });
+  });
+
+  it('refuses a follow-up that would send an earlier screenshot of a site the user has blocked since', () => {
+    const check = checkPageTurns([shot('q1', WIKI_PAGE), answer('a1', 'A tide chart.'), question('q2', 'And the next one?')], AZURE, youBlockWiki, true);
+    expect(!check.ok && check.message).toMatch(/^This conversation carries a screenshot attached earlier\. You blocked wiki\.intranet\.example\.com/);
+  });
+
+  it('records a screenshot that goes, by page address without its query, once per recipient', () => {
+    const first = checkPageTurns([shot('q1', WIKI_PAGE)], AZURE, onlyAzure, true);
+    expect(first).toEqual({
+      ok: true,
+      sent: [{ messageId: 'q1', kind: 'screenshot', url: 'https://wiki.intranet.example.com/Tides', chars: 0, provider: 'azure-openai', endpoint: AZURE.endpoint }],
+    });
+    const turns = [shot('q1', WIKI_PAGE), answer('a1', 'A tide chart.', first.ok ? first.sent : []), question('q2', 'And then?')];
+    expect(checkPageTurns(turns, AZURE, onlyAzure, true)).toEqual({ ok: true, sent: [] });
+  });
+
+  it('leaves pasted images alone: they name no page', () => {
+    const pasted: ChatTurn = { id: 'q1', role: 'user', content: 'Look', images: [{ mediaType: 'image/png', data: 'iVBORw0KGgo=' }] };
+    expect(carriesPageContent([pasted])).toBe(false);
+    expect(carriesPageContent([shot('q1', WIKI_PAGE)])).toBe(true);
+    expect(checkPageTurns([pasted], OPENAI, onlyAzure, true)).toEqual({ ok: true, sent: [] });
+  });
+
+  it('sends the provider the picture only, not the page it shows', () => {
+    expect(providerMessages([shot('q1', WIKI_PAGE)])[0]!.images).toEqual([{ mediaType: 'image/png', data: 'iVBORw0KGgo=' }]);
   });
 });
 
