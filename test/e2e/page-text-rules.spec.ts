@@ -7,6 +7,7 @@ import { startStaticSite } from '../servers/static-site';
 import { lastAnswer, sendMessage } from './harness/chat';
 import { configureProvider } from './harness/configure';
 import { expect, test } from './harness/fixtures';
+import type { ExtensionSession } from './harness/launch';
 import { chooseProvider } from './harness/pages';
 
 // Issue 16: which pages' text may be read, and which providers may receive it. The policy tests
@@ -64,6 +65,31 @@ const chats = (requests: RecordedRequest[], path: string) => requests.filter((r)
 
 /** The panel's alert, without its Dismiss button. */
 const alertText = (panel: Page) => panel.getByRole('alert').locator('span');
+
+/**
+ * Anthropic and an OpenAI-compatible server set up, the wiki page open in a tab the user opened
+ * omni-ai on (activeTab), the side panel open beside it with the tab in front.
+ */
+async function wikiWithTwoProviders(extension: ExtensionSession) {
+  const site = await startStaticSite(PAGES);
+  const internal = await startFakeOpenAI({ models: ['llama3.3'] });
+  const anthropic = await startFakeAnthropic({ models: ['claude-sonnet-5-5'], credential: acceptKey('a') });
+  const close = () => Promise.all([site.close(), internal.close(), anthropic.close()]);
+  try {
+    const options = await extension.openOptions();
+    await configureProvider(options, 'Anthropic', { 'API key': 'a', 'Base URL': anthropic.url });
+    await configureProvider(options, 'OpenAI-compatible', { 'Base URL': `${internal.url}/v1`, Models: 'llama3.3' });
+    const tab = await extension.context.newPage();
+    await tab.goto(`${site.url}wiki/tides`);
+    await extension.clickToolbarIcon(tab);
+    const panel = await extension.openSidePanel();
+    await tab.bringToFront();
+    return { site, internal, anthropic, options, panel, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
 
 test.describe('with an organization that blocks a site', () => {
   test.use({ policy: { pageBlockedSites: ['http://127.0.0.1/hr/*'] } });
@@ -193,19 +219,8 @@ test.describe('with page text allowed only to one provider', () => {
   test.use({ policy: { pageTextProviders: ['openai-compatible'] } });
 
   test('“Add page” is disabled with the reason for another provider, and a page already attached is refused at send', async ({ extension }) => {
-    const site = await startStaticSite(PAGES);
-    const internal = await startFakeOpenAI({ models: ['llama3.3'] });
-    const anthropic = await startFakeAnthropic({ models: ['claude-sonnet-5-5'], credential: acceptKey('a') });
+    const { site, internal, anthropic, options, panel, close } = await wikiWithTwoProviders(extension);
     try {
-      const options = await extension.openOptions();
-      await configureProvider(options, 'Anthropic', { 'API key': 'a', 'Base URL': anthropic.url });
-      await configureProvider(options, 'OpenAI-compatible', { 'Base URL': `${internal.url}/v1`, Models: 'llama3.3' });
-
-      const tab = await extension.context.newPage();
-      await tab.goto(`${site.url}wiki/tides`);
-      await extension.clickToolbarIcon(tab);
-      const panel = await extension.openSidePanel();
-      await tab.bringToFront();
       const addPage = panel.getByRole('button', { name: 'Add page' });
       const refusal = `Your organization does not allow page text to be sent to Anthropic (${anthropic.url}); only to OpenAI-compatible.`;
 
@@ -247,28 +262,13 @@ test.describe('with page text allowed only to one provider', () => {
       expect(bodies(chats(internal.requests, '/v1/chat/completions'))).toContain(WIKI);
       expect(bodies(anthropic.requests)).not.toContain(WIKI);
     } finally {
-      await Promise.all([site.close(), internal.close(), anthropic.close()]);
+      await close();
     }
   });
-});
 
-test.describe('with page text allowed only to one provider, a screenshot', () => {
-  test.use({ policy: { pageTextProviders: ['openai-compatible'] } });
-
-  test('taken for the allowed provider is refused at send after a switch to another, given back, and recorded when it goes', async ({ extension }) => {
-    const site = await startStaticSite(PAGES);
-    const internal = await startFakeOpenAI({ models: ['llama3.3'] });
-    const anthropic = await startFakeAnthropic({ models: ['claude-sonnet-5-5'], credential: acceptKey('a') });
+  test('a screenshot taken for the allowed provider is refused at send after a switch to another, given back, and recorded when it goes', async ({ extension }) => {
+    const { site, internal, anthropic, options, panel, close } = await wikiWithTwoProviders(extension);
     try {
-      const options = await extension.openOptions();
-      await configureProvider(options, 'Anthropic', { 'API key': 'a', 'Base URL': anthropic.url });
-      await configureProvider(options, 'OpenAI-compatible', { 'Base URL': `${internal.url}/v1`, Models: 'llama3.3' });
-      const tab = await extension.context.newPage();
-      await tab.goto(`${site.url}wiki/tides`);
-      await extension.clickToolbarIcon(tab);
-      const panel = await extension.openSidePanel();
-      await tab.bringToFront();
-
       await panel.getByRole('button', { name: 'Add screenshot' }).click();
       const attached = panel.getByRole('region', { name: 'Attached images' }).getByRole('img', { name: 'Screenshot of Tides explained' });
       await expect(attached).toBeVisible();
@@ -291,7 +291,7 @@ test.describe('with page text allowed only to one provider, a screenshot', () =>
       expect(JSON.stringify(request!.body)).toContain('data:image/png;base64,');
       expect(chats(anthropic.requests, '/v1/messages')).toHaveLength(0);
     } finally {
-      await Promise.all([site.close(), internal.close(), anthropic.close()]);
+      await close();
     }
   });
 });
