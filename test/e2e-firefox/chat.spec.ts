@@ -1,11 +1,10 @@
-import { exportPKCS8, generateKeyPair } from 'jose';
 import { acceptKey, acceptTokensSignedBy } from '../servers/auth-check';
 import { startFakeAnthropic } from '../servers/fake-anthropic';
 import { startFakeAzureOpenAI } from '../servers/fake-azure-openai';
 import { startFakeOpenAI } from '../servers/fake-openai';
-import { startFakeVertex } from '../servers/fake-vertex';
 import { RECORDED_TEXT } from '../servers/recorded';
 import { startTokenServer } from '../servers/token-server';
+import { startVertexWithServiceAccount } from '../servers/vertex-service-account';
 import { expect, test } from './harness/fixtures';
 import { EXTENSION_ORIGIN } from './harness/launch';
 import {
@@ -65,30 +64,9 @@ test('Google Vertex AI with a service-account key: the assertion is signed in Fi
   // As the options test that pastes a key: a 2 KB key typed into the form and an RSA signature, on
   // top of Firefox's start, took 50 s alone at a load average of 25 on two cores.
   test.setTimeout(120_000);
-  const tokens = await startTokenServer({ clients: {}, expiresIn: 3600 });
-  const vertex = await startFakeVertex({
-    project: 'omni-proj',
-    location: 'us-central1',
-    models: ['gemini-2.5-pro'],
-    credential: acceptTokensSignedBy(tokens.jwks),
-  });
-  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-  const key = {
-    type: 'service_account',
-    project_id: 'omni-proj',
-    private_key_id: 'k1',
-    private_key: await exportPKCS8(privateKey),
-    client_email: 'omni@omni-proj.iam.gserviceaccount.com',
-    token_uri: tokens.tokenEndpoint,
-  };
+  const { tokens, fields, close } = await startVertexWithServiceAccount();
   try {
-    await configureProvider(await extension.openOptions(), 'Google Vertex AI', {
-      'Project ID': 'omni-proj',
-      Location: 'us-central1',
-      'Base URL': vertex.url,
-      Models: 'gemini-2.5-pro',
-      'Service account key': JSON.stringify(key, null, 2),
-    });
+    await configureProvider(await extension.openOptions(), 'Google Vertex AI', fields);
     const panel = await extension.openSidePanel();
     await sendMessage(panel, 'How many r in strawberry?');
     expect(await lastAnswer(panel)).toEqual({
@@ -98,7 +76,7 @@ test('Google Vertex AI with a service-account key: the assertion is signed in Fi
     });
     expect(tokens.requests.map((r) => [r.grant, r.how])).toEqual([['urn:ietf:params:oauth:grant-type:jwt-bearer', 'assertion']]);
   } finally {
-    await Promise.all([tokens.close(), vertex.close()]);
+    await close();
   }
 });
 

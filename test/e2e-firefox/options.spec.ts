@@ -1,22 +1,10 @@
-import { exportPKCS8, generateKeyPair } from 'jose';
 import type { Page } from 'puppeteer-core';
+import { serviceAccountKey } from '../servers/vertex-service-account';
 import { expect, test } from './harness/fixtures';
 import { chooseProvider, click, configureProvider, field, fill, roleText } from './harness/ui';
 
 // Every provider's form on Firefox's options page: filled by label, saved, and shown again from
 // storage in a page opened afterwards.
-
-async function serviceAccountKey(): Promise<string> {
-  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-  return JSON.stringify({
-    type: 'service_account',
-    project_id: 'omni-proj',
-    private_key_id: 'k1',
-    private_key: await exportPKCS8(privateKey),
-    client_email: 'omni@omni-proj.iam.gserviceaccount.com',
-    token_uri: 'https://oauth2.googleapis.com/token',
-  });
-}
 
 async function values(options: Page, provider: string, labels: string[]): Promise<Record<string, string>> {
   await chooseProvider(options, provider);

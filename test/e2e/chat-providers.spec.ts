@@ -1,12 +1,11 @@
-import { exportPKCS8, generateKeyPair } from 'jose';
 import { acceptKey, acceptTokensSignedBy } from '../servers/auth-check';
 import { startFakeAnthropic } from '../servers/fake-anthropic';
 import { startFakeAzureOpenAI } from '../servers/fake-azure-openai';
 import { startFakeBedrock } from '../servers/fake-bedrock';
 import { startFakeOpenAI } from '../servers/fake-openai';
-import { startFakeVertex } from '../servers/fake-vertex';
 import { RECORDED_TEXT } from '../servers/recorded';
 import { startTokenServer } from '../servers/token-server';
+import { startVertexWithServiceAccount } from '../servers/vertex-service-account';
 import { lastAnswer, sendMessage } from './harness/chat';
 import { configureProvider } from './harness/configure';
 import { expect, test } from './harness/fixtures';
@@ -130,30 +129,9 @@ test('AWS Bedrock through a gateway that takes bearer tokens', async ({ extensio
 });
 
 test('Google Vertex AI with a service-account key (JWT-bearer grant)', async ({ extension }) => {
-  const tokens = await startTokenServer({ clients: {}, expiresIn: 3600 });
-  const vertex = await startFakeVertex({
-    project: 'omni-proj',
-    location: 'us-central1',
-    models: ['gemini-2.5-pro'],
-    credential: acceptTokensSignedBy(tokens.jwks),
-  });
-  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-  const key = {
-    type: 'service_account',
-    project_id: 'omni-proj',
-    private_key_id: 'k1',
-    private_key: await exportPKCS8(privateKey),
-    client_email: 'omni@omni-proj.iam.gserviceaccount.com',
-    token_uri: tokens.tokenEndpoint,
-  };
+  const { tokens, fields, close } = await startVertexWithServiceAccount();
   try {
-    await configureProvider(await extension.openOptions(), 'Google Vertex AI', {
-      'Project ID': 'omni-proj',
-      Location: 'us-central1',
-      'Base URL': vertex.url,
-      Models: 'gemini-2.5-pro',
-      'Service account key': JSON.stringify(key, null, 2),
-    });
+    await configureProvider(await extension.openOptions(), 'Google Vertex AI', fields);
     const panel = await extension.openSidePanel();
     await sendMessage(panel, 'How many r in strawberry?');
     const answer = await lastAnswer(panel);
@@ -162,6 +140,6 @@ test('Google Vertex AI with a service-account key (JWT-bearer grant)', async ({ 
     await expect(answer.locator('.content strong').first()).toHaveText('3');
     expect(tokens.requests.map((r) => [r.grant, r.how])).toEqual([['urn:ietf:params:oauth:grant-type:jwt-bearer', 'assertion']]);
   } finally {
-    await Promise.all([tokens.close(), vertex.close()]);
+    await close();
   }
 });

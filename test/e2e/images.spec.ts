@@ -1,13 +1,11 @@
-import { exportPKCS8, generateKeyPair } from 'jose';
-import { acceptKey, acceptTokensSignedBy } from '../servers/auth-check';
+import { acceptKey } from '../servers/auth-check';
 import { startFakeAnthropic } from '../servers/fake-anthropic';
 import { startFakeAzureOpenAI } from '../servers/fake-azure-openai';
 import { startFakeBedrock } from '../servers/fake-bedrock';
 import { startFakeOpenAI } from '../servers/fake-openai';
-import { startFakeVertex } from '../servers/fake-vertex';
-import { startTokenServer } from '../servers/token-server';
 import { checkImage } from '../servers/image-check';
 import { RECORDED_TEXT } from '../servers/recorded';
+import { startVertexWithServiceAccount } from '../servers/vertex-service-account';
 import { lastAnswer, sendMessage } from './harness/chat';
 import { configureProvider } from './harness/configure';
 import { expect, test } from './harness/fixtures';
@@ -188,25 +186,9 @@ test('AWS Bedrock gets the image as a Converse ImageBlock with its bytes', async
 });
 
 test('Google Vertex AI gets the image as inlineData', async ({ extension }) => {
-  const tokens = await startTokenServer({ clients: {}, expiresIn: 3600 });
-  const vertex = await startFakeVertex({ project: 'omni-proj', location: 'us-central1', models: ['gemini-2.5-pro'], credential: acceptTokensSignedBy(tokens.jwks) });
-  const { privateKey } = await generateKeyPair('RS256', { extractable: true });
-  const key = {
-    type: 'service_account',
-    project_id: 'omni-proj',
-    private_key_id: 'k1',
-    private_key: await exportPKCS8(privateKey),
-    client_email: 'omni@omni-proj.iam.gserviceaccount.com',
-    token_uri: tokens.tokenEndpoint,
-  };
+  const { vertex, fields, close } = await startVertexWithServiceAccount();
   try {
-    await configureProvider(await extension.openOptions(), 'Google Vertex AI', {
-      'Project ID': 'omni-proj',
-      Location: 'us-central1',
-      'Base URL': vertex.url,
-      Models: 'gemini-2.5-pro',
-      'Service account key': JSON.stringify(key, null, 2),
-    });
+    await configureProvider(await extension.openOptions(), 'Google Vertex AI', fields);
     const panel = await extension.openSidePanel();
     // Shown by its name, the ID in its tooltip.
     await expect(panel.getByRole('combobox', { name: 'Model' }).locator('option')).toHaveText(['Gemini 2.5 Pro']);
@@ -218,6 +200,6 @@ test('Google Vertex AI gets the image as inlineData', async ({ extension }) => {
     const data = (question!.parts[0]!.inlineData as { data: string }).data;
     expect(await lookAt(panel, 'image/png', data)).toEqual({ width: 30, height: 10, left: RED, right: BLUE });
   } finally {
-    await Promise.all([tokens.close(), vertex.close()]);
+    await close();
   }
 });
