@@ -1,7 +1,9 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { acceptKey } from '../servers/auth-check';
+import { acceptKey, acceptTokensSignedBy } from '../servers/auth-check';
 import { startFakeAnthropic } from '../servers/fake-anthropic';
+import { startFakeAzureOpenAI } from '../servers/fake-azure-openai';
 import { RECORDED_TEXT } from '../servers/recorded';
+import { startTokenServer } from '../servers/token-server';
 import { lastAnswer, sendMessage } from './harness/chat';
 import { configureProvider } from './harness/configure';
 import { expect, test } from './harness/fixtures';
@@ -48,5 +50,44 @@ test('a worker Chrome stopped starts while the user types, and answers the Send 
     expect(starts.count).toBe(1); // the Send went to the worker the typing started
   } finally {
     await anthropic.close();
+  }
+});
+
+// The wake-up is not a use (issue 10's idle rule): it reaches neither the token endpoint nor the
+// provider; the Send after it uses the token the gateway already holds.
+test('the worker started by typing asks no token endpoint and no provider before Send', async ({ extension }) => {
+  const tokens = await startTokenServer({ clients: { 'azure-app': 'azure-secret' }, expiresIn: 3600 });
+  const azure = await startFakeAzureOpenAI({ deployments: ['gpt-4o-prod'], bearer: acceptTokensSignedBy(tokens.jwks) });
+  try {
+    await configureProvider(await extension.openOptions(), 'Azure OpenAI', {
+      Endpoint: azure.url,
+      Models: 'gpt-4o-prod',
+      'Token endpoint': tokens.tokenEndpoint,
+      'Client ID': 'azure-app',
+      'Client secret': 'azure-secret',
+    });
+    const panel = await extension.openSidePanel();
+    await sendMessage(panel, 'Capital of France?');
+    await expect((await lastAnswer(panel)).locator('.content')).toHaveText(RECORDED_TEXT.azure);
+    expect(tokens.requests).toHaveLength(1);
+    const box = panel.getByRole('textbox', { name: 'Message' });
+    await box.blur();
+
+    await extension.stopServiceWorker(panel);
+    const starts = await countWorkerStarts(extension.context, panel, extension.extensionId);
+    const providerRequests = azure.requests.length;
+    await box.pressSequentially('And of Spain?');
+    await expect.poll(() => starts.count).toBe(1);
+    // Long enough for what a new worker does on its own start: the earliest refresh it arms is 1 s away.
+    await panel.waitForTimeout(2_000);
+    expect(tokens.requests).toHaveLength(1);
+    expect(azure.requests).toHaveLength(providerRequests);
+
+    await box.press('Enter');
+    await expect((await lastAnswer(panel)).locator('.content')).toHaveText(RECORDED_TEXT.azure);
+    expect(tokens.requests).toHaveLength(1);
+    expect(starts.count).toBe(1);
+  } finally {
+    await Promise.all([tokens.close(), azure.close()]);
   }
 });
