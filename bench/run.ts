@@ -24,11 +24,14 @@ const RUNS = {
   coldWorker: quick ? 2 : 10,
   history: quick ? 2 : 10,
 };
-// BENCH_ONLY=history runs that section alone (it prints its figures and writes no RESULTS.md).
+// BENCH_ONLY=history (or coldworker) runs that section alone (it prints its figures and writes no RESULTS.md).
 const only = process.env.BENCH_ONLY;
 
 async function main() {
-  const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'omni-ai-bench-'));
+  // BENCH_PROFILE=dir keeps the profile between runs: a second run then starts a worker installed
+  // long before (whether Chrome's code cache for its script helps, issue 13 §4).
+  const kept = process.env.BENCH_PROFILE;
+  const profile = kept ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'omni-ai-bench-')));
   const ext = await launchExtension(profile);
   // tsx (esbuild) names functions with a __name helper; the functions we evaluate in pages need it.
   await ext.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
@@ -53,6 +56,10 @@ async function main() {
     settings.providers['openai-compatible'] = { ...settings.providers['openai-compatible'], baseURL: `${server.url}/v1`, apiKey: '', headers: {}, models: ['bench-model'] };
     await writeSettings(ext, settings);
 
+    if (only === 'coldworker') {
+      await section('1b. First token from a stopped service worker', () => coldWorker(ext, server, RUNS.coldWorker));
+      return;
+    }
     if (only === 'history') {
       await section('5. A year of history', () => yearOfHistory(ext, RUNS.history));
       return;
@@ -112,7 +119,7 @@ async function main() {
   } finally {
     await server.close();
     await ext.close();
-    await fs.rm(profile, { recursive: true, force: true });
+    if (!kept) await fs.rm(profile, { recursive: true, force: true });
   }
 }
 

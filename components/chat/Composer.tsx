@@ -28,6 +28,7 @@ export function Composer() {
   const streaming = useChat((s) => s.streaming);
   const send = useChat((s) => s.send);
   const stop = useChat((s) => s.stop);
+  const wakeWorker = useChat((s) => s.wakeWorker);
 
   const hasContext = useChat((s) => !!s.pending);
   const hasImages = useDraftImages((s) => s.images.length > 0);
@@ -125,9 +126,12 @@ export function Composer() {
           placeholder="Ask anything, or type / for prompts…"
           aria-description="Enter sends, Shift+Enter starts a new line, / opens your prompts, Esc stops the answer."
           {...picker.textboxProps}
+          // Someone about to write: a worker Chrome stopped while idle starts now, not after Send.
+          onFocus={wakeWorker}
           onChange={(e) => {
             setText(e.target.value);
             picker.onInput();
+            wakeWorker();
           }}
           onKeyDown={onKeyDown}
           onPaste={images.onPaste}

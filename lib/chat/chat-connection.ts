@@ -18,6 +18,17 @@ export class ChatConnection {
     this.open().postMessage(message);
   }
 
+  /**
+   * Starts a stopped worker ahead of a send (issue 13 §4): opening the port is the message, since
+   * Chrome starts the worker to deliver `onConnect`, and a start costs about 200 ms that would
+   * otherwise come after Send. With the port open the worker is running (Chrome closes it when it
+   * stops the worker), so this sends nothing then. It carries no data, and the worker only sets up
+   * the port: no provider or token endpoint is called, and no use is recorded (issue 10's idle rule).
+   */
+  wake(): void {
+    this.open();
+  }
+
   private open(): Runtime.Port {
     if (this.port) return this.port;
     const port = browser.runtime.connect({ name: CHAT_PORT });

@@ -79,6 +79,8 @@ interface ChatState {
   /** Shows the previous (-1) or next (+1) version of a message, and the branch last written below it. */
   showVersion: (id: string, step: -1 | 1) => void;
   newChat: () => void;
+  /** The user is writing: a stopped worker is started now, so that Send does not wait for it. */
+  wakeWorker: () => void;
 }
 
 /** A stored image as the worker takes it: a screenshot names its page, which the site rules check again at send. */
@@ -438,6 +440,7 @@ export const useChat = create<ChatState>()((set, get) => {
       if (!target) return;
       set(view(messages, latestLeaf(nodes(messages), target)));
     },
+    wakeWorker: () => connection.wake(),
     newChat: () => {
       // An answer still streaming goes on in the worker and lands in its own conversation.
       set({ conversationId: crypto.randomUUID(), ...view([], undefined), pending: undefined });

@@ -1,0 +1,93 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { acceptKey, acceptTokensSignedBy } from '../servers/auth-check';
+import { startFakeAnthropic } from '../servers/fake-anthropic';
+import { startFakeAzureOpenAI } from '../servers/fake-azure-openai';
+import { RECORDED_TEXT } from '../servers/recorded';
+import { startTokenServer } from '../servers/token-server';
+import { lastAnswer, sendMessage } from './harness/chat';
+import { configureProvider } from './harness/configure';
+import { expect, test } from './harness/fixtures';
+
+/** Counts the starts of omni-ai's worker from now on, as CDP reports them (version status "running"). */
+async function countWorkerStarts(context: BrowserContext, page: Page, extensionId: string) {
+  type Version = { versionId: string; scriptURL: string; runningStatus: string };
+  const cdp = await context.newCDPSession(page);
+  const starts = { count: 0 };
+  let last = '';
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: Version[] }) => {
+    const ours = versions.find((v) => v.scriptURL === `chrome-extension://${extensionId}/background.js`);
+    if (!ours || ours.runningStatus === last) return;
+    if (ours.runningStatus === 'running' && last !== '') starts.count++;
+    last = ours.runningStatus;
+  });
+  await cdp.send('ServiceWorker.enable');
+  return starts;
+}
+
+// Issue 13 §4: a worker Chrome stopped while idle starts when the user writes, not after Send.
+test('a worker Chrome stopped starts while the user types, and answers the Send without starting again', async ({ extension }) => {
+  const anthropic = await startFakeAnthropic({ models: ['claude-sonnet-5-5'], credential: acceptKey('a') });
+  try {
+    await configureProvider(await extension.openOptions(), 'Anthropic', { 'API key': 'a', 'Base URL': anthropic.url });
+    const panel = await extension.openSidePanel();
+    await sendMessage(panel, 'First question');
+    await expect((await lastAnswer(panel)).locator('.content')).toHaveText(RECORDED_TEXT.anthropic);
+    const box = panel.getByRole('textbox', { name: 'Message' });
+    await box.blur();
+
+    await extension.stopServiceWorker(panel);
+    const starts = await countWorkerStarts(extension.context, panel, extension.extensionId);
+    const requestsBefore = anthropic.requests.length;
+
+    await box.pressSequentially('Second question');
+    // Started by the typing: before any Send, and with no request to the provider.
+    await expect.poll(() => starts.count).toBe(1);
+    expect(anthropic.requests.length).toBe(requestsBefore);
+
+    await box.press('Enter');
+    await expect((await lastAnswer(panel)).locator('.content')).toHaveText(RECORDED_TEXT.anthropic);
+    expect(anthropic.requests.map((r) => r.path).slice(requestsBefore)).toEqual(['/v1/messages']);
+    expect(starts.count).toBe(1); // the Send went to the worker the typing started
+  } finally {
+    await anthropic.close();
+  }
+});
+
+// The wake-up is not a use (issue 10's idle rule): it reaches neither the token endpoint nor the
+// provider; the Send after it uses the token the gateway already holds.
+test('the worker started by typing asks no token endpoint and no provider before Send', async ({ extension }) => {
+  const tokens = await startTokenServer({ clients: { 'azure-app': 'azure-secret' }, expiresIn: 3600 });
+  const azure = await startFakeAzureOpenAI({ deployments: ['gpt-4o-prod'], bearer: acceptTokensSignedBy(tokens.jwks) });
+  try {
+    await configureProvider(await extension.openOptions(), 'Azure OpenAI', {
+      Endpoint: azure.url,
+      Models: 'gpt-4o-prod',
+      'Token endpoint': tokens.tokenEndpoint,
+      'Client ID': 'azure-app',
+      'Client secret': 'azure-secret',
+    });
+    const panel = await extension.openSidePanel();
+    await sendMessage(panel, 'Capital of France?');
+    await expect((await lastAnswer(panel)).locator('.content')).toHaveText(RECORDED_TEXT.azure);
+    expect(tokens.requests).toHaveLength(1);
+    const box = panel.getByRole('textbox', { name: 'Message' });
+    await box.blur();
+
+    await extension.stopServiceWorker(panel);
+    const starts = await countWorkerStarts(extension.context, panel, extension.extensionId);
+    const providerRequests = azure.requests.length;
+    await box.pressSequentially('And of Spain?');
+    await expect.poll(() => starts.count).toBe(1);
+    // Long enough for what a new worker does on its own start: the earliest refresh it arms is 1 s away.
+    await panel.waitForTimeout(2_000);
+    expect(tokens.requests).toHaveLength(1);
+    expect(azure.requests).toHaveLength(providerRequests);
+
+    await box.press('Enter');
+    await expect((await lastAnswer(panel)).locator('.content')).toHaveText(RECORDED_TEXT.azure);
+    expect(tokens.requests).toHaveLength(1);
+    expect(starts.count).toBe(1);
+  } finally {
+    await Promise.all([tokens.close(), azure.close()]);
+  }
+});
