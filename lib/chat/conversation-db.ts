@@ -237,9 +237,35 @@ export function titleFrom(text: string): string {
   return line.length > 60 ? `${line.slice(0, 57)}…` : line || 'Untitled';
 }
 
-/** Newest first. */
+/** Every conversation, newest first. Export and tests only: the history list reads a page at a time. */
 export function listConversations(): Promise<ConversationRecord[]> {
   return withDb(async (database) => (await database.getAllFromIndex('conversations', 'updatedAt')).reverse());
+}
+
+/**
+ * Where a page of the history ended: the next page starts just after this conversation, in the
+ * list's order (updatedAt, then id, both descending). A position by value, not by count, so a
+ * conversation written or deleted between two pages neither repeats a row nor skips one.
+ */
+export type HistoryCursor = Pick<ConversationRecord, 'updatedAt' | 'id'>;
+
+/**
+ * Up to `limit` conversations, newest first, after `after` (from the newest when absent): a cursor
+ * over the updatedAt index that reads only the rows asked for (issue 13: 10,000 conversations).
+ */
+export function listConversationsPage(limit: number, after?: HistoryCursor): Promise<ConversationRecord[]> {
+  return withDb(async (database) => {
+    const page: ConversationRecord[] = [];
+    const index = database.transaction('conversations').store.index('updatedAt');
+    let cursor = await index.openCursor(after ? IDBKeyRange.upperBound(after.updatedAt) : null, 'prev');
+    // Within one updatedAt, 'prev' walks the ids descending: the cursor's own row and those before it were on the last page.
+    while (cursor && after && cursor.value.updatedAt === after.updatedAt && cursor.value.id >= after.id) cursor = await cursor.continue();
+    while (cursor && page.length < limit) {
+      page.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    return page;
+  });
 }
 
 export function getMessages(conversationId: string): Promise<MessageRecord[]> {
@@ -380,6 +406,39 @@ export function searchConversations(query: string): Promise<Set<string> | undefi
     const [first, ...rest] = found.map((keys) => new Set(keys)).sort((a, b) => a.size - b.size);
     return new Set([...first!].filter((id) => rest.every((set) => set.has(id))));
   });
+}
+
+/** What a search found: how many conversations, their ids newest first, and the first page of them. */
+export interface SearchPage {
+  ids: string[];
+  conversations: ConversationRecord[];
+}
+
+/**
+ * The conversations a query finds (searchConversations), newest first, with the records of the first
+ * `limit` of them; readConversations reads the next ones as the user scrolls. The order comes from
+ * the updatedAt index's keys alone (one read, no record), so a common word costs no more than a rare one.
+ */
+export async function searchConversationsPage(query: string, limit: number): Promise<SearchPage | undefined> {
+  const found = await searchConversations(query);
+  if (!found) return undefined;
+  return withDb(async (database) => {
+    if (found.size === 0) return { ids: [], conversations: [] };
+    const tx = database.transaction('conversations');
+    const order = (await tx.store.index('updatedAt').getAllKeys()).reverse();
+    const ids = order.filter((id) => found.has(id));
+    return { ids, conversations: await readIn(tx.store, ids.slice(0, limit)) };
+  });
+}
+
+/** The records of these conversations, in this order; one deleted since is left out. */
+export function readConversations(ids: readonly string[]): Promise<ConversationRecord[]> {
+  return withDb((database) => readIn(database.transaction('conversations').store, ids));
+}
+
+async function readIn(store: { get: (id: string) => Promise<ConversationRecord | undefined> }, ids: readonly string[]): Promise<ConversationRecord[]> {
+  const records = await Promise.all(ids.map((id) => store.get(id)));
+  return records.filter((c): c is ConversationRecord => c !== undefined);
 }
 
 /** A conversation with all its messages (every version), as Export all writes it. */
