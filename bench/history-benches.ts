@@ -107,9 +107,10 @@ export async function yearOfHistory(ext: ExtensionSession, runs: number): Promis
   await panel.locator('#message').waitFor();
   // A profile kept from an earlier run (BENCH_PROFILE, run.ts) has them already: seeding takes minutes,
   // and the same stored history lets two builds be measured in turn (A, B, A, B) against the same data.
-  const stored = await panel.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
+  const stored = await panel.evaluate(async () => {
+    // Opening a database that is not there would create it, empty, at version 1: look first.
+    if (!(await indexedDB.databases()).some((d) => d.name === 'omni-ai')) return 0;
+    return new Promise<number>((resolve, reject) => {
         const request = indexedDB.open('omni-ai');
         request.onerror = () => reject(request.error);
         request.onsuccess = () => {
@@ -119,8 +120,8 @@ export async function yearOfHistory(ext: ExtensionSession, runs: number): Promis
           count.onsuccess = () => (database.close(), resolve(count.result));
           count.onerror = () => reject(count.error);
         };
-      }),
-  );
+      });
+  });
   const seeded: Figure[] = [];
   if (stored < conversations.length) {
     const before = await usage(panel);
