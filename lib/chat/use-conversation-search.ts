@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { readConversations, searchConversationsPage, type ConversationRecord } from './conversation-db';
+import { searchConversations, searchConversationsPage, type ConversationRecord } from './conversation-db';
 import { HISTORY_PAGE, useChat } from './chat-store';
 import { describeStorageProblem } from './storage-problem';
 
@@ -19,10 +19,10 @@ export interface SearchResults {
 
 interface Found {
   query: string;
-  ids: string[];
+  ids: Set<string>;
   conversations: ConversationRecord[];
-  /** How many of `ids` were read: one deleted meanwhile has no row, so this can exceed the rows. */
-  read: number;
+  /** Whether the last page read was full. */
+  more: boolean;
 }
 
 /** Storage refused the read: the panel's alert says so; the list stays as it was. */
@@ -37,34 +37,32 @@ export function useConversationSearch(query: string): SearchResults | undefined 
   const loading = useRef(false);
   useEffect(() => {
     let current = true;
-    searchConversationsPage(query, HISTORY_PAGE).then(
-      (page) => current && setFound(page && { query, ids: page.ids, conversations: page.conversations, read: Math.min(HISTORY_PAGE, page.ids.length) }),
-      (error: unknown) => current && fail(error),
-    );
+    void (async () => {
+      const ids = await searchConversations(query);
+      const page = ids && (await searchConversationsPage(ids, HISTORY_PAGE));
+      if (current) setFound(ids && page && { query, ids, conversations: page, more: page.length === HISTORY_PAGE });
+    })().catch((error: unknown) => current && fail(error));
     return () => {
       current = false;
     };
   }, [query]);
 
   const loadMore = useCallback(() => {
-    if (!found || loading.current || found.read >= found.ids.length) return;
+    const last = found?.conversations.at(-1);
+    if (!found || !last || loading.current || !found.more) return;
     loading.current = true;
-    const next = found.ids.slice(found.read, found.read + HISTORY_PAGE);
-    readConversations(next)
+    searchConversationsPage(found.ids, HISTORY_PAGE, last)
       .then(
         // Added only to the results they were read for: the user may have typed on meanwhile.
-        (rows) => setFound((f) => (f === found ? { ...f, conversations: [...f.conversations, ...rows], read: f.read + next.length } : f)),
+        (rows) => setFound((f) => (f === found ? { ...f, conversations: [...f.conversations, ...rows], more: rows.length === HISTORY_PAGE } : f)),
         fail,
       )
       .finally(() => (loading.current = false));
   }, [found]);
 
-  const drop = useCallback(
-    (id: string) => setFound((f) => f && { ...f, ids: f.ids.filter((i) => i !== id), conversations: f.conversations.filter((c) => c.id !== id), read: f.read - (f.ids.slice(0, f.read).includes(id) ? 1 : 0) }),
-    [],
-  );
+  const drop = useCallback((id: string) => setFound((f) => f && { ...f, ids: new Set([...f.ids].filter((i) => i !== id)), conversations: f.conversations.filter((c) => c.id !== id) }), []);
 
   // While the next result is on its way, the last one stays: the list does not flash back to all.
   if (!found) return undefined;
-  return { total: found.ids.length, conversations: found.conversations, more: found.read < found.ids.length, loadMore, drop };
+  return { total: found.ids.size, conversations: found.conversations, more: found.more, loadMore, drop };
 }

@@ -75,25 +75,41 @@ describe('the history list, a page at a time', () => {
 });
 
 describe('search results, a page at a time', () => {
-  it('orders what a query finds newest first, counts it all and reads only the first page', async () => {
+  it('orders what a query finds newest first, a page at a time, whether matches are few or many', async () => {
     await db.importConversations([
       conversation('old', 10, 'volcanoes'),
       conversation('tide', 20),
       conversation('mid', 30, 'volcanic ash'),
       conversation('new', 40, 'volcanoes'),
     ]);
-    const found = await db.searchConversationsPage('volcan', 2);
-    expect(found?.ids).toEqual(['new', 'mid', 'old']);
-    expect(ids(found!.conversations)).toEqual(['new', 'mid']);
-    expect(ids(await db.readConversations(found!.ids.slice(2)))).toEqual(['old']);
-    expect(await db.searchConversationsPage('volcan tide', 2)).toEqual({ ids: [], conversations: [] });
-    expect(await db.searchConversationsPage('  ', 2)).toBeUndefined();
+    const found = (await db.searchConversations('volcan'))!;
+    const first = await db.searchConversationsPage(found, 2);
+    expect(ids(first)).toEqual(['new', 'mid']);
+    expect(ids(await db.searchConversationsPage(found, 2, cursorOf(first)))).toEqual(['old']);
+    expect(await db.searchConversationsPage((await db.searchConversations('volcan tide'))!, 2)).toEqual([]);
+  });
+
+  it('walks the index when matches are many, with the same order and no row twice', async () => {
+    // 600 matches (more than are read by id) and 60 others, several written at the same time.
+    await db.importConversations(Array.from({ length: 660 }, (_, i) => conversation(`c${String(i).padStart(3, '0')}`, Math.floor(i / 3), i % 11 === 0 ? 'glaciers' : 'tides')));
+    const found = (await db.searchConversations('tides'))!;
+    expect(found.size).toBe(600);
+    const pages: string[] = [];
+    let after: HistoryCursor | undefined;
+    for (;;) {
+      const page = await db.searchConversationsPage(found, 70, after);
+      pages.push(...ids(page));
+      if (page.length < 70) break;
+      after = cursorOf(page);
+    }
+    expect(pages).toEqual(ids(await db.listConversations()).filter((id) => found.has(id)));
   });
 
   it('leaves out a match deleted before its page is read', async () => {
     await db.importConversations([conversation('a', 10), conversation('b', 20), conversation('c', 30)]);
-    const found = await db.searchConversationsPage('tides', 1);
+    const found = (await db.searchConversations('tides'))!;
+    const first = await db.searchConversationsPage(found, 1);
     await db.deleteConversation('b');
-    expect(ids(await db.readConversations(found!.ids.slice(1)))).toEqual(['a']);
+    expect(ids(await db.searchConversationsPage(found, 5, cursorOf(first)))).toEqual(['a']);
   });
 });
