@@ -105,15 +105,39 @@ export async function yearOfHistory(ext: ExtensionSession, runs: number): Promis
   const { conversations, words } = yearOfConversations();
   const panel = await ext.openSidePanel();
   await panel.locator('#message').waitFor();
-  const before = await usage(panel);
-  const seedStart = nowMs();
-  for (const batch of batchesOf(conversations)) {
-    const result = await askWorker(panel, 'importConversations', batch);
-    if (!result.ok) throw new Error(result.message);
+  // A profile kept from an earlier run (BENCH_PROFILE, run.ts) has them already: seeding takes minutes,
+  // and the same stored history lets two builds be measured in turn (A, B, A, B) against the same data.
+  const stored = await panel.evaluate(async () => {
+    // Opening a database that is not there would create it, empty, at version 1: look first.
+    if (!(await indexedDB.databases()).some((d) => d.name === 'omni-ai')) return 0;
+    return new Promise<number>((resolve, reject) => {
+        const request = indexedDB.open('omni-ai');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const database = request.result;
+          const count = database.objectStoreNames.contains('conversations') ? database.transaction('conversations').objectStore('conversations').count() : undefined;
+          if (!count) return (database.close(), resolve(0));
+          count.onsuccess = () => (database.close(), resolve(count.result));
+          count.onerror = () => reject(count.error);
+        };
+      });
+  });
+  const seeded: Figure[] = [];
+  if (stored < conversations.length) {
+    const before = await usage(panel);
+    const seedStart = nowMs();
+    for (const batch of batchesOf(conversations)) {
+      const result = await askWorker(panel, 'importConversations', batch);
+      if (!result.ok) throw new Error(result.message);
+    }
+    const seedMs = nowMs() - seedStart;
+    const bytes = (await usage(panel)) - before;
+    const messages = conversations.length * 4;
+    seeded.push(
+      { name: 'History: 10,000 conversations (40,000 messages) stored through the worker’s import, search terms included', unit: 's', values: [seedMs / 1000] },
+      { name: 'History: stored size per 1,000 messages (IndexedDB, as navigator.storage.estimate counts it)', unit: 'MB', values: [bytes / 1e6 / (messages / 1000)] },
+    );
   }
-  const seedMs = nowMs() - seedStart;
-  const bytes = (await usage(panel)) - before;
-  const messages = conversations.length * 4;
 
   const history = 'nav[aria-label="Chat"] button[aria-label="History"]';
   const listShown: number[] = [];
@@ -137,8 +161,7 @@ export async function yearOfHistory(ext: ExtensionSession, runs: number): Promis
     }
   await panel.close();
   return [
-    { name: 'History: 10,000 conversations (40,000 messages) stored through the worker’s import, search terms included', unit: 's', values: [seedMs / 1000] },
-    { name: 'History: stored size per 1,000 messages (IndexedDB, as navigator.storage.estimate counts it)', unit: 'MB', values: [bytes / 1e6 / (messages / 1000)] },
+    ...seeded,
     { name: 'History list: click → first rows painted, with 10,000 conversations', unit: 'ms', values: listShown, target: '< 100 ms' },
     {
       name: 'Search 10,000 conversations: typed query → matches painted (5 queries: rare word, common word, prefix, two words, none)',

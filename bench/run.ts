@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { defaultSettings } from '../lib/settings/parse-stored';
-import { CHROMIUM_PATH, launchExtension } from '../test/e2e/harness/launch';
+import { CHROMIUM_PATH, EXTENSION_DIR, launchExtension } from '../test/e2e/harness/launch';
 import { coldOpen, firstTokenLatency, heapAfterConversation, streaming } from './browser-benches';
 import { bundleSizes } from './bundle-size';
 import { streamingCpu } from './cpu-benches';
@@ -28,11 +28,12 @@ const RUNS = {
 const only = process.env.BENCH_ONLY;
 
 async function main() {
-  // BENCH_PROFILE=dir keeps the profile between runs: a second run then starts a worker installed
-  // long before (whether Chrome's code cache for its script helps, issue 13 §4).
+  // BENCH_PROFILE=dir keeps the browser profile for the next run: the 10,000 conversations seeded
+  // in it, and a worker installed long before (whether Chrome's code cache helps, issue 13 §4).
   const kept = process.env.BENCH_PROFILE;
   const profile = kept ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'omni-ai-bench-')));
-  const ext = await launchExtension(profile);
+  // BENCH_EXTENSION_DIR=dir measures another build (one copied aside before a change, for A/B runs).
+  const ext = await launchExtension(profile, process.env.BENCH_EXTENSION_DIR ?? EXTENSION_DIR);
   // tsx (esbuild) names functions with a __name helper; the functions we evaluate in pages need it.
   await ext.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   const server = await startBenchServer();
@@ -40,12 +41,15 @@ async function main() {
   const loadAtStart = os.loadavg();
   const section = async (name: string, run: () => Promise<Figure[]> | Figure[]) => {
     process.stdout.write(`… ${name}\n`);
+    const loadBefore = os.loadavg()[0] ?? 0;
     const result = await run();
     figures.push({ section: name, figures: result });
+    // The machine is shared: each figure says how loaded it was while measured.
+    const load = `load ${loadBefore.toFixed(1)} → ${(os.loadavg()[0] ?? 0).toFixed(1)}`;
     for (const f of result) {
       const s = summarise(f);
       console.log(
-        `  ${f.name}${f.note ? ` (${f.note})` : ''}: p50 ${s.p50}, p95 ${s.p95} (${s.runs} run${s.runs > 1 ? 's' : ''})${f.target ? `  target ${f.target}` : ''}`,
+        `  ${f.name}${f.note ? ` (${f.note})` : ''}: p50 ${s.p50}, p95 ${s.p95} (${s.runs} run${s.runs > 1 ? 's' : ''})${f.target ? `  target ${f.target}` : ''}  [${load}]`,
       );
     }
   };

@@ -1,29 +1,42 @@
 import { Search, Trash2 } from 'lucide-react';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useChat } from '@/lib/chat/chat-store';
 import { useConversationSearch } from '@/lib/chat/use-conversation-search';
 import { HistoryTransfer } from './HistoryTransfer';
 
-/** Shown at first, and added each time "Show more" is pressed: a year of history is thousands of rows. */
-const PAGE = 100;
-
-/** Past conversations, newest first, titled from their first message: search, reopen or delete; export or import them all. */
+/**
+ * Past conversations, newest first, titled from their first message: search, reopen or delete; export
+ * or import them all. A year of history is thousands of rows: a page is read at a time, the next
+ * when "Show more" scrolls into view or is pressed (issue 13).
+ */
 export function HistoryList({ onOpen }: { onOpen: () => void }) {
   const conversations = useChat((s) => s.conversations);
+  const moreConversations = useChat((s) => s.moreConversations);
   const refresh = useChat((s) => s.refreshConversations);
+  const loadMoreConversations = useChat((s) => s.loadMoreConversations);
   const open = useChat((s) => s.open);
   const remove = useChat((s) => s.deleteConversation);
   const storageError = useChat((s) => s.storageError);
   const [query, setQuery] = useState('');
-  const [shown, setShown] = useState(PAGE);
-  const matches = useConversationSearch(query);
+  const search = useConversationSearch(query);
+  const showMore = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
-  const found = matches ? conversations.filter((c) => matches.has(c.id)) : conversations;
-  const visible = found.slice(0, shown);
+  const visible = search ? search.conversations : conversations;
+  const more = search ? search.more : moreConversations;
+  const loadMore = search ? search.loadMore : () => void loadMoreConversations();
+
+  // Scrolling the list to its end reads the next page, as pressing "Show more" does.
+  useEffect(() => {
+    const button = showMore.current;
+    if (!button || !more) return;
+    const observer = new IntersectionObserver((seen) => seen.some((e) => e.isIntersecting) && loadMore());
+    observer.observe(button);
+    return () => observer.disconnect();
+  });
 
   return (
     <section className="history" aria-label="Conversations">
@@ -34,10 +47,7 @@ export function HistoryList({ onOpen }: { onOpen: () => void }) {
           aria-label="Search conversations"
           placeholder="Search conversations"
           value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setShown(PAGE);
-          }}
+          onChange={(e) => setQuery(e.target.value)}
         />
       </div>
       {storageError && (
@@ -45,9 +55,9 @@ export function HistoryList({ onOpen }: { onOpen: () => void }) {
           {storageError}
         </p>
       )}
-      {matches && (
+      {search && (
         <p className="muted result-count" role="status">
-          {found.length === 0 ? 'No conversation matches.' : `${found.length} ${found.length === 1 ? 'conversation matches' : 'conversations match'}.`}
+          {search.total === 0 ? 'No conversation matches.' : `${search.total} ${search.total === 1 ? 'conversation matches' : 'conversations match'}.`}
         </p>
       )}
       {conversations.length === 0 ? (
@@ -66,16 +76,16 @@ export function HistoryList({ onOpen }: { onOpen: () => void }) {
                 <span className="history-title">{c.title}</span>
                 <span className="muted">{new Date(c.updatedAt).toLocaleString()}</span>
               </button>
-              <button type="button" className="icon-button history-delete" aria-label={`Delete “${c.title}”`} data-tooltip="Delete" data-tooltip-at="below-end" onClick={() => void remove(c.id)}>
+              <button type="button" className="icon-button history-delete" aria-label={`Delete “${c.title}”`} data-tooltip="Delete" data-tooltip-at="below-end" onClick={() => void remove(c.id).then((gone) => gone && search?.drop(c.id))}>
                 <Trash2 aria-hidden="true" size={16} />
               </button>
             </li>
           ))}
         </ul>
       )}
-      {found.length > visible.length && (
-        <button type="button" className="show-more" onClick={() => setShown(shown + PAGE)}>
-          Show more ({found.length - visible.length} more)
+      {more && (
+        <button ref={showMore} type="button" className="show-more" onClick={loadMore}>
+          {search ? `Show more (${search.total - search.conversations.length} more)` : 'Show more'}
         </button>
       )}
       <HistoryTransfer />

@@ -8,6 +8,7 @@ import { EditQuestion } from './EditQuestion';
 import { MessageActions } from './MessageActions';
 import { MessageImages } from './MessageImages';
 import { SignInAgain } from './SignInAgain';
+import { useNearLogView } from './use-near-log-view';
 
 // Markdown, sanitising and highlighting are a third of the panel's code and are not needed to open
 // it: they load after the first paint (bench/RESULTS.md, cold open), showing plain text until then.
@@ -48,8 +49,10 @@ interface Props {
 export function MessageItem({ entry, onRetry, canRetry, versions, busy = false, last = false }: Props) {
   const author = entry.role === 'user' ? 'You' : `${PROVIDERS[entry.provider!].label} · ${entry.model}`;
   const [editing, setEditing] = useState(false);
+  // An answer's Markdown only once it comes near the visible part of the log (use-near-log-view.ts).
+  const [ref, near] = useNearLogView<HTMLElement>(last || entry.status === 'streaming');
   return (
-    <article className={`message ${entry.role}${last ? ' last' : ''}`} aria-label={author} aria-busy={entry.status === 'streaming'}>
+    <article ref={ref} className={`message ${entry.role}${last ? ' last' : ''}`} aria-label={author} aria-busy={entry.status === 'streaming'}>
       {entry.role === 'assistant' && <div className="author">{author}</div>}
       {/* The record of what left with this answer's request (issue 16 §3). */}
       {entry.sent?.map((sent) => (
@@ -69,9 +72,13 @@ export function MessageItem({ entry, onRetry, canRetry, versions, busy = false, 
       {entry.images && entry.images.length > 0 && <MessageImages images={entry.images} />}
       {entry.role === 'assistant' ? (
         <div className="content">
-          <Suspense fallback={<div className="plain">{entry.content}</div>}>
-            <Markdown text={entry.content} />
-          </Suspense>
+          {near ? (
+            <Suspense fallback={<div className="plain">{entry.content}</div>}>
+              <Markdown text={entry.content} />
+            </Suspense>
+          ) : (
+            <div className="plain">{entry.content}</div>
+          )}
         </div>
       ) : editing ? (
         <EditQuestion id={entry.id} text={entry.content} onDone={() => setEditing(false)} />

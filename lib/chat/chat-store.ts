@@ -7,7 +7,7 @@ import { getEffectiveSettings } from '../settings/use-effective-settings';
 import { ChatConnection } from './chat-connection';
 import {
   getMessages,
-  listConversations,
+  listConversationsPage,
   type ConversationRecord,
   type MessageRecord,
   type PageContext,
@@ -56,7 +56,10 @@ interface ChatState {
   attachError?: string;
   /** A question the worker refused to send, given back to the message box (the page stays attached). */
   returned?: { text: string };
+  /** The history list's rows read so far, newest first: a page at a time (HISTORY_PAGE). */
   conversations: ConversationRecord[];
+  /** Whether the last page read was full, so older conversations may follow. */
+  moreConversations: boolean;
   /**
    * Why stored conversations could not be read or deleted, shown as an alert instead of a blank
    * panel; the conversation on screen stays as it is.
@@ -65,8 +68,12 @@ interface ChatState {
   loadLatest: () => Promise<void>;
   /** Shows a stored conversation; resolves false (with storageError set) when it cannot be read. */
   open: (conversationId: string) => Promise<boolean>;
+  /** Reads the history list's first page again. */
   refreshConversations: () => Promise<void>;
-  deleteConversation: (conversationId: string) => Promise<void>;
+  /** Reads the next page after the rows shown; a call while one is reading waits for that one. */
+  loadMoreConversations: () => Promise<void>;
+  /** Resolves true once the worker deleted it (and its row left the list). */
+  deleteConversation: (conversationId: string) => Promise<boolean>;
   attach: (context: PageContext | undefined, error?: string) => void;
   dismissAttachError: () => void;
   send: (text: string) => void;
@@ -159,7 +166,14 @@ function view(messages: ChatEntry[], leafId: string | undefined) {
   return { messages, leafId, entries: path.map((node) => byId.get(node.id)!), versions, streaming: isStreaming(messages) };
 }
 
+/**
+ * Rows of the history list read at a time: more than a tall panel shows, so the first page fills it
+ * and the next is read as the list is scrolled to its end (issue 13: a year is 10,000 conversations).
+ */
+export const HISTORY_PAGE = 50;
+
 export const useChat = create<ChatState>()((set, get) => {
+  let loadingMore: Promise<void> | undefined;
   // Deltas change text, never the tree: they patch both lists in place of a new view.
   const batcher = new DeltaBatcher((batch) =>
     set((s) => {
@@ -362,14 +376,26 @@ export const useChat = create<ChatState>()((set, get) => {
     versions: {},
     streaming: false,
     conversations: [],
+    moreConversations: false,
     loadLatest: async () => {
-      const latest = (await reading(listConversations))?.[0];
+      const latest = (await reading(() => listConversationsPage(1)))?.[0];
       if (latest) await show(latest.id);
     },
     open: show,
     refreshConversations: async () => {
-      const conversations = await reading(listConversations);
-      if (conversations) set({ conversations });
+      const page = await reading(() => listConversationsPage(HISTORY_PAGE));
+      if (page) set({ conversations: page, moreConversations: page.length === HISTORY_PAGE });
+    },
+    loadMoreConversations: () => {
+      loadingMore ??= (async () => {
+        const shown = get().conversations;
+        const last = shown.at(-1);
+        if (!last || !get().moreConversations) return;
+        const page = await reading(() => listConversationsPage(HISTORY_PAGE, last));
+        // A refresh (or a delete) since the read began keeps its own rows: this page followed others.
+        if (page && get().conversations === shown) set({ conversations: [...shown, ...page], moreConversations: page.length === HISTORY_PAGE });
+      })().finally(() => (loadingMore = undefined));
+      return loadingMore;
     },
     deleteConversation: async (id) => {
       // The worker deletes: it stops the conversation's answers still streaming first, so nothing
@@ -380,10 +406,12 @@ export const useChat = create<ChatState>()((set, get) => {
       }));
       if (!result.ok) {
         set({ storageError: result.message });
-        return;
+        return false;
       }
       if (get().conversationId === id) get().newChat();
-      await get().refreshConversations();
+      // Only its row goes: the pages read stay, so the list does not jump back to the top.
+      set({ conversations: get().conversations.filter((c) => c.id !== id) });
+      return true;
     },
     // A read that brought nothing (refused, failed) says why and keeps what was attached: nothing is lost.
     attach: (context, error) => set(context || !error ? { pending: context, attachError: error } : { attachError: error }),

@@ -238,9 +238,35 @@ export function titleFrom(text: string): string {
   return line.length > 60 ? `${line.slice(0, 57)}…` : line || 'Untitled';
 }
 
-/** Newest first. */
+/** Every conversation, newest first. Export and tests only: the history list reads a page at a time. */
 export function listConversations(): Promise<ConversationRecord[]> {
   return withDb(async (database) => (await database.getAllFromIndex('conversations', 'updatedAt')).reverse());
+}
+
+/**
+ * Where a page of the history ended: the next page starts just after this conversation, in the
+ * list's order (updatedAt, then id, both descending). A position by value, not by count, so a
+ * conversation written or deleted between two pages neither repeats a row nor skips one.
+ */
+export type HistoryCursor = Pick<ConversationRecord, 'updatedAt' | 'id'>;
+
+/**
+ * Up to `limit` conversations, newest first, after `after` (from the newest when absent): a cursor
+ * over the updatedAt index that reads only the rows asked for (issue 13: 10,000 conversations).
+ */
+export function listConversationsPage(limit: number, after?: HistoryCursor): Promise<ConversationRecord[]> {
+  return withDb(async (database) => {
+    const page: ConversationRecord[] = [];
+    const index = database.transaction('conversations').store.index('updatedAt');
+    let cursor = await index.openCursor(after ? IDBKeyRange.upperBound(after.updatedAt) : null, 'prev');
+    // Within one updatedAt, 'prev' walks the ids descending: the cursor's own row and those before it were on the last page.
+    while (cursor && after && cursor.value.updatedAt === after.updatedAt && cursor.value.id >= after.id) cursor = await cursor.continue();
+    while (cursor && page.length < limit) {
+      page.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    return page;
+  });
 }
 
 export function getMessages(conversationId: string): Promise<MessageRecord[]> {
@@ -381,6 +407,45 @@ export function searchConversations(query: string): Promise<Set<string> | undefi
     const [first, ...rest] = found.map((keys) => new Set(keys)).sort((a, b) => a.size - b.size);
     return new Set([...first!].filter((id) => rest.every((set) => set.has(id))));
   });
+}
+
+/**
+ * Matches up to this many are read by id and sorted here; more are found by walking the updatedAt
+ * index from the newest, which meets a page of them in a few steps when they are that common. Reading
+ * the index's 10,000 keys in one go took 0.5 to 1.4 s in Chromium under load (bench/NOTES.md).
+ */
+const READ_BY_ID = 500;
+
+/** Newest first, as the history list orders them. */
+const newestFirst = (a: HistoryCursor, b: HistoryCursor) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/**
+ * Up to `limit` of the conversations `found` (searchConversations' answer), newest first, after
+ * `after`: the history list's page, limited to a search's matches. Reads only the rows it returns,
+ * or the few index entries between them.
+ */
+export function searchConversationsPage(found: ReadonlySet<string>, limit: number, after?: HistoryCursor): Promise<ConversationRecord[]> {
+  if (found.size === 0) return Promise.resolve([]);
+  return withDb(async (database) => {
+    const store = database.transaction('conversations').store;
+    if (found.size <= READ_BY_ID) {
+      const rows = (await readIn(store, [...found])).sort(newestFirst);
+      return rows.filter((c) => !after || newestFirst(after, c) < 0).slice(0, limit);
+    }
+    const page: ConversationRecord[] = [];
+    let cursor = await store.index('updatedAt').openCursor(after ? IDBKeyRange.upperBound(after.updatedAt) : null, 'prev');
+    while (cursor && after && cursor.value.updatedAt === after.updatedAt && cursor.value.id >= after.id) cursor = await cursor.continue();
+    while (cursor && page.length < limit) {
+      if (found.has(cursor.value.id)) page.push(cursor.value);
+      cursor = await cursor.continue();
+    }
+    return page;
+  });
+}
+
+async function readIn(store: { get: (id: string) => Promise<ConversationRecord | undefined> }, ids: readonly string[]): Promise<ConversationRecord[]> {
+  const records = await Promise.all(ids.map((id) => store.get(id)));
+  return records.filter((c): c is ConversationRecord => c !== undefined);
 }
 
 /** A conversation with all its messages (every version), as Export all writes it. */

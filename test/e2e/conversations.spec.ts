@@ -1,4 +1,6 @@
 import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { acceptKey } from '../servers/auth-check';
 import { startFakeAnthropic } from '../servers/fake-anthropic';
 import { RECORDED_TEXT } from '../servers/recorded';
@@ -93,5 +95,49 @@ test('an answer cut off when Chrome stops the worker says so, in every panel, an
     await expect((await lastAnswer(other)).locator('.content')).toHaveText(RECORDED_TEXT.anthropic);
   } finally {
     await anthropic.close();
+  }
+});
+
+test('a long conversation opens at its end, and its first answer stays reachable: its words, its Markdown once scrolled to, its actions by keyboard', async ({ extension }) => {
+  // 200 messages with answers of some length, brought in as an exported file.
+  const answer = (i: number) => `## Answer ${i}\n\n${'A paragraph that runs on, as answers do. '.repeat(12)}\n\n\`\`\`ts\nconst value${i} = ${i};\n\`\`\``;
+  const messages = Array.from({ length: 100 }, (_, i) => [
+    { id: `q${i}`, at: i * 2, parentId: i ? `a${i - 1}` : null, role: 'user', content: `Question ${i}`, status: 'done' },
+    { id: `a${i}`, at: i * 2 + 1, parentId: `q${i}`, role: 'assistant', content: answer(i), status: 'done', provider: 'anthropic', model: 'claude-sonnet-5-5' },
+  ]).flat();
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'omni-ai-long-'));
+  try {
+    const file = path.join(dir, 'long.json');
+    const conversations = [{ id: 'long', title: 'Question 0', createdAt: 0, updatedAt: 1_700_000_000_000, messages }];
+    await fs.writeFile(file, JSON.stringify({ format: 'omni-ai-conversations', version: 1, exportedAt: new Date().toISOString(), conversations }));
+    const panel = await extension.openSidePanel();
+    await panel.getByRole('button', { name: 'History' }).click();
+    const chooser = panel.waitForEvent('filechooser');
+    await panel.getByRole('button', { name: 'Import' }).click();
+    await (await chooser).setFiles(file);
+    const list = panel.getByRole('region', { name: 'Conversations' });
+    await expect(list.getByRole('status')).toHaveText('Imported 1 conversation (200 messages).');
+    await list.getByRole('button', { name: /^Question 0/ }).click();
+
+    const log = panel.getByRole('log', { name: 'Conversation' });
+    const articles = log.getByRole('article');
+    await expect(articles).toHaveCount(200);
+    // It opens at its end, the last answer rendered.
+    await expect(articles.last().getByRole('heading', { name: 'Answer 99' })).toBeInViewport();
+    // Far above, the first answer is there with all its words (find-in-page and screen readers see them)...
+    const first = articles.nth(1);
+    await expect(first).toHaveAccessibleName('Anthropic · claude-sonnet-5-5');
+    await expect(first).toContainText('const value0 = 0;');
+    // ...and shows as Markdown once scrolled to.
+    await first.scrollIntoViewIfNeeded();
+    await expect(first.getByRole('heading', { name: 'Answer 0' })).toBeVisible();
+    await expect(first.locator('pre code')).toHaveText('const value0 = 0;');
+    // Its actions work by keyboard: Tab from the message box's side is long, so focus Copy and press Enter.
+    const actions = first.getByRole('toolbar', { name: 'Message actions' });
+    await actions.getByRole('button', { name: 'Copy', exact: true }).focus();
+    await panel.keyboard.press('Enter');
+    await expect(actions).toContainText('Copied');
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
   }
 });

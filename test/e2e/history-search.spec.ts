@@ -146,3 +146,75 @@ test('a file that is not an export is refused with what is wrong and where, and 
     await fs.rm(dir, { recursive: true, force: true });
   }
 });
+
+test('a long history is read as it is scrolled: every conversation reachable once, newest first, by search too, and deleting keeps the place', async ({ extension }) => {
+  // 130 conversations, more than two pages of the list, brought in as a user would: an exported file.
+  const count = 130;
+  const name = (i: number) => `Conversation ${String(i).padStart(3, '0')} about tides`;
+  const conversations = Array.from({ length: count }, (_, i) => ({
+    id: `c${i}`,
+    title: name(i),
+    createdAt: 1_700_000_000_000 + i * 60_000,
+    updatedAt: 1_700_000_000_000 + i * 60_000,
+    messages: [
+      { id: `c${i}-q`, at: 1_700_000_000_000 + i * 60_000, parentId: null, role: 'user', content: name(i), status: 'done' },
+      { id: `c${i}-a`, at: 1_700_000_000_001 + i * 60_000, parentId: `c${i}-q`, role: 'assistant', content: 'Tides follow the Moon.', status: 'done', provider: 'anthropic', model: 'claude-sonnet-5-5' },
+    ],
+  }));
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'omni-ai-history-'));
+  try {
+    const file = path.join(dir, 'history.json');
+    await fs.writeFile(file, JSON.stringify({ format: 'omni-ai-conversations', version: 1, exportedAt: new Date().toISOString(), conversations }));
+    const panel = await extension.openSidePanel();
+    await panel.getByRole('button', { name: 'History' }).click();
+    const list = panel.getByRole('region', { name: 'Conversations' });
+    await importFile(panel, file);
+    await expect(list.getByRole('status')).toHaveText(`Imported ${count} conversations (${count * 2} messages).`);
+
+    const rows = list.getByRole('listitem');
+    const newestFirst = Array.from({ length: count }, (_, i) => name(count - 1 - i));
+    const titles = () => rows.locator('.history-title').allTextContents();
+    /** Scrolls the list to its end, as a user would, until no "Show more" is left. */
+    const scrollToEnd = async () => {
+      const more = list.getByRole('button', { name: /^Show more/ });
+      while (await more.isVisible()) {
+        const before = await rows.count();
+        await more.scrollIntoViewIfNeeded();
+        await expect(rows).not.toHaveCount(before);
+      }
+    };
+
+    // Only the first pages are read: the oldest is not listed yet.
+    await expect(rows.first()).toHaveText(new RegExp(`^${name(count - 1)}`));
+    expect(await rows.count()).toBeLessThan(count);
+    await scrollToEnd();
+    expect(await titles()).toEqual(newestFirst);
+
+    // Deleting one keeps the rows read; the rest still comes once each.
+    await list.getByRole('searchbox', { name: 'Search conversations' }).fill('');
+    await panel.getByRole('button', { name: 'New chat' }).click();
+    await panel.getByRole('button', { name: 'History' }).click();
+    await expect(rows.first()).toHaveText(new RegExp(`^${name(count - 1)}`));
+    const shown = await rows.count();
+    await list.getByRole('button', { name: `Delete “${name(count - 3)}”` }).click();
+    await expect(rows).toHaveCount(shown - 1);
+    await scrollToEnd();
+    expect(await titles()).toEqual(newestFirst.filter((t) => t !== name(count - 3)));
+
+    // "Show more" by keyboard alone: Enter on it reads the next page (focused without scrolling it
+    // into view, so it is the key press that reads, not the scroll).
+    const search = list.getByRole('searchbox', { name: 'Search conversations' });
+    await search.fill('tides');
+    await expect(list.getByRole('status')).toHaveText(`${count - 1} conversations match.`);
+    await expect(rows.first()).toHaveText(new RegExp(`^${name(count - 1)}`));
+    const found = await rows.count();
+    expect(found).toBeLessThan(count - 1);
+    await list.getByRole('button', { name: /^Show more/ }).evaluate((button: HTMLElement) => button.focus({ preventScroll: true }));
+    await panel.keyboard.press('Enter');
+    await expect.poll(() => rows.count()).toBeGreaterThan(found);
+    await scrollToEnd();
+    expect(await titles()).toEqual(newestFirst.filter((t) => t !== name(count - 3)));
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
