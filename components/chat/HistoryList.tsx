@@ -3,6 +3,8 @@ import { useEffect, useState } from 'react';
 import { useChat } from '@/lib/chat/chat-store';
 import { useConversationSearch } from '@/lib/chat/use-conversation-search';
 import { HistoryTransfer } from './HistoryTransfer';
+import { t, formatDateTime } from '@/lib/i18n/t';
+import { plural } from '@/lib/i18n/plural';
 
 /** Shown at first, and added each time "Show more" is pressed: a year of history is thousands of rows. */
 const PAGE = 100;
@@ -26,13 +28,13 @@ export function HistoryList({ onOpen }: { onOpen: () => void }) {
   const visible = found.slice(0, shown);
 
   return (
-    <section className="history" aria-label="Conversations">
+    <section className="history" aria-label={t('history_label')}>
       <div className="search-box">
         <Search aria-hidden="true" size={16} />
         <input
           type="search"
-          aria-label="Search conversations"
-          placeholder="Search conversations"
+          aria-label={t('history_search')}
+          placeholder={t('history_search')}
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
@@ -47,11 +49,11 @@ export function HistoryList({ onOpen }: { onOpen: () => void }) {
       )}
       {matches && (
         <p className="muted result-count" role="status">
-          {found.length === 0 ? 'No conversation matches.' : `${found.length} ${found.length === 1 ? 'conversation matches' : 'conversations match'}.`}
+          {found.length === 0 ? t('history_no_match') : plural('history_matches', found.length)}
         </p>
       )}
       {conversations.length === 0 ? (
-        !storageError && <p className="empty">No conversations yet.</p>
+        !storageError && <p className="empty">{t('history_empty')}</p>
       ) : (
         <ul>
           {visible.map((c) => (
@@ -64,9 +66,9 @@ export function HistoryList({ onOpen }: { onOpen: () => void }) {
                 }}
               >
                 <span className="history-title">{c.title}</span>
-                <span className="muted">{new Date(c.updatedAt).toLocaleString()}</span>
+                <span className="muted">{formatDateTime(c.updatedAt, { dateStyle: 'short', timeStyle: 'medium' })}</span>
               </button>
-              <button type="button" className="icon-button history-delete" aria-label={`Delete “${c.title}”`} data-tooltip="Delete" data-tooltip-at="below-end" onClick={() => void remove(c.id)}>
+              <button type="button" className="icon-button history-delete" aria-label={t('history_delete', c.title)} data-tooltip={t('history_delete_tooltip')} data-tooltip-at="below-end" onClick={() => void remove(c.id)}>
                 <Trash2 aria-hidden="true" size={16} />
               </button>
             </li>
@@ -75,7 +77,7 @@ export function HistoryList({ onOpen }: { onOpen: () => void }) {
       )}
       {found.length > visible.length && (
         <button type="button" className="show-more" onClick={() => setShown(shown + PAGE)}>
-          Show more ({found.length - visible.length} more)
+          {t('history_show_more', found.length - visible.length)}
         </button>
       )}
       <HistoryTransfer />

@@ -8,6 +8,7 @@ import { EditQuestion } from './EditQuestion';
 import { MessageActions } from './MessageActions';
 import { MessageImages } from './MessageImages';
 import { SignInAgain } from './SignInAgain';
+import { t, type MessageKey } from '@/lib/i18n/t';
 
 // Markdown, sanitising and highlighting are a third of the panel's code and are not needed to open
 // it: they load after the first paint (bench/RESULTS.md, cold open), showing plain text until then.
@@ -27,10 +28,11 @@ function ContextSource({ context }: { context: PageContext }) {
   );
 }
 
-const FINISH_NOTES: Partial<Record<string, string>> = {
-  length: 'The answer reached the length limit: raise “Maximum output tokens” in settings for longer answers.',
-  'content-filter': 'The provider’s content filter stopped this answer.',
+const FINISH_NOTES: Partial<Record<string, MessageKey>> = {
+  length: 'answer_finish_length',
+  'content-filter': 'answer_finish_filter',
 };
+const ATTACHED = { page: 'answer_attached_page', selection: 'answer_attached_selection', link: 'answer_attached_link' } as const satisfies Record<PageContext['kind'], MessageKey>;
 
 interface Props {
   entry: ChatEntry;
@@ -46,7 +48,7 @@ interface Props {
 
 /** One message: the user's, or an answer with the provider and model that wrote it. */
 export function MessageItem({ entry, onRetry, canRetry, versions, busy = false, last = false }: Props) {
-  const author = entry.role === 'user' ? 'You' : `${PROVIDERS[entry.provider!].label} · ${entry.model}`;
+  const author = entry.role === 'user' ? t('answer_you') : `${PROVIDERS[entry.provider!].label} · ${entry.model}`;
   const [editing, setEditing] = useState(false);
   return (
     <article className={`message ${entry.role}${last ? ' last' : ''}`} aria-label={author} aria-busy={entry.status === 'streaming'}>
@@ -56,14 +58,14 @@ export function MessageItem({ entry, onRetry, canRetry, versions, busy = false, 
         <p
           key={`${sent.messageId} ${sent.url}`}
           className="sent"
-          title={`${sent.url}: ${sent.chars.toLocaleString('en-US')} characters${sent.endpoint ? `, to ${sent.endpoint}` : ''}`}
+          title={sent.endpoint ? t('sent_tooltip_endpoint', sent.url, sent.chars, sent.endpoint) : t('sent_tooltip', sent.url, sent.chars)}
         >
           {sentLine(sent)}
         </p>
       ))}
       {entry.context && (
         <div className="context">
-          Attached {entry.context.kind}: <ContextSource context={entry.context} />
+          {t(ATTACHED[entry.context.kind])} <ContextSource context={entry.context} />
         </div>
       )}
       {entry.images && entry.images.length > 0 && <MessageImages images={entry.images} />}
@@ -78,8 +80,8 @@ export function MessageItem({ entry, onRetry, canRetry, versions, busy = false, 
       ) : (
         <div className="content plain">{entry.content}</div>
       )}
-      {entry.status === 'stopped' && <div className="note">Stopped.</div>}
-      {entry.finishReason && FINISH_NOTES[entry.finishReason] && <div className="note">{FINISH_NOTES[entry.finishReason]}</div>}
+      {entry.status === 'stopped' && <div className="note">{t('answer_stopped')}</div>}
+      {entry.finishReason && FINISH_NOTES[entry.finishReason] && <div className="note">{t(FINISH_NOTES[entry.finishReason]!)}</div>}
       {entry.unsaved && (
         <div role="alert" className="alert storage">
           {entry.unsaved}
@@ -91,7 +93,7 @@ export function MessageItem({ entry, onRetry, canRetry, versions, busy = false, 
           {entry.error.kind === 'sign-in' && entry.error.again && <SignInAgain provider={entry.provider!} />}
           {canRetry && (
             <button type="button" onClick={onRetry}>
-              Retry
+              {t('answer_retry')}
             </button>
           )}
         </div>

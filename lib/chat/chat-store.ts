@@ -20,6 +20,7 @@ import { imageData, loadImageData } from './image-data';
 import { recordToWire } from './image-wire';
 import { chooseModel, liveModelsPending, offeredModels, useLiveModels } from './model-lists';
 import { describeStorageProblem } from './storage-problem';
+import { t } from '../i18n/t';
 
 /** One message as the side panel shows it: the stored record, kept up to date while it streams. */
 export type ChatEntry = Omit<MessageRecord, 'conversationId' | 'at'> & {
@@ -99,6 +100,8 @@ export function historyOf(entries: ChatEntry[]): ChatTurn[] {
 }
 
 /** “Sent: page from https://intranet.example.com to Azure OpenAI”: one line of the record of what left. */
+const SENT_LINE = { page: 'sent_page', selection: 'sent_selection', link: 'sent_link' } as const;
+
 export function sentLine(sent: SentPage): string {
   let origin = sent.url;
   try {
@@ -106,7 +109,7 @@ export function sentLine(sent: SentPage): string {
   } catch {
     // Kept as recorded.
   }
-  return `Sent: ${sent.kind} from ${origin} to ${PROVIDERS[sent.provider].label}`;
+  return t(SENT_LINE[sent.kind], origin, PROVIDERS[sent.provider].label);
 }
 
 /**
