@@ -16,8 +16,13 @@ export function getMessage(messages: Messages, key: string, substitutions?: stri
   return message.replace(/\$(\$|[1-9])/g, (_, which: string) => (which === '$' ? '$' : (values[Number(which) - 1] ?? '')));
 }
 
-beforeEach(() => {
+function answerInEnglish() {
   fakeBrowser.i18n.getMessage = ((key: string, substitutions?: string | string[]) =>
     getMessage(english as Messages, key, substitutions)) as typeof fakeBrowser.i18n.getMessage;
   fakeBrowser.i18n.getUILanguage = () => 'en-US';
-});
+}
+
+// Now, for what modules compute when a test file imports them (the provider forms' labels), and
+// before each test, which may have changed it.
+answerInEnglish();
+beforeEach(answerInEnglish);

@@ -25,7 +25,7 @@ export function checkTemperature(max: number) {
 export function checkTokenCount(value: string): string | undefined {
   return /^\d+$/.test(value.trim()) && Number(value) >= 1 && Number(value) <= 10_000_000
     ? undefined
-    : t('check_tokens', 4096);
+    : t('check_tokens', '4096');
 }
 
 interface GenerationOptions {
