@@ -221,7 +221,7 @@ export const useChat = create<ChatState>()((set, get) => {
         if (message.status === 'unknown')
           finish(message.runId, {
             status: 'error',
-            error: { kind: 'network', message: 'This answer was interrupted when omni-ai’s background worker stopped. Press Retry to ask again.' },
+            error: { kind: 'network', message: t('answer_interrupted') },
           });
         else
           finish(message.runId, {
@@ -303,7 +303,7 @@ export const useChat = create<ChatState>()((set, get) => {
         set((s) => ({ messages: patch(s.messages, runId, { model }), entries: patch(s.entries, runId, { model }) }));
       }
       if (!model) {
-        finish(runId, { status: 'error', error: { kind: 'config', message: 'No model is selected: add models for this provider in omni-ai’s options.' } });
+        finish(runId, { status: 'error', error: { kind: 'config', message: t('no_model_selected') } });
         return;
       }
       let messages: ChatTurn[];
@@ -364,7 +364,7 @@ export const useChat = create<ChatState>()((set, get) => {
       // of it is written back after (issue 10 §3).
       const result = await sendMessage('deleteConversation', id).catch((error: Error) => ({
         ok: false as const,
-        message: `The conversation was not deleted: omni-ai’s background worker did not answer (${error.message}). Try again.`,
+        message: t('delete_no_answer', error.message),
       }));
       if (!result.ok) {
         set({ storageError: result.message });
