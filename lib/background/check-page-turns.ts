@@ -1,13 +1,17 @@
-import type { SentPage } from '../chat/conversation-db';
+import type { PageContext, SentPage } from '../chat/conversation-db';
 import type { ChatTurn } from '../messaging/chat-port';
 import { decidePageText } from '../page/site-access/decide-page-text';
 import { recordedUrl } from '../page/site-access/page-address';
 import type { PageTextRules } from '../page/site-access/page-text-rules';
 import type { RequestTarget } from '../page/site-access/recipient';
+import { t, type MessageKey } from '../i18n/t';
 
 export type PageTurnsCheck = { ok: true; sent: SentPage[] } | { ok: false; message: string };
 
 const sameRecipient = (a: SentPage, b: SentPage) => a.messageId === b.messageId && a.provider === b.provider && a.endpoint === b.endpoint;
+
+const REMOVE_TO_SEND = { page: 'turns_remove_page', selection: 'turns_remove_selection', link: 'turns_remove_link' } as const satisfies Record<PageContext['kind'], MessageKey>;
+const CARRIES = { page: 'turns_carries_page', selection: 'turns_carries_selection', link: 'turns_carries_link' } as const satisfies Record<PageContext['kind'], MessageKey>;
 
 /**
  * Checks every piece of page text a request would carry (the new question's, and the earlier ones
@@ -29,8 +33,8 @@ export function checkPageTurns(turns: readonly ChatTurn[], to: RequestTarget, ru
       return {
         ok: false,
         message: attachedNow
-          ? `${decision.message} Remove the ${context.kind} to send your question without it.`
-          : `This conversation carries a ${context.kind} attached earlier. ${decision.message} Start a new chat to ask without it.`,
+          ? t(REMOVE_TO_SEND[context.kind], decision.message)
+          : t(CARRIES[context.kind], decision.message),
       };
     }
     const record: SentPage = {

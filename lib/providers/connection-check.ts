@@ -5,6 +5,7 @@ import { ANTHROPIC_BASE_URL, OPENAI_BASE_URL, bedrockModelURL, vertexModelURL } 
 import { ProviderError, networkError, providerErrorFromResponse } from './provider-error';
 import type { SettingsData } from '../settings/schema';
 import { t } from '../i18n/t';
+import { plural } from '../i18n/plural';
 
 export interface CheckDeps {
   /** Attaches the gateway's bearer token (enterprise providers in OAuth2 mode). */
@@ -30,7 +31,7 @@ const json = (body: unknown, headers: Record<string, string> = {}): RequestInit 
 
 const countModels = async (response: Response) => {
   const body = (await response.json()) as { data?: unknown[] };
-  return `${body.data?.length ?? 0} models available`;
+  return plural('check_models_available', body.data?.length ?? 0);
 };
 
 function firstModel(models: string[], kind: string): string {
