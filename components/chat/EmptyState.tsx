@@ -18,9 +18,9 @@ interface Starter {
 
 // "Summarize this page" is the user's own built-in prompt, offered beside these by PageSuggestion.
 const starters = (): Starter[] => [
-  { title: t('starter_page'), text: t('starter_page_text'), icon: MessageCircleQuestion, withPage: true },
-  { title: t('starter_email'), text: t('starter_email_text'), icon: Mail },
-  { title: t('starter_explain'), text: t('starter_explain_text'), icon: Lightbulb },
+  { title: t('starter_page'), text: `${t('starter_page_text')} `, icon: MessageCircleQuestion, withPage: true },
+  { title: t('starter_email'), text: `${t('starter_email_text')} `, icon: Mail },
+  { title: t('starter_explain'), text: `${t('starter_explain_text')} `, icon: Lightbulb },
 ];
 
 /**

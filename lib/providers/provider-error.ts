@@ -80,7 +80,7 @@ export function providerErrorFromStatus(
     case status === 429: {
       const retryAfter = retryAfterSeconds(retryAfterHeader);
       const wait = ` ${retryAfter !== undefined ? t('provider_retry_in', retryAfter) : t('provider_wait')}`;
-      return new ProviderError('rate-limit', t('provider_429', label, server, wait), status, retryAfter);
+      return new ProviderError('rate-limit', t('provider_429', label, `${server}${wait}`), status, retryAfter);
     }
     case status >= 500:
       return new ProviderError('server', t('provider_5xx', label, String(status), server), status);
