@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { useChat } from '@/lib/chat/chat-store';
 import { useConversationSearch } from '@/lib/chat/use-conversation-search';
 import { HistoryTransfer } from './HistoryTransfer';
-import { t, formatDateTime } from '@/lib/i18n/t';
+import { t, uiLanguage } from '@/lib/i18n/t';
 import { plural } from '@/lib/i18n/plural';
 
 /** Shown at first, and added each time "Show more" is pressed: a year of history is thousands of rows. */
@@ -66,7 +66,7 @@ export function HistoryList({ onOpen }: { onOpen: () => void }) {
                 }}
               >
                 <span className="history-title">{c.title}</span>
-                <span className="muted">{formatDateTime(c.updatedAt, { dateStyle: 'short', timeStyle: 'medium' })}</span>
+                <span className="muted">{new Date(c.updatedAt).toLocaleString(uiLanguage())}</span>
               </button>
               <button type="button" className="icon-button history-delete" aria-label={t('history_delete', c.title)} data-tooltip={t('history_delete_tooltip')} data-tooltip-at="below-end" onClick={() => void remove(c.id)}>
                 <Trash2 aria-hidden="true" size={16} />

@@ -53,7 +53,7 @@ export function RegenerateMenu({ answerId, disabled }: { answerId: string; disab
   return (
     <span className="menu-anchor" ref={wrapper} onKeyDown={open ? onKeyDown : undefined}>
       <IconButton
-        label={t('regenerate_with_other')}
+        label={t('regenerate_other_model')}
         icon={ChevronDown}
         tooltip="above"
         aria-haspopup="menu"

@@ -300,25 +300,29 @@ test.describe('with the organization’s prompts', () => {
 test.describe('in a German browser', () => {
   test.use({ browserLanguage: 'de' });
 
+  // The built-in prompts are in the browser's language now (issue 14 §4), and {{language}} names
+  // the language in that language, so that it reads as part of the German sentence.
   test('{{language}} is the browser’s language until the user sets another', async ({ extension }) => {
     const { site, anthropic, article, worker, close } = await setUp(extension);
     try {
       await article.bringToFront();
       await clickMenuItem(worker, 'ask-omni-ai/selection/translate', { selectionText: 'The moon pulls the oceans.', pageUrl: site.url });
       const panel = await extension.openSidePanel();
-      expect(await nextQuestion(anthropic, 1)).toMatch(/The user's request: Translate the selected text into German; if it is already in German, into English\./);
+      expect(await nextQuestion(anthropic, 1)).toMatch(
+        /The user's request: Übersetzen Sie den markierten Text in folgende Sprache: Deutsch\. Ist der Text bereits auf Deutsch, übersetzen Sie ihn ins Englische\./,
+      );
       await lastAnswer(panel);
 
       const options = await extension.openOptions();
-      const language = options.getByRole('textbox', { name: 'Language for quick actions' });
-      await expect(language).toHaveAttribute('placeholder', 'German (the browser’s)');
+      const language = options.getByRole('textbox', { name: 'Sprache für Schnellaktionen' });
+      await expect(language).toHaveAttribute('placeholder', 'Deutsch (Sprache des Browsers)');
       await language.fill('pt-BR');
-      await options.getByRole('button', { name: 'Save language' }).click();
-      await expect(options.getByText('Quick actions answer in Portuguese (Brazil).')).toBeVisible();
+      await options.getByRole('button', { name: 'Sprache speichern' }).click();
+      await expect(options.getByText('Schnellaktionen antworten auf Portugiesisch (Brasilien).')).toBeVisible();
 
       await article.bringToFront();
       await clickMenuItem(worker, 'ask-omni-ai/selection/translate', { selectionText: 'The moon pulls the oceans.', pageUrl: site.url });
-      expect(await nextQuestion(anthropic, 2)).toMatch(/The user's request: Translate the selected text into Portuguese \(Brazil\);/);
+      expect(await nextQuestion(anthropic, 2)).toMatch(/The user's request: Übersetzen Sie den markierten Text in folgende Sprache: Portugiesisch \(Brasilien\)\./);
     } finally {
       await close();
     }
