@@ -48,7 +48,8 @@ export function EmptyState() {
   };
 
   // The sentence around the "settings" link, which sits wherever the language puts it.
-  const intro = t(allowAddPage ? 'empty_intro_page' : 'empty_intro', '\u0000').split('\u0000');
+  // The marker is plain text: Chrome's i18n drops a NUL or control character from a substitution.
+  const intro = t(allowAddPage ? 'empty_intro_page' : 'empty_intro', '%%LINK%%').split('%%LINK%%');
 
   return (
     <div className="empty-state">

@@ -22,7 +22,8 @@ export function SignInSection({ provider }: { provider: ProviderId }) {
   const redirectUri = browser.identity.getRedirectURL();
   const signedIn = !!status && !status.ended;
   // The message around the account's name, which is shown in bold wherever the language puts it.
-  const signedInAs = signedIn ? t('sign_in_as', '\u0000', signedInUntil(status)).split('\u0000') : [];
+  // The marker is plain text: Chrome's i18n drops a NUL or control character from a substitution.
+  const signedInAs = signedIn ? t('sign_in_as', '%%NAME%%', signedInUntil(status)).split('%%NAME%%') : [];
 
   return (
     <section className="sign-in" aria-labelledby="sign-in-heading">
