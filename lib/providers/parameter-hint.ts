@@ -22,13 +22,13 @@ const SETTINGS: ReadonlyArray<{ key: keyof Generation; label: MessageKey; names:
 const fold = (text: string) => text.toLowerCase().replace(/_/g, '');
 
 /** The generation setting a provider's refusal names, among those the request sent. */
-export function rejectedSetting(message: string, sent: Generation): { key: keyof Generation; label: MessageKey } | undefined {
+export function rejectedSetting(message: string, sent: Generation): { key: keyof Generation; label: string } | undefined {
   const words = new Set(fold(message).split(/[^a-z0-9.]+/).map((word) => word.replace(/^\.+|\.+$/g, '')));
   for (const setting of SETTINGS) {
     if (sent[setting.key] === undefined) continue;
     // "output_config.effort" and "generation_config.thinking_config" name a field by its path.
     const named = setting.names.some((name) => [...words].some((word) => word.split('.').includes(fold(name))));
-    if (named) return setting;
+    if (named) return { key: setting.key, label: t(setting.label) };
   }
   return undefined;
 }
@@ -48,7 +48,7 @@ export function withParameterHint(
   const setting = rejectedSetting(error.message, sent);
   if (!setting) return error;
   const label = PROVIDERS[provider].label;
-  const field = t(setting.label);
+  const field = setting.label;
   const where = t('hint_where', label, t('section_generation'));
   const hint = locked.includes(setting.key)
     ? t('hint_locked', field, label)
