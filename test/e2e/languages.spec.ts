@@ -126,7 +126,7 @@ test.describe('in a Japanese browser', () => {
     const panel = await extension.openSidePanel();
     expect(await panel.evaluate(() => document.documentElement.lang)).toBe('ja');
     // No provider is set up yet: the setup card, in Japanese.
-    await expect(panel.getByRole('heading', { name: 'omni-ai の設定' })).toBeVisible();
+    await expect(panel.getByRole('heading', { name: 'omni-ai のセットアップ' })).toBeVisible();
     await expect(panel.getByRole('textbox', { name: 'メッセージ' })).toHaveAttribute('placeholder', '何でも質問するか、/ でプロンプトを選択…');
     await expect(panel.getByRole('button', { name: '新しいチャット' })).toBeVisible();
     await expect(panel.getByRole('button', { name: 'OpenAI' })).toHaveAccessibleDescription('platform.openai.com の API キー');
