@@ -10,7 +10,7 @@ export function ImageThumbnail({ image, label }: { image: ImageAttachment; label
       className="thumbnail"
       src={url}
       alt={label}
-      title={t('image_size_tooltip', label, image.width, image.height)}
+      title={t('image_size_tooltip', label, String(image.width), String(image.height))}
       width={image.width}
       height={image.height}
     />
