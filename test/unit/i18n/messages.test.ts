@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { formatUsage } from '@/lib/chat/format-usage';
+import { imageCapNote } from '@/lib/chat/image-limits';
 import { promptLanguage } from '@/lib/chat/prompt-language';
 import { quickRequest } from '@/lib/chat/quick-request';
 import { plural } from '@/lib/i18n/plural';
@@ -55,6 +56,12 @@ describe('messages in the browser’s language', () => {
     );
     // A language the user typed as a code is named in the messages' language too.
     expect(promptLanguage('pt-BR', 'ja', t('locale'))).toBe('ポルトガル語 (ブラジル)');
+  });
+
+  it('writes a measure in pixels without a thousands separator, as English always did', () => {
+    expect(imageCapNote()).toBe('Up to 4 images per message. Larger ones are scaled down to 1568 px on the longest side and at most 2 MB.');
+    browserIn('de');
+    expect(imageCapNote()).toBe('Bis zu 4 Bilder pro Nachricht. Größere werden auf 1568 px an der längsten Seite und höchstens 2 MB verkleinert.');
   });
 
   it('keeps the English built-in prompts as they were', () => {
