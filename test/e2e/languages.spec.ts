@@ -66,9 +66,13 @@ test.describe('in a German browser', () => {
 
       const panel = await extension.openSidePanel();
       expect(await panel.evaluate(() => document.documentElement.lang)).toBe('de');
-      for (const name of ['Neuer Chat', 'Verlauf', 'Einstellungen', 'Seite hinzufügen', 'Screenshot hinzufügen', 'Senden'])
-        await expect(panel.getByRole('button', { name, exact: true })).toBeVisible();
-      await expect(panel.getByRole('combobox', { name: 'Modell' })).toHaveValue('claude-sonnet-4-5');
+      const toolbar = panel.getByRole('navigation', { name: 'Chat' });
+      for (const name of ['Neuer Chat', 'Verlauf', 'Exportieren', 'Einstellungen']) await expect(toolbar.getByRole('button', { name, exact: true })).toBeVisible();
+      for (const name of ['Seite hinzufügen', 'Screenshot hinzufügen', 'Senden']) await expect(panel.getByRole('button', { name, exact: true })).toBeVisible();
+      // The empty panel's link to the settings sits inside its German sentence.
+      await expect(panel.getByText(/Anbieter und Schlüssel finden Sie in den Einstellungen\.$/)).toBeVisible();
+      // The wrong key gets no live list: the curated one is offered.
+      await expect(panel.getByRole('combobox', { name: 'Modell' })).toBeEnabled();
       await expect(panel.getByRole('heading', { name: 'Wobei kann ich helfen?' })).toBeVisible();
 
       // The worker builds the error from the provider's 401, in German, naming what to check.
@@ -129,6 +133,6 @@ test.describe('in a Japanese browser', () => {
     await expect(panel.getByRole('heading', { name: 'omni-ai のセットアップ' })).toBeVisible();
     await expect(panel.getByRole('textbox', { name: 'メッセージ' })).toHaveAttribute('placeholder', '何でも質問するか、/ でプロンプトを選択…');
     await expect(panel.getByRole('button', { name: '新しいチャット' })).toBeVisible();
-    await expect(panel.getByRole('button', { name: 'OpenAI' })).toHaveAccessibleDescription('platform.openai.com の API キー');
+    await expect(panel.getByRole('button', { name: 'OpenAI', exact: true })).toHaveAccessibleDescription('platform.openai.com の API キー');
   });
 });
