@@ -8,5 +8,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
     restoreMocks: true,
+    // browser.i18n answers in English, as an en-US Chrome does (the fake browser has no i18n).
+    setupFiles: ['test/unit/setup-i18n.ts'],
   },
 });

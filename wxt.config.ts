@@ -77,9 +77,10 @@ export default defineConfig({
   // The store zip's name stays omni-ai-<version>-chrome.zip although it is built in mode "store".
   zip: { artifactTemplate: '{{name}}-{{packageVersion}}-{{browser}}.zip' },
   manifest: ({ browser, mode, command }) => ({
+    // The name is the product's in every language; the rest is in the browser's (public/_locales).
     name: 'omni-ai',
-    description:
-      'Chat with OpenAI, Anthropic, Azure OpenAI, AWS Bedrock, Google Vertex AI or any OpenAI-compatible server from the side panel.',
+    default_locale: 'en',
+    description: '__MSG_extension_description__',
     // unlimitedStorage (Chrome only): conversations are never evicted under storage pressure, with no
     // install warning. Firefox never evicts an extension's data and would prompt for it (README).
     // identity: launchWebAuthFlow opens the organisation's sign-in page for user sign-in (issue 11).
@@ -94,10 +95,10 @@ export default defineConfig({
     ],
     optional_host_permissions: OPTIONAL_ORIGINS,
     content_security_policy: { extension_pages: extensionPagesCsp(command) },
-    action: { default_title: 'Open omni-ai' },
+    action: { default_title: '__MSG_action_title__' },
     // The action's own command: it fires action.onClicked, which opens the panel.
     commands: {
-      _execute_action: { suggested_key: { default: 'Alt+Shift+O' }, description: 'Open omni-ai' },
+      _execute_action: { suggested_key: { default: 'Alt+Shift+O' }, description: '__MSG_action_title__' },
     },
     ...(browser === 'firefox'
       ? // Firefox takes the ID from here, and reads policy without a schema (docs/POLICY.md).

@@ -23,6 +23,7 @@ import { sealStoredSecrets } from '@/lib/background/seal-stored-secrets';
 import { isFromExtensionPage, onMessage } from '@/lib/messaging/protocol';
 import { onPolicyChange } from '@/lib/settings/policy/on-policy-change';
 import { onSettingsChange } from '@/lib/settings/on-settings-change';
+import { t } from '@/lib/i18n/t';
 
 // Listeners are registered synchronously on every start: an event that wakes the worker is only
 // delivered to listeners that exist by the end of the first run of this function.
@@ -57,7 +58,7 @@ export default defineBackground(() => {
   // A new worker has no runs: any answer still marked streaming was cut off with the last one. If
   // the store cannot be opened (a newer omni-ai's database, a full disk), the panel says so when it
   // reads or writes; there is nothing to add here.
-  markInterrupted('This answer was interrupted when omni-ai’s background worker stopped. Press Retry to ask again.').catch(() => undefined);
+  markInterrupted(t('answer_interrupted')).catch(() => undefined);
   const runs = new RunManager(() => browser.runtime.getPlatformInfo());
   browser.runtime.onConnect.addListener((port) => serveChatPort(port, runs, gateway));
 

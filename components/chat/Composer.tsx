@@ -17,6 +17,7 @@ import { ScreenshotButton } from './ScreenshotButton';
 import { useImageInput } from './use-image-input';
 import { useImageRefusal } from './use-image-refusal';
 import { usePromptPicker } from './use-prompt-picker';
+import { t } from '@/lib/i18n/t';
 
 /** Where `field-sizing: content` is missing (Firefox), the box is sized to its text here. */
 const sizesItself = typeof CSS !== 'undefined' && CSS.supports('field-sizing', 'content');
@@ -62,7 +63,7 @@ export function Composer() {
         setText(request);
         box.current?.focus();
       },
-      (error: Error) => useChat.getState().attach(undefined, `“${prompt.title}” could not run: ${error.message}. Try again.`),
+      (error: Error) => useChat.getState().attach(undefined, t('composer_prompt_failed', prompt.title, error.message)),
     );
   };
   const picker = usePromptPicker(text, choosePrompt);
@@ -115,7 +116,7 @@ export function Composer() {
         <ContextChip />
         <ImageAttachments refusal={refusal} />
         <label htmlFor="message" className="visually-hidden">
-          Message
+          {t('composer_message')}
         </label>
         <textarea
           id="message"
@@ -123,8 +124,8 @@ export function Composer() {
           className="grow"
           rows={1}
           value={text}
-          placeholder="Ask anything, or type / for prompts…"
-          aria-description="Enter sends, Shift+Enter starts a new line, / opens your prompts, Esc stops the answer."
+          placeholder={t('composer_placeholder')}
+          aria-description={t('composer_keys')}
           {...picker.textboxProps}
           // Someone about to write: a worker Chrome stopped while idle starts now, not after Send.
           onFocus={wakeWorker}
@@ -139,7 +140,7 @@ export function Composer() {
         <div className="composer-actions">
           {allowAddPage && (
             <IconButton
-              label="Add page"
+              label={t('composer_add_page')}
               icon={FileText}
               tooltip="above"
               disabled={adding || !!pageRefusal}
@@ -154,9 +155,9 @@ export function Composer() {
           {allowAddPage && <ScreenshotButton />}
           <span className="spacer" />
           {streaming ? (
-            <IconButton label="Stop" icon={Square} tooltip="above-end" className="stop" onClick={stop} />
+            <IconButton label={t('composer_stop')} icon={Square} tooltip="above-end" className="stop" onClick={stop} />
           ) : (
-            <IconButton label="Send" icon={ArrowUp} tooltip="above-end" type="submit" className="send" disabled={!canSend} />
+            <IconButton label={t('composer_send')} icon={ArrowUp} tooltip="above-end" type="submit" className="send" disabled={!canSend} />
           )}
         </div>
       </div>

@@ -1,8 +1,10 @@
 import { useChat } from '@/lib/chat/chat-store';
 import { keptNote } from '@/lib/page/truncate';
 import { ErrorChip } from './ErrorChip';
+import { t } from '@/lib/i18n/t';
 
-const KIND_LABEL = { page: 'Page', selection: 'Selection', link: 'Link' } as const;
+const KIND_LABEL = { page: 'context_kind_page', selection: 'context_kind_selection', link: 'context_kind_link' } as const;
+const REMOVE_LABEL = { page: 'context_remove_page', selection: 'context_remove_selection', link: 'context_remove_link' } as const;
 
 /**
  * The page text that will go with the next message, removable before sending; and why there is
@@ -17,12 +19,12 @@ export function ContextChip() {
     <>
       <ErrorChip error={error} onDismiss={dismiss} />
       {pending && (
-        <div className="chip" aria-label="Attached context">
+        <div className="chip" aria-label={t('context_attached')}>
           <span className="chip-text">
-            <strong>{KIND_LABEL[pending.kind]}:</strong> {pending.title}
+            <strong>{t('context_kind_heading', t(KIND_LABEL[pending.kind]))}</strong> {pending.title}
             <span className="muted"> · {keptNote(pending.text.length, pending.totalChars)}</span>
           </span>
-          <button type="button" aria-label={`Remove ${KIND_LABEL[pending.kind].toLowerCase()}`} onClick={() => attach(undefined)}>
+          <button type="button" aria-label={t(REMOVE_LABEL[pending.kind])} onClick={() => attach(undefined)}>
             ×
           </button>
         </div>

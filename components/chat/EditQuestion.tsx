@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useChat } from '@/lib/chat/chat-store';
+import { t } from '@/lib/i18n/t';
 
 /**
  * A sent question opened for editing, in place. Sending it asks again from there: the new question
@@ -36,15 +37,15 @@ export function EditQuestion({ id, text, onDone }: { id: string; text: string; o
   return (
     <div className="edit-question">
       <label className="visually-hidden" htmlFor={`edit-${id}`}>
-        Edited message
+        {t('edit_label')}
       </label>
       <textarea id={`edit-${id}`} ref={box} className="grow" value={draft} onChange={(e) => setDraft(e.target.value)} onKeyDown={onKeyDown} />
       <div className="edit-actions">
         <button type="button" onClick={onDone}>
-          Cancel
+          {t('edit_cancel')}
         </button>
         <button type="button" className="primary" disabled={!draft.trim()} onClick={send}>
-          Save and send
+          {t('edit_save_send')}
         </button>
       </div>
     </div>

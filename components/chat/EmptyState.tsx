@@ -6,6 +6,7 @@ import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
 import { attachActivePage } from '@/lib/chat/attach-active-page';
 import { missingCredentials } from '@/lib/providers/missing-credentials';
 import { SetupCard } from './SetupCard';
+import { t } from '@/lib/i18n/t';
 
 interface Starter {
   title: string;
@@ -16,10 +17,10 @@ interface Starter {
 }
 
 // "Summarize this page" is the user's own built-in prompt, offered beside these by PageSuggestion.
-const STARTERS: Starter[] = [
-  { title: 'Ask about this page', text: 'What does this page say about ', icon: MessageCircleQuestion, withPage: true },
-  { title: 'Draft an email', text: 'Draft a short, friendly email that ', icon: Mail },
-  { title: 'Explain a concept', text: 'Explain in simple terms, with one example: ', icon: Lightbulb },
+const starters = (): Starter[] => [
+  { title: t('starter_page'), text: `${t('starter_page_text')} `, icon: MessageCircleQuestion, withPage: true },
+  { title: t('starter_email'), text: `${t('starter_email_text')} `, icon: Mail },
+  { title: t('starter_explain'), text: `${t('starter_explain_text')} `, icon: Lightbulb },
 ];
 
 /**
@@ -31,7 +32,7 @@ export function EmptyState() {
   const setText = useComposerDraft((s) => s.setText);
   const settings = useEffectiveSettings();
   const { allowAddPage } = settings;
-  const starters = STARTERS.filter((s) => allowAddPage || !s.withPage);
+  const shown = starters().filter((s) => allowAddPage || !s.withPage);
 
   if (missingCredentials(settings.provider, settings))
     return (
@@ -46,22 +47,25 @@ export function EmptyState() {
     if (starter.withPage) void attachActivePage();
   };
 
+  // The sentence around the "settings" link, which sits wherever the language puts it.
+  // The marker is plain text: Chrome's i18n drops a NUL or control character from a substitution.
+  const intro = t(allowAddPage ? 'empty_intro_page' : 'empty_intro', '%%LINK%%').split('%%LINK%%');
+
   return (
     <div className="empty-state">
       <div className="empty-mark" aria-hidden="true">
         <Sparkles size={22} />
       </div>
-      <h2>What can I help with?</h2>
+      <h2>{t('empty_title')}</h2>
       <p className="muted">
-        Ask anything{allowAddPage ? ', or about the page you are reading: Add page attaches its text to your message' : ''}. Pick the model
-        above; providers and keys are in{' '}
+        {intro[0]}
         <button type="button" className="linklike" onClick={() => void browser.runtime.openOptionsPage()}>
-          settings
+          {t('empty_settings_link')}
         </button>
-        .
+        {intro[1]}
       </p>
-      <div className="starters" role="group" aria-label="Suggestions">
-        {starters.map((starter) => (
+      <div className="starters" role="group" aria-label={t('empty_suggestions')}>
+        {shown.map((starter) => (
           <button key={starter.title} type="button" className="starter" onClick={() => start(starter)}>
             <starter.icon aria-hidden="true" size={16} />
             <span>{starter.title}</span>

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import { useChat } from '@/lib/chat/chat-store';
 import { useConversationSearch } from '@/lib/chat/use-conversation-search';
 import { HistoryTransfer } from './HistoryTransfer';
+import { t, uiLanguage } from '@/lib/i18n/t';
+import { plural } from '@/lib/i18n/plural';
 
 /**
  * Past conversations, newest first, titled from their first message: search, reopen or delete; export
@@ -39,13 +41,13 @@ export function HistoryList({ onOpen }: { onOpen: () => void }) {
   });
 
   return (
-    <section className="history" aria-label="Conversations">
+    <section className="history" aria-label={t('history_label')}>
       <div className="search-box">
         <Search aria-hidden="true" size={16} />
         <input
           type="search"
-          aria-label="Search conversations"
-          placeholder="Search conversations"
+          aria-label={t('history_search')}
+          placeholder={t('history_search')}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
@@ -57,11 +59,11 @@ export function HistoryList({ onOpen }: { onOpen: () => void }) {
       )}
       {search && (
         <p className="muted result-count" role="status">
-          {search.total === 0 ? 'No conversation matches.' : `${search.total} ${search.total === 1 ? 'conversation matches' : 'conversations match'}.`}
+          {search.total === 0 ? t('history_no_match') : plural('history_matches', search.total)}
         </p>
       )}
       {conversations.length === 0 ? (
-        !storageError && <p className="empty">No conversations yet.</p>
+        !storageError && <p className="empty">{t('history_empty')}</p>
       ) : (
         <ul>
           {visible.map((c) => (
@@ -74,9 +76,16 @@ export function HistoryList({ onOpen }: { onOpen: () => void }) {
                 }}
               >
                 <span className="history-title">{c.title}</span>
-                <span className="muted">{new Date(c.updatedAt).toLocaleString()}</span>
+                <span className="muted">{new Date(c.updatedAt).toLocaleString(uiLanguage())}</span>
               </button>
-              <button type="button" className="icon-button history-delete" aria-label={`Delete “${c.title}”`} data-tooltip="Delete" data-tooltip-at="below-end" onClick={() => void remove(c.id).then((gone) => gone && search?.drop(c.id))}>
+              <button
+                type="button"
+                className="icon-button history-delete"
+                aria-label={t('history_delete', c.title)}
+                data-tooltip={t('history_delete_tooltip')}
+                data-tooltip-at="below-end"
+                onClick={() => void remove(c.id).then((gone) => gone && search?.drop(c.id))}
+              >
                 <Trash2 aria-hidden="true" size={16} />
               </button>
             </li>
@@ -85,7 +94,7 @@ export function HistoryList({ onOpen }: { onOpen: () => void }) {
       )}
       {more && (
         <button ref={showMore} type="button" className="show-more" onClick={loadMore}>
-          {search ? `Show more (${search.total - search.conversations.length} more)` : 'Show more'}
+          {search ? t('history_show_more', search.total - search.conversations.length) : t('history_show_more_plain')}
         </button>
       )}
       <HistoryTransfer />

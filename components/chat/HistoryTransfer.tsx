@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { useChat } from '@/lib/chat/chat-store';
 import { exportAllConversations, importConversationFile, type TransferOutcome } from '@/lib/chat/history-transfer';
 import { IconButton } from '@/components/ui/IconButton';
+import { t } from '@/lib/i18n/t';
 
 /** "Export all" to one JSON file, and "Import" of such a file, without duplicates. */
 export function HistoryTransfer() {
@@ -17,7 +18,7 @@ export function HistoryTransfer() {
     try {
       setOutcome(await work());
     } catch (error) {
-      setOutcome({ ok: false, message: `That did not work: ${(error as Error).message}` });
+      setOutcome({ ok: false, message: t('transfer_failed', (error as Error).message) });
     } finally {
       setBusy(false);
     }
@@ -26,17 +27,17 @@ export function HistoryTransfer() {
   return (
     <div className="history-transfer">
       <div className="history-transfer-actions">
-        <IconButton label="Export all" icon={FileDown} disabled={busy} onClick={() => void run(() => exportAllConversations())}>
-          Export all
+        <IconButton label={t('transfer_export_all')} icon={FileDown} disabled={busy} onClick={() => void run(() => exportAllConversations())}>
+          {t('transfer_export_all')}
         </IconButton>
-        <IconButton label="Import" icon={FileUp} disabled={busy} onClick={() => file.current?.click()}>
-          Import
+        <IconButton label={t('transfer_import')} icon={FileUp} disabled={busy} onClick={() => file.current?.click()}>
+          {t('transfer_import')}
         </IconButton>
         <input
           ref={file}
           type="file"
           accept="application/json,.json"
-          aria-label="Conversations file to import"
+          aria-label={t('transfer_file')}
           hidden
           onChange={(event) => {
             const chosen = event.target.files?.[0];

@@ -1,8 +1,9 @@
 import { useDraftImages } from '@/lib/chat/draft-images';
 import { imageLabel } from '@/lib/chat/image-attachment';
-import { IMAGE_CAP_NOTE } from '@/lib/chat/image-limits';
+import { imageCapNote } from '@/lib/chat/image-limits';
 import { ImageThumbnail } from './ImageThumbnail';
 import { ErrorChip } from './ErrorChip';
+import { t } from '@/lib/i18n/t';
 
 /**
  * The images that will go with the next message, each removable; the cap they were scaled to;
@@ -23,18 +24,18 @@ export function ImageAttachments({ refusal }: { refusal?: string }) {
         </p>
       )}
       {(images.length > 0 || preparing > 0) && (
-        <section className="draft-images" aria-label="Attached images" aria-busy={preparing > 0}>
+        <section className="draft-images" aria-label={t('images_attached')} aria-busy={preparing > 0}>
           <ul>
             {images.map((image, i) => (
               <li key={image.id}>
                 <ImageThumbnail image={image} label={imageLabel(image, i)} />
-                <button type="button" aria-label={`Remove ${imageLabel(image, i).toLowerCase()}`} onClick={() => remove(image.id)}>
+                <button type="button" aria-label={imageLabel(image, i, 'remove')} onClick={() => remove(image.id)}>
                   ×
                 </button>
               </li>
             ))}
           </ul>
-          <p className="muted">{preparing > 0 ? 'Preparing the image…' : IMAGE_CAP_NOTE}</p>
+          <p className="muted">{preparing > 0 ? t('images_preparing') : imageCapNote()}</p>
         </section>
       )}
     </>

@@ -1,5 +1,6 @@
 import type { ImageAttachment } from '@/lib/chat/image-attachment';
 import { useObjectUrl } from './use-object-url';
+import { t } from '@/lib/i18n/t';
 
 /** One image, small, with its text alternative and its size in the tooltip. */
 export function ImageThumbnail({ image, label }: { image: ImageAttachment; label: string }) {
@@ -9,7 +10,7 @@ export function ImageThumbnail({ image, label }: { image: ImageAttachment; label
       className="thumbnail"
       src={url}
       alt={label}
-      title={`${label} · ${image.width} × ${image.height} px`}
+      title={t('image_size_tooltip', label, String(image.width), String(image.height))}
       width={image.width}
       height={image.height}
     />

@@ -1,6 +1,7 @@
 import { memo, type MouseEvent } from 'react';
 import { renderMarkdownBlock } from '@/lib/markdown/render';
 import { splitBlocks } from '@/lib/markdown/split-blocks';
+import { t } from '@/lib/i18n/t';
 
 /** A finished block never changes: memo means it is parsed once, however long the answer grows. */
 const Block = memo(function Block({ source }: { source: string }) {
@@ -32,8 +33,8 @@ function onCopyClick(event: MouseEvent<HTMLDivElement>) {
   const code = button?.parentElement?.querySelector('code');
   if (!button || !code) return;
   void navigator.clipboard.writeText(code.textContent ?? '').then(() => {
-    button.textContent = 'Copied';
-    setTimeout(() => (button.textContent = 'Copy'), 1500);
+    button.textContent = t('actions_copied');
+    setTimeout(() => (button.textContent = t('actions_copy')), 1500);
   });
 }
 

@@ -7,6 +7,7 @@ import { formatUsage } from '@/lib/chat/format-usage';
 import { IconButton } from '@/components/ui/IconButton';
 import { RegenerateMenu } from './RegenerateMenu';
 import { VersionSwitch } from './VersionSwitch';
+import { t } from '@/lib/i18n/t';
 
 /**
  * What can be done with a message, at its end where the eye already is: on an answer Copy (as
@@ -35,29 +36,29 @@ export function MessageActions({
 
   if (entry.role === 'user')
     return (
-      <div className="message-actions" role="toolbar" aria-label="Message actions">
+      <div className="message-actions" role="toolbar" aria-label={t('actions_label')}>
         {versions && <VersionSwitch id={entry.id} versions={versions} disabled={busy} />}
-        <IconButton label="Edit" icon={Pencil} tooltip="above-end" disabled={busy} onClick={onEdit} />
+        <IconButton label={t('actions_edit')} icon={Pencil} tooltip="above-end" disabled={busy} onClick={onEdit} />
       </div>
     );
 
   const usage = formatUsage(entry.usage);
   const streaming = entry.status === 'streaming';
   return (
-    <div className="message-actions" role="toolbar" aria-label="Message actions">
+    <div className="message-actions" role="toolbar" aria-label={t('actions_label')}>
       <IconButton
-        label="Copy"
+        label={t('actions_copy')}
         icon={copied ? Check : Copy}
         tooltip="above"
         disabled={streaming || !entry.content}
         // The answer as the model wrote it: Markdown, which pastes well into notes, tickets and chats.
         onClick={() => void navigator.clipboard.writeText(entry.content).then(() => setCopied(true))}
       />
-      <IconButton label="Regenerate" icon={RefreshCw} tooltip="above" disabled={busy} onClick={() => regenerate(entry.id)} />
+      <IconButton label={t('actions_regenerate')} icon={RefreshCw} tooltip="above" disabled={busy} onClick={() => regenerate(entry.id)} />
       <RegenerateMenu answerId={entry.id} disabled={busy} />
       {versions && <VersionSwitch id={entry.id} versions={versions} disabled={busy} />}
       <span className="copied" aria-live="polite">
-        {copied ? 'Copied' : ''}
+        {copied ? t('actions_copied') : ''}
       </span>
       {usage && <span className="usage">{usage}</span>}
     </div>

@@ -1,6 +1,6 @@
 import { PROVIDERS } from '@/lib/providers/catalog';
 import { lazy, Suspense, useState } from 'react';
-import { sentAmount, sentLine, type ChatEntry } from '@/lib/chat/chat-store';
+import { sentLine, sentTooltip, type ChatEntry } from '@/lib/chat/chat-store';
 import type { PageContext } from '@/lib/chat/conversation-db';
 import type { Versions } from '@/lib/chat/conversation-tree';
 import { safeLinkUrl } from '@/lib/markdown/safe-link-url';
@@ -9,6 +9,7 @@ import { MessageActions } from './MessageActions';
 import { MessageImages } from './MessageImages';
 import { SignInAgain } from './SignInAgain';
 import { useNearLogView } from './use-near-log-view';
+import { t, type MessageKey } from '@/lib/i18n/t';
 
 // Markdown, sanitising and highlighting are a third of the panel's code and are not needed to open
 // it: they load after the first paint (bench/RESULTS.md, cold open), showing plain text until then.
@@ -28,10 +29,11 @@ function ContextSource({ context }: { context: PageContext }) {
   );
 }
 
-const FINISH_NOTES: Partial<Record<string, string>> = {
-  length: 'The answer reached the length limit: raise “Maximum output tokens” in settings for longer answers.',
-  'content-filter': 'The provider’s content filter stopped this answer.',
+const FINISH_NOTES: Partial<Record<string, MessageKey>> = {
+  length: 'answer_finish_length',
+  'content-filter': 'answer_finish_filter',
 };
+const ATTACHED = { page: 'answer_attached_page', selection: 'answer_attached_selection', link: 'answer_attached_link' } as const satisfies Record<PageContext['kind'], MessageKey>;
 
 interface Props {
   entry: ChatEntry;
@@ -47,7 +49,7 @@ interface Props {
 
 /** One message: the user's, or an answer with the provider and model that wrote it. */
 export function MessageItem({ entry, onRetry, canRetry, versions, busy = false, last = false }: Props) {
-  const author = entry.role === 'user' ? 'You' : `${PROVIDERS[entry.provider!].label} · ${entry.model}`;
+  const author = entry.role === 'user' ? t('answer_you') : `${PROVIDERS[entry.provider!].label} · ${entry.model}`;
   const [editing, setEditing] = useState(false);
   // An answer's Markdown only once it comes near the visible part of the log (use-near-log-view.ts).
   const [ref, near] = useNearLogView<HTMLElement>(last || entry.status === 'streaming');
@@ -57,16 +59,16 @@ export function MessageItem({ entry, onRetry, canRetry, versions, busy = false, 
       {/* The record of what left with this answer's request (issue 16 §3). */}
       {entry.sent?.map((sent) => (
         <p
-          key={`${sent.messageId} ${sent.url}`}
+          key={`${sent.messageId} ${sent.kind} ${sent.url}`}
           className="sent"
-          title={`${sent.url}: ${sentAmount(sent)}${sent.endpoint ? `, to ${sent.endpoint}` : ''}`}
+          title={sentTooltip(sent)}
         >
           {sentLine(sent)}
         </p>
       ))}
       {entry.context && (
         <div className="context">
-          Attached {entry.context.kind}: <ContextSource context={entry.context} />
+          {t(ATTACHED[entry.context.kind])} <ContextSource context={entry.context} />
         </div>
       )}
       {entry.images && entry.images.length > 0 && <MessageImages images={entry.images} />}
@@ -85,8 +87,8 @@ export function MessageItem({ entry, onRetry, canRetry, versions, busy = false, 
       ) : (
         <div className="content plain">{entry.content}</div>
       )}
-      {entry.status === 'stopped' && <div className="note">Stopped.</div>}
-      {entry.finishReason && FINISH_NOTES[entry.finishReason] && <div className="note">{FINISH_NOTES[entry.finishReason]}</div>}
+      {entry.status === 'stopped' && <div className="note">{t('answer_stopped')}</div>}
+      {entry.finishReason && FINISH_NOTES[entry.finishReason] && <div className="note">{t(FINISH_NOTES[entry.finishReason]!)}</div>}
       {entry.unsaved && (
         <div role="alert" className="alert storage">
           {entry.unsaved}
@@ -98,7 +100,7 @@ export function MessageItem({ entry, onRetry, canRetry, versions, busy = false, 
           {entry.error.kind === 'sign-in' && entry.error.again && <SignInAgain provider={entry.provider!} />}
           {canRetry && (
             <button type="button" onClick={onRetry}>
-              Retry
+              {t('answer_retry')}
             </button>
           )}
         </div>

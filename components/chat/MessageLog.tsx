@@ -2,6 +2,7 @@ import { useLayoutEffect, useRef } from 'react';
 import { useChat } from '@/lib/chat/chat-store';
 import { EmptyState } from './EmptyState';
 import { MessageItem } from './MessageItem';
+import { t } from '@/lib/i18n/t';
 
 /** The conversation, as a log a screen reader follows; it keeps to the bottom unless scrolled up. */
 export function MessageLog() {
@@ -23,7 +24,7 @@ export function MessageLog() {
       ref={ref}
       className="log"
       role="log"
-      aria-label="Conversation"
+      aria-label={t('log_label')}
       onScroll={(e) => {
         const log = e.currentTarget;
         pinned.current = log.scrollHeight - log.scrollTop - log.clientHeight < 40;

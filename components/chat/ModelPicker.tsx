@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { FILTER_MODELS_FROM, filterModels, optionLabels } from '@/lib/chat/model-filter';
 import type { ModelInfo } from '@/lib/providers/types';
+import { t } from '@/lib/i18n/t';
+import { plural } from '@/lib/i18n/plural';
 
 /**
  * The "Model" combobox: each model by its name, its ID in the tooltip and as the value requests
@@ -18,23 +20,23 @@ export function ModelPicker({ models, model, onChoose }: { models: ModelInfo[]; 
       {filtering && (
         <input
           type="search"
-          aria-label="Filter models"
+          aria-label={t('models_filter')}
           aria-controls={selectId}
-          placeholder="Filter models"
+          placeholder={t('models_filter')}
           value={query}
           onChange={(event) => setQuery(event.target.value)}
         />
       )}
       <select
         id={selectId}
-        aria-label="Model"
+        aria-label={t('models_label')}
         title={model}
         value={model ?? ''}
         disabled={models.length === 0}
         onChange={(event) => onChoose(event.target.value)}
       >
         {models.length === 0 ? (
-          <option value="">No models: add them in settings</option>
+          <option value="">{t('models_none')}</option>
         ) : (
           shown.map((m) => (
             <option key={m.id} value={m.id} title={m.id}>
@@ -46,7 +48,7 @@ export function ModelPicker({ models, model, onChoose }: { models: ModelInfo[]; 
       {filtering && (
         // Read out as the user types; seen only when nothing matches.
         <span aria-live="polite" className={matches === 0 ? 'muted' : 'visually-hidden'}>
-          {!query ? '' : matches === 0 ? `No model matches “${query}”.` : `${matches} of ${models.length} models match.`}
+          {!query ? '' : matches === 0 ? t('models_no_match', query) : plural('models_match', matches, String(models.length))}
         </span>
       )}
     </span>

@@ -1,8 +1,16 @@
 import type { OfferedPrompt, PromptSource } from '@/lib/chat/offered-prompts';
+import type { MessageKey } from '@/lib/i18n/t';
 import type { PromptWhere } from '@/lib/settings/schema';
+import { t } from '@/lib/i18n/t';
 
-const WHERE_HINT: Record<PromptWhere, string> = { selection: 'selected text', page: 'page', both: 'selected text or page' };
-const SOURCE_HINT: Record<PromptSource, string> = { 'built-in': '', yours: 'yours', organization: 'your organization' };
+const WHERE_HINT = { selection: 'picker_where_selection', page: 'picker_where_page', both: 'picker_where_both' } as const satisfies Record<PromptWhere, MessageKey>;
+const SOURCE_HINT = { 'built-in': undefined, yours: 'picker_source_yours', organization: 'picker_source_organization' } as const satisfies Record<PromptSource, MessageKey | undefined>;
+
+/** "selected text · yours": where the prompt works and, unless it is built in, whose it is. */
+function hint(prompt: OfferedPrompt): string {
+  const source = SOURCE_HINT[prompt.source];
+  return [t(WHERE_HINT[prompt.where]), ...(source ? [t(source)] : [])].join(' · ');
+}
 
 /**
  * The prompts matching what follows "/" in the message box, as a listbox the message box controls
@@ -26,11 +34,11 @@ export function PromptPicker({
   if (!matches.length)
     return (
       <p className="picker-empty muted">
-        No prompt matches “{query}”. Enter sends the message as written.
+        {t('picker_no_match', query)}
       </p>
     );
   return (
-    <ul className="picker" role="listbox" id={listboxId} aria-label="Prompts">
+    <ul className="picker" role="listbox" id={listboxId} aria-label={t('picker_label')}>
       {matches.map((prompt, i) => (
         <li
           key={prompt.id}
@@ -41,7 +49,7 @@ export function PromptPicker({
           onClick={() => onChoose(prompt)}
         >
           <span>{prompt.title}</span>
-          <span className="muted">{[WHERE_HINT[prompt.where], SOURCE_HINT[prompt.source]].filter(Boolean).join(' · ')}</span>
+          <span className="muted">{hint(prompt)}</span>
         </li>
       ))}
     </ul>

@@ -5,6 +5,7 @@ import { useLiveModels } from '@/lib/chat/model-lists';
 import { regenerateChoices } from '@/lib/chat/regenerate-choices';
 import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
 import { IconButton } from '@/components/ui/IconButton';
+import { t } from '@/lib/i18n/t';
 
 /**
  * "Regenerate with…": a menu of the models of every provider the user has set up. The answer comes
@@ -52,7 +53,7 @@ export function RegenerateMenu({ answerId, disabled }: { answerId: string; disab
   return (
     <span className="menu-anchor" ref={wrapper} onKeyDown={open ? onKeyDown : undefined}>
       <IconButton
-        label="Regenerate with another model"
+        label={t('regenerate_other_model')}
         icon={ChevronDown}
         tooltip="above"
         aria-haspopup="menu"
@@ -65,8 +66,8 @@ export function RegenerateMenu({ answerId, disabled }: { answerId: string; disab
         }}
       />
       {open && (
-        <div className={`menu${below ? ' below' : ''}`} role="menu" id={menuId} aria-label="Regenerate with">
-          {groups.length === 0 && <p className="menu-empty">No other provider is set up: add one in settings.</p>}
+        <div className={`menu${below ? ' below' : ''}`} role="menu" id={menuId} aria-label={t('regenerate_with')}>
+          {groups.length === 0 && <p className="menu-empty">{t('regenerate_none')}</p>}
           {groups.map((group) => (
             <div key={group.provider} role="group" aria-label={group.label}>
               <div className="menu-heading" aria-hidden="true">

@@ -3,9 +3,10 @@ import { useState } from 'react';
 import { browser } from 'wxt/browser';
 import { base64ToBytes } from '@/lib/chat/base64';
 import { useDraftImages } from '@/lib/chat/draft-images';
-import { IMAGE_CAP_NOTE } from '@/lib/chat/image-limits';
+import { imageCapNote } from '@/lib/chat/image-limits';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { IconButton } from '@/components/ui/IconButton';
+import { t } from '@/lib/i18n/t';
 
 /** The PNG a data URL holds, decoded here: no fetch, so nothing depends on `connect-src data:`. */
 function pngOf(dataUrl: string): Blob {
@@ -27,16 +28,16 @@ export function ScreenshotButton() {
   const [capturing, setCapturing] = useState(false);
   return (
     <IconButton
-      label="Add screenshot"
+      label={t('screenshot_add')}
       icon={Camera}
       tooltip="above"
       // The cap, as the accessible description (and the browser's tooltip on a longer hover).
-      title={`Attach what the current tab shows. ${IMAGE_CAP_NOTE}`}
+      title={t('screenshot_tooltip', imageCapNote())}
       disabled={capturing}
       onClick={() => {
         setCapturing(true);
         void addScreenshot()
-          .catch((error: Error) => useDraftImages.setState({ error: `omni-ai could not capture this tab (${error.message}).` }))
+          .catch((error: Error) => useDraftImages.setState({ error: t('screenshot_failed', error.message) }))
           .finally(() => setCapturing(false));
       }}
     />

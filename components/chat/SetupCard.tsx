@@ -1,18 +1,20 @@
 import { ChevronRight } from 'lucide-react';
 import { browser } from 'wxt/browser';
+import type { MessageKey } from '@/lib/i18n/t';
 import { PROVIDERS, type ProviderId } from '@/lib/providers/catalog';
 import { useSettings } from '@/lib/settings/store';
 import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
+import { t } from '@/lib/i18n/t';
 
 /** In one line, what each provider's form will ask for: enough to pick the one the user can set up. */
-const WHAT_IT_TAKES: Record<ProviderId, string> = {
-  openai: 'An API key from platform.openai.com',
-  anthropic: 'An API key from console.anthropic.com',
-  'azure-openai': 'Your resource’s endpoint and deployments; sign in, or a key',
-  bedrock: 'A region and model IDs; a token from your gateway, or a key',
-  vertex: 'A project, a location, and a service-account key or sign-in',
-  'openai-compatible': 'The address of Ollama, vLLM, LiteLLM or your proxy',
-};
+const WHAT_IT_TAKES = {
+  openai: 'setup_needs_openai',
+  anthropic: 'setup_needs_anthropic',
+  'azure-openai': 'setup_needs_azure',
+  bedrock: 'setup_needs_bedrock',
+  vertex: 'setup_needs_vertex',
+  'openai-compatible': 'setup_needs_compatible',
+} as const satisfies Record<ProviderId, MessageKey>;
 
 /**
  * The first run (issue 14 §4): while the selected provider cannot answer for lack of credentials,
@@ -30,8 +32,8 @@ export function SetupCard() {
 
   return (
     <section className="setup-card" aria-labelledby="setup-title">
-      <h2 id="setup-title">Set up omni-ai</h2>
-      <p className="muted">Choose where your questions go: its form opens in the settings, and says where to find each value.</p>
+      <h2 id="setup-title">{t('setup_title')}</h2>
+      <p className="muted">{t('setup_intro')}</p>
       <ul className="setup-providers">
         {allowedProviders.map((id) => (
           <li key={id}>
@@ -41,11 +43,11 @@ export function SetupCard() {
               onClick={() => setUp(id)}
               aria-label={PROVIDERS[id].label}
               aria-describedby={`setup-${id}`}
-              title={`Set up ${PROVIDERS[id].label}`}
+              title={t('setup_provider', PROVIDERS[id].label)}
             >
               <span className="setup-provider-name">{PROVIDERS[id].label}</span>
               <span id={`setup-${id}`} className="muted setup-provider-needs">
-                {WHAT_IT_TAKES[id]}
+                {t(WHAT_IT_TAKES[id])}
               </span>
               <ChevronRight aria-hidden="true" size={16} />
             </button>

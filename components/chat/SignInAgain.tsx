@@ -1,5 +1,6 @@
 import type { ProviderId } from '@/lib/providers/catalog';
 import { useSignIn } from '@/components/ui/use-sign-in';
+import { t } from '@/lib/i18n/t';
 
 /**
  * In a failed answer's alert when the provider ended the sign-in: "Sign in again" opens the
@@ -10,10 +11,10 @@ export function SignInAgain({ provider }: { provider: ProviderId }) {
   return (
     <>
       <button type="button" onClick={() => void signIn()} disabled={!!busy}>
-        Sign in again
+        {t('sign_in_again')}
       </button>
       <span className="sign-in-outcome" aria-live="polite">
-        {busy ? 'Finish signing in in the window that opened…' : result && (result.ok ? `${result.message} Press Retry.` : result.message)}
+        {busy ? t('sign_in_finish_in_window') : result && (result.ok ? t('sign_in_press_retry', result.message) : result.message)}
       </span>
     </>
   );

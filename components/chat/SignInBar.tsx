@@ -3,6 +3,7 @@ import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
 import { accountName, signedInUntil } from '@/components/ui/signed-in-text';
 import { useSignIn } from '@/components/ui/use-sign-in';
 import { useSignInStatus } from '@/components/ui/use-sign-in-status';
+import { t } from '@/lib/i18n/t';
 
 /** Under the chat header, for a provider that signs users in: who is signed in and until when. */
 export function SignInBar({ provider }: { provider: ProviderId }) {
@@ -13,17 +14,17 @@ export function SignInBar({ provider }: { provider: ProviderId }) {
   if (!signInSaved) return null;
   const signedIn = !!status && !status.ended;
   return (
-    <div className="sign-in-bar" role="group" aria-label="Sign-in">
+    <div className="sign-in-bar" role="group" aria-label={t('sign_in_group')}>
       <span className="who">
-        {signedIn ? `Signed in as ${accountName(status)}, ${signedInUntil(status)}` : status?.ended ? 'Your sign-in has ended.' : 'Not signed in.'}
+        {signedIn ? t('sign_in_signed_in_as', accountName(status), signedInUntil(status)) : status?.ended ? t('sign_in_ended') : t('sign_in_not_signed_in')}
       </span>
       {signedIn ? (
         <button type="button" onClick={() => void signOut()} disabled={!!busy}>
-          Sign out
+          {t('sign_out')}
         </button>
       ) : (
         <button type="button" onClick={() => void signIn()} disabled={!!busy}>
-          Sign in
+          {t('sign_in')}
         </button>
       )}
       {result && !result.ok && (

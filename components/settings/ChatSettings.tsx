@@ -3,6 +3,7 @@ import { MIN_PAGE_BUDGET } from '@/lib/settings/parse-stored';
 import { useSettings } from '@/lib/settings/store';
 import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
 import { LockedNote } from './LockedNote';
+import { t } from '@/lib/i18n/t';
 
 /**
  * Settings for every conversation, whatever the provider: the system prompt and the page budget.
@@ -29,25 +30,25 @@ export function ChatSettings() {
     event.preventDefault();
     const pageBudget = locked.pageBudget ? userBudget : Number(budget);
     if (!Number.isInteger(pageBudget) || pageBudget < MIN_PAGE_BUDGET) {
-      setBudgetError(`Page text budget must be a whole number of at least ${MIN_PAGE_BUDGET.toLocaleString('en-US')}.`);
-      setNote('Not saved.');
+      setBudgetError(t('chat_budget_error', MIN_PAGE_BUDGET));
+      setNote(t('not_saved_short'));
       return;
     }
     // A locked value is the policy's: the user's own stays stored underneath.
     saveChatSettings({ systemPrompt: locked.systemPrompt ? userPrompt : prompt.trim(), pageBudget }).then(
       () => {
         setEdits(null);
-        setNote('Chat settings saved.');
+        setNote(t('chat_saved'));
       },
-      (error: Error) => setNote(`Not saved: ${error.message}`),
+      (error: Error) => setNote(t('not_saved', error.message)),
     );
   };
 
   return (
-    <form className="chat-settings" aria-label="Chat settings" onSubmit={onSubmit} noValidate>
-      <h2>Chat</h2>
+    <form className="chat-settings" aria-label={t('chat_settings')} onSubmit={onSubmit} noValidate>
+      <h2>{t('chat_heading')}</h2>
       <div className="field">
-        <label htmlFor="system-prompt">System prompt</label>
+        <label htmlFor="system-prompt">{t('chat_system_prompt')}</label>
         <textarea
           id="system-prompt"
           rows={4}
@@ -58,11 +59,11 @@ export function ChatSettings() {
         />
         {locked.systemPrompt && <LockedNote id="system-prompt-locked" />}
         <p className="help" id="system-prompt-help">
-          Optional. Sent with every conversation, to every provider.
+          {t('chat_system_prompt_help')}
         </p>
       </div>
       <div className="field">
-        <label htmlFor="page-budget">Page text budget</label>
+        <label htmlFor="page-budget">{t('chat_budget')}</label>
         <input
           id="page-budget"
           inputMode="numeric"
@@ -74,7 +75,7 @@ export function ChatSettings() {
         />
         {locked.pageBudget && <LockedNote id="page-budget-locked" />}
         <p className="help" id="page-budget-help">
-          Characters of a page sent with a message (“Add page”, “Ask omni-ai”); longer pages are cut, with a note.
+          {t('chat_budget_help')}
         </p>
         {budgetError && (
           <p className="error" id="page-budget-error">
@@ -84,7 +85,7 @@ export function ChatSettings() {
       </div>
       <div className="actions">
         <button type="submit" disabled={locked.systemPrompt && locked.pageBudget}>
-          Save chat settings
+          {t('chat_save')}
         </button>
         <span aria-live="polite" className="muted">
           {note}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { FieldSpec } from '@/lib/settings/field-spec';
 import { LockedNote } from './LockedNote';
+import { t } from '@/lib/i18n/t';
 
 interface Props<C> {
   field: FieldSpec<C>;
@@ -95,10 +96,10 @@ export function FormField<C>({ field, value, error, locked, onChange }: Props<C>
           <button
             type="button"
             aria-pressed={revealed}
-            aria-label={`Show ${field.label}`}
+            aria-label={t('field_show', field.label)}
             onClick={() => setRevealed(!revealed)}
           >
-            {revealed ? 'Hide' : 'Show'}
+            {revealed ? t('field_hide_secret') : t('field_show_secret')}
           </button>
         </div>
       ) : (

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { clearActivity, listActivity, type ActivityRecord } from '@/lib/chat/conversation-db';
 import { storageFailureOf } from '@/lib/chat/storage-problem';
 import { PROVIDERS } from '@/lib/providers/catalog';
+import { t, formatNumber, uiLanguage } from '@/lib/i18n/t';
 
 /**
  * The local list of page text sent (issue 16 §3): date, site, provider, characters; never the text.
@@ -17,7 +18,7 @@ export function PageTextLog() {
         setLines(read);
         setProblem('');
       },
-      (error: unknown) => setProblem(`The list of page text sent could not be read (${storageFailureOf(error).detail}). Reload this page to try again.`),
+      (error: unknown) => setProblem(t('log_unreadable', storageFailureOf(error).detail)),
     );
   }, []);
 
@@ -30,44 +31,44 @@ export function PageTextLog() {
 
   const clear = () => {
     clearActivity().then(load, (error: unknown) =>
-      setProblem(`The list of page text sent was not cleared (${storageFailureOf(error).detail}). Try again.`),
+      setProblem(t('log_not_cleared', storageFailureOf(error).detail)),
     );
   };
 
   return (
     <section className="page-text-log" aria-labelledby="page-text-log-title">
-      <h2 id="page-text-log-title">Page text sent</h2>
+      <h2 id="page-text-log-title">{t('log_heading')}</h2>
       {problem && (
         <p role="alert" className="alert storage">
           {problem}
         </p>
       )}
-      {lines && lines.length === 0 && <p className="muted">Nothing yet. Turn on “Keep a list of the page text I send” above to keep one.</p>}
+      {lines && lines.length === 0 && <p className="muted">{t('log_empty')}</p>}
       {lines && lines.length > 0 && (
         <>
           <table>
             <thead>
               <tr>
-                <th scope="col">Date</th>
-                <th scope="col">Site</th>
-                <th scope="col">Provider</th>
-                <th scope="col">Characters</th>
+                <th scope="col">{t('log_date')}</th>
+                <th scope="col">{t('log_site')}</th>
+                <th scope="col">{t('field_provider')}</th>
+                <th scope="col">{t('log_characters')}</th>
               </tr>
             </thead>
             <tbody>
               {lines.map((line) => (
                 <tr key={line.id}>
-                  <td>{new Date(line.at).toLocaleString()}</td>
+                  <td>{new Date(line.at).toLocaleString(uiLanguage())}</td>
                   <td className="url">{line.url}</td>
                   <td title={line.endpoint}>{PROVIDERS[line.provider].label}</td>
-                  <td className="number">{line.kind === 'screenshot' ? 'Screenshot' : line.chars.toLocaleString('en-US')}</td>
+                  <td className="number">{line.kind === 'screenshot' ? t('log_screenshot') : formatNumber(line.chars)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           <div className="actions">
             <button type="button" onClick={clear}>
-              Clear list
+              {t('log_clear')}
             </button>
           </div>
         </>

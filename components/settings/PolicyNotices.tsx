@@ -1,4 +1,5 @@
 import { usePolicy } from '@/lib/settings/policy/policy-store';
+import { t } from '@/lib/i18n/t';
 
 /**
  * Says that the organization manages some settings, and lists each policy value omni-ai ignored,
@@ -10,11 +11,11 @@ export function PolicyNotices() {
   const notices = usePolicy((s) => s.notices);
   if (!managed && notices.length === 0) return null;
   return (
-    <section className="policy" role="region" aria-label="Organization policy">
-      {managed && <p>Your organization manages some of these settings: they are marked “Set by your organization”.</p>}
+    <section className="policy" role="region" aria-label={t('policy_label')}>
+      {managed && <p>{t('policy_managed')}</p>}
       {notices.length > 0 && (
         <>
-          <p>Your organization’s policy has values omni-ai cannot use. They are ignored, and the rest of the policy applies; tell your administrator:</p>
+          <p>{t('policy_ignored')}</p>
           <ul>
             {notices.map(({ key, message }) => (
               <li key={`${key}: ${message}`}>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { PROMPT_WHERE, WHERE_LABELS, checkPrompt, type PromptErrors } from '@/lib/settings/prompts/check-prompt';
+import { PROMPT_WHERE, whereLabel, checkPrompt, type PromptErrors } from '@/lib/settings/prompts/check-prompt';
 import type { PromptDefinition, PromptWhere } from '@/lib/settings/schema';
+import { t } from '@/lib/i18n/t';
 
 /**
  * The form for one prompt: title, template, and where it appears (fixed for a built-in one). Checks
@@ -40,9 +41,9 @@ export function PromptEditor({
     [help && `${id}-help`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
 
   return (
-    <form className="prompt-editor" aria-label={initial.title ? `Edit ${initial.title}` : 'New prompt'} onSubmit={onSubmit} noValidate>
+    <form className="prompt-editor" aria-label={initial.title ? t('prompt_edit', initial.title) : t('prompt_new')} onSubmit={onSubmit} noValidate>
       <div className="field">
-        <label htmlFor="prompt-title">Title</label>
+        <label htmlFor="prompt-title">{t('prompt_title')}</label>
         <input
           id="prompt-title"
           value={draft.title}
@@ -57,7 +58,7 @@ export function PromptEditor({
         )}
       </div>
       <div className="field">
-        <label htmlFor="prompt-template">Template</label>
+        <label htmlFor="prompt-template">{t('prompt_template')}</label>
         <textarea
           id="prompt-template"
           rows={3}
@@ -67,9 +68,7 @@ export function PromptEditor({
           onChange={(e) => edit({ template: e.target.value })}
         />
         <p className="help" id="prompt-template-help">
-          The request the prompt makes. {'{{selection}}'} and {'{{page}}'} stand for the selected text or the page, which omni-ai
-          sends along, apart from your request and marked as untrusted; {'{{url}}'} and {'{{title}}'} for its address and title;{' '}
-          {'{{language}}'} for the language set below.
+          {t('prompt_template_help', '{{selection}}', '{{page}}', '{{url}}', '{{title}}', '{{language}}')}
         </p>
         {errors.template && (
           <p className="error" id="prompt-template-error">
@@ -78,7 +77,7 @@ export function PromptEditor({
         )}
       </div>
       <div className="field">
-        <label htmlFor="prompt-where">Where it appears</label>
+        <label htmlFor="prompt-where">{t('prompt_where')}</label>
         <select
           id="prompt-where"
           value={draft.where}
@@ -89,7 +88,7 @@ export function PromptEditor({
         >
           {PROMPT_WHERE.map((where) => (
             <option key={where} value={where}>
-              {WHERE_LABELS[where]}
+              {whereLabel(where)}
             </option>
           ))}
         </select>
@@ -101,10 +100,10 @@ export function PromptEditor({
       </div>
       <div className="actions">
         <button type="submit" className="primary">
-          Save prompt
+          {t('prompt_save')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('edit_cancel')}
         </button>
         {failure && <span className="error-text">{failure}</span>}
       </div>

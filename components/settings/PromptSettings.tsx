@@ -2,13 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { browser } from 'wxt/browser';
 import { allPrompts, type OfferedPrompt } from '@/lib/chat/offered-prompts';
 import { languageName } from '@/lib/chat/prompt-language';
-import { BUILT_IN_PROMPTS } from '@/lib/settings/prompts/built-in-prompts';
-import { WHERE_LABELS, checkPromptLanguage, tidyPrompt } from '@/lib/settings/prompts/check-prompt';
+import { builtInPrompts } from '@/lib/settings/prompts/built-in-prompts';
+import { checkPromptLanguage, tidyPrompt, whereLabel } from '@/lib/settings/prompts/check-prompt';
 import type { BuiltInPromptChange, PromptDefinition, PromptSettings as Prompts } from '@/lib/settings/schema';
 import { useSettings } from '@/lib/settings/store';
 import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
 import { LockedNote } from './LockedNote';
 import { PromptEditor } from './PromptEditor';
+import { t } from '@/lib/i18n/t';
 
 type Editing = { kind: 'new' } | { kind: 'built-in' | 'yours'; prompt: OfferedPrompt };
 
@@ -16,7 +17,7 @@ const NEW_PROMPT: PromptDefinition = { title: '', template: '', where: 'selectio
 
 /** A built-in's change with only what differs from the built-in itself; undefined when nothing does. */
 function builtInChange(id: string, change: BuiltInPromptChange): BuiltInPromptChange | undefined {
-  const shipped = BUILT_IN_PROMPTS.find((p) => p.id === id)!;
+  const shipped = builtInPrompts().find((p) => p.id === id)!;
   const kept: BuiltInPromptChange = {};
   if (change.title !== undefined && change.title !== shipped.title) kept.title = change.title;
   if (change.template !== undefined && change.template !== shipped.template) kept.template = change.template;
@@ -50,7 +51,7 @@ export function PromptSettings() {
         return undefined;
       },
       (error: Error) => {
-        const why = `Not saved: ${error.message}`;
+        const why = t('not_saved', error.message);
         setNote(why);
         return why;
       },
@@ -64,32 +65,32 @@ export function PromptSettings() {
       const id = editing.prompt.id.replace(/^user-/, '');
       next = { ...prompts, custom: prompts.custom.map((p) => (p.id === id ? { ...prompt, id } : p)) };
     } else next = { ...prompts, custom: [...prompts.custom, { ...prompt, id: crypto.randomUUID() }] };
-    const why = await save(next, `Saved “${prompt.title}”.`);
+    const why = await save(next, t('prompt_saved', prompt.title));
     if (!why) setEditing(undefined);
     return why;
   };
 
   const remove = (prompt: OfferedPrompt) => {
     const id = prompt.id.replace(/^user-/, '');
-    void save({ ...prompts, custom: prompts.custom.filter((p) => p.id !== id) }, `Deleted “${prompt.title}”.`);
+    void save({ ...prompts, custom: prompts.custom.filter((p) => p.id !== id) }, t('prompt_deleted', prompt.title));
   };
 
   const rows = allPrompts(effective);
   return (
     <section className="prompt-settings" aria-labelledby="prompts-heading">
-      <h2 id="prompts-heading">Quick actions</h2>
+      <h2 id="prompts-heading">{t('prompts_heading')}</h2>
       <p className="help muted">
-        Offered in the “Ask omni-ai” menu when you right-click selected text or a page, and in the side panel when you type “/”.
+        {t('prompts_intro')}
       </p>
-      <ul className="prompt-list" aria-label="Prompts">
+      <ul className="prompt-list" aria-label={t('picker_label')}>
         {rows.map((prompt) => (
           <li key={prompt.id} className={prompt.hidden ? 'hidden-prompt' : undefined}>
             <div className="prompt-text">
               <div>
                 <strong className="prompt-title">{prompt.title}</strong>{' '}
                 <span className="muted">
-                  · {WHERE_LABELS[prompt.where]}
-                  {prompt.hidden && ' · hidden'}
+                  · {whereLabel(prompt.where)}
+                  {prompt.hidden && ` · ${t('prompt_hidden_mark')}`}
                 </span>
               </div>
               <div className="prompt-template">{prompt.template}</div>
@@ -97,41 +98,41 @@ export function PromptSettings() {
             </div>
             {prompt.source === 'built-in' && (
               <>
-                <button type="button" aria-label={`Edit ${prompt.title}`} onClick={() => setEditing({ kind: 'built-in', prompt })}>
-                  Edit
+                <button type="button" aria-label={t('prompt_edit', prompt.title)} onClick={() => setEditing({ kind: 'built-in', prompt })}>
+                  {t('actions_edit')}
                 </button>
                 <button
                   type="button"
-                  aria-label={`${prompt.hidden ? 'Show' : 'Hide'} ${prompt.title}`}
+                  aria-label={t(prompt.hidden ? 'prompt_show' : 'prompt_hide', prompt.title)}
                   onClick={() =>
                     void save(
                       withBuiltIn(prompts, prompt.id, { hidden: !prompt.hidden }),
-                      prompt.hidden ? `“${prompt.title}” is offered again.` : `“${prompt.title}” is hidden.`,
+                      prompt.hidden ? t('prompt_offered_again', prompt.title) : t('prompt_is_hidden', prompt.title),
                     )
                   }
                 >
-                  {prompt.hidden ? 'Show' : 'Hide'}
+                  {prompt.hidden ? t('prompt_show_button') : t('prompt_hide_button')}
                 </button>
                 {(prompts.builtIn[prompt.id]?.title !== undefined || prompts.builtIn[prompt.id]?.template !== undefined) && (
                   <button
                     type="button"
-                    aria-label={`Reset ${prompt.title}`}
+                    aria-label={t('prompt_reset', prompt.title)}
                     onClick={() =>
-                      void save(withBuiltIn(prompts, prompt.id, { title: undefined, template: undefined }), 'Reset to the built-in prompt.')
+                      void save(withBuiltIn(prompts, prompt.id, { title: undefined, template: undefined }), t('prompt_reset_done'))
                     }
                   >
-                    Reset
+                    {t('prompt_reset_button')}
                   </button>
                 )}
               </>
             )}
             {prompt.source === 'yours' && (
               <>
-                <button type="button" aria-label={`Edit ${prompt.title}`} onClick={() => setEditing({ kind: 'yours', prompt })}>
-                  Edit
+                <button type="button" aria-label={t('prompt_edit', prompt.title)} onClick={() => setEditing({ kind: 'yours', prompt })}>
+                  {t('actions_edit')}
                 </button>
-                <button type="button" aria-label={`Delete ${prompt.title}`} onClick={() => remove(prompt)}>
-                  Delete
+                <button type="button" aria-label={t('prompt_delete', prompt.title)} onClick={() => remove(prompt)}>
+                  {t('history_delete_tooltip')}
                 </button>
               </>
             )}
@@ -149,7 +150,7 @@ export function PromptSettings() {
       ) : (
         <div className="actions">
           <button type="button" onClick={() => setEditing({ kind: 'new' })}>
-            Add prompt
+            {t('prompt_add')}
           </button>
         </div>
       )}
@@ -167,7 +168,7 @@ function PromptLanguage({ saved, onSave }: { saved: string; onSave: (language: s
   const [error, setError] = useState('');
   const [note, setNote] = useState('');
   const value = edit ?? saved;
-  const browserLanguage = languageName(browser.i18n.getUILanguage());
+  const browserLanguage = languageName(browser.i18n.getUILanguage(), t('locale'));
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -177,20 +178,20 @@ function PromptLanguage({ saved, onSave }: { saved: string; onSave: (language: s
     onSave(value.trim()).then(
       () => {
         setEdit(undefined);
-        setNote(value.trim() ? `Quick actions answer in ${languageName(value)}.` : `Quick actions follow the browser: ${browserLanguage}.`);
+        setNote(value.trim() ? t('prompt_language_set', languageName(value, t('locale'))) : t('prompt_language_browser', browserLanguage));
       },
-      (e: Error) => setNote(`Not saved: ${e.message}`),
+      (e: Error) => setNote(t('not_saved', e.message)),
     );
   };
 
   return (
-    <form aria-label="Language for quick actions" onSubmit={onSubmit} noValidate>
+    <form aria-label={t('prompt_language')} onSubmit={onSubmit} noValidate>
       <div className="field">
-        <label htmlFor="prompt-language">Language for quick actions</label>
+        <label htmlFor="prompt-language">{t('prompt_language')}</label>
         <input
           id="prompt-language"
           value={value}
-          placeholder={`${browserLanguage} (the browser’s)`}
+          placeholder={t('prompt_language_placeholder', browserLanguage)}
           aria-invalid={error ? true : undefined}
           aria-describedby={['prompt-language-help', error && 'prompt-language-error'].filter(Boolean).join(' ')}
           onChange={(e) => {
@@ -200,8 +201,7 @@ function PromptLanguage({ saved, onSave }: { saved: string; onSave: (language: s
           }}
         />
         <p className="help" id="prompt-language-help">
-          What {'{{language}}'} says in a prompt: a language such as “French”, or a code such as “pt-BR”. Empty: the browser’s
-          language.
+          {t('prompt_language_help', '{{language}}')}
         </p>
         {error && (
           <p className="error" id="prompt-language-error">
@@ -210,7 +210,7 @@ function PromptLanguage({ saved, onSave }: { saved: string; onSave: (language: s
         )}
       </div>
       <div className="actions">
-        <button type="submit">Save language</button>
+        <button type="submit">{t('prompt_language_save')}</button>
         <span aria-live="polite" className="muted">
           {note}
         </span>

@@ -14,6 +14,7 @@ import { usesGateway } from '@/lib/auth/gateway-targets';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { FormField } from './FormField';
 import { TokenState } from './TokenState';
+import { t } from '@/lib/i18n/t';
 
 type Status = { kind: 'ok' | 'error' | 'info'; text: string } | undefined;
 
@@ -52,7 +53,7 @@ export function ProviderForm<P extends ProviderId>({ provider }: { provider: P }
     const invalid = Object.keys(found);
     if (invalid.length > 0) {
       const labels = form.fields.filter((f) => invalid.includes(f.key)).map((f) => f.label);
-      setStatus({ kind: 'error', text: `Not saved. Fix ${labels.join(', ')}.` });
+      setStatus({ kind: 'error', text: t('form_not_saved_fix', labels.join(t('list_separator'))) });
       // validateDraft reports fields in form order: the first is the first wrong field on screen.
       formRef.current?.querySelector<HTMLElement>(`#field-${invalid[0]}`)?.focus();
       return Promise.resolve(false);
@@ -63,18 +64,18 @@ export function ProviderForm<P extends ProviderId>({ provider }: { provider: P }
     return saveProviderConfig(provider, withUserValuesForLocked(config, stored, locked)).then(
       () => {
         setEdits(null);
-        setStatus({ kind: 'ok', text: `Saved ${PROVIDERS[provider].label} settings.` });
+        setStatus({ kind: 'ok', text: t('form_saved', PROVIDERS[provider].label) });
         void denied.then((missing) => {
           if (missing.length)
             setStatus({
               kind: 'info',
-              text: `Saved, but omni-ai may not reach ${missing.join(', ')}: access was not granted. Save again and allow access.`,
+              text: t('form_saved_no_access', missing.join(t('list_separator'))),
             });
         });
         return true;
       },
       (error: Error) => {
-        setStatus({ kind: 'error', text: `Not saved: ${error.message}` });
+        setStatus({ kind: 'error', text: t('not_saved', error.message) });
         return false;
       },
     );
@@ -89,19 +90,19 @@ export function ProviderForm<P extends ProviderId>({ provider }: { provider: P }
     // Unsaved edits are saved first: the test is of what the user sees.
     if (edits && !(await save())) return;
     setTesting(true);
-    setStatus({ kind: 'info', text: `Testing the connection to ${PROVIDERS[provider].label}…` });
+    setStatus({ kind: 'info', text: t('form_testing', PROVIDERS[provider].label) });
     try {
       const result = await sendMessage('testConnection', provider);
       setStatus({ kind: result.ok ? 'ok' : 'error', text: result.message });
     } catch (error) {
-      setStatus({ kind: 'error', text: `Could not test: ${(error as Error).message}` });
+      setStatus({ kind: 'error', text: t('form_could_not_test', (error as Error).message) });
     } finally {
       setTesting(false);
     }
   };
 
   return (
-    <form ref={formRef} noValidate onSubmit={onSubmit} aria-label={`${PROVIDERS[provider].label} settings`}>
+    <form ref={formRef} noValidate onSubmit={onSubmit} aria-label={t('form_label', PROVIDERS[provider].label)}>
       {form.fields
         .filter((field) => !field.showIf || field.showIf(draft))
         .map((field, i, shown) => (
@@ -118,10 +119,10 @@ export function ProviderForm<P extends ProviderId>({ provider }: { provider: P }
         ))}
       <div className="actions">
         <button type="submit" className="primary">
-          Save
+          {t('form_save')}
         </button>
         <button type="button" onClick={() => void onTest()} disabled={testing}>
-          Test connection
+          {t('form_test')}
         </button>
       </div>
       <div role="status" className={`status ${status?.kind ?? ''}`}>

@@ -2,6 +2,7 @@ import { PROVIDERS, isProviderId } from '@/lib/providers/catalog';
 import { useSettings } from '@/lib/settings/store';
 import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
 import { LockedNote } from './LockedNote';
+import { t } from '@/lib/i18n/t';
 
 /**
  * The "Provider" combobox, offering only the providers the organization allows. Choosing applies at
@@ -14,7 +15,7 @@ export function ProviderPicker() {
   const locked = allowedProviders.length === 1;
   return (
     <div className="field">
-      <label htmlFor="provider">Provider</label>
+      <label htmlFor="provider">{t('field_provider')}</label>
       <select
         id="provider"
         value={provider}

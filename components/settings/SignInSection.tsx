@@ -5,6 +5,7 @@ import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
 import { accountName, signedInUntil } from '@/components/ui/signed-in-text';
 import { useSignIn } from '@/components/ui/use-sign-in';
 import { useSignInStatus } from '@/components/ui/use-sign-in-status';
+import { t } from '@/lib/i18n/t';
 
 /**
  * Sign-in for a provider saved with "Sign in (your organisation's account)": who is signed in and
@@ -20,49 +21,53 @@ export function SignInSection({ provider }: { provider: ProviderId }) {
   if (!signInSaved) return null;
   const redirectUri = browser.identity.getRedirectURL();
   const signedIn = !!status && !status.ended;
+  // The message around the account's name, which is shown in bold wherever the language puts it.
+  // The marker is plain text: Chrome's i18n drops a NUL or control character from a substitution.
+  const signedInAs = signedIn ? t('sign_in_as', '%%NAME%%', signedInUntil(status)).split('%%NAME%%') : [];
 
   return (
     <section className="sign-in" aria-labelledby="sign-in-heading">
-      <h2 id="sign-in-heading">Sign-in</h2>
+      <h2 id="sign-in-heading">{t('sign_in_group')}</h2>
       <p>
         {signedIn ? (
           <>
-            Signed in as <strong>{accountName(status)}</strong>, {signedInUntil(status)}.
+            {signedInAs[0]}
+            <strong>{accountName(status)}</strong>
+            {signedInAs[1]}
           </>
         ) : (
-          'Not signed in.'
+          t('sign_in_not_signed_in')
         )}
       </p>
       {status?.ended && <p className="error-text">{status.ended}</p>}
       <div className="actions">
         {signedIn ? (
           <button type="button" onClick={() => void signOut()} disabled={!!busy}>
-            Sign out
+            {t('sign_out')}
           </button>
         ) : (
           <button type="button" className="primary" onClick={() => void signIn()} disabled={!!busy}>
-            Sign in
+            {t('sign_in')}
           </button>
         )}
         <span aria-live="polite" className={result && !result.ok ? 'error-text' : 'muted'}>
-          {busy === 'sign-in' ? 'Finish signing in in the window that opened…' : busy === 'sign-out' ? 'Signing out…' : result?.message}
+          {busy === 'sign-in' ? t('sign_in_finish_in_window') : busy === 'sign-out' ? t('sign_out_busy') : result?.message}
         </span>
       </div>
       <div className="field redirect-uri">
-        <span id="redirect-uri-label">Redirect URI</span>
+        <span id="redirect-uri-label">{t('redirect_uri')}</span>
         <div className="secret-row">
           <code aria-labelledby="redirect-uri-label">{redirectUri}</code>
           <button
             type="button"
-            aria-label="Copy redirect URI"
+            aria-label={t('redirect_uri_copy')}
             onClick={() => void navigator.clipboard.writeText(redirectUri).then(() => setCopied(true))}
           >
-            {copied ? 'Copied' : 'Copy'}
+            {copied ? t('actions_copied') : t('actions_copy')}
           </button>
         </div>
         <p className="help">
-          Register it for the Client ID at your identity provider (in Entra ID, as a “Single-page application” redirect URI),
-          and allow the refresh token (offline_access).
+          {t('redirect_uri_help')}
         </p>
       </div>
     </section>

@@ -4,6 +4,7 @@ import { parseSiteList } from '@/lib/page/site-access/parse-site-list';
 import { useSettings } from '@/lib/settings/store';
 import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
 import { LockedNote } from './LockedNote';
+import { t } from '@/lib/i18n/t';
 
 const lines = (text: string) => text.split('\n').map((line) => line.trim()).filter(Boolean);
 
@@ -11,8 +12,8 @@ const lines = (text: string) => text.split('\n').map((line) => line.trim()).filt
 function PolicyEntries({ id, label, patterns }: { id: string; label: string; patterns: readonly MatchPattern[] }) {
   return (
     <>
-      <ul className="policy-entries" aria-label={`${label}, set by your organization`} aria-describedby={`${id}-locked`}>
-        {patterns.length === 0 ? <li className="muted">(none: no site)</li> : patterns.map((p) => <li key={p.source}><code>{p.source}</code></li>)}
+      <ul className="policy-entries" aria-label={t('sites_policy_entries', label)} aria-describedby={`${id}-locked`}>
+        {patterns.length === 0 ? <li className="muted">{t('sites_none')}</li> : patterns.map((p) => <li key={p.source}><code>{p.source}</code></li>)}
       </ul>
       <LockedNote id={`${id}-locked`} />
     </>
@@ -85,29 +86,28 @@ export function SiteLists() {
     setErrors(found);
     // Nothing is saved until every entry is right: a half-saved blocklist would read pages it names.
     if (found.allowed.length || found.blocked.length) {
-      setNote('Not saved: correct the entries named above.');
+      setNote(t('sites_not_saved'));
       return;
     }
     savePageText({ allowedSites: allowed, blockedSites: blocked, keepLog: draft.keepLog }).then(
       () => {
         setEdits(null);
-        setNote('Page text settings saved.');
+        setNote(t('sites_saved'));
       },
-      (error: Error) => setNote(`Not saved: ${error.message}`),
+      (error: Error) => setNote(t('not_saved', error.message)),
     );
   };
 
   return (
-    <form className="page-text-settings" aria-label="Page text" onSubmit={onSubmit} noValidate>
-      <h2>Page text</h2>
+    <form className="page-text-settings" aria-label={t('sites_heading')} onSubmit={onSubmit} noValidate>
+      <h2>{t('sites_heading')}</h2>
       <p className="help">
-        Which pages omni-ai may read for “Add page” and “Ask omni-ai”. One match pattern per line:
-        <code> https://intranet.example.com/*</code>, <code>*://*.example.org/*</code>.
+        {t('sites_intro')} <code>https://intranet.example.com/*</code>, <code>*://*.example.org/*</code>.
       </p>
       <ListField
         id="page-allowed-sites"
-        label="Sites omni-ai may read"
-        help="Leave empty to let omni-ai read any web page (except those below). With entries, it reads only these."
+        label={t('sites_allowed')}
+        help={t('sites_allowed_help')}
         value={draft.allowed}
         errors={errors.allowed}
         organization={pageTextPolicy.allowed}
@@ -115,8 +115,8 @@ export function SiteLists() {
       />
       <ListField
         id="page-blocked-sites"
-        label="Sites omni-ai never reads"
-        help="Pages here are never read, even when the list above includes them."
+        label={t('sites_blocked')}
+        help={t('sites_blocked_help')}
         value={draft.blocked}
         errors={errors.blocked}
         organization={pageTextPolicy.blocked.length ? pageTextPolicy.blocked : undefined}
@@ -124,13 +124,13 @@ export function SiteLists() {
       />
       <div className="field checkbox">
         <input id="keep-page-log" type="checkbox" checked={draft.keepLog} aria-describedby="keep-page-log-help" onChange={(e) => edit({ keepLog: e.target.checked })} />
-        <label htmlFor="keep-page-log">Keep a list of the page text I send</label>
+        <label htmlFor="keep-page-log">{t('sites_keep_log')}</label>
         <p className="help" id="keep-page-log-help">
-          On this computer only: date, site, provider and characters, never the text. Each entry goes with its conversation when you delete it.
+          {t('sites_keep_log_help')}
         </p>
       </div>
       <div className="actions">
-        <button type="submit">Save page text settings</button>
+        <button type="submit">{t('sites_save')}</button>
         <span aria-live="polite" className="muted">
           {note}
         </span>

@@ -1,15 +1,16 @@
 import type { ProviderId } from '@/lib/providers/catalog';
 import { useNow, useTokenStatus } from './use-token-status';
+import { t, uiLanguage } from '@/lib/i18n/t';
 
 function when(at: number, now: number): string {
-  const time = new Date(at).toLocaleTimeString();
+  const time = new Date(at).toLocaleTimeString(uiLanguage());
   const minutes = Math.round((at - now) / 60_000);
   const seconds = Math.round((at - now) / 1000);
   const relative =
     Math.abs(seconds) < 90
-      ? seconds >= 0 ? `in ${seconds} s` : `${-seconds} s ago`
-      : minutes >= 0 ? `in ${minutes} min` : `${-minutes} min ago`;
-  return `${time} (${relative})`;
+      ? seconds >= 0 ? t('token_in_seconds', seconds) : t('token_seconds_ago', -seconds)
+      : minutes >= 0 ? t('token_in_minutes', minutes) : t('token_minutes_ago', -minutes);
+  return t('token_when', time, relative);
 }
 
 /** The OAuth2 token's state for an enterprise provider: valid until, next refresh, last error. */
@@ -17,40 +18,40 @@ export function TokenState({ provider, signIn = false }: { provider: ProviderId;
   const status = useTokenStatus(provider);
   const now = useNow(5_000);
   return (
-    <section className="token-state" aria-label="Token">
-      <h2>Token</h2>
+    <section className="token-state" aria-label={t('token_heading')}>
+      <h2>{t('token_heading')}</h2>
       {!status?.expiresAt && !status?.lastError ? (
         <p className="muted">
           {signIn
-            ? 'No token yet: sign in below.'
-            : 'No token yet: “Test connection” gets one, and so does the first message.'}
+            ? t('token_none_sign_in')
+            : t('token_none')}
         </p>
       ) : (
         <dl>
           {status.expiresAt !== undefined && (
             <>
-              <dt>Valid until</dt>
-              <dd>{status.expiresAt > now ? when(status.expiresAt, now) : `expired ${when(status.expiresAt, now)}`}</dd>
+              <dt>{t('token_valid_until')}</dt>
+              <dd>{status.expiresAt > now ? when(status.expiresAt, now) : t('token_expired', when(status.expiresAt, now))}</dd>
             </>
           )}
           {status.nextRefreshAt !== undefined && (
             <>
-              <dt>Next refresh</dt>
+              <dt>{t('token_next_refresh')}</dt>
               <dd>{when(status.nextRefreshAt, now)}</dd>
             </>
           )}
           {status.lastRefreshAt !== undefined && (
             <>
-              <dt>Last refresh</dt>
+              <dt>{t('token_last_refresh')}</dt>
               <dd>{when(status.lastRefreshAt, now)}</dd>
             </>
           )}
           {status.lastError && (
             <>
-              <dt>Last error</dt>
+              <dt>{t('token_last_error')}</dt>
               <dd className="error-text">
                 {status.lastError}
-                {status.lastErrorAt !== undefined && ` (${when(status.lastErrorAt, now)})`}
+                {status.lastErrorAt !== undefined && ` ${t('token_at', when(status.lastErrorAt, now))}`}
               </dd>
             </>
           )}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNewerSettingsKept } from '@/lib/settings/newer-settings';
 import { useSettings } from '@/lib/settings/store';
+import { t } from '@/lib/i18n/t';
 
 /**
  * What happened to the stored settings (a reset, a failed migration), until the user dismisses it.
@@ -15,7 +16,7 @@ export function SettingsNotices() {
   const [replaceError, setReplaceError] = useState('');
   if (notices.length === 0 && !keptNewer) return null;
   return (
-    <div className="notice" role="region" aria-label="Settings notices">
+    <div className="notice" role="region" aria-label={t('notices_label')}>
       {notices.length > 0 && (
         <>
           <ul>
@@ -24,21 +25,21 @@ export function SettingsNotices() {
             ))}
           </ul>
           <button type="button" onClick={dismiss}>
-            Dismiss
+            {t('dismiss')}
           </button>
         </>
       )}
       {keptNewer && (
         <p>
-          Settings saved by a newer version of omni-ai are kept: changes made here are not saved until you replace them.{' '}
+          {t('notices_newer_kept')}{' '}
           <button
             type="button"
             onClick={() => {
               setReplaceError('');
-              replaceWithDefaults().catch((error: Error) => setReplaceError(`Not replaced: ${error.message}`));
+              replaceWithDefaults().catch((error: Error) => setReplaceError(t('notices_not_replaced', error.message)));
             }}
           >
-            Replace with defaults
+            {t('notices_replace')}
           </button>
         </p>
       )}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SignInResult } from '@/lib/auth/sign-in/sign-in-service';
 import { sendMessage } from '@/lib/messaging/protocol';
 import type { ProviderId } from '@/lib/providers/catalog';
+import { t } from '@/lib/i18n/t';
 
 /**
  * "Sign in" and "Sign out" for a page: the worker does the work (the sign-in window, the tokens);
@@ -16,7 +17,7 @@ export function useSignIn(provider: ProviderId) {
     try {
       setResult(await sendMessage(what === 'sign-in' ? 'signIn' : 'signOut', provider));
     } catch (error) {
-      setResult({ ok: false, message: `omni-ai could not ${what === 'sign-in' ? 'sign in' : 'sign out'}: ${(error as Error).message}` });
+      setResult({ ok: false, message: t(what === 'sign-in' ? 'sign_in_could_not' : 'sign_out_could_not', (error as Error).message) });
     } finally {
       setBusy(undefined);
     }

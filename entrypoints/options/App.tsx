@@ -10,6 +10,7 @@ import { SettingsNotices } from '@/components/ui/SettingsNotices';
 import { usePolicy } from '@/lib/settings/policy/policy-store';
 import { useSettingsHydrated } from '@/lib/settings/store';
 import { useEffectiveSettings } from '@/lib/settings/use-effective-settings';
+import { t } from '@/lib/i18n/t';
 
 export function App() {
   const hydrated = useSettingsHydrated();
@@ -19,7 +20,7 @@ export function App() {
   if (!hydrated || !policyLoaded) return <main className="options" aria-busy="true" />;
   return (
     <main className="options">
-      <h1>omni-ai settings</h1>
+      <h1>{t('options_title')}</h1>
       <PolicyNotices />
       <SettingsNotices />
       <ProviderPicker />

@@ -1,4 +1,5 @@
 import { AuthError } from './errors';
+import { t } from '../i18n/t';
 
 /** What omni-ai waits when a 429 does not say how long (RFC 6585 §4 makes Retry-After optional). */
 export const DEFAULT_RATE_LIMIT_WAIT_MS = 30_000;
@@ -12,10 +13,10 @@ export const MAX_RATE_LIMIT_WAIT_MS = 24 * 3600_000;
  */
 export function rateLimitedError(where: string, retryAt: number, now: number, said = ''): AuthError {
   const seconds = Math.max(1, Math.ceil((retryAt - now) / 1000));
-  const wait = seconds < 120 ? `${seconds} s` : `${Math.round(seconds / 60)} min`;
+  const wait = seconds < 120 ? t('wait_seconds', seconds) : t('wait_minutes', Math.round(seconds / 60));
   return new AuthError(
     'rate-limit',
-    `The token endpoint ${where} is rate limiting token requests (HTTP 429)${said ? `: ${said}` : ''}. omni-ai will not ask it again before then: try again in ${wait}.`,
+    said ? t('token_rate_limited_said', where, said, wait) : t('token_rate_limited', where, wait),
     { status: 429, retryAt },
   );
 }

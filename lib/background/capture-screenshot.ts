@@ -3,9 +3,9 @@ import { loadSettings } from '../settings/load-settings';
 import { pageReadingRefusal } from '../settings/policy/refusals';
 import { pageTextGate, refusalMessage } from './page-text-gate';
 import { browserLimit } from './read-page';
+import { t } from '../i18n/t';
 
-const NOT_GRANTED =
-  'omni-ai may not capture this tab yet: click omni-ai’s toolbar icon (or use “Ask omni-ai” from the right-click menu) on the page, then “Add screenshot” again.';
+const notGranted = () => t('screenshot_not_granted');
 
 export type ScreenshotResult =
   | { ok: true; dataUrl: string; page: { title: string; url: string } }
@@ -23,9 +23,9 @@ export async function captureScreenshot(windowId: number): Promise<ScreenshotRes
   const refused = pageReadingRefusal(gate.settings);
   if (refused) return { ok: false, message: refused };
   const [tab] = await browser.tabs.query({ active: true, windowId });
-  if (tab?.id === undefined) return { ok: false, message: 'There is no open tab to capture in this window.' };
+  if (tab?.id === undefined) return { ok: false, message: t('screenshot_no_tab') };
   // Without activeTab (no click on omni-ai's icon on this page yet) the tab's address is hidden.
-  if (!tab.url) return { ok: false, message: NOT_GRANTED };
+  if (!tab.url) return { ok: false, message: notGranted() };
   const decision = gate.check([tab.url]);
   if (!decision.allowed) return { ok: false, message: refusalMessage(decision) };
   const limit = browserLimit(tab.url);
@@ -39,11 +39,11 @@ export async function captureScreenshot(windowId: number): Promise<ScreenshotRes
     return {
       ok: false,
       message: /permission|activeTab|all_urls|Cannot access/i.test(why)
-        ? NOT_GRANTED
+        ? notGranted()
         : // Chrome allows two captures a second (MAX_CAPTURE_VISIBLE_TAB_CALLS_PER_SECOND).
           /MAX_CAPTURE|quota/i.test(why)
-          ? 'Screenshots are limited to two a second: wait a moment, then “Add screenshot” again.'
-          : `omni-ai could not capture this tab (${why}).`,
+          ? t('screenshot_rate')
+          : t('screenshot_failed', why),
     };
   }
 }

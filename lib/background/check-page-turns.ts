@@ -4,6 +4,7 @@ import { decidePageText } from '../page/site-access/decide-page-text';
 import { recordedUrl } from '../page/site-access/page-address';
 import type { PageTextRules } from '../page/site-access/page-text-rules';
 import type { RequestTarget } from '../page/site-access/recipient';
+import { t, type MessageKey } from '../i18n/t';
 
 export type PageTurnsCheck = { ok: true; sent: SentPage[] } | { ok: false; message: string };
 
@@ -16,6 +17,19 @@ interface PagePiece {
 
 const sameRecipient = (a: SentPage, b: SentPage) =>
   a.messageId === b.messageId && a.kind === b.kind && a.url === b.url && a.provider === b.provider && a.endpoint === b.endpoint;
+
+const REMOVE_TO_SEND = {
+  page: 'turns_remove_page',
+  selection: 'turns_remove_selection',
+  link: 'turns_remove_link',
+  screenshot: 'turns_remove_screenshot',
+} as const satisfies Record<SentPage['kind'], MessageKey>;
+const CARRIES = {
+  page: 'turns_carries_page',
+  selection: 'turns_carries_selection',
+  link: 'turns_carries_link',
+  screenshot: 'turns_carries_screenshot',
+} as const satisfies Record<SentPage['kind'], MessageKey>;
 
 /** What of pages a question carries: the page text attached to it, and each screenshot among its images. */
 function piecesOf(turn: ChatTurn): PagePiece[] {
@@ -48,9 +62,7 @@ export function checkPageTurns(turns: readonly ChatTurn[], to: RequestTarget, ru
         const attachedNow = newQuestion && index === turns.length - 1;
         return {
           ok: false,
-          message: attachedNow
-            ? `${decision.message} Remove the ${piece.kind} to send your question without it.`
-            : `This conversation carries a ${piece.kind} attached earlier. ${decision.message} Start a new chat to ask without it.`,
+          message: attachedNow ? t(REMOVE_TO_SEND[piece.kind], decision.message) : t(CARRIES[piece.kind], decision.message),
         };
       }
       const record: SentPage = {

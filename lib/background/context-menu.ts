@@ -13,6 +13,7 @@ import { ASK, createProperties, menuItems, parseMenuItemId } from './menu-items'
 import { openPanel } from './open-panel';
 import { pageTextGate, refusalMessage } from './page-text-gate';
 import { readPage } from './read-page';
+import { t } from '../i18n/t';
 
 export { MENU_ID } from './menu-items';
 
@@ -102,7 +103,7 @@ async function pendingFromClick(promptId: string, info: Menus.OnClickData, tab: 
   if ('error' in entry || promptId === ASK) return entry;
   const prompt = offeredPrompts(settings).find((p) => p.id === promptId);
   if (!prompt) return entry; // gone since the menu was built: the context alone, as "Ask…" does
-  const language = promptLanguage(settings.promptLanguage, browser.i18n.getUILanguage());
+  const language = promptLanguage(settings.promptLanguage, browser.i18n.getUILanguage(), t('locale'));
   return { ...entry, request: quickRequest(prompt.template, entry.context.kind, language) };
 }
 
@@ -113,6 +114,6 @@ export function onContextMenuClick(info: Menus.OnClickData, tab: Tabs.Tab | unde
   openPanel(tab.windowId); // first, while the click's user gesture lasts
   void pendingFromClick(item.prompt, info, tab).then(
     (entry) => putPending(tab.windowId!, entry),
-    (error: Error) => putPending(tab.windowId!, { error: `omni-ai could not read this page (${error.message}).` }),
+    (error: Error) => putPending(tab.windowId!, { error: t('page_read_failed', error.message) }),
   );
 }

@@ -5,6 +5,7 @@ import { checkConnection } from '../providers/connection-check';
 import { loadSettings } from '../settings/load-settings';
 import { providerRefusal } from '../settings/policy/refusals';
 import type { ConnectionResult } from '../messaging/protocol';
+import { t } from '../i18n/t';
 
 /** "Test connection": get a token where needed, make one small call, and say what happened. */
 export async function testConnection(gateway: OAuth2Gateway, provider: ProviderId): Promise<ConnectionResult> {
@@ -16,7 +17,7 @@ export async function testConnection(gateway: OAuth2Gateway, provider: ProviderI
       authFetch: (p) => gateway.createAuthenticatedFetch(p),
       fetch: (...args) => fetch(...args),
     });
-    return { ok: true, message: `Connected to ${PROVIDERS[provider].label}: ${detail}.` };
+    return { ok: true, message: t('connected', PROVIDERS[provider].label, detail) };
   } catch (error) {
     return { ok: false, message: (error as Error).message };
   }

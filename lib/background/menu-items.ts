@@ -4,6 +4,7 @@ import { recipientRefusal } from '../page/site-access/decide-page-text';
 import { PROVIDERS } from '../providers/catalog';
 import type { EffectiveSettings } from '../settings/effective-settings';
 import { pageTextRules, requestTarget } from '../settings/page-text-rules';
+import { t } from '../i18n/t';
 
 /** The "Ask omni-ai" submenu on a selection or a page (DESIGN.md keeps the titles). */
 export const MENU_ID = 'ask-omni-ai';
@@ -40,7 +41,7 @@ function submenu(settings: EffectiveSettings, where: MenuWhere): MenuItem[] {
   return [
     ...prompts,
     { id: itemId(where, 'separator'), parentId: MENU_ID, type: 'separator', contexts: [where] },
-    { id: itemId(where, ASK), parentId: MENU_ID, title: 'Ask…', contexts: [where] },
+    { id: itemId(where, ASK), parentId: MENU_ID, title: t('menu_ask'), contexts: [where] },
   ];
 }
 
@@ -52,8 +53,8 @@ function submenu(settings: EffectiveSettings, where: MenuWhere): MenuItem[] {
 function refusedTitle(settings: EffectiveSettings): string | undefined {
   if (!recipientRefusal(requestTarget(settings.provider, settings), pageTextRules(settings))) return undefined;
   return settings.pageTextPolicy.unreadable.length
-    ? 'Ask omni-ai (off until your organization fixes its page text rules)'
-    : `Ask omni-ai (your organization sends no page text to ${PROVIDERS[settings.provider].label})`;
+    ? t('menu_off_rules')
+    : t('menu_off_provider', PROVIDERS[settings.provider].label);
 }
 
 /**
@@ -67,7 +68,7 @@ export function menuItems(settings: EffectiveSettings): MenuItem[] {
   if (!settings.allowContextMenu) return [];
   const where: MenuWhere[] = settings.allowAddPage ? ['selection', 'page'] : ['selection'];
   const refused = refusedTitle(settings);
-  const parent = refused ? { title: refused, enabled: false } : { title: 'Ask omni-ai' };
+  const parent = refused ? { title: refused, enabled: false } : { title: t('menu_ask_omni_ai') };
   return [
     { id: MENU_ID, ...parent, contexts: where },
     // A disabled parent's items cannot be reached; they are left out, so the menu says one thing.

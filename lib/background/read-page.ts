@@ -4,15 +4,16 @@ import type { PageContent } from '../page/extract';
 import { recordedUrl } from '../page/site-access/page-address';
 import { truncateToBudget } from '../page/truncate';
 import { refusalMessage, type PageTextGate } from './page-text-gate';
+import { t } from '../i18n/t';
 
 export type ReadPageResult = { ok: true; context: PageContext } | { ok: false; message: string };
 
 /** Web pages the browser itself keeps extensions out of (to read or capture), and what to tell the user about each. */
 export function browserLimit(url: string): string | undefined {
   if (/^https:\/\/(chromewebstore\.google\.com|chrome\.google\.com\/webstore|addons\.mozilla\.org)/i.test(url))
-    return 'The browser does not let extensions read the extension store. Open another page and try again.';
+    return t('read_store');
   if (/\.pdf($|[?#])/i.test(url))
-    return 'This PDF is shown by the browser’s PDF viewer, which extensions cannot read. Copy the text you need into the message instead.';
+    return t('read_pdf');
   return undefined;
 }
 
@@ -38,17 +39,17 @@ export async function readPage(tabId: number, gate: PageTextGate, kind: 'page' |
     return {
       ok: false,
       message: /permission|Cannot access/i.test(why)
-        ? 'omni-ai may not read this page yet: click omni-ai’s toolbar icon (or use “Ask omni-ai” from the right-click menu) on the page, then try again.'
-        : `omni-ai could not read this page (${why}).`,
+        ? t('read_not_granted')
+        : t('page_read_failed', why),
     };
   }
-  if (!content) return { ok: false, message: 'The page gave no text to read.' };
+  if (!content) return { ok: false, message: t('read_no_text') };
   // The tab may have gone to another page between the check and the read: the page actually read
   // is checked too, and its text dropped here, in the worker, if it may not go.
   const read = gate.check([content.url]);
   if (!read.allowed) return { ok: false, message: refusalMessage(read) };
   const source = kind === 'selection' && content.selection ? content.selection : content.text;
-  if (!source) return { ok: false, message: 'This page has no text omni-ai can read.' };
+  if (!source) return { ok: false, message: t('read_nothing_readable') };
   const { text } = truncateToBudget(source, gate.budget);
   return {
     ok: true,

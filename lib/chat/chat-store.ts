@@ -21,6 +21,7 @@ import { imageData, loadImageData } from './image-data';
 import { recordToWire } from './image-wire';
 import { chooseModel, liveModelsPending, offeredModels, useLiveModels } from './model-lists';
 import { describeStorageProblem } from './storage-problem';
+import { t, type MessageKey } from '../i18n/t';
 
 /** One message as the side panel shows it: the stored record, kept up to date while it streams. */
 export type ChatEntry = Omit<MessageRecord, 'conversationId' | 'at'> & {
@@ -116,6 +117,8 @@ export function historyOf(entries: ChatEntry[]): ChatTurn[] {
 }
 
 /** “Sent: page from https://intranet.example.com to Azure OpenAI”: one line of the record of what left. */
+const SENT_LINE = { page: 'sent_page', selection: 'sent_selection', link: 'sent_link', screenshot: 'sent_screenshot' } as const satisfies Record<SentPage['kind'], MessageKey>;
+
 export function sentLine(sent: SentPage): string {
   let origin = sent.url;
   try {
@@ -123,11 +126,17 @@ export function sentLine(sent: SentPage): string {
   } catch {
     // Kept as recorded.
   }
-  return `Sent: ${sent.kind} from ${origin} to ${PROVIDERS[sent.provider].label}`;
+  return t(SENT_LINE[sent.kind], origin, PROVIDERS[sent.provider].label);
 }
 
 /** How much of the page left: “1,234 characters”, or “a screenshot”. */
-export const sentAmount = (sent: SentPage) => (sent.kind === 'screenshot' ? 'a screenshot' : `${sent.chars.toLocaleString('en-US')} characters`);
+export const sentAmount = (sent: SentPage) => (sent.kind === 'screenshot' ? t('sent_amount_screenshot') : t('sent_amount_chars', sent.chars));
+
+/** The "Sent" line's tooltip: the page's address, how much of it left, and where it went. */
+export function sentTooltip(sent: SentPage): string {
+  if (sent.kind === 'screenshot') return sent.endpoint ? t('sent_tooltip_screenshot_endpoint', sent.url, sent.endpoint) : t('sent_tooltip_screenshot', sent.url);
+  return sent.endpoint ? t('sent_tooltip_endpoint', sent.url, sent.chars, sent.endpoint) : t('sent_tooltip', sent.url, sent.chars);
+}
 
 /**
  * The conversation as Markdown, for export. The messages are Markdown already and go in as they
@@ -247,7 +256,7 @@ export const useChat = create<ChatState>()((set, get) => {
         if (message.status === 'unknown')
           finish(message.runId, {
             status: 'error',
-            error: { kind: 'network', message: 'This answer was interrupted when omni-ai’s background worker stopped. Press Retry to ask again.' },
+            error: { kind: 'network', message: t('answer_interrupted') },
           });
         else
           finish(message.runId, {
@@ -329,7 +338,7 @@ export const useChat = create<ChatState>()((set, get) => {
         set((s) => ({ messages: patch(s.messages, runId, { model }), entries: patch(s.entries, runId, { model }) }));
       }
       if (!model) {
-        finish(runId, { status: 'error', error: { kind: 'config', message: 'No model is selected: add models for this provider in omni-ai’s options.' } });
+        finish(runId, { status: 'error', error: { kind: 'config', message: t('no_model_selected') } });
         return;
       }
       let messages: ChatTurn[];
@@ -402,7 +411,7 @@ export const useChat = create<ChatState>()((set, get) => {
       // of it is written back after (issue 10 §3).
       const result = await sendMessage('deleteConversation', id).catch((error: Error) => ({
         ok: false as const,
-        message: `The conversation was not deleted: omni-ai’s background worker did not answer (${error.message}). Try again.`,
+        message: t('delete_no_answer', error.message),
       }));
       if (!result.ok) {
         set({ storageError: result.message });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PROVIDER_IDS } from '../providers/catalog';
 import type { ArchivedConversation } from './conversation-db';
+import { t } from '../i18n/t';
 
 /** What "Export all" writes and "Import" reads: every conversation, every version of every message. */
 export const ARCHIVE_FORMAT = 'omni-ai-conversations';
@@ -76,7 +77,6 @@ const archive = z.object({
 
 export type ParsedArchive = { ok: true; conversations: ArchivedConversation[] } | { ok: false; message: string };
 
-const NOT_OURS = 'Choose a file made by History → Export all.';
 
 /** `conversations[3].messages[2].role` */
 function pathOf(path: readonly PropertyKey[]): string {
@@ -92,18 +92,19 @@ export function parseArchive(text: string): ParsedArchive {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { ok: false, message: `This file is not an omni-ai export: it is not JSON (${(error as Error).message}). ${NOT_OURS}` };
+    return { ok: false, message: t('archive_not_json', (error as Error).message) };
   }
   const head = (typeof data === 'object' && data !== null ? data : {}) as { format?: unknown; version?: unknown };
   if (head.format !== ARCHIVE_FORMAT)
-    return { ok: false, message: `This file is not an omni-ai export: it has no "format": "${ARCHIVE_FORMAT}". ${NOT_OURS}` };
+    return { ok: false, message: t('archive_no_format', ARCHIVE_FORMAT) };
   if (typeof head.version === 'number' && head.version > ARCHIVE_VERSION)
-    return { ok: false, message: `This export was made by a newer omni-ai (format version ${head.version}). Update omni-ai, then import it again.` };
+    return { ok: false, message: t('archive_newer', String(head.version)) };
   const parsed = archive.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more problems)` : '';
-    return { ok: false, message: `This file could not be imported: ${pathOf(issue.path)}: ${issue.message}${more}. Nothing was imported.` };
+    const where = `${pathOf(issue.path)}: ${issue.message}`;
+    const more = parsed.error.issues.length - 1;
+    return { ok: false, message: more ? t('archive_invalid_more', where, String(more)) : t('archive_invalid', where) };
   }
   return { ok: true, conversations: parsed.data.conversations as ArchivedConversation[] };
 }

@@ -4,6 +4,7 @@ import type { ImageAttachment, ImageSource } from './image-attachment';
 import { rememberImageData } from './image-data';
 import { MAX_IMAGES_PER_MESSAGE } from './image-limits';
 import { ImageNotUsable, prepareImage } from './prepare-image';
+import { t } from '../i18n/t';
 
 interface DraftImagesState {
   /** The images that will go with the next message, as thumbnails above the message box. */
@@ -32,11 +33,11 @@ export const useDraftImages = create<DraftImagesState>()((set, get) => ({
     // Files typed as something else are not images; a file with no type may be (decoding decides).
     const files = offered.filter((file) => file.type.startsWith('image/') || file.type === '');
     for (const file of offered)
-      if (!files.includes(file)) problems.push(`${nameOf(file) ? `“${nameOf(file)}”` : 'A file'} was not added: omni-ai attaches images only (PNG, JPEG, WebP, GIF…).`);
+      if (!files.includes(file)) problems.push(nameOf(file) ? t('draft_not_image_named', nameOf(file)!) : t('draft_not_image'));
     const room = MAX_IMAGES_PER_MESSAGE - get().images.length - get().preparing;
     const taken = files.slice(0, Math.max(0, room));
     if (files.length > taken.length)
-      problems.push(`Only ${MAX_IMAGES_PER_MESSAGE} images can go with one message: ${files.length - taken.length} not added. Send these first, or remove one.`);
+      problems.push(t('draft_too_many', MAX_IMAGES_PER_MESSAGE, files.length - taken.length));
     set((s) => ({ preparing: s.preparing + taken.length, error: undefined }));
     // Scaled side by side, attached in the order given (a large one takes longer than a small one).
     const prepared = await Promise.all(
@@ -46,8 +47,8 @@ export const useDraftImages = create<DraftImagesState>()((set, get) => ({
           rememberImageData(blob, await blobToBase64(blob));
           return { id: crypto.randomUUID(), mediaType, width, height, source, ...(nameOf(file) ? { fileName: nameOf(file) } : {}), ...(page ? { page } : {}), blob };
         } catch (error) {
-          const why = error instanceof ImageNotUsable ? error.message : `the browser could not read it (${(error as Error).message})`;
-          problems.push(`${nameOf(file) ? `“${nameOf(file)}”` : 'The image'} was not added: ${why}.`);
+          const why = error instanceof ImageNotUsable ? error.message : t('draft_unreadable', (error as Error).message);
+          problems.push(nameOf(file) ? t('draft_not_added_named', nameOf(file)!, why) : t('draft_not_added', why));
           return undefined;
         }
       }),

@@ -2,13 +2,13 @@ import { sendMessage } from '../messaging/protocol';
 import { readAllConversations, type ImportCounts } from './conversation-db';
 import { downloadFile } from './download-file';
 import { describeStorageProblem } from './storage-problem';
+import { t } from '../i18n/t';
+import { plural } from '../i18n/plural';
 
 export interface TransferOutcome {
   ok: boolean;
   message: string;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 /** "Export all": every conversation, every version of every message, as one JSON file. */
 export async function exportAllConversations(now = new Date()): Promise<TransferOutcome> {
@@ -16,7 +16,7 @@ export async function exportAllConversations(now = new Date()): Promise<Transfer
     // Loaded on use: the archive's validation library is not needed to open the panel.
     const [{ toArchive }, conversations] = await Promise.all([import('./conversation-archive'), readAllConversations()]);
     downloadFile(`omni-ai-conversations-${now.toISOString().slice(0, 10)}.json`, JSON.stringify(toArchive(conversations, now)), 'application/json');
-    return { ok: true, message: `Exported ${plural(conversations.length, 'conversation')}.` };
+    return { ok: true, message: plural('transfer_exported', conversations.length) };
   } catch (error) {
     return { ok: false, message: describeStorageProblem(error, 'read').message };
   }
@@ -26,11 +26,11 @@ export async function exportAllConversations(now = new Date()): Promise<Transfer
 export function describeImport(counts: ImportCounts): string {
   const { added, extended, unchanged, messages } = counts;
   if (added + extended === 0)
-    return unchanged ? `Nothing to import: ${plural(unchanged, 'conversation')} in the file ${unchanged === 1 ? 'is' : 'are'} here already.` : 'The file has no conversations.';
-  const parts = [`Imported ${plural(added, 'conversation')}`];
-  if (extended) parts.push(`added messages to ${plural(extended, 'conversation')} already here`);
-  const here = unchanged ? `; ${plural(unchanged, 'conversation')} ${unchanged === 1 ? 'was' : 'were'} here already` : '';
-  return `${parts.join(', ')} (${plural(messages, 'message')})${here}.`;
+    return unchanged ? plural('transfer_nothing_new', unchanged) : t('transfer_empty_file');
+  const parts = [plural('transfer_imported', added)];
+  if (extended) parts.push(plural('transfer_extended', extended));
+  const here = unchanged ? plural('transfer_here_already', unchanged) : '';
+  return t('transfer_import_summary', parts.join(t('list_separator')), plural('transfer_messages', messages), here);
 }
 
 /**
@@ -45,12 +45,12 @@ export async function importConversationFile(file: Blob): Promise<TransferOutcom
   for (const batch of batchesOf(parsed.conversations)) {
     const result = await sendMessage('importConversations', batch).catch((error: Error) => ({
       ok: false as const,
-      message: `omni-ai’s background worker did not answer (${error.message}). Try again.`,
+      message: t('worker_no_answer', error.message),
     }));
     if (!result.ok) {
       const done = total.added + total.extended;
-      const sofar = done ? `${describeImport(total)} Then the import stopped: ` : 'Nothing was imported: ';
-      return { ok: false, message: `${sofar}${result.message} Importing the file again adds only what is missing.` };
+      const sofar = done ? t('transfer_stopped_after', describeImport(total)) : t('transfer_nothing_imported');
+      return { ok: false, message: t('transfer_failed_part', sofar, result.message) };
     }
     for (const key of Object.keys(total) as (keyof ImportCounts)[]) total[key] += result.counts[key];
   }

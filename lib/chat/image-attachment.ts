@@ -1,4 +1,5 @@
 import type { ImageMediaType } from '../providers/image-media-types';
+import { t } from '../i18n/t';
 
 /** How an image came into the conversation; it gives the image its text alternative. */
 export type ImageSource = 'pasted' | 'dropped' | 'screenshot';
@@ -28,14 +29,25 @@ export interface ImageAttachment {
  */
 export type WireImage = Omit<ImageAttachment, 'blob'> & { data: string };
 
-/** The words a screen reader says for the image, and its tooltip. */
-export function imageLabel(image: Pick<ImageAttachment, 'source' | 'fileName' | 'page'>, index: number): string {
+/**
+ * The words a screen reader says for the image, and its tooltip; `remove`: the name of the button
+ * that removes it ("Remove screenshot of …", its page's title in lower case as English always had).
+ */
+export function imageLabel(image: Pick<ImageAttachment, 'source' | 'fileName' | 'page'>, index: number, form: 'label' | 'remove' = 'label'): string {
+  const remove = form === 'remove';
+  const lower = (text: string) => (remove ? text.toLowerCase() : text);
   switch (image.source) {
-    case 'screenshot':
-      return `Screenshot of ${image.page?.title || image.page?.url || 'the page'}`;
-    case 'dropped':
-      return `Dropped image ${index + 1}${image.fileName ? ` (${image.fileName})` : ''}`;
+    case 'screenshot': {
+      const page = image.page?.title || image.page?.url;
+      const of = page ? lower(page) : t(remove ? 'image_the_page_lower' : 'image_the_page');
+      return t(remove ? 'images_remove_screenshot' : 'image_screenshot', of);
+    }
+    case 'dropped': {
+      const number = String(index + 1);
+      if (image.fileName) return t(remove ? 'images_remove_dropped_file' : 'image_dropped_file', number, lower(image.fileName));
+      return t(remove ? 'images_remove_dropped' : 'image_dropped', number);
+    }
     case 'pasted':
-      return `Pasted image ${index + 1}`;
+      return t(remove ? 'images_remove_pasted' : 'image_pasted', String(index + 1));
   }
 }

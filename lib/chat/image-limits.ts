@@ -1,3 +1,4 @@
+import { t } from '../i18n/t';
 /**
  * The cap on images, shown to the user where images are attached. 1568 px on the longest side is
  * what Anthropic uses without scaling further (its vision guide), and keeps a screenshot's text
@@ -11,5 +12,5 @@ export const MAX_IMAGES_PER_MESSAGE = 4;
 /** A file larger than this is not even decoded: it would take the panel's memory, not make a better picture. */
 export const IMAGE_MAX_INPUT_BYTES = 40 * 1024 * 1024;
 
-/** The cap, as the composer says it. */
-export const IMAGE_CAP_NOTE = `Up to ${MAX_IMAGES_PER_MESSAGE} images per message. Larger ones are scaled down to ${IMAGE_MAX_SIDE} px on the longest side and at most ${IMAGE_MAX_BYTES / 1024 / 1024} MB.`;
+/** The cap, as the composer says it (1568 px as a measure, not a count: no thousands separator). */
+export const imageCapNote = () => t('images_cap', MAX_IMAGES_PER_MESSAGE, String(IMAGE_MAX_SIDE), IMAGE_MAX_BYTES / 1024 / 1024);

@@ -1,5 +1,5 @@
 import type { EffectiveSettings } from '../settings/effective-settings';
-import { BUILT_IN_PROMPTS } from '../settings/prompts/built-in-prompts';
+import { builtInPrompts } from '../settings/prompts/built-in-prompts';
 import type { PromptDefinition } from '../settings/schema';
 
 /** Whose prompt it is: the options page lets the user edit their own and the built-in ones only. */
@@ -19,7 +19,7 @@ export interface OfferedPrompt extends PromptDefinition {
  * organization's (read-only), then the user's own.
  */
 export function allPrompts(settings: Pick<EffectiveSettings, 'prompts' | 'organizationPrompts'>): OfferedPrompt[] {
-  const builtIn = BUILT_IN_PROMPTS.map(({ id, ...prompt }): OfferedPrompt => {
+  const builtIn = builtInPrompts().map(({ id, ...prompt }): OfferedPrompt => {
     const { hidden = false, ...change } = settings.prompts.builtIn[id] ?? {};
     return { ...prompt, ...change, id, source: 'built-in', hidden };
   });

@@ -1,6 +1,7 @@
 import type { ImageMediaType } from '../providers/image-media-types';
 import { IMAGE_MAX_BYTES, IMAGE_MAX_INPUT_BYTES, IMAGE_MAX_SIDE } from './image-limits';
 import { sniffImageType } from './sniff-image-type';
+import { t } from '../i18n/t';
 
 export interface PreparedImage {
   blob: Blob;
@@ -22,13 +23,13 @@ const MB = 1024 * 1024;
  */
 export async function prepareImage(file: Blob): Promise<PreparedImage> {
   if (file.size > IMAGE_MAX_INPUT_BYTES)
-    throw new ImageNotUsable(`it is ${Math.round(file.size / MB)} MB; omni-ai takes images up to ${IMAGE_MAX_INPUT_BYTES / MB} MB`);
+    throw new ImageNotUsable(t('image_too_large', Math.round(file.size / MB), IMAGE_MAX_INPUT_BYTES / MB));
   const sniffed = sniffImageType(new Uint8Array(await file.slice(0, 12).arrayBuffer()));
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);
   } catch {
-    throw new ImageNotUsable('it is not an image the browser can read (PNG, JPEG, WebP, GIF, BMP or AVIF)');
+    throw new ImageNotUsable(t('image_unreadable_type'));
   }
   try {
     const { width, height } = bitmap;
@@ -44,7 +45,7 @@ export async function prepareImage(file: Blob): Promise<PreparedImage> {
       if (mediaType === 'image/png') mediaType = 'image/jpeg';
       else size = { width: Math.max(1, Math.round(size.width * 0.75)), height: Math.max(1, Math.round(size.height * 0.75)) };
     }
-    throw new ImageNotUsable(`it could not be made smaller than ${IMAGE_MAX_BYTES / MB} MB`);
+    throw new ImageNotUsable(t('image_not_smaller', IMAGE_MAX_BYTES / MB));
   } finally {
     bitmap.close();
   }

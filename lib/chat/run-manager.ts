@@ -2,6 +2,7 @@ import type { ChatServerMessage, RunStatus } from '../messaging/chat-port';
 import type { ChatModel, ChatRequest, StreamError } from '../providers/types';
 import type { RunRecorder } from './record-run';
 import type { StorageProblem } from './storage-problem';
+import { t } from '../i18n/t';
 
 type Listener = (message: ChatServerMessage) => void;
 
@@ -152,9 +153,9 @@ export class RunManager {
       }
     } catch (error) {
       // Adapters report failures as stream parts; anything thrown still must not leave the answer spinning.
-      this.fail(runId, run, { kind: 'network', message: `The request failed: ${(error as Error).message}` });
+      this.fail(runId, run, { kind: 'network', message: t('request_failed', (error as Error).message) });
     }
-    if (run.status === 'streaming') this.fail(runId, run, { kind: 'network', message: 'The answer ended without a reason. Press Retry to ask again.' });
+    if (run.status === 'streaming') this.fail(runId, run, { kind: 'network', message: t('answer_no_reason') });
     this.updateKeepalive();
     // Listeners stay until the last record is written, so a panel hears if that failed.
     await run.recorder?.finish();

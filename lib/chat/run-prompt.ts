@@ -6,6 +6,7 @@ import { attachActivePage } from './attach-active-page';
 import { useChat } from './chat-store';
 import { promptLanguage } from './prompt-language';
 import { quickRequest } from './quick-request';
+import { t } from '../i18n/t';
 
 /** Whether a prompt chosen with nothing attached reads the page first: it is about the page. */
 export function readsPage(prompt: PromptDefinition): boolean {
@@ -20,7 +21,7 @@ export function readsPage(prompt: PromptDefinition): boolean {
  */
 export async function runPrompt(prompt: PromptDefinition): Promise<string> {
   const settings = getEffectiveSettings();
-  const language = promptLanguage(settings.promptLanguage, browser.i18n.getUILanguage());
+  const language = promptLanguage(settings.promptLanguage, browser.i18n.getUILanguage(), t('locale'));
   if (!useChat.getState().pending && readsPage(prompt) && settings.allowAddPage) await attachActivePage();
   const { pending, streaming, send } = useChat.getState();
   if (!pending) return `${quickRequest(prompt.template, undefined, language)}\n\n`;

@@ -1,3 +1,4 @@
+import { t, type MessageKey } from '../i18n/t';
 /**
  * Why IndexedDB refused, as the user reads it: what failed and what to do. Plain data, so it crosses
  * the chat port by structured clone (a DOMException does not).
@@ -46,34 +47,34 @@ export function storageFailureOf(error: unknown): StorageFailure {
   return new StorageFailure('failed', detail);
 }
 
-const WHY: Record<StorageProblemKind, string> = {
-  quota: 'the browser has no room left for omni-ai’s data',
-  'newer-version': 'a newer version of omni-ai stored its conversations on this browser profile',
-  blocked: 'another omni-ai window is holding the conversation store open',
-  broken: 'the browser could not open omni-ai’s conversation store',
-  failed: 'the browser refused to store it',
-};
+const WHY = {
+  quota: 'storage_why_quota',
+  'newer-version': 'storage_why_newer',
+  blocked: 'storage_why_blocked',
+  broken: 'storage_why_broken',
+  failed: 'storage_why_failed',
+} as const satisfies Record<StorageProblemKind, MessageKey>;
 
-const TO_DO: Record<StorageProblemKind, string> = {
-  quota: 'Free disk space, or delete old conversations in History.',
-  'newer-version': 'Update omni-ai to read and save conversations again.',
-  blocked: 'Close other omni-ai windows (side panels and options pages), or restart the browser.',
-  broken: 'Restart the browser; if it happens again, free disk space.',
-  failed: 'Try again; if it happens again, restart the browser.',
-};
+const TO_DO = {
+  quota: 'storage_do_quota',
+  'newer-version': 'storage_do_newer',
+  blocked: 'storage_do_blocked',
+  broken: 'storage_do_broken',
+  failed: 'storage_do_failed',
+} as const satisfies Record<StorageProblemKind, MessageKey>;
 
-const WHAT: Record<StorageAction, string> = {
-  save: 'Not saved',
-  read: 'Your saved conversations could not be read',
-  delete: 'The conversation was not deleted',
-};
+const WHAT = {
+  save: 'storage_what_save',
+  read: 'storage_what_read',
+  delete: 'storage_what_delete',
+} as const satisfies Record<StorageAction, MessageKey>;
 
 /** The message the panel shows: what failed, why (with the browser's error), and what to do. */
 export function describeStorageProblem(error: unknown, action: StorageAction): StorageProblem {
   const failure = storageFailureOf(error);
-  const keep = action === 'delete' ? '' : ' Until then, use Export to keep the conversation you are in.';
+  const keep = action === 'delete' ? '' : ` ${t('storage_keep')}`;
   return {
     kind: failure.kind,
-    message: `${WHAT[action]}: ${WHY[failure.kind]} (${failure.detail}). ${TO_DO[failure.kind]}${keep}`,
+    message: `${t('storage_problem', t(WHAT[action]), t(WHY[failure.kind]), failure.detail, t(TO_DO[failure.kind]))}${keep}`,
   };
 }

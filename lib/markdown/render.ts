@@ -1,6 +1,7 @@
 import { Marked } from 'marked';
 import { highlightCode } from './highlight-code';
 import { sanitizeAnswer } from './sanitize-answer';
+import { t } from '../i18n/t';
 
 const marked = new Marked({
   gfm: true,
@@ -19,8 +20,8 @@ function addCopyButtons(fragment: DocumentFragment): void {
     const button = doc.createElement('button');
     button.type = 'button';
     button.className = 'copy';
-    button.setAttribute('aria-label', 'Copy code');
-    button.textContent = 'Copy';
+    button.setAttribute('aria-label', t('code_copy_label'));
+    button.textContent = t('actions_copy');
     pre.replaceWith(block);
     block.append(button, pre);
   }

@@ -1,3 +1,5 @@
+import { t } from '../i18n/t';
+import { plural } from '../i18n/plural';
 /** The default share of a page sent with a message, in characters (about 5,000 tokens). */
 export const DEFAULT_PAGE_BUDGET = 20_000;
 
@@ -15,6 +17,5 @@ export function truncateToBudget(text: string, budget: number): { text: string; 
 
 /** "12,000 of 48,210 characters kept", for the chip under the message box. */
 export function keptNote(kept: number, total: number): string {
-  const f = (n: number) => n.toLocaleString('en-US');
-  return kept >= total ? `${f(total)} characters` : `${f(kept)} of ${f(total)} characters kept`;
+  return kept >= total ? plural('context_chars', total) : t('context_chars_kept', kept, total);
 }

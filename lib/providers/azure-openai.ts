@@ -2,6 +2,7 @@ import { AzureOpenAI } from 'openai';
 import type { AzureOpenAIConfig } from '../settings/schema';
 import { streamChatCompletions } from './openai-chat-stream';
 import type { ChatModel } from './types';
+import { t } from '../i18n/t';
 
 export interface AzureDeps {
   /** The gateway's token for Azure (OAuth2 mode). */
@@ -32,7 +33,7 @@ export function createAzureOpenAIModel(config: AzureOpenAIConfig, deps: AzureDep
     stream: (request) =>
       streamChatCompletions('azure-openai', client, request, {
         includeUsage: true,
-        what: `the deployment ${request.model}`,
+        what: t('what_deployment', request.model),
         // In the GA API since 2024-10-21, and the only limit Azure's reasoning deployments take.
         maxTokensParam: 'max_completion_tokens',
       }),

@@ -6,6 +6,7 @@ import { isClaudeWithoutTemperature } from './model-traits';
 import { ProviderError, providerErrorFromResponse } from './provider-error';
 import { toStreamError } from './stream-error';
 import type { ChatMessage, ChatModel, ChatRequest, FinishReason, ImagePart, StreamPart, Usage } from './types';
+import { t } from '../i18n/t';
 
 const utf8Decoder = new TextDecoder();
 const utf8Encoder = new TextEncoder();
@@ -107,7 +108,7 @@ async function* streamConverse(config: BedrockConfig, send: typeof fetch, reques
       body: JSON.stringify(converseBody(request)),
       signal: request.signal,
     });
-    if (!response.ok) throw await providerErrorFromResponse('bedrock', response, `the model ${request.model}`);
+    if (!response.ok) throw await providerErrorFromResponse('bedrock', response, t('what_model', request.model));
     // Smithy's chunker reassembles frames split across network reads; the codec checks both CRCs.
     const codec = new EventStreamCodec((bytes) => utf8Decoder.decode(bytes), (text) => utf8Encoder.encode(text));
     const state: { reason: FinishReason; usage: Usage } = { reason: 'other', usage: {} };
@@ -115,7 +116,7 @@ async function* streamConverse(config: BedrockConfig, send: typeof fetch, reques
     if (request.signal.aborted) throw request.signal.reason;
     yield { type: 'finish', reason: state.reason, usage: state.usage };
   } catch (error) {
-    yield { type: 'error', error: toStreamError('bedrock', error, request.signal, `the model ${request.model}`) };
+    yield { type: 'error', error: toStreamError('bedrock', error, request.signal, t('what_model', request.model)) };
   }
 }
 

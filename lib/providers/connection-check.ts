@@ -4,6 +4,8 @@ import { credentialFetch } from './credential-fetch';
 import { ANTHROPIC_BASE_URL, OPENAI_BASE_URL, bedrockModelURL, vertexModelURL } from './endpoints';
 import { ProviderError, networkError, providerErrorFromResponse } from './provider-error';
 import type { SettingsData } from '../settings/schema';
+import { t } from '../i18n/t';
+import { plural } from '../i18n/plural';
 
 export interface CheckDeps {
   /** Attaches the gateway's bearer token (enterprise providers in OAuth2 mode). */
@@ -29,12 +31,12 @@ const json = (body: unknown, headers: Record<string, string> = {}): RequestInit 
 
 const countModels = async (response: Response) => {
   const body = (await response.json()) as { data?: unknown[] };
-  return `${body.data?.length ?? 0} models available`;
+  return plural('check_models_available', body.data?.length ?? 0);
 };
 
 function firstModel(models: string[], kind: string): string {
   const model = models[0];
-  if (!model) throw new ProviderError('config', `Add at least one ${kind} under Models first.`);
+  if (!model) throw new ProviderError('config', kind === 'deployment' ? t('check_add_deployment') : t('check_add_model'));
   return model;
 }
 
@@ -51,7 +53,7 @@ function probeFor(provider: ProviderId, settings: SettingsData): Probe {
         url: `${(p.openai.baseURL || OPENAI_BASE_URL).replace(/\/$/, '')}/models`,
         init: { headers: { authorization: `Bearer ${p.openai.apiKey}` } },
         viaGateway: false,
-        what: 'the models list',
+        what: t('what_models_list'),
         success: countModels,
       };
     case 'anthropic':
@@ -65,7 +67,7 @@ function probeFor(provider: ProviderId, settings: SettingsData): Probe {
           },
         },
         viaGateway: false,
-        what: 'the models list',
+        what: t('what_models_list'),
         success: countModels,
       };
     case 'openai-compatible': {
@@ -76,7 +78,7 @@ function probeFor(provider: ProviderId, settings: SettingsData): Probe {
         url: `${c.baseURL.replace(/\/$/, '')}/models`,
         init: { headers },
         viaGateway: false,
-        what: 'the models list',
+        what: t('what_models_list'),
         success: countModels,
       };
     }
@@ -89,7 +91,7 @@ function probeFor(provider: ProviderId, settings: SettingsData): Probe {
         url,
         init: json({ messages: [{ role: 'user', content: 'ping' }], max_tokens: 1 }, auth),
         viaGateway: c.auth !== 'api-key',
-        what: `the deployment ${deployment}`,
+        what: t('what_deployment', deployment),
         success: async () => `the deployment ${deployment} answered`,
       };
     }
@@ -101,7 +103,7 @@ function probeFor(provider: ProviderId, settings: SettingsData): Probe {
         url: bedrockModelURL(c, model, 'converse'),
         init: json({ messages: [{ role: 'user', content: [{ text: 'ping' }] }], inferenceConfig: { maxTokens: 1 } }, auth),
         viaGateway: c.auth !== 'api-key',
-        what: `the model ${model}`,
+        what: t('what_model', model),
         success: async () => `the model ${model} answered`,
       };
     }
@@ -112,7 +114,7 @@ function probeFor(provider: ProviderId, settings: SettingsData): Probe {
         url: vertexModelURL(c, model, 'countTokens'),
         init: json({ contents: [{ role: 'user', parts: [{ text: 'ping' }] }] }),
         viaGateway: true,
-        what: `the model ${model}`,
+        what: t('what_model', model),
         success: async () => `the model ${model} is reachable`,
       };
     }

@@ -1,5 +1,6 @@
 import { PROVIDERS, type ProviderId } from './catalog';
 import { modelName } from './model-name';
+import { t } from '../i18n/t';
 
 /**
  * Whether a model reads images: yes, no, or unknown. Known from each vendor's model documentation
@@ -84,12 +85,10 @@ export type ImagesIn = 'draft' | 'conversation';
 export function imageRefusal(provider: ProviderId, model: string, imagesIn: ImagesIn, name?: string): string | undefined {
   if (imageSupport(provider, model) !== 'no') return undefined;
   const who = `${PROVIDERS[provider].label} · ${describeModel(provider, model, name)}`;
-  return imagesIn === 'draft'
-    ? `${who} cannot read images. Remove the images, or choose a model that reads them in the “Model” list.`
-    : `${who} cannot read images, and this conversation has some. Choose a model that reads them in the “Model” list, or start a New chat.`;
+  return imagesIn === 'draft' ? t('images_refused_draft', who) : t('images_refused_conversation', who);
 }
 
 /** Added to a provider's refusal of a request with images, when omni-ai could not know beforehand. */
 export function imageRejectionHint(model: string): string {
-  return ` If ${model} does not read images, choose a model that does, or start a New chat without them.`;
+  return ` ${t('images_rejected_hint', model)}`;
 }

@@ -1,18 +1,19 @@
 import { PROVIDERS, type ProviderId } from './catalog';
 import type { Generation } from './generation';
 import type { StreamError } from './types';
+import { t, type MessageKey } from '../i18n/t';
 
 /** Each generation setting: its field on the options page, and every name providers give it on the wire. */
-const SETTINGS: ReadonlyArray<{ key: keyof Generation; label: string; names: readonly string[] }> = [
-  { key: 'temperature', label: 'Temperature', names: ['temperature'] },
+const SETTINGS: ReadonlyArray<{ key: keyof Generation; label: MessageKey; names: readonly string[] }> = [
+  { key: 'temperature', label: 'field_temperature', names: ['temperature'] },
   {
     key: 'maxOutputTokens',
-    label: 'Maximum output tokens',
+    label: 'field_max_tokens',
     names: ['max_tokens', 'max_completion_tokens', 'maxTokens', 'maxOutputTokens', 'max_output_tokens'],
   },
   {
     key: 'reasoningEffort',
-    label: 'Reasoning effort',
+    label: 'field_reasoning',
     names: ['reasoning_effort', 'effort', 'output_config', 'thinkingConfig', 'thinkingLevel', 'thinkingBudget'],
   },
 ];
@@ -27,7 +28,7 @@ export function rejectedSetting(message: string, sent: Generation): { key: keyof
     if (sent[setting.key] === undefined) continue;
     // "output_config.effort" and "generation_config.thinking_config" name a field by its path.
     const named = setting.names.some((name) => [...words].some((word) => word.split('.').includes(fold(name))));
-    if (named) return setting;
+    if (named) return { key: setting.key, label: t(setting.label) };
   }
   return undefined;
 }
@@ -47,11 +48,12 @@ export function withParameterHint(
   const setting = rejectedSetting(error.message, sent);
   if (!setting) return error;
   const label = PROVIDERS[provider].label;
-  const where = `omni-ai’s options (${label}, under Generation)`;
+  const field = setting.label;
+  const where = t('hint_where', label, t('section_generation'));
   const hint = locked.includes(setting.key)
-    ? `The model does not take this “${setting.label}”, which your organization sets: ask your administrator to change it for ${label}.`
+    ? t('hint_locked', field, label)
     : required.includes(setting.key)
-      ? `The model does not take this “${setting.label}”: change it in ${where}, then press Retry.`
-      : `The model does not take this “${setting.label}”: change it, or clear it so it is not sent, in ${where}; then press Retry.`;
+      ? t('hint_required', field, where)
+      : t('hint_optional', field, where);
   return { ...error, message: `${error.message} ${hint}` };
 }

@@ -1,6 +1,7 @@
 import { PROVIDERS, type ProviderId } from './catalog';
 import { describeEndpoint } from './describe-endpoint';
 import { retryAfterSeconds } from './retry-after-seconds';
+import { t } from '../i18n/t';
 
 /**
  * One error type for every provider, by what the user can do about it (anthropic-sdk's error
@@ -60,30 +61,31 @@ export function providerErrorFromStatus(
   status: number,
   text: string,
   retryAfterHeader: string | null,
-  what = 'the model',
+  what = t('what_the_model'),
 ): ProviderError {
   const label = PROVIDERS[provider].label;
   const said = vendorMessage(text);
-  const server = said ? ` ${label} said: “${said}”` : '';
-  const credentials = PROVIDERS[provider].kind === 'enterprise' ? 'the OAuth2 client or API key' : 'the API key';
+  // The vendor's own words, as a sentence of their own after omni-ai's.
+  const server = said ? ` ${t('provider_said', label, said)}` : '';
+  const credentials = PROVIDERS[provider].kind === 'enterprise' ? t('provider_credentials_enterprise') : t('provider_credentials_key');
   if (/content.?filter|content_policy|responsibleaipolicy|safety/i.test(text) && status === 400)
-    return new ProviderError('content-filter', `${label}’s content filter blocked this request.${server} Rephrase the message.`, status);
+    return new ProviderError('content-filter', t('provider_filter', label, server), status);
   switch (true) {
     case status === 401:
-      return new ProviderError('auth', `${label} rejected the credentials (HTTP 401).${server} Check ${credentials} in omni-ai’s options.`, status);
+      return new ProviderError('auth', t('provider_401', label, server, credentials), status);
     case status === 403:
-      return new ProviderError('forbidden', `${label} refused access (HTTP 403).${server} Check that the credentials have access to ${what}.`, status);
+      return new ProviderError('forbidden', t('provider_403', label, server, what), status);
     case status === 404:
-      return new ProviderError('not-found', `${label} could not find ${what} (HTTP 404).${server} Check the endpoint and the model or deployment name.`, status);
+      return new ProviderError('not-found', t('provider_404', label, server, what), status);
     case status === 429: {
       const retryAfter = retryAfterSeconds(retryAfterHeader);
-      const wait = retryAfter !== undefined ? ` Try again in ${retryAfter} s.` : ' Wait a moment and try again.';
-      return new ProviderError('rate-limit', `${label} is rate limiting requests (HTTP 429).${server}${wait}`, status, retryAfter);
+      const wait = ` ${retryAfter !== undefined ? t('provider_retry_in', retryAfter) : t('provider_wait')}`;
+      return new ProviderError('rate-limit', t('provider_429', label, `${server}${wait}`), status, retryAfter);
     }
     case status >= 500:
-      return new ProviderError('server', `${label} had a server error (HTTP ${status}).${server} Try again shortly.`, status);
+      return new ProviderError('server', t('provider_5xx', label, String(status), server), status);
     default:
-      return new ProviderError('bad-request', `${label} rejected the request (HTTP ${status}).${server}`, status);
+      return new ProviderError('bad-request', t('provider_4xx', label, String(status), server), status);
   }
 }
 
@@ -94,7 +96,7 @@ export async function providerErrorFromResponse(provider: ProviderId, response: 
 export function networkError(provider: ProviderId, url: string, cause: Error): ProviderError {
   return new ProviderError(
     'network',
-    `Could not reach ${PROVIDERS[provider].label} at ${new URL(url).origin} (${cause.message}). Check the endpoint, your network, and that omni-ai may access this site.`,
+    t('provider_unreachable', PROVIDERS[provider].label, new URL(url).origin, cause.message),
   );
 }
 
@@ -106,6 +108,6 @@ export function redirectRefused(provider: ProviderId, url: string): ProviderErro
   const { label, endpointField } = PROVIDERS[provider];
   return new ProviderError(
     'redirect',
-    `${label} at ${describeEndpoint(url)} answered with a redirect. omni-ai does not follow redirects with your credentials: a redirect could take them to another site. What to do: enter the final URL, the one the redirect leads to, in “${endpointField}”.`,
+    t('provider_redirect', label, describeEndpoint(url), endpointField === 'Endpoint' ? t('field_endpoint') : t('field_base_url')),
   );
 }

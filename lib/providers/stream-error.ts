@@ -3,6 +3,7 @@ import { SignInNeeded } from '../auth/sign-in/sign-in-needed';
 import { PROVIDERS, type ProviderId } from './catalog';
 import { ProviderError, providerErrorFromStatus } from './provider-error';
 import type { StreamError } from './types';
+import { t } from '../i18n/t';
 
 interface SdkApiError {
   status?: number;
@@ -39,9 +40,8 @@ export function toStreamError(provider: ProviderId, error: unknown, signal: Abor
   // The SDKs wrap what their fetch threw in a connection error: the gateway's, or a refused redirect.
   if (e?.cause instanceof AuthError) return { kind: 'auth-gateway', message: e.cause.message };
   if (e?.cause instanceof ProviderError) return { kind: e.cause.kind, message: e.cause.message };
-  const detail = e?.message ? ` (${e.message})` : '';
   return {
     kind: 'network',
-    message: `The connection to ${label} failed${detail}. Any text that arrived is kept; press Retry to ask again.`,
+    message: e?.message ? t('stream_failed_detail', label, e.message) : t('stream_failed', label),
   };
 }

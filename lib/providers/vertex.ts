@@ -5,6 +5,7 @@ import type { Generation } from './generation';
 import { ProviderError, providerErrorFromResponse } from './provider-error';
 import { toStreamError } from './stream-error';
 import type { ChatMessage, ChatModel, ChatRequest, FinishReason, StreamPart, Usage } from './types';
+import { t } from '../i18n/t';
 
 export function mapGeminiFinishReason(reason: string | undefined): FinishReason {
   switch (reason) {
@@ -75,7 +76,7 @@ interface GeminiChunk {
 /** One SSE event of streamGenerateContent as stream parts; thought parts are not the answer. */
 export function* geminiParts(chunk: GeminiChunk, state: { reason: FinishReason; usage: Usage }): Generator<StreamPart> {
   if (chunk.promptFeedback?.blockReason)
-    throw new ProviderError('content-filter', `Google Vertex AI blocked the prompt (${chunk.promptFeedback.blockReason}). Rephrase the message.`);
+    throw new ProviderError('content-filter', t('vertex_blocked', chunk.promptFeedback.blockReason));
   const candidate = chunk.candidates?.[0];
   for (const part of candidate?.content?.parts ?? []) if (part.text && !part.thought) yield { type: 'text-delta', text: part.text };
   if (candidate?.finishReason) state.reason = mapGeminiFinishReason(candidate.finishReason);
@@ -92,7 +93,7 @@ async function* streamGenerate(config: VertexConfig, send: typeof fetch, request
       body: JSON.stringify(generateContentBody(request)),
       signal: request.signal,
     });
-    if (!response.ok) throw await providerErrorFromResponse('vertex', response, `the model ${request.model}`);
+    if (!response.ok) throw await providerErrorFromResponse('vertex', response, t('what_model', request.model));
     const events = response.body!.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream());
     const state: { reason: FinishReason; usage: Usage } = { reason: 'other', usage: {} };
     for await (const event of events) yield* geminiParts(JSON.parse(event.data) as GeminiChunk, state);
@@ -100,7 +101,7 @@ async function* streamGenerate(config: VertexConfig, send: typeof fetch, request
     if (request.signal.aborted) throw request.signal.reason;
     yield { type: 'finish', reason: state.reason, usage: state.usage };
   } catch (error) {
-    yield { type: 'error', error: toStreamError('vertex', error, request.signal, `the model ${request.model}`) };
+    yield { type: 'error', error: toStreamError('vertex', error, request.signal, t('what_model', request.model)) };
   }
 }
 

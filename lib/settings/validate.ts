@@ -1,4 +1,5 @@
 import type { Draft, FieldSpec, ProviderForm } from './field-spec';
+import { t } from '../i18n/t';
 
 /** Field key → the message the form shows under that field (it starts with the field's label). */
 export type FieldErrors = Record<string, string>;
@@ -11,11 +12,11 @@ export function checkEndpointUrl(value: string): string | undefined {
   try {
     url = new URL(value);
   } catch {
-    return 'enter a full URL that starts with https://';
+    return t('check_url_full');
   }
   if (url.protocol === 'https:') return undefined;
   if (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname)) return undefined;
-  return 'must start with https:// (plain http is allowed only for localhost and 127.0.0.1)';
+  return t('check_url_https');
 }
 
 const HEADER_LINE = /^([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*:\s*(.*)$/;
@@ -27,7 +28,7 @@ export function parseHeaderLines(text: string): Record<string, string> {
     const line = raw.trim();
     if (!line) return;
     const match = HEADER_LINE.exec(line);
-    if (!match) throw new Error(`has a bad line ${index + 1}: use the form "Name: value"`);
+    if (!match) throw new Error(t('check_header_line', String(index + 1)));
     headers[match[1]!] = match[2]!.trim();
   });
   return headers;
@@ -46,18 +47,18 @@ export function checkServiceAccountKey(text: string): string | undefined {
   try {
     key = JSON.parse(text);
   } catch {
-    return 'is not valid JSON: paste the whole key file, from { to }';
+    return t('check_key_json');
   }
-  if (typeof key !== 'object' || key === null || Array.isArray(key)) return 'must be a JSON object';
+  if (typeof key !== 'object' || key === null || Array.isArray(key)) return t('check_key_object');
   const k = key as Record<string, unknown>;
-  if (k.type !== 'service_account') return 'must have "type": "service_account"';
+  if (k.type !== 'service_account') return t('check_key_type');
   if (typeof k.client_email !== 'string' || !k.client_email.includes('@'))
-    return 'is missing "client_email"';
+    return t('check_key_email');
   if (typeof k.private_key !== 'string' || !k.private_key.includes('BEGIN PRIVATE KEY'))
-    return 'is missing a PEM "private_key"';
+    return t('check_key_private');
   if (k.token_uri !== undefined) {
-    const problem = typeof k.token_uri === 'string' ? checkEndpointUrl(k.token_uri) : 'is not a string';
-    if (problem) return `has a bad "token_uri": ${problem}`;
+    const problem = typeof k.token_uri === 'string' ? checkEndpointUrl(k.token_uri) : t('check_not_string');
+    if (problem) return t('check_key_token_uri', problem);
   }
   return undefined;
 }
@@ -68,7 +69,7 @@ export function checkServiceAccountKey(text: string): string | undefined {
  */
 export function checkField<C>(field: FieldSpec<C>, value: string): string | undefined {
   const text = value.trim();
-  if (!text) return field.required ? 'is required' : undefined;
+  if (!text) return field.required ? t('check_required') : undefined;
   switch (field.kind) {
     case 'url':
       return checkEndpointUrl(text);
@@ -82,9 +83,9 @@ export function checkField<C>(field: FieldSpec<C>, value: string): string | unde
     case 'service-account-key':
       return checkServiceAccountKey(text);
     case 'select':
-      return field.options?.some((o) => o.value === text) ? undefined : 'has an unknown value';
+      return field.options?.some((o) => o.value === text) ? undefined : t('check_unknown_value');
     case 'checkbox':
-      return text === 'true' || text === 'false' ? undefined : 'must be on or off';
+      return text === 'true' || text === 'false' ? undefined : t('check_on_off');
     default:
       return field.check?.(text);
   }
@@ -96,7 +97,7 @@ export function validateDraft<C>(form: ProviderForm<C>, draft: Draft): FieldErro
   for (const field of form.fields) {
     if (field.showIf && !field.showIf(draft)) continue;
     const problem = checkField(field, draft[field.key] ?? '');
-    if (problem) errors[field.key] = `${field.label} ${problem}.`;
+    if (problem) errors[field.key] = t('field_problem', field.label, problem);
   }
   for (const [key, message] of Object.entries(form.checkDraft?.(draft) ?? {})) {
     const field = form.fields.find((f) => f.key === key);

@@ -85,10 +85,18 @@ async function grantActiveTab(extension: ExtensionSession, page: Page) {
     .toBe(0);
 }
 
-async function setUp(extension: ExtensionSession) {
+async function setUp(extension: ExtensionSession, { german = false } = {}) {
   const site = await startStaticSite(ARTICLE);
   const anthropic = await startFakeAnthropic({ models: ['claude-sonnet-5-5'], credential: acceptKey('a') });
-  await configureProvider(await extension.openOptions(), 'Anthropic', { 'API key': 'a', 'Base URL': anthropic.url });
+  const options = await extension.openOptions();
+  if (german) {
+    // The options page of a German browser is in German.
+    await options.getByRole('combobox', { name: 'Anbieter' }).selectOption({ label: 'Anthropic' });
+    await options.getByLabel('API-Schlüssel', { exact: true }).fill('a');
+    await options.getByLabel('Basis-URL', { exact: true }).fill(anthropic.url);
+    await options.getByRole('button', { name: 'Speichern', exact: true }).click();
+    await expect(options.getByRole('status')).toHaveText('Einstellungen für Anthropic gespeichert.');
+  } else await configureProvider(options, 'Anthropic', { 'API key': 'a', 'Base URL': anthropic.url });
   const article = await extension.context.newPage();
   await article.goto(site.url);
   return { site, anthropic, article, worker: await extension.serviceWorker(), close: () => Promise.all([site.close(), anthropic.close()]) };
@@ -300,25 +308,29 @@ test.describe('with the organization’s prompts', () => {
 test.describe('in a German browser', () => {
   test.use({ browserLanguage: 'de' });
 
+  // The built-in prompts are in the browser's language now (issue 14 §4), and {{language}} names
+  // the language in that language, so that it reads as part of the German sentence.
   test('{{language}} is the browser’s language until the user sets another', async ({ extension }) => {
-    const { site, anthropic, article, worker, close } = await setUp(extension);
+    const { site, anthropic, article, worker, close } = await setUp(extension, { german: true });
     try {
       await article.bringToFront();
       await clickMenuItem(worker, 'ask-omni-ai/selection/translate', { selectionText: 'The moon pulls the oceans.', pageUrl: site.url });
       const panel = await extension.openSidePanel();
-      expect(await nextQuestion(anthropic, 1)).toMatch(/The user's request: Translate the selected text into German; if it is already in German, into English\./);
+      expect(await nextQuestion(anthropic, 1)).toMatch(
+        /The user's request: Übersetzen Sie den markierten Text in folgende Sprache: Deutsch\. Ist der Text bereits auf Deutsch, übersetzen Sie ihn ins Englische\./,
+      );
       await lastAnswer(panel);
 
       const options = await extension.openOptions();
-      const language = options.getByRole('textbox', { name: 'Language for quick actions' });
-      await expect(language).toHaveAttribute('placeholder', 'German (the browser’s)');
+      const language = options.getByRole('textbox', { name: 'Sprache für Schnellaktionen' });
+      await expect(language).toHaveAttribute('placeholder', 'Deutsch (Sprache des Browsers)');
       await language.fill('pt-BR');
-      await options.getByRole('button', { name: 'Save language' }).click();
-      await expect(options.getByText('Quick actions answer in Portuguese (Brazil).')).toBeVisible();
+      await options.getByRole('button', { name: 'Sprache speichern' }).click();
+      await expect(options.getByText('Schnellaktionen antworten auf Portugiesisch (Brasilien).')).toBeVisible();
 
       await article.bringToFront();
       await clickMenuItem(worker, 'ask-omni-ai/selection/translate', { selectionText: 'The moon pulls the oceans.', pageUrl: site.url });
-      expect(await nextQuestion(anthropic, 2)).toMatch(/The user's request: Translate the selected text into Portuguese \(Brazil\);/);
+      expect(await nextQuestion(anthropic, 2)).toMatch(/The user's request: Übersetzen Sie den markierten Text in folgende Sprache: Portugiesisch \(Brasilien\)\./);
     } finally {
       await close();
     }

@@ -1,5 +1,6 @@
 import { PROVIDERS, type ProviderId } from '../../providers/catalog';
 import { AuthError } from '../errors';
+import { t } from '../../i18n/t';
 
 /**
  * Only the user can fix this: there is no sign-in yet, or the provider ended it (`invalid_grant`:
@@ -16,13 +17,13 @@ export class SignInNeeded extends AuthError {
   }
 
   static notSignedIn(provider: ProviderId): SignInNeeded {
-    return new SignInNeeded(`You are not signed in to ${PROVIDERS[provider].label}: press Sign in, then Retry.`, false);
+    return new SignInNeeded(t('sign_in_needed', PROVIDERS[provider].label), false);
   }
 
   /** The provider gave no refresh token at sign-in: the access token cannot be renewed. */
   static noRefreshToken(provider: ProviderId): SignInNeeded {
     return new SignInNeeded(
-      `Your sign-in to ${PROVIDERS[provider].label} has ended: the sign-in server gave omni-ai no refresh token to renew it with (ask your administrator to allow offline_access). Press Sign in again, then Retry.`,
+      t('sign_in_no_refresh', PROVIDERS[provider].label),
       true,
     );
   }
@@ -30,7 +31,7 @@ export class SignInNeeded extends AuthError {
   /** The stored refresh token did not open (secret-box.ts): only a new sign-in gives another. */
   static unreadable(provider: ProviderId, why: string): SignInNeeded {
     return new SignInNeeded(
-      `Your sign-in to ${PROVIDERS[provider].label} cannot be renewed: omni-ai could not decrypt its saved refresh token (${why}). Press Sign in again, then Retry.`,
+      t('sign_in_unreadable', PROVIDERS[provider].label, why),
       true,
     );
   }
@@ -38,7 +39,7 @@ export class SignInNeeded extends AuthError {
   /** RFC 6749 §5.2 invalid_grant on a refresh: the provider will not take this refresh token again. */
   static ended(provider: ProviderId): SignInNeeded {
     return new SignInNeeded(
-      `Your sign-in to ${PROVIDERS[provider].label} has ended: the sign-in server refused to renew it (invalid_grant), as it does when a sign-in is revoked or expires, or the password changed. Press Sign in again, then Retry.`,
+      t('sign_in_invalid_grant', PROVIDERS[provider].label),
       true,
     );
   }

@@ -7,6 +7,7 @@ import type { SignInSessionStore } from './sign-in-session';
 import type { SignInSource } from './sign-in-source';
 import type { SignInStatus } from './sign-in-status';
 import type { SignInTarget } from './sign-in-target';
+import { t } from '../../i18n/t';
 
 /** The answer to "Sign in" and "Sign out", for the page that asked: never a token. */
 export interface SignInResult {
@@ -100,7 +101,7 @@ export class SignInService {
         until: tokens.refreshToken ? refreshExpiresAt : expiresAt,
         kept: target.area === 'local',
       });
-      return { ok: true, message: `Signed in to ${PROVIDERS[provider].label} as ${accountName(account)}.` };
+      return { ok: true, message: t('signed_in_to', PROVIDERS[provider].label, accountName(account)) };
     } catch (error) {
       return { ok: false, message: (error as Error).message };
     }
@@ -117,11 +118,11 @@ export class SignInService {
     await this.deps.tokens.forget(provider);
     await this.deps.status(provider, null);
     const label = PROVIDERS[provider].label;
-    if (!session?.refreshToken) return { ok: true, message: `Signed out of ${label}.` };
+    if (!session?.refreshToken) return { ok: true, message: t('signed_out_of', label) };
     if (!session.revocationEndpoint)
       return {
         ok: true,
-        message: `Signed out of ${label}: omni-ai forgot your tokens. ${session.issuer} offers no way to revoke them, so the sign-in ends there when it expires.`,
+        message: t('signed_out_no_revoke', label, session.issuer),
       };
     const problem = await (this.deps.revoke ?? revokeRefreshToken)({
       revocationEndpoint: session.revocationEndpoint,
@@ -129,8 +130,8 @@ export class SignInService {
       refreshToken: session.refreshToken,
     });
     return problem
-      ? { ok: true, message: `Signed out of ${label}: omni-ai forgot your tokens, but ${problem}, so the sign-in ends there only when it expires.` }
-      : { ok: true, message: `Signed out of ${label}, and ${session.issuer} revoked the sign-in.` };
+      ? { ok: true, message: t('signed_out_revoke_failed', label, problem) }
+      : { ok: true, message: t('signed_out_revoked', label, session.issuer) };
   }
 
   /**

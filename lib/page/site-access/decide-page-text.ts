@@ -2,6 +2,7 @@ import { pageAddress, type PageAddress } from './page-address';
 import { patternMatches, type MatchPattern, type PatternPurpose } from './match-pattern';
 import type { PageTextRules, SiteLists } from './page-text-rules';
 import { describeRecipient, describeTarget, recipientMatches, type Recipient, type RequestTarget } from './recipient';
+import { t } from '../../i18n/t';
 
 /** Who refused: the organization's policy, the user's own lists, or the browser (pages no one may read). */
 export type Decider = 'organization' | 'you' | 'browser';
@@ -46,8 +47,8 @@ function siteRefusal(lists: SiteLists, address: PageAddress, by: 'organization' 
       site,
       message:
         by === 'organization'
-          ? `Your organization does not allow omni-ai to read pages from ${site}.`
-          : `You blocked ${site} in omni-ai’s options (“Sites omni-ai never reads”).`,
+          ? t('site_org_blocked', site)
+          : t('site_you_blocked', site),
     };
   if (lists.allowed && !anyMatches(lists.allowed, address, 'permit'))
     return {
@@ -56,8 +57,8 @@ function siteRefusal(lists: SiteLists, address: PageAddress, by: 'organization' 
       site,
       message:
         by === 'organization'
-          ? `Your organization allows omni-ai to read only some sites, and ${site} is not one of them.`
-          : `${site} is not in your list of sites omni-ai may read (omni-ai’s options, “Sites omni-ai may read”).`,
+          ? t('site_org_not_allowed', site)
+          : t('site_you_not_allowed', site),
     };
   return undefined;
 }
@@ -73,15 +74,15 @@ export function recipientRefusal(to: RequestTarget, rules: PageTextRules): Refus
     return {
       allowed: false,
       by: 'organization',
-      message: `Your organization’s rules for page text could not be read (${organization.unreadable.join(', ')}), so omni-ai sends no page text until your administrator fixes them.`,
+      message: t('rules_unreadable', organization.unreadable.join(', ')),
     };
   if (organization.recipients && !organization.recipients.some((r) => recipientMatches(r, to)))
     return {
       allowed: false,
       by: 'organization',
       message: organization.recipients.length
-        ? `Your organization does not allow page text to be sent to ${describeTarget(to)}; only to ${listOf(organization.recipients)}.`
-        : 'Your organization does not allow page text to be sent to any provider.',
+        ? t('recipient_only', describeTarget(to), listOf(organization.recipients))
+        : t('recipient_none'),
     };
   return undefined;
 }
@@ -121,8 +122,8 @@ export function decidePageText(request: PageTextRequest, rules: PageTextRules): 
           by: 'organization',
           site: address.site,
           message: rule.recipients?.length
-            ? `Your organization allows text from ${address.site} to be sent only to ${listOf(rule.recipients)}, not to ${describeTarget(to)}.`
-            : `Your organization does not allow text from ${address.site} to be sent to any provider.`,
+            ? t('rule_only_to', address.site, listOf(rule.recipients), describeTarget(to))
+            : t('rule_to_none', address.site),
         };
       if (rule.action === 'block' && (named || !rule.recipients))
         return {
@@ -130,8 +131,8 @@ export function decidePageText(request: PageTextRequest, rules: PageTextRules): 
           by: 'organization',
           site: address.site,
           message: rule.recipients
-            ? `Your organization does not allow text from ${address.site} to be sent to ${describeTarget(to)}.`
-            : `Your organization does not allow text from ${address.site} to be sent to any provider.`,
+            ? t('rule_not_to', address.site, describeTarget(to))
+            : t('rule_to_none', address.site),
         };
     }
   return ALLOWED;

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 /**
  * A page's address as the site rules see it (docs/POLICY.md, "How matching works"): only http and
  * https pages have one; every other kind of page is never read, and says why.
@@ -74,17 +75,17 @@ export function pageAddress(raw: string): AddressResult {
     try {
       inner = new URL(url.pathname);
     } catch {
-      return { ok: false, message: 'This page was made by a script and belongs to no web site omni-ai can check, so omni-ai does not read it.' };
+      return { ok: false, message: t('address_script') };
     }
     if (inner.protocol === 'http:' || inner.protocol === 'https:') return { ok: true, address: httpAddress(inner, undefined) };
-    return { ok: false, message: 'This page was made by a script and belongs to no web site omni-ai can check, so omni-ai does not read it.' };
+    return { ok: false, message: t('address_script') };
   }
   if (BROWSER_SCHEMES.has(scheme))
-    return { ok: false, message: 'This is one of the browser’s own pages, which omni-ai never reads. Open a web page and try again.' };
+    return { ok: false, message: t('address_browser') };
   if (scheme === 'data')
-    return { ok: false, message: 'This page is a data: address, which belongs to no web site, so omni-ai does not read it.' };
-  if (scheme === 'file') return { ok: false, message: 'omni-ai reads web pages only, not files on this computer.' };
-  return { ok: false, message: `omni-ai reads web pages (http and https) only, and this page’s address starts with ${scheme}:.` };
+    return { ok: false, message: t('address_data') };
+  if (scheme === 'file') return { ok: false, message: t('address_file') };
+  return { ok: false, message: t('address_scheme', scheme) };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { PROVIDERS, type ProviderId } from '../../providers/catalog';
 import type { EffectiveSettings } from '../effective-settings';
+import { t } from '../../i18n/t';
 
 /**
  * Why the worker refuses to use a provider, or undefined when it may. The pages never offer a
@@ -8,12 +9,12 @@ import type { EffectiveSettings } from '../effective-settings';
 export function providerRefusal(settings: EffectiveSettings, provider: ProviderId): string | undefined {
   if (settings.allowedProviders.includes(provider)) return undefined;
   const offered = settings.allowedProviders.map((id) => PROVIDERS[id].label).join(', ');
-  return `Your organization does not allow ${PROVIDERS[provider].label} in omni-ai. Choose one of: ${offered}.`;
+  return t('policy_provider_refused', PROVIDERS[provider].label, offered);
 }
 
 /** Why the worker refuses to read a page, or undefined when it may. */
 export function pageReadingRefusal(settings: EffectiveSettings): string | undefined {
   return settings.allowAddPage
     ? undefined
-    : 'Your organization does not allow omni-ai to read pages. Copy the text you need into the message instead.';
+    : t('policy_no_reading');
 }

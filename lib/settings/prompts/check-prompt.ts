@@ -1,14 +1,12 @@
 import type { PromptDefinition, PromptWhere } from '../schema';
 import { PLACEHOLDERS, isPlaceholder, listPlaceholders, placeholdersIn } from './placeholders';
+import { t, type MessageKey } from '../../i18n/t';
 
 export const PROMPT_WHERE: readonly PromptWhere[] = ['selection', 'page', 'both'];
 
 /** How the options page names each place a prompt appears. */
-export const WHERE_LABELS: Record<PromptWhere, string> = {
-  selection: 'On selected text',
-  page: 'On a page',
-  both: 'On selected text and on a page',
-};
+const WHERE_LABELS = { selection: 'prompt_where_selection', page: 'prompt_where_page', both: 'prompt_where_both' } as const satisfies Record<PromptWhere, MessageKey>;
+export const whereLabel = (where: PromptWhere): string => t(WHERE_LABELS[where]);
 
 /** A menu item's title is one line; Chrome shows a long one cut anyway. */
 export const MAX_TITLE = 60;
@@ -23,20 +21,20 @@ export type PromptErrors = Partial<Record<'title' | 'template' | 'where', string
 export function checkPrompt(prompt: { title: unknown; template: unknown; where: unknown }): PromptErrors {
   const errors: PromptErrors = {};
   const { title, template, where } = prompt;
-  if (typeof title !== 'string' || !title.trim()) errors.title = 'Title is required: it is what the menu shows.';
-  else if (/[\r\n]/.test(title)) errors.title = 'Title must be one line.';
-  else if (title.trim().length > MAX_TITLE) errors.title = `Title must be at most ${MAX_TITLE} characters.`;
+  if (typeof title !== 'string' || !title.trim()) errors.title = t('prompt_check_title_required');
+  else if (/[\r\n]/.test(title)) errors.title = t('prompt_check_title_line');
+  else if (title.trim().length > MAX_TITLE) errors.title = t('prompt_check_title_long', MAX_TITLE);
 
-  if (typeof template !== 'string' || !template.trim()) errors.template = 'Template is required: it is the request the prompt makes.';
-  else if (template.length > MAX_TEMPLATE) errors.template = `Template must be at most ${MAX_TEMPLATE.toLocaleString('en-US')} characters.`;
+  if (typeof template !== 'string' || !template.trim()) errors.template = t('prompt_check_template_required');
+  else if (template.length > MAX_TEMPLATE) errors.template = t('prompt_check_template_long', MAX_TEMPLATE);
   else {
     const unknown = placeholdersIn(template).filter((name) => !isPlaceholder(name));
     if (unknown.length)
-      errors.template = `Template uses ${listPlaceholders(unknown)}, which omni-ai does not fill. Use ${listPlaceholders(PLACEHOLDERS)}.`;
+      errors.template = t('prompt_check_placeholders', listPlaceholders(unknown), listPlaceholders(PLACEHOLDERS));
   }
 
   if (!PROMPT_WHERE.includes(where as PromptWhere))
-    errors.where = 'Where it appears ("where") must be "selection", "page" or "both".';
+    errors.where = t('prompt_check_where');
   return errors;
 }
 
@@ -47,7 +45,7 @@ export function tidyPrompt<P extends PromptDefinition>(prompt: P): P {
 
 /** What is wrong with the `{{language}}` setting; undefined when it is right (empty: the browser's). */
 export function checkPromptLanguage(value: string): string | undefined {
-  if (/[\r\n]/.test(value)) return 'Language for quick actions must be one line.';
-  if (value.trim().length > MAX_TITLE) return `Language for quick actions must be at most ${MAX_TITLE} characters, such as “French” or “pt-BR”.`;
+  if (/[\r\n]/.test(value)) return t('prompt_check_language_line');
+  if (value.trim().length > MAX_TITLE) return t('prompt_check_language_long', MAX_TITLE);
   return undefined;
 }

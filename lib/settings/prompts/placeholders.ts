@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 /** The placeholders a prompt's template may use, in the order the options page lists them. */
 export const PLACEHOLDERS = ['selection', 'page', 'url', 'title', 'language'] as const;
 
@@ -19,5 +20,5 @@ export function placeholdersIn(template: string): string[] {
 /** `{{a}}, {{b}} or {{c}}`: how the editor and notices name placeholders. */
 export function listPlaceholders(names: readonly string[]): string {
   const quoted = names.map((n) => `{{${n}}}`);
-  return quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}` : (quoted[0] ?? '');
+  return quoted.length > 1 ? t('list_or', quoted.slice(0, -1).join(t('list_separator')), quoted.at(-1)!) : (quoted[0] ?? '');
 }

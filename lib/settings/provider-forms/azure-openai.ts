@@ -2,7 +2,8 @@ import type { ProviderForm } from '../field-spec';
 import type { AzureOpenAIConfig } from '../schema';
 import { GENERATION_DEFAULTS, REASONING_DEFAULTS, generationFields, reasoningField } from './generation-fields';
 import { OAUTH_DEFAULTS, oauthFields } from './oauth-fields';
-import { SIGN_IN_DEFAULTS, SIGN_IN_OPTION, inSignInMode, issuerField, keepSignedInField } from './sign-in-fields';
+import { SIGN_IN_DEFAULTS, signInOption, inSignInMode, issuerField, keepSignedInField } from './sign-in-fields';
+import { t } from '../../i18n/t';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
@@ -13,8 +14,8 @@ const DOMAIN = /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i;
  */
 export function checkTenantId(value: string): string | undefined {
   if (/^(common|organizations|consumers)$/i.test(value))
-    return `must be your organisation’s own tenant, not "${value}": enter its ID (a GUID) or domain`;
-  return GUID.test(value) || DOMAIN.test(value) ? undefined : 'must be a tenant ID (a GUID) or domain, e.g. contoso.onmicrosoft.com';
+    return t('check_tenant_alias', value);
+  return GUID.test(value) || DOMAIN.test(value) ? undefined : t('check_tenant');
 }
 
 /** The newest generally available data-plane API version (Azure OpenAI API lifecycle). */
@@ -37,70 +38,70 @@ export const azureOpenAIForm: ProviderForm<AzureOpenAIConfig> = {
   fields: [
     {
       key: 'endpoint',
-      label: 'Endpoint',
+      label: t('field_endpoint'),
       kind: 'url',
       required: true,
       placeholder: 'https://my-resource.openai.azure.com',
-      help: 'In the Azure portal: your Azure OpenAI resource → Keys and Endpoint → Endpoint.',
+      help: t('help_azure_endpoint'),
     },
     {
       key: 'apiVersion',
-      label: 'API version',
+      label: t('field_api_version'),
       kind: 'text',
       required: true,
       check: (v) =>
-        /^\d{4}-\d{2}-\d{2}(-preview)?$/.test(v) ? undefined : 'must look like YYYY-MM-DD, e.g. 2024-10-21',
-      help: 'The data-plane API version (Azure OpenAI’s API version lifecycle page lists them); the default is the newest generally available one.',
+        /^\d{4}-\d{2}-\d{2}(-preview)?$/.test(v) ? undefined : t('check_api_version'),
+      help: t('help_azure_api_version'),
     },
     {
       key: 'models',
-      label: 'Models',
+      label: t('field_models'),
       kind: 'list',
       required: true,
-      help: 'Your deployment names, one per line: Azure AI Foundry → your resource → Deployments (the Name column).',
+      help: t('help_azure_models'),
     },
     {
       key: 'auth',
-      label: 'Authentication',
+      label: t('field_auth'),
       kind: 'select',
       options: [
-        { value: 'oauth2', label: 'Entra ID (OAuth2 client credentials)' },
-        SIGN_IN_OPTION,
-        { value: 'api-key', label: 'API key' },
+        { value: 'oauth2', label: t('auth_entra_client_credentials') },
+        signInOption(),
+        { value: 'api-key', label: t('field_api_key') },
       ],
     },
     {
       key: 'apiKey',
-      label: 'API key',
+      label: t('field_api_key'),
       kind: 'secret',
       required: true,
       showIf: (d) => d.auth === 'api-key',
-      help: 'In the Azure portal: your resource → Keys and Endpoint → KEY 1 or KEY 2.',
+      help: t('help_azure_api_key'),
     },
     {
       key: 'tenantId',
-      label: 'Tenant ID',
+      label: t('field_tenant_id'),
       kind: 'text',
       showIf: inSignInMode,
       placeholder: 'contoso.onmicrosoft.com',
-      help: 'Your Entra ID tenant: its ID or domain. It fills the Issuer: https://login.microsoftonline.com/<tenant>/v2.0.',
+      help: t('help_azure_tenant'),
       check: checkTenantId,
     },
     issuerField<AzureOpenAIConfig>({
       required: false,
       placeholder: 'https://login.microsoftonline.com/<tenant>/v2.0',
-      help: 'Leave empty to use the Tenant ID’s. Set it to sign in through another OpenID Connect provider.',
+      help: t('help_azure_issuer'),
     }),
-    ...oauthFields<AzureOpenAIConfig>('For Entra ID: https://cognitiveservices.azure.com/.default'),
+    ...oauthFields<AzureOpenAIConfig>(t('help_azure_scope')),
     keepSignedInField<AzureOpenAIConfig>(),
     ...generationFields<AzureOpenAIConfig>({
       maxTemperature: 2,
-      temperatureNote: 'Never sent to deployments named as OpenAI’s reasoning models (o-series, GPT-5 and later); clear it for a reasoning deployment named otherwise.',
+      temperatureNote: t('help_temperature_azure'),
     }),
-    reasoningField<AzureOpenAIConfig>('Sent as reasoning_effort: only for deployments of reasoning models, which take it.'),
+    reasoningField<AzureOpenAIConfig>(t('help_reasoning_azure')),
   ],
   checkDraft: (draft): Record<string, string> =>
     inSignInMode(draft) && !draft.tenantId?.trim() && !draft.issuer?.trim()
-      ? { issuer: 'Issuer is required: enter the Tenant ID, or the Issuer of your OpenID Connect provider.' }
+      ? { issuer: t('check_azure_issuer') }
       : {},
 };

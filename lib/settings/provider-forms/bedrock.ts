@@ -2,7 +2,8 @@ import type { ProviderForm } from '../field-spec';
 import type { BedrockConfig } from '../schema';
 import { GENERATION_DEFAULTS, generationFields } from './generation-fields';
 import { OAUTH_DEFAULTS, oauthFields } from './oauth-fields';
-import { SIGN_IN_DEFAULTS, SIGN_IN_OPTION, issuerField, keepSignedInField } from './sign-in-fields';
+import { SIGN_IN_DEFAULTS, signInOption, issuerField, keepSignedInField } from './sign-in-fields';
+import { t } from '../../i18n/t';
 
 export const bedrockForm: ProviderForm<BedrockConfig> = {
   defaults: {
@@ -18,48 +19,48 @@ export const bedrockForm: ProviderForm<BedrockConfig> = {
   fields: [
     {
       key: 'region',
-      label: 'Region',
+      label: t('field_region'),
       kind: 'text',
       required: true,
-      check: (v) => (/^[a-z]{2}(-[a-z]+)+-\d+$/.test(v) ? undefined : 'must be an AWS region such as us-east-1'),
-      help: 'Where your models are enabled: the region shown at the top right of the Bedrock console.',
+      check: (v) => (/^[a-z]{2}(-[a-z]+)+-\d+$/.test(v) ? undefined : t('check_region')),
+      help: t('help_bedrock_region'),
     },
     {
       key: 'endpoint',
-      label: 'Endpoint',
+      label: t('field_endpoint'),
       kind: 'url',
       placeholder: 'https://bedrock-runtime.us-east-1.amazonaws.com',
-      help: 'Optional. Your gateway in front of Bedrock; empty means the regional Bedrock endpoint.',
+      help: t('help_bedrock_endpoint'),
     },
     {
       key: 'models',
-      label: 'Models',
+      label: t('field_models'),
       kind: 'list',
       required: true,
-      help: 'Model IDs or inference profile IDs/ARNs, one per line: Bedrock console → Model catalog (or Cross-region inference) shows each ID.',
+      help: t('help_bedrock_models'),
     },
     {
       key: 'auth',
-      label: 'Authentication',
+      label: t('field_auth'),
       kind: 'select',
       options: [
-        { value: 'oauth2', label: 'OAuth2 bearer token (through your gateway)' },
-        SIGN_IN_OPTION,
-        { value: 'api-key', label: 'Bedrock API key' },
+        { value: 'oauth2', label: t('auth_bedrock_oauth') },
+        signInOption(),
+        { value: 'api-key', label: t('auth_bedrock_api_key') },
       ],
     },
     {
       key: 'apiKey',
-      label: 'API key',
+      label: t('field_api_key'),
       kind: 'secret',
       required: true,
       showIf: (d) => d.auth === 'api-key',
-      help: 'A Bedrock API key: Bedrock console → API keys → Generate.',
+      help: t('help_bedrock_api_key'),
     },
     issuerField<BedrockConfig>(),
-    ...oauthFields<BedrockConfig>('The scope your gateway expects, if any.'),
+    ...oauthFields<BedrockConfig>(t('help_bedrock_scope')),
     keepSignedInField<BedrockConfig>(),
     // Converse has no common reasoning setting (each model family takes its own fields), so none here.
-    ...generationFields<BedrockConfig>({ maxTemperature: 1, temperatureNote: 'Never sent to Claude models after Opus 4.6, which take none.' }),
+    ...generationFields<BedrockConfig>({ maxTemperature: 1, temperatureNote: t('help_temperature_claude') }),
   ],
 };

@@ -1,5 +1,6 @@
 import type { FieldSpec } from '../field-spec';
 import type { GenerationFields, ReasoningFields } from '../schema';
+import { t } from '../../i18n/t';
 
 /**
  * The seed's defaults (issue 14 §2): 0.7 and 4096 are sent where a model takes them; no reasoning
@@ -8,7 +9,7 @@ import type { GenerationFields, ReasoningFields } from '../schema';
 export const GENERATION_DEFAULTS: GenerationFields = { temperature: '0.7', maxOutputTokens: '4096' };
 export const REASONING_DEFAULTS: ReasoningFields = { reasoningEffort: '' };
 
-export const GENERATION_SECTION = 'Generation';
+export const generationSection = () => t('section_generation');
 
 /** Checks a temperature as typed: empty (not sent) or a number in the provider's range. */
 export function checkTemperature(max: number) {
@@ -16,7 +17,7 @@ export function checkTemperature(max: number) {
     const n = Number(value);
     return value.trim() !== '' && Number.isFinite(n) && n >= 0 && n <= max
       ? undefined
-      : `must be a number from 0 to ${max} (or empty, to use the model’s own)`;
+      : t('check_temperature', max);
   };
 }
 
@@ -24,7 +25,7 @@ export function checkTemperature(max: number) {
 export function checkTokenCount(value: string): string | undefined {
   return /^\d+$/.test(value.trim()) && Number(value) >= 1 && Number(value) <= 10_000_000
     ? undefined
-    : 'must be a whole number of tokens, such as 4096';
+    : t('check_tokens', '4096');
 }
 
 interface GenerationOptions {
@@ -41,23 +42,23 @@ export function generationFields<C extends GenerationFields>(options: Generation
   return [
     {
       key: 'temperature',
-      label: 'Temperature',
+      label: t('field_temperature'),
       kind: 'number',
-      section: GENERATION_SECTION,
-      placeholder: 'The model’s own',
-      help: `0 to ${options.maxTemperature}: lower is more focused, higher more varied. Empty: not sent.${options.temperatureNote ? ` ${options.temperatureNote}` : ''}`,
+      section: generationSection(),
+      placeholder: t('placeholder_model_own'),
+      help: `${t('help_temperature', options.maxTemperature)}${options.temperatureNote ? ` ${options.temperatureNote}` : ''}`,
       check: checkTemperature(options.maxTemperature),
     },
     {
       key: 'maxOutputTokens',
-      label: 'Maximum output tokens',
+      label: t('field_max_tokens'),
       kind: 'number',
-      section: GENERATION_SECTION,
+      section: generationSection(),
       required: options.maxTokensRequired,
-      placeholder: options.maxTokensRequired ? undefined : 'The model’s own',
+      placeholder: options.maxTokensRequired ? undefined : t('placeholder_model_own'),
       help: options.maxTokensRequired
-        ? 'The longest answer, in tokens (thinking included). Anthropic requires it.'
-        : 'The longest answer, in tokens (a reasoning model’s thinking included). Empty: not sent.',
+        ? t('help_max_tokens_required')
+        : t('help_max_tokens'),
       check: checkTokenCount,
     },
   ];
@@ -67,14 +68,14 @@ export function generationFields<C extends GenerationFields>(options: Generation
 export function reasoningField<C extends ReasoningFields>(help: string): FieldSpec<C> {
   return {
     key: 'reasoningEffort',
-    label: 'Reasoning effort',
+    label: t('field_reasoning'),
     kind: 'select',
-    section: GENERATION_SECTION,
+    section: generationSection(),
     options: [
-      { value: '', label: 'The model’s default' },
-      { value: 'low', label: 'Low' },
-      { value: 'medium', label: 'Medium' },
-      { value: 'high', label: 'High' },
+      { value: '', label: t('reasoning_default') },
+      { value: 'low', label: t('reasoning_low') },
+      { value: 'medium', label: t('reasoning_medium') },
+      { value: 'high', label: t('reasoning_high') },
     ],
     help,
   };

@@ -1,5 +1,6 @@
 import type { Draft, FieldSpec } from '../field-spec';
 import type { OAuthClientFields } from '../schema';
+import { t } from '../../i18n/t';
 
 export const OAUTH_DEFAULTS: OAuthClientFields = {
   tokenEndpoint: '',
@@ -23,51 +24,51 @@ export function oauthFields<C extends OAuthClientFields>(scopeHelp: string): Fie
   return [
     {
       key: 'tokenEndpoint',
-      label: 'Token endpoint',
+      label: t('field_token_endpoint'),
       kind: 'url',
       required: true,
       showIf: inOAuthMode,
-      help: 'Your identity provider’s token URL (Entra ID: App registrations → Endpoints → OAuth 2.0 token endpoint (v2)).',
+      help: t('help_token_endpoint'),
     },
     {
       key: 'clientId',
-      label: 'Client ID',
+      label: t('field_client_id'),
       kind: 'text',
       required: true,
       showIf: hasClient,
-      help: 'The app registered for omni-ai (Entra ID: the app’s Overview → Application (client) ID).',
+      help: t('help_client_id'),
     },
     {
       key: 'clientSecret',
-      label: 'Client secret',
+      label: t('field_client_secret'),
       kind: 'secret',
       required: true,
       showIf: inOAuthMode,
-      help: 'A secret of that app (Entra ID: Certificates & secrets → New client secret; copy its Value).',
+      help: t('help_client_secret'),
     },
-    { key: 'scope', label: 'Scope', kind: 'text', showIf: hasClient, help: scopeHelp },
+    { key: 'scope', label: t('field_scope'), kind: 'text', showIf: hasClient, help: scopeHelp },
     {
       key: 'audience',
-      label: 'Audience',
+      label: t('field_audience'),
       kind: 'text',
       showIf: inOAuthMode,
-      help: 'Optional. Sent as "audience" (Auth0, Okta and most API gateways ask for it).',
+      help: t('help_audience'),
     },
     {
       key: 'resource',
-      label: 'Resource',
+      label: t('field_resource'),
       kind: 'text',
       showIf: inOAuthMode,
-      help: 'Optional. Sent as "resource" (RFC 8707; Entra ID v1 token endpoints).',
+      help: t('help_resource'),
     },
     {
       key: 'clientAuth',
-      label: 'Client authentication',
+      label: t('field_client_auth'),
       kind: 'select',
       showIf: inOAuthMode,
       options: [
-        { value: 'basic', label: 'HTTP Basic header (client_secret_basic)' },
-        { value: 'body', label: 'In the request body (client_secret_post)' },
+        { value: 'basic', label: t('client_auth_basic') },
+        { value: 'body', label: t('client_auth_body') },
       ],
     },
   ];

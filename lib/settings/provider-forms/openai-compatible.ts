@@ -1,32 +1,33 @@
 import type { ProviderForm } from '../field-spec';
 import type { OpenAICompatibleConfig } from '../schema';
 import { GENERATION_DEFAULTS, REASONING_DEFAULTS, generationFields, reasoningField } from './generation-fields';
+import { t } from '../../i18n/t';
 
 export const openaiCompatibleForm: ProviderForm<OpenAICompatibleConfig> = {
   defaults: { baseURL: 'http://localhost:11434/v1', apiKey: '', headers: {}, models: [], ...GENERATION_DEFAULTS, ...REASONING_DEFAULTS },
   fields: [
     {
       key: 'baseURL',
-      label: 'Base URL',
+      label: t('field_base_url'),
       kind: 'url',
       required: true,
       placeholder: 'http://localhost:11434/v1',
-      help: 'The URL that ends before /chat/completions (Ollama, vLLM, LiteLLM, a corporate proxy).',
+      help: t('help_compatible_base_url'),
     },
-    { key: 'apiKey', label: 'API key', kind: 'secret', help: 'Optional. Sent as a bearer token.' },
+    { key: 'apiKey', label: t('field_api_key'), kind: 'secret', help: t('help_compatible_api_key') },
     {
       key: 'headers',
-      label: 'Custom headers',
+      label: t('field_headers'),
       kind: 'headers',
-      help: 'Optional. One "Name: value" per line, sent with every request.',
+      help: t('help_compatible_headers'),
     },
     {
       key: 'models',
-      label: 'Models',
+      label: t('field_models'),
       kind: 'list',
-      help: 'Optional. One model per line; when empty, the server’s /models list is used.',
+      help: t('help_compatible_models'),
     },
-    ...generationFields<OpenAICompatibleConfig>({ maxTemperature: 2, temperatureNote: 'Never sent to models named as OpenAI’s reasoning models (o-series, GPT-5 and later).' }),
-    reasoningField<OpenAICompatibleConfig>('Sent as reasoning_effort, for servers and models that take it.'),
+    ...generationFields<OpenAICompatibleConfig>({ maxTemperature: 2, temperatureNote: t('help_temperature_compatible') }),
+    reasoningField<OpenAICompatibleConfig>(t('help_reasoning_compatible')),
   ],
 };

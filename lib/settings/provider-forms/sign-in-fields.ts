@@ -1,10 +1,11 @@
 import type { Draft, FieldSpec } from '../field-spec';
 import type { SignInFields } from '../schema';
+import { t } from '../../i18n/t';
 
 export const SIGN_IN_DEFAULTS: SignInFields = { issuer: '', keepSignedIn: false };
 
 /** The "Authentication" option for user sign-in (issue 11 §2). */
-export const SIGN_IN_OPTION = { value: 'sign-in', label: "Sign in (your organisation's account)" } as const;
+export const signInOption = () => ({ value: 'sign-in', label: t('auth_sign_in') }) as const;
 
 export const inSignInMode = (draft: Draft) => draft.auth === 'sign-in';
 
@@ -12,12 +13,12 @@ export const inSignInMode = (draft: Draft) => draft.auth === 'sign-in';
 export function issuerField<C extends SignInFields>(over: Partial<FieldSpec<C>> = {}): FieldSpec<C> {
   return {
     key: 'issuer',
-    label: 'Issuer',
+    label: t('field_issuer'),
     kind: 'url',
     required: true,
     showIf: inSignInMode,
     placeholder: 'https://login.example.com/oauth2/default',
-    help: 'Your organisation’s OpenID Connect issuer (Okta, Auth0, Keycloak, Ping, Entra ID…): the URL before /.well-known/openid-configuration.',
+    help: t('help_issuer'),
     ...over,
   };
 }
@@ -26,9 +27,9 @@ export function issuerField<C extends SignInFields>(over: Partial<FieldSpec<C>> 
 export function keepSignedInField<C extends SignInFields>(): FieldSpec<C> {
   return {
     key: 'keepSignedIn',
-    label: 'Stay signed in after the browser closes',
+    label: t('field_keep_signed_in'),
     kind: 'checkbox',
     showIf: inSignInMode,
-    help: 'Keeps your sign-in on this computer’s disk instead of in memory only, so you need not sign in after each browser restart.',
+    help: t('help_keep_signed_in'),
   };
 }

@@ -2,7 +2,8 @@ import type { ProviderForm } from '../field-spec';
 import type { VertexConfig } from '../schema';
 import { GENERATION_DEFAULTS, REASONING_DEFAULTS, generationFields, reasoningField } from './generation-fields';
 import { OAUTH_DEFAULTS, oauthFields } from './oauth-fields';
-import { SIGN_IN_DEFAULTS, SIGN_IN_OPTION, issuerField, keepSignedInField } from './sign-in-fields';
+import { SIGN_IN_DEFAULTS, signInOption, issuerField, keepSignedInField } from './sign-in-fields';
+import { t } from '../../i18n/t';
 
 export const vertexForm: ProviderForm<VertexConfig> = {
   defaults: {
@@ -21,49 +22,49 @@ export const vertexForm: ProviderForm<VertexConfig> = {
   fields: [
     {
       key: 'projectId',
-      label: 'Project ID',
+      label: t('field_project_id'),
       kind: 'text',
       required: true,
       placeholder: 'my-project',
-      help: 'In the Google Cloud console: the project picker at the top lists each project’s ID.',
+      help: t('help_vertex_project'),
     },
     {
       key: 'location',
-      label: 'Location',
+      label: t('field_location'),
       kind: 'text',
       required: true,
-      check: (v) => (/^[a-z]+(-[a-z0-9]+)*$/.test(v) ? undefined : 'must be a location such as us-central1 or global'),
-      help: 'The region your models run in (Vertex AI → Model Garden shows where each is offered), or global.',
+      check: (v) => (/^[a-z]+(-[a-z0-9]+)*$/.test(v) ? undefined : t('check_location')),
+      help: t('help_vertex_location'),
     },
     {
       key: 'baseURL',
-      label: 'Base URL',
+      label: t('field_base_url'),
       kind: 'url',
-      help: 'Optional. A private gateway; empty means https://LOCATION-aiplatform.googleapis.com.',
+      help: t('help_vertex_base_url'),
     },
-    { key: 'models', label: 'Models', kind: 'list', required: true, help: 'Gemini model IDs, one per line, as Vertex AI → Model Garden names them (e.g. gemini-2.5-pro).' },
+    { key: 'models', label: t('field_models'), kind: 'list', required: true, help: t('help_vertex_models') },
     {
       key: 'auth',
-      label: 'Authentication',
+      label: t('field_auth'),
       kind: 'select',
       options: [
-        { value: 'service-account', label: 'Service account key' },
-        { value: 'oauth2', label: 'OAuth2 client credentials' },
-        SIGN_IN_OPTION,
+        { value: 'service-account', label: t('field_service_account_key') },
+        { value: 'oauth2', label: t('auth_oauth_client_credentials') },
+        signInOption(),
       ],
     },
     {
       key: 'serviceAccountKey',
-      label: 'Service account key',
+      label: t('field_service_account_key'),
       kind: 'service-account-key',
       required: true,
       showIf: (d) => d.auth === 'service-account',
-      help: 'IAM & Admin → Service accounts → your account (with the Vertex AI User role) → Keys → Add key → JSON. Paste the file: it is signed into short-lived tokens here and never sent anywhere.',
+      help: t('help_vertex_key'),
     },
     issuerField<VertexConfig>(),
     ...oauthFields<VertexConfig>('https://www.googleapis.com/auth/cloud-platform'),
     keepSignedInField<VertexConfig>(),
     ...generationFields<VertexConfig>({ maxTemperature: 2 }),
-    reasoningField<VertexConfig>('Gemini’s thinking: a thinking budget for Gemini 2.5, the thinking level for later models.'),
+    reasoningField<VertexConfig>(t('help_reasoning_vertex')),
   ],
 };
