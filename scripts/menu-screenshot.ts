@@ -22,7 +22,13 @@ import { startStaticSite } from '../test/servers/static-site.ts';
 const language = process.env.LANGUAGE?.split(':')[0];
 const OUT = path.resolve(import.meta.dirname, `../docs/screenshots/quick-actions-menu${language && language !== 'en' ? `-${language}` : ''}.png`);
 const DISPLAY = ':97';
-const SIZE = { width: 1000, height: 620 };
+
+/** The extension's messages in the browser's language (English for one omni-ai does not have). */
+const locale = language && fs.existsSync(path.resolve(import.meta.dirname, `../public/_locales/${language}`)) ? language : 'en';
+const messages = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, `../public/_locales/${locale}/messages.json`), 'utf8')) as Record<string, { message: string }>;
+const say = (key: string) => messages[key]!.message;
+const USER_PROMPT: Record<string, string> = { en: 'Check tone', de: 'Ton prüfen', ja: '口調を確認' };
+const SIZE = { width: 1120, height: 620 };
 
 const sh = (command: string) => execFileSync('sh', ['-c', command], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, DISPLAY } });
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -72,13 +78,14 @@ async function main() {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     const extensionId = new URL(worker.url()).host;
 
-    // One prompt of the user's own, so the picture shows what the submenu is for.
+    // One prompt of the user's own, so the picture shows what the submenu is for. The options page
+    // is in the browser's language: its controls are found by the names in that language's messages.
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
-    await options.getByRole('button', { name: /Add prompt|Prompt hinzufügen|プロンプトを追加/ }).click();
-    await options.getByRole('textbox', { name: /^(Title|Titel|タイトル)$/ }).fill(language === 'de' ? 'Ton prüfen' : language === 'ja' ? '口調を確認' : 'Check tone');
-    await options.getByRole('textbox', { name: /^(Template|Vorlage|テンプレート)$/ }).fill('Is {{selection}} polite? Answer in {{language}}.');
-    await options.getByRole('button', { name: /Save prompt|Prompt speichern|プロンプトを保存/ }).click();
+    await options.getByRole('button', { name: say('prompt_add') }).click();
+    await options.getByRole('textbox', { name: say('prompt_title'), exact: true }).fill(USER_PROMPT[locale] ?? USER_PROMPT.en!);
+    await options.getByRole('textbox', { name: say('prompt_template'), exact: true }).fill('Is {{selection}} polite? Answer in {{language}}.');
+    await options.getByRole('button', { name: say('prompt_save') }).click();
     await options.close();
 
     // The menu is rebuilt from the settings in the worker; wait for the user's prompt to be in it.
