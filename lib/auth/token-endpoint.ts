@@ -63,7 +63,7 @@ function adviceFor(code: string, credentialsHint: string): string {
     case 'unsupported_grant_type':
       return t('token_advice_unsupported_grant_type');
     default:
-      return t('token_advice_other', credentialsHint);
+      return t('token_advice_check', credentialsHint);
   }
 }
 
