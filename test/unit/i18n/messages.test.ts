@@ -102,7 +102,7 @@ describe('messages in the browser’s language', () => {
       );
       browserIn('de');
       await expect(refusedToken()).rejects.toThrow(
-        'Der Token-Endpunkt https://idp.example.com/oauth2/token hat abgelehnt: invalid_grant: Key disabled. Was zu tun ist: prüfen Sie die Client-ID und den geheimen Clientschlüssel (ein gelöschter oder deaktivierter Schlüssel oder eine falsch gehende Uhr führt dazu).',
+        'Der Token-Endpunkt https://idp.example.com/oauth2/token hat abgelehnt: invalid_grant: Key disabled. Was zu tun ist: Prüfen Sie die Client-ID und den geheimen Clientschlüssel (ein gelöschter oder deaktivierter Schlüssel oder eine falsch gehende Uhr führt dazu).',
       );
       browserIn('ja');
       await expect(refusedToken()).rejects.toThrow(
