@@ -1,3 +1,4 @@
+import { t } from '../i18n/t';
 import { PROVIDERS, type ProviderId } from '../providers/catalog';
 import { credentialFetch } from '../providers/credential-fetch';
 import { describeEndpoint } from '../providers/describe-endpoint';
@@ -218,7 +219,7 @@ export class OAuth2Gateway {
       if (url.origin !== apiOrigin)
         throw new AuthError(
           'origin',
-          `omni-ai refused to send the ${PROVIDERS[provider].label} token to ${url.origin}: it goes only to the configured endpoint ${apiOrigin}.`,
+          t('gateway_wrong_origin', PROVIDERS[provider].label, url.origin, apiOrigin),
         );
       const send = async () => {
         const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
@@ -252,7 +253,7 @@ export class OAuth2Gateway {
     if (!target)
       throw new AuthError(
         'config',
-        `${PROVIDERS[provider].label} is not set up for OAuth2: open omni-ai's options, choose OAuth2 under Authentication and fill in the token endpoint and client.`,
+        t('gateway_not_set_up', PROVIDERS[provider].label),
       );
     return target;
   }
@@ -308,7 +309,7 @@ export class OAuth2Gateway {
       const request = (r: TokenRequest) => requestToken(r, { now: this.now, ...this.deps.tokenEndpoint });
       let response: TokenResponse;
       if (source.grant === 'refresh_token') {
-        if (!this.deps.signIn) throw new AuthError('config', `${PROVIDERS[provider].label}: sign-in is not available here.`);
+        if (!this.deps.signIn) throw new AuthError('config', t('gateway_no_sign_in', PROVIDERS[provider].label));
         response = await this.deps.signIn(provider, source, fp, request);
       } else
         response = await request(

@@ -1,3 +1,4 @@
+import { t } from '../i18n/t';
 import { describeEndpoint } from '../providers/describe-endpoint';
 import { isRedirect } from '../providers/is-redirect';
 import { retryAfterSeconds } from '../providers/retry-after-seconds';
@@ -47,22 +48,22 @@ const DEFAULTS = { timeoutMs: 10_000, attempts: 3, baseDelayMs: 500 };
 function adviceFor(code: string, credentialsHint: string): string {
   switch (code) {
     case 'invalid_client':
-      return `check ${credentialsHint}, and the Client authentication method`;
+      return t('token_advice_invalid_client', credentialsHint);
     case 'unauthorized_client':
-      return 'the client is not allowed this grant: check its registration on the identity provider';
+      return t('token_advice_unauthorized_client');
     case 'invalid_scope':
-      return 'check the Scope';
+      return t('token_advice_invalid_scope');
     case 'invalid_grant':
-      return `check ${credentialsHint} (a deleted or disabled key, or a wrong clock, gives this)`;
+      return t('token_advice_invalid_grant', credentialsHint);
     case 'invalid_request':
-      return 'check the Scope, Audience and Resource';
+      return t('token_advice_invalid_request');
     case 'temporarily_unavailable':
     case 'server_error':
-      return 'the identity provider has a problem: try again later';
+      return t('token_advice_server_error');
     case 'unsupported_grant_type':
-      return 'this token endpoint does not offer this grant: check the Token endpoint URL';
+      return t('token_advice_unsupported_grant_type');
     default:
-      return `check ${credentialsHint}`;
+      return t('token_advice_check', credentialsHint);
   }
 }
 
@@ -98,11 +99,8 @@ function seconds(value: unknown): number | undefined {
 function checkTokenType(where: string, tokenType: unknown): void {
   if (typeof tokenType === 'string' && tokenType.toLowerCase() === 'bearer') return;
   const sent =
-    tokenType === undefined ? 'no token_type' : `token_type ${JSON.stringify(tokenType).slice(0, 40)}`;
-  throw new AuthError(
-    'invalid-response',
-    `The token endpoint ${where} answered with ${sent}, not Bearer. omni-ai can only send Bearer tokens (RFC 6750) and must not use a token of another type. What to do: set up the client at your identity provider to issue Bearer tokens (without DPoP or proof-of-possession).`,
-  );
+    tokenType === undefined ? t('token_type_none') : t('token_type_sent', JSON.stringify(tokenType).slice(0, 40));
+  throw new AuthError('invalid-response', t('token_type_not_bearer', where, sent));
 }
 
 /** Reads a 200 answer; anything that is not a usable token becomes an AuthError naming the endpoint. */
@@ -111,18 +109,12 @@ function parseTokenBody(where: string, text: string, contentType: string, now: n
   try {
     body = JSON.parse(text);
   } catch {
-    const what = /html/i.test(contentType) || /^\s*</.test(text) ? 'an HTML page' : 'something that is not JSON';
-    throw new AuthError(
-      'invalid-response',
-      `The token endpoint ${where} answered with ${what}, not a token. Check the Token endpoint URL: it must be the OAuth2 token URL itself.`,
-    );
+    const what = /html/i.test(contentType) || /^\s*</.test(text) ? t('token_body_html') : t('token_body_not_json');
+    throw new AuthError('invalid-response', t('token_body_not_token', where, what));
   }
   const b = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
   if (typeof b.access_token !== 'string' || b.access_token === '')
-    throw new AuthError(
-      'invalid-response',
-      `The token endpoint ${where} answered without an access_token. Check the Token endpoint URL and the grant your identity provider expects.`,
-    );
+    throw new AuthError('invalid-response', t('token_no_access_token', where));
   checkTokenType(where, b.token_type);
   let expiresIn = seconds(b.expires_in);
   if (b.expires_in === undefined) expiresIn = lifetimeFromJwt(b.access_token, now / 1000);
@@ -130,8 +122,8 @@ function parseTokenBody(where: string, text: string, contentType: string, now: n
     throw new AuthError(
       'invalid-response',
       b.expires_in === undefined
-        ? `The token endpoint ${where} did not say when the token expires (no expires_in), and the token is not a JWT with an exp. omni-ai cannot refresh it safely.`
-        : `The token endpoint ${where} answered with an unusable expires_in (${JSON.stringify(b.expires_in).slice(0, 40)}): it must be a number of seconds.`,
+        ? t('token_no_expiry', where)
+        : t('token_bad_expiry', where, JSON.stringify(b.expires_in).slice(0, 40)),
     );
   // Entra ID sends refresh_in (about half the lifetime) for long-lived tokens; MSAL refreshes then.
   // Honoured only when it moves the refresh earlier than expiry; anything else is ignored.
@@ -167,19 +159,20 @@ function errorFromStatus(where: string, response: Response, text: string, hint: 
   if (typeof oauth.error === 'string') {
     return new AuthError(
       'oauth',
-      `The token endpoint ${where} refused: ${oauth.error}${description}. What to do: ${adviceFor(oauth.error, hint)}.`,
+      // The OAuth2 error code and the server's description stay as the server sent them.
+      t('token_refused', where, `${oauth.error}${description}`, adviceFor(oauth.error, hint)),
       // A server error may pass, whatever its body says.
       { retryable: status >= 500, status, oauthError: oauth.error },
     );
   }
   if (status >= 500)
-    return new AuthError('http', `The token endpoint ${where} failed with HTTP ${status}. Try again later.`, {
+    return new AuthError('http', t('token_http_server', where, String(status)), {
       retryable: true,
       status,
     });
   return new AuthError(
     'http',
-    `The token endpoint ${where} answered HTTP ${status}. Check the Token endpoint URL${status === 401 || status === 403 ? ` and ${hint}` : ''}.`,
+    status === 401 || status === 403 ? t('token_http_denied', where, String(status), hint) : t('token_http_status', where, String(status)),
     { status },
   );
 }
@@ -210,12 +203,12 @@ async function attempt(request: TokenRequest, options: Required<TokenEndpointOpt
     if (e.name === 'TimeoutError')
       throw new AuthError(
         'timeout',
-        `The token endpoint ${where} did not answer within ${options.timeoutMs / 1000} s. Check the URL, your network and proxy.`,
+        t('token_timeout', where, options.timeoutMs / 1000),
         { retryable: true },
       );
     throw new AuthError(
       'network',
-      `Could not reach the token endpoint ${where} (${e.message}). Check the URL, your network, and that omni-ai may access this site.`,
+      t('token_unreachable', where, e.message),
       { retryable: true },
     );
   }
@@ -223,7 +216,7 @@ async function attempt(request: TokenRequest, options: Required<TokenEndpointOpt
     await response.body?.cancel().catch(() => undefined);
     throw new AuthError(
       'redirect',
-      `The token endpoint ${where} answered with a redirect. omni-ai does not follow it: the request carries your client secret or signed assertion, which must go only to the token endpoint you entered. What to do: enter the final token URL, the one the redirect leads to, in ${request.endpointHint}.`,
+      t('token_redirect', where, request.endpointHint),
     );
   }
   const text = await response.text();
@@ -255,7 +248,7 @@ export async function requestToken(request: TokenRequest, opts: TokenEndpointOpt
           : new AuthError('network', (error as Error).message ?? String(error), { retryable: true });
       const safe = redact(authError.message, request.secrets);
       if (!authError.retryable || tryNumber >= options.attempts) {
-        const tries = authError.retryable ? ` (${tryNumber} tries)` : '';
+        const tries = authError.retryable ? ` ${t('token_tries', tryNumber)}` : '';
         throw new AuthError(authError.kind, safe + tries, authError);
       }
       await options.sleep(options.baseDelayMs * 2 ** (tryNumber - 1) * (0.5 + options.random()));

@@ -146,17 +146,17 @@ export function sentTooltip(sent: SentPage): string {
 export function toMarkdown(title: string, entries: ChatEntry[]): string {
   const parts = [`# ${escapeMarkdownText(title)}`, ''];
   for (const e of entries) {
-    const author = e.role === 'user' ? 'You' : `${PROVIDERS[e.provider!].label} · ${e.model}`;
+    const author = e.role === 'user' ? t('answer_you') : `${PROVIDERS[e.provider!].label} · ${e.model}`;
     parts.push(`**${escapeMarkdownText(author)}**`, '');
-    if (e.context) parts.push(`> Attached: ${markdownLink(e.context.title, e.context.url)}`, '');
+    if (e.context) parts.push(`> ${t('export_attached', markdownLink(e.context.title, e.context.url))}`, '');
     // The record of what left (issue 16 §3), escaped like everything a page or a provider named.
     for (const sent of e.sent ?? []) {
-      const endpoint = sent.endpoint ? `, received at ${sent.endpoint}` : '';
+      const endpoint = sent.endpoint ? t('export_received_at', sent.endpoint) : '';
       parts.push(`> ${escapeMarkdownText(`${sentLine(sent)}: ${sent.url}, ${sentAmount(sent)}${endpoint}`)}`, '');
     }
     if (e.content) parts.push(e.content, '');
-    if (e.status === 'stopped') parts.push('_(stopped)_', '');
-    if (e.status === 'error' && e.error) parts.push(`_(failed: ${escapeMarkdownText(e.error.message)})_`, '');
+    if (e.status === 'stopped') parts.push(`_${t('export_stopped')}_`, '');
+    if (e.status === 'error' && e.error) parts.push(`_${t('export_failed', escapeMarkdownText(e.error.message))}_`, '');
   }
   return `${parts.join('\n').trimEnd()}\n`;
 }

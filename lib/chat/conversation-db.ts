@@ -1,4 +1,5 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
+import { t } from '../i18n/t';
 import type { ProviderId } from '../providers/catalog';
 import type { FinishReason, StreamError, Usage } from '../providers/types';
 import { imageLabel, type ImageAttachment } from './image-attachment';
@@ -473,7 +474,6 @@ export interface ImportCounts {
   messages: number;
 }
 
-const INTERRUPTED_BY_EXPORT = 'This answer was still being written when it was exported.';
 
 /**
  * Stores imported conversations in one transaction, without duplicates: a conversation or a message
@@ -512,7 +512,7 @@ export function importConversations(batch: readonly ArchivedConversation[]): Pro
         // An answer exported while it streamed will never finish: say so, as a stopped worker's are.
         const record: MessageRecord =
           message.status === 'streaming'
-            ? { ...message, conversationId: conversation.id, status: 'error', error: { kind: 'network', message: INTERRUPTED_BY_EXPORT } }
+            ? { ...message, conversationId: conversation.id, status: 'error', error: { kind: 'network', message: t('export_interrupted') } }
             : { ...message, conversationId: conversation.id };
         writes.push(messages.put(record));
         for (const word of messageTerms(record)) words.add(word);

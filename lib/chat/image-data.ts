@@ -1,3 +1,4 @@
+import { t } from '../i18n/t';
 import { blobToBase64 } from './base64';
 import type { ImageAttachment } from './image-attachment';
 
@@ -15,7 +16,7 @@ export function rememberImageData(blob: Blob, data: string): void {
 
 export function imageData(blob: Blob): string {
   const data = dataOf.get(blob);
-  if (data === undefined) throw new Error('An image of this conversation was not loaded. Reopen the conversation from History.');
+  if (data === undefined) throw new Error(t('image_not_loaded'));
   return data;
 }
 

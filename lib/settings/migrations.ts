@@ -1,3 +1,4 @@
+import { t } from '../i18n/t';
 import { SETTINGS_VERSION } from './schema';
 
 /**
@@ -23,7 +24,7 @@ export function migrateSettings(
   if (fromVersion > toVersion)
     return {
       ok: false,
-      reason: `Your settings were saved by a newer version of omni-ai (format ${fromVersion}) and could not be read; defaults are in use. They stay stored, untouched: update omni-ai to get them back.`,
+      reason: t('migrate_newer', String(fromVersion)),
     };
   let current = state;
   for (let version = fromVersion; version < toVersion; version++) {
@@ -31,14 +32,14 @@ export function migrateSettings(
     if (!step || typeof current !== 'object' || current === null)
       return {
         ok: false,
-        reason: `Your settings were saved in an old format (${fromVersion}) that this version cannot convert; defaults are in use. Enter your settings again.`,
+        reason: t('migrate_old', String(fromVersion)),
       };
     try {
       current = step(current as Record<string, unknown>);
     } catch (error) {
       return {
         ok: false,
-        reason: `Your settings could not be converted from format ${version} (${(error as Error).message}); defaults are in use.`,
+        reason: t('migrate_failed', String(version), (error as Error).message),
       };
     }
   }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/t';
 import { PROVIDER_IDS, PROVIDERS, isProviderId, type ProviderId } from '../providers/catalog';
 import type { FieldSpec, ProviderForm } from './field-spec';
 import { PROVIDER_FORMS, defaultProviderConfigs } from './provider-forms';
@@ -45,7 +46,7 @@ function fieldValueIsValid<C>(field: FieldSpec<C>, value: unknown): boolean {
 function parseConfig<C>(form: ProviderForm<C>, stored: unknown): { config: C; reset: string[] } {
   const config = structuredClone(form.defaults) as Record<string, unknown>;
   if (stored === undefined) return { config: config as C, reset: [] };
-  if (!isRecord(stored)) return { config: config as C, reset: ['all fields'] };
+  if (!isRecord(stored)) return { config: config as C, reset: [t('settings_all_fields')] };
   const reset: string[] = [];
   for (const field of form.fields) {
     const value = stored[field.key];
@@ -61,8 +62,8 @@ function parsePageText(stored: unknown, notices: string[]): PageTextSettings {
   const parsed = defaultSettings().pageText;
   if (!isRecord(stored)) return parsed;
   const lists = [
-    ['allowedSites', 'Sites omni-ai may read'],
-    ['blockedSites', 'Sites omni-ai never reads'],
+    ['allowedSites', t('sites_allowed')],
+    ['blockedSites', t('sites_blocked')],
   ] as const;
   for (const [key, label] of lists) {
     const entries = stored[key];
@@ -72,7 +73,11 @@ function parsePageText(stored: unknown, notices: string[]): PageTextSettings {
     parsed[key] = kept;
     if (removed.length)
       notices.push(
-        `Some saved entries of “${label}” could not be read and were removed: ${removed.map((e) => (typeof e === 'string' ? `“${e}”` : 'an entry that is not text')).join(', ')}. Check the list on the options page.`,
+        t(
+          'settings_entries_removed',
+          label,
+          removed.map((e) => (typeof e === 'string' ? t('settings_entry_quoted', e) : t('settings_entry_not_text'))).join(t('list_separator')),
+        ),
       );
   }
   if (typeof stored.keepLog === 'boolean') parsed.keepLog = stored.keepLog;
@@ -88,14 +93,14 @@ export function parseStoredSettings(stored: unknown): SettingsData {
   const settings = defaultSettings();
   if (stored === undefined || stored === null) return settings;
   if (!isRecord(stored)) {
-    settings.notices.push('Your saved settings could not be read and were replaced by the defaults.');
+    settings.notices.push(t('settings_unreadable'));
     return settings;
   }
   const notices = Array.isArray(stored.notices) ? stored.notices.filter((n) => typeof n === 'string') : [];
 
   if (isProviderId(stored.provider)) settings.provider = stored.provider;
   else if (stored.provider !== undefined)
-    notices.push(`The saved provider was not recognised; ${PROVIDERS[settings.provider].label} is selected.`);
+    notices.push(t('settings_provider_unknown', PROVIDERS[settings.provider].label));
   // Stored before providerChosen existed: a provider other than the built-in default was picked.
   settings.providerChosen =
     typeof stored.providerChosen === 'boolean' ? stored.providerChosen : settings.provider !== defaultSettings().provider;
@@ -118,9 +123,7 @@ export function parseStoredSettings(stored: unknown): SettingsData {
     const { config, reset } = parseConfig(PROVIDER_FORMS[id] as ProviderForm<unknown>, storedProviders[id]);
     (settings.providers as Record<ProviderId, unknown>)[id] = config as ProviderConfigs[typeof id];
     if (reset.length)
-      notices.push(
-        `Some saved ${PROVIDERS[id].label} settings could not be read and were reset: ${reset.join(', ')}. Check them on the options page.`,
-      );
+      notices.push(t('settings_provider_reset', PROVIDERS[id].label, reset.join(t('list_separator'))));
   }
   settings.notices = notices;
   return settings;

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 import type { TokenRequest } from '../token-endpoint';
 
 export interface CodeExchange {
@@ -24,7 +25,7 @@ export function authorizationCodeRequest(exchange: CodeExchange): TokenRequest {
       code_verifier: exchange.verifier,
     }),
     secrets: [exchange.code, exchange.verifier],
-    credentialsHint: 'the Client ID and the redirect URI registered for omni-ai',
-    endpointHint: 'the Issuer',
+    credentialsHint: t('token_hint_authorization_code'),
+    endpointHint: t('token_where_issuer'),
   };
 }

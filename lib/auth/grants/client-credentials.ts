@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 import type { TokenRequest } from '../token-endpoint';
 import type { ClientCredentialsSource } from '../token-source';
 
@@ -32,7 +33,7 @@ export function clientCredentialsRequest(source: ClientCredentialsSource): Token
     body,
     headers,
     secrets: [source.clientSecret, headers.authorization ?? ''],
-    credentialsHint: 'the Client ID and Client secret',
-    endpointHint: '“Token endpoint”',
+    credentialsHint: t('token_hint_client_credentials'),
+    endpointHint: t('token_where_token_endpoint'),
   };
 }

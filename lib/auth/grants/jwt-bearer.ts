@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 import { SignJWT, importPKCS8 } from 'jose';
 import type { TokenRequest } from '../token-endpoint';
 import type { ServiceAccountSource } from '../token-source';
@@ -29,8 +30,8 @@ export async function jwtBearerRequest(source: ServiceAccountSource, nowSeconds:
     endpoint: source.tokenEndpoint,
     body: new URLSearchParams({ grant_type: JWT_BEARER_GRANT, assertion }),
     secrets: [source.privateKey, assertion],
-    credentialsHint: 'the Service account key',
+    credentialsHint: t('token_hint_service_account'),
     // The key file names its token endpoint; a Google key's is https://oauth2.googleapis.com/token.
-    endpointHint: 'the “Service account key” (its token_uri)',
+    endpointHint: t('token_where_service_account'),
   };
 }

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 import type { TokenRequest } from '../token-endpoint';
 
 export interface RefreshExchange {
@@ -28,7 +29,7 @@ export function refreshTokenRequest(exchange: RefreshExchange): TokenRequest {
     endpoint: exchange.tokenEndpoint,
     body,
     secrets: [exchange.refreshToken],
-    credentialsHint: 'your sign-in',
-    endpointHint: 'the Issuer',
+    credentialsHint: t('token_hint_sign_in'),
+    endpointHint: t('token_where_issuer'),
   };
 }

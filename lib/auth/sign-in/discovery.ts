@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 import { checkEndpointUrl } from '../../settings/validate';
 import { AuthError } from '../errors';
 
@@ -64,13 +65,13 @@ export async function discover(issuer: string, options: DiscoveryOptions = {}): 
   } catch (error) {
     const e = error as Error;
     if (e.name === 'TimeoutError')
-      throw new AuthError('timeout', `The sign-in server's configuration at ${url} did not answer within ${timeoutMs / 1000} s. Check the Issuer, your network and proxy.`, { retryable: true });
-    throw new AuthError('network', `Could not reach the sign-in server's configuration at ${url} (${e.message}). Check the Issuer, your network, and that omni-ai may access this site.`, { retryable: true });
+      throw new AuthError('timeout', t('discovery_timeout', url, timeoutMs / 1000), { retryable: true });
+    throw new AuthError('network', t('discovery_unreachable', url, e.message), { retryable: true });
   }
   if (!response.ok)
     throw new AuthError(
       'http',
-      `The sign-in server's configuration at ${url} answered HTTP ${response.status}. Check the Issuer: it is the URL before /.well-known/openid-configuration.`,
+      t('discovery_http', url, String(response.status)),
       { retryable: response.status >= 500, status: response.status },
     );
   let body: Record<string, unknown>;
@@ -79,34 +80,34 @@ export async function discover(issuer: string, options: DiscoveryOptions = {}): 
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
     body = parsed as Record<string, unknown>;
   } catch {
-    throw new AuthError('invalid-response', `${url} is not an OpenID Connect configuration (not a JSON object). Check the Issuer.`);
+    throw new AuthError('invalid-response', t('discovery_not_json', url));
   }
   const announced = str(body.issuer);
   if (!announced || !isSameIssuer(issuer, announced))
     throw new AuthError(
       'config',
-      `The configuration at ${url} is for the issuer ${announced ? `"${announced}"` : '(none given)'}, not "${issuer}". Enter the Issuer exactly as the sign-in server names it.`,
+      t('discovery_other_issuer', url, announced ? `"${announced}"` : t('discovery_no_issuer'), issuer),
     );
   const endpoint = (key: string, required: boolean): string | undefined => {
     const value = str(body[key]);
     if (!value) {
-      if (required) throw new AuthError('config', `The configuration at ${url} has no ${key}: this sign-in server cannot be used to sign in.`);
+      if (required) throw new AuthError('config', t('discovery_missing', url, key));
       return undefined;
     }
     const problem = checkEndpointUrl(value);
-    if (problem) throw new AuthError('config', `The configuration at ${url} gives a ${key} that omni-ai will not use (${value}): it ${problem}.`);
+    if (problem) throw new AuthError('config', t('discovery_bad_endpoint', url, key, value, problem));
     return value;
   };
   const methods = body.code_challenge_methods_supported;
   // RFC 8414 §2: when listed, S256 must be among them; omni-ai never falls back to "plain".
   if (Array.isArray(methods) && !methods.includes('S256'))
-    throw new AuthError('config', `The sign-in server at ${issuer} does not offer PKCE with S256 (code_challenge_methods_supported), which omni-ai requires.`);
+    throw new AuthError('config', t('discovery_no_pkce', issuer));
   const offered = Array.isArray(body.id_token_signing_alg_values_supported)
     ? body.id_token_signing_alg_values_supported.filter((a): a is string => typeof a === 'string')
     : ['RS256']; // Discovery §3: RS256 when the provider does not say
   const idTokenAlgorithms = offered.filter((a) => VERIFIABLE_ALGORITHMS.includes(a));
   if (idTokenAlgorithms.length === 0)
-    throw new AuthError('config', `The sign-in server at ${issuer} signs ID tokens only with ${offered.join(', ') || 'nothing'}, which omni-ai cannot verify without a client secret.`);
+    throw new AuthError('config', t('discovery_algorithms', issuer, offered.join(', ') || t('discovery_algorithms_none')));
   return {
     issuer: announced,
     authorizationEndpoint: endpoint('authorization_endpoint', true)!,

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { AuthError } from '../errors';
 
@@ -34,7 +35,7 @@ export function remoteKeys(jwksUri: string): JWTVerifyGetKey {
 }
 
 function refused(issuer: string, why: string): AuthError {
-  return new AuthError('invalid-response', `omni-ai refused the ID token from ${issuer}: ${why}. Nothing was signed in.`);
+  return new AuthError('invalid-response', t('id_token_refused', issuer, why));
 }
 
 /**
@@ -54,27 +55,27 @@ export async function verifyIdToken(idToken: string, expect: IdTokenExpectations
       currentDate: new Date((expect.now ?? Date.now)()),
     }));
   } catch (error) {
-    if (error instanceof errors.JWTExpired) throw refused(expect.issuer, 'it has expired (check this computer’s clock)');
+    if (error instanceof errors.JWTExpired) throw refused(expect.issuer, t('id_token_expired'));
     if (error instanceof errors.JWTClaimValidationFailed)
       throw refused(
         expect.issuer,
         error.claim === 'aud'
-          ? `it was issued for another client, not the Client ID ${expect.clientId}`
+          ? t('id_token_other_client', expect.clientId)
           : error.claim === 'iss'
-            ? 'it was issued by another issuer'
-            : `its "${error.claim}" claim is wrong (${error.reason})`,
+            ? t('id_token_other_issuer')
+            : t('id_token_bad_claim', error.claim, error.reason),
       );
     if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey)
-      throw refused(expect.issuer, 'its signature does not match any of the issuer’s published keys');
-    if (error instanceof errors.JOSEAlgNotAllowed) throw refused(expect.issuer, 'it is signed with an algorithm the issuer does not announce');
+      throw refused(expect.issuer, t('id_token_bad_signature'));
+    if (error instanceof errors.JOSEAlgNotAllowed) throw refused(expect.issuer, t('id_token_bad_algorithm'));
     if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid)
-      throw new AuthError('network', `omni-ai could not read the signing keys of ${expect.issuer} to check the ID token (${(error as Error).message}). Try again.`, { retryable: true });
+      throw new AuthError('network', t('id_token_keys_unreadable', expect.issuer, (error as Error).message), { retryable: true });
     throw refused(expect.issuer, (error as Error).message);
   }
-  if (payload.nonce !== expect.nonce) throw refused(expect.issuer, 'its nonce is not the one this sign-in sent (a replayed token)');
+  if (payload.nonce !== expect.nonce) throw refused(expect.issuer, t('id_token_replayed'));
   const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
   if ((audiences.length > 1 || payload.azp !== undefined) && payload.azp !== expect.clientId)
-    throw refused(expect.issuer, 'it was issued to another party (azp)');
+    throw refused(expect.issuer, t('id_token_other_party'));
   const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim().slice(0, 200) : undefined);
   return {
     subject: payload.sub as string,

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 export interface Revocation {
   revocationEndpoint: string;
   clientId: string;
@@ -27,8 +28,9 @@ export async function revokeRefreshToken(r: Revocation, doFetch: typeof fetch = 
     });
     if (response.ok) return undefined;
     const body = (await response.json().catch(() => ({}))) as { error?: unknown };
-    return `the revocation endpoint ${where} answered HTTP ${response.status}${typeof body.error === 'string' ? ` (${body.error})` : ''}`;
+    const status = String(response.status);
+    return typeof body.error === 'string' ? t('revoke_http_error', where, status, body.error) : t('revoke_http', where, status);
   } catch (error) {
-    return `the revocation endpoint ${where} could not be reached (${(error as Error).message})`;
+    return t('revoke_unreachable', where, (error as Error).message);
   }
 }

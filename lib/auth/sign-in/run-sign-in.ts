@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 import type { JWTVerifyGetKey } from 'jose';
 import { AuthError } from '../errors';
 import { authorizationCodeRequest } from '../grants/authorization-code';
@@ -31,14 +32,14 @@ export interface SignInOutcome {
 function launchError(error: Error, metadata: IssuerMetadata): AuthError {
   const text = error.message ?? String(error);
   if (/did not approve|canceled|cancelled|closed/i.test(text))
-    return new AuthError('config', 'Sign-in was cancelled: the sign-in window was closed before it finished. Press Sign in to try again.');
+    return new AuthError('config', t('sign_in_window_closed'));
   if (/could not be loaded|load/i.test(text))
     return new AuthError(
       'network',
-      `The sign-in page ${new URL(metadata.authorizationEndpoint).origin} could not be loaded (${text}). Check the Issuer, your network, and that the redirect URI shown on the options page is registered for the Client ID.`,
+      t('sign_in_page_not_loaded', new URL(metadata.authorizationEndpoint).origin, text),
       { retryable: true },
     );
-  return new AuthError('config', `The sign-in window failed (${text}). Press Sign in to try again.`);
+  return new AuthError('config', t('sign_in_window_failed', text));
 }
 
 /**
@@ -68,10 +69,7 @@ export async function runSignIn(client: SignInClient, deps: SignInFlowDeps): Pro
     }),
   );
   if (!tokens.idToken)
-    throw new AuthError(
-      'invalid-response',
-      `The token endpoint ${metadata.tokenEndpoint} answered without an ID token, so omni-ai cannot tell who signed in. Check that the client may use OpenID Connect (the "openid" scope).`,
-    );
+    throw new AuthError('invalid-response', t('sign_in_no_id_token', metadata.tokenEndpoint));
   const account = await verifyIdToken(tokens.idToken, {
     issuer: metadata.issuer,
     clientId: client.clientId,

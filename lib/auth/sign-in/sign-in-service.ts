@@ -157,6 +157,6 @@ export class SignInService {
 }
 
 function notSetUp(provider: ProviderId): string {
-  return `${PROVIDERS[provider].label} is not set up for sign-in: choose “Sign in (your organisation's account)” under Authentication, fill in the Issuer${provider === 'azure-openai' ? ' or Tenant ID' : ''} and Client ID, and Save.`;
+  return t(provider === 'azure-openai' ? 'sign_in_not_set_up_azure' : 'sign_in_not_set_up', PROVIDERS[provider].label);
 }
 

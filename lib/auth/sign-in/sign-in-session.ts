@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { canonicalJson } from '../../canonical-json';
+import { t } from '../../i18n/t';
 import type { ProviderId } from '../../providers/catalog';
 import { isSealed, openText, sealText } from '../../settings/secret-box';
 import type { SignedInAccount } from './id-token';
@@ -59,7 +60,7 @@ async function seal(provider: ProviderId, session: SignInSession): Promise<SignI
 async function open(provider: ProviderId, stored: SignInSession | undefined): Promise<SignInSession | undefined> {
   if (!stored?.refreshToken) return stored;
   const { refreshToken, ...rest } = stored;
-  if (!isSealed(refreshToken)) return { ...rest, unreadable: 'it was not stored by omni-ai' };
+  if (!isSealed(refreshToken)) return { ...rest, unreadable: t('sign_in_session_foreign') };
   try {
     return { ...rest, refreshToken: await openText(refreshToken, contextOf(provider, stored)) };
   } catch (error) {

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 import { parseMatchPattern, type MatchPattern } from '../../page/site-access/match-pattern';
 import type { PageRule } from '../../page/site-access/page-text-rules';
 import { parseRecipient, type Recipient } from '../../page/site-access/recipient';
@@ -16,7 +17,8 @@ export interface PolicyList<T> {
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
 
-const STOPS = 'Until it is fixed, omni-ai sends no page text.';
+/** Said after each value whose loss stops page text (a function: the message is read in the UI language when used). */
+const STOPS = () => t('policy_page_stops');
 
 /**
  * A list of strings, each parsed. A bad entry is dropped from a list whose entries only permit
@@ -27,23 +29,23 @@ function parseList<T>(
   value: unknown,
   note: Note,
   parse: (entry: string) => Parsed<T>,
-  what: string,
+  what: () => string,
   badEntry: 'drop' | 'stop',
 ): PolicyList<T> {
   if (!Array.isArray(value)) {
-    note(key, `must be a list of ${what}; it is ${describeType(value)}. ${STOPS}`);
+    note(key, t('policy_page_not_list', what(), describeType(value), STOPS()));
     return { items: [], unreadable: true };
   }
   const items: T[] = [];
   let unreadable = false;
   value.forEach((entry, index) => {
-    const parsed: Parsed<T> = typeof entry === 'string' ? parse(entry) : { ok: false, message: `Entry ${index + 1} is ${describeType(entry)}, not text.` };
+    const parsed: Parsed<T> = typeof entry === 'string' ? parse(entry) : { ok: false, message: t('policy_entry_not_text', index + 1, describeType(entry)) };
     if (parsed.ok) {
       items.push(parsed.value);
       return;
     }
     unreadable ||= badEntry === 'stop';
-    note(key, `${parsed.message} ${badEntry === 'stop' ? STOPS : 'That entry is ignored.'}`);
+    note(key, `${parsed.message} ${badEntry === 'stop' ? STOPS() : t('policy_entry_ignored')}`);
   });
   return { items, unreadable };
 }
@@ -58,8 +60,8 @@ const recipient = (entry: string): Parsed<Recipient> => {
   return parsed.ok ? { ok: true, value: parsed.recipient } : parsed;
 };
 
-const PATTERNS = 'match patterns such as "https://intranet.example.com/*"';
-const RECIPIENTS = 'provider IDs or endpoint origins such as "https://llm.intranet.example.com"';
+const PATTERNS = () => t('policy_patterns');
+const RECIPIENTS = () => t('policy_recipients');
 
 export const parseAllowedSites = (value: unknown, note: Note) => parseList('pageAllowedSites', value, note, pattern, PATTERNS, 'drop');
 export const parseBlockedSites = (value: unknown, note: Note) => parseList('pageBlockedSites', value, note, pattern, PATTERNS, 'stop');
@@ -70,18 +72,18 @@ const RULE_FIELDS = new Set(['sites', 'providers', 'action']);
 /** One rule, `{ sites, providers, action }`; anything wrong in it makes it unreadable. */
 function parseRule(value: unknown, key: string, note: Note): { rule?: PageRule; unreadable: boolean } {
   if (!isRecord(value)) {
-    note(key, `must be an object { "sites", "providers", "action" }; it is ${describeType(value)}. ${STOPS}`);
+    note(key, t('policy_rule_not_object', describeType(value), STOPS()));
     return { unreadable: true };
   }
   for (const field of Object.keys(value))
-    if (!RULE_FIELDS.has(field)) note(key, `has a field “${field}”, which a rule does not have (sites, providers, action); it is ignored.`);
+    if (!RULE_FIELDS.has(field)) note(key, t('policy_rule_unknown_field', field));
   const { action } = value;
   if (action !== 'allow' && action !== 'block') {
-    note(`${key}.action`, `must be "allow" or "block". ${STOPS}`);
+    note(`${key}.action`, t('policy_rule_action', STOPS()));
     return { unreadable: true };
   }
   if (value.sites === undefined || (Array.isArray(value.sites) && value.sites.length === 0)) {
-    note(`${key}.sites`, `must list the sites the rule is for. ${STOPS}`);
+    note(`${key}.sites`, t('policy_rule_no_sites', STOPS()));
     return { unreadable: true };
   }
   const sites = parseList(`${key}.sites`, value.sites, note, pattern, PATTERNS, 'stop');
@@ -93,7 +95,7 @@ function parseRule(value: unknown, key: string, note: Note): { rule?: PageRule; 
 
 export function parsePageRules(value: unknown, note: Note): PolicyList<PageRule> {
   if (!Array.isArray(value)) {
-    note('pageRules', `must be a list of rules { "sites", "providers", "action" }; it is ${describeType(value)}. ${STOPS}`);
+    note('pageRules', t('policy_rules_not_list', describeType(value), STOPS()));
     return { items: [], unreadable: true };
   }
   const items: PageRule[] = [];

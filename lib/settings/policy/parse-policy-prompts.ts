@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 import { checkPrompt, tidyPrompt } from '../prompts/check-prompt';
 import type { PromptDefinition, PromptWhere } from '../schema';
 import { describeType, isRecord, type Note } from './policy-values';
@@ -9,20 +10,20 @@ import { describeType, isRecord, type Note } from './policy-values';
  */
 export function parsePolicyPrompts(value: unknown, note: Note): PromptDefinition[] | undefined {
   if (!Array.isArray(value)) {
-    note('prompts', `must be a list of { "title", "template", "where" } objects; it is ${describeType(value)}.`);
+    note('prompts', t('policy_prompts_not_list', describeType(value)));
     return undefined;
   }
   const prompts: PromptDefinition[] = [];
   value.forEach((entry: unknown, index) => {
     const key = `prompts[${index}]`;
     if (!isRecord(entry)) {
-      note(key, `must be an object with "title" and "template"; it is ${describeType(entry)}. It is ignored.`);
+      note(key, t('policy_prompt_not_object', describeType(entry)));
       return;
     }
     const prompt = { title: entry.title, template: entry.template, where: entry.where ?? 'both' };
     const errors = Object.values(checkPrompt(prompt));
     if (errors.length) {
-      note(key, `${errors.join(' ')} This prompt is ignored.`);
+      note(key, t('policy_prompt_ignored', errors.join(' ')));
       return;
     }
     prompts.push(tidyPrompt(prompt as { title: string; template: string; where: PromptWhere }));

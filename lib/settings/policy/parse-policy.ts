@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 import { PROVIDER_IDS, PROVIDERS, isProviderId, type ProviderId } from '../../providers/catalog';
 import { MIN_PAGE_BUDGET } from '../parse-stored';
 import { parsePolicyPrompts } from './parse-policy-prompts';
@@ -14,7 +15,7 @@ const IDS = PROVIDER_IDS.join(', ');
 function parseBoolean<K extends 'allowAddPage' | 'allowContextMenu'>(key: K): KeyParser<K> {
   return (value, note) => {
     if (typeof value === 'boolean') return value;
-    note(key, `must be true or false; it is ${describeType(value)}.`);
+    note(key, t('policy_not_boolean', describeType(value)));
     return undefined;
   };
 }
@@ -25,40 +26,40 @@ const PARSERS: { [K in keyof Policy]-?: KeyParser<K> } = {
 
   allowedProviders: (value, note) => {
     if (!Array.isArray(value)) {
-      note('allowedProviders', `must be a list of provider IDs (${IDS}); it is ${describeType(value)}.`);
+      note('allowedProviders', t('policy_providers_not_list', IDS, describeType(value)));
       return undefined;
     }
     for (const entry of value)
       if (!isProviderId(entry))
-        note('allowedProviders', `lists ${typeof entry === 'string' ? `"${entry}", which is not a provider omni-ai knows` : describeType(entry)}; that entry is ignored (provider IDs: ${IDS}).`);
+        note('allowedProviders', typeof entry === 'string' ? t('policy_provider_unknown_entry', entry, IDS) : t('policy_provider_bad_entry', describeType(entry), IDS));
     // In catalog order, whatever order the admin wrote: the "Provider" combobox keeps one order.
     const allowed = PROVIDER_IDS.filter((id) => value.includes(id));
     if (allowed.length > 0) return allowed;
-    note('allowedProviders', 'names no provider omni-ai knows, so every provider stays offered.');
+    note('allowedProviders', t('policy_no_known_provider'));
     return undefined;
   },
 
   defaultProvider: (value, note) => {
     if (isProviderId(value)) return value;
-    note('defaultProvider', `must be one provider ID (${IDS}).`);
+    note('defaultProvider', t('policy_default_provider', IDS));
     return undefined;
   },
 
   defaultModel: (value, note) => {
     if (typeof value === 'string' && value.trim()) return value.trim();
-    note('defaultModel', 'must be a model name.');
+    note('defaultModel', t('policy_default_model'));
     return undefined;
   },
 
   systemPrompt: (value, note) => {
     if (typeof value === 'string') return value.trim();
-    note('systemPrompt', `must be a string; it is ${describeType(value)}.`);
+    note('systemPrompt', t('policy_not_string', describeType(value)));
     return undefined;
   },
 
   pageBudget: (value, note) => {
     if (typeof value === 'number' && Number.isInteger(value) && value >= MIN_PAGE_BUDGET) return value;
-    note('pageBudget', `must be a whole number of characters, at least ${MIN_PAGE_BUDGET}.`);
+    note('pageBudget', t('policy_page_budget', String(MIN_PAGE_BUDGET)));
     return undefined;
   },
 
@@ -80,18 +81,18 @@ const label = (id: ProviderId) => `${id} (${PROVIDERS[id].label})`;
 function reconcile(policy: Policy, note: Note): void {
   const { allowedProviders, defaultProvider, defaultModel } = policy;
   if (defaultProvider && allowedProviders && !allowedProviders.includes(defaultProvider)) {
-    note('defaultProvider', `${label(defaultProvider)} is not among allowedProviders, so it cannot be the default.`);
+    note('defaultProvider', t('policy_default_not_allowed', label(defaultProvider)));
     delete policy.defaultProvider;
   }
   if (defaultModel === undefined) return;
   if (!policy.defaultProvider) {
-    note('defaultModel', 'applies to defaultProvider, which is not set (or was ignored).');
+    note('defaultModel', t('policy_model_without_provider'));
     delete policy.defaultModel;
     return;
   }
   const locked = (policy.providers?.[policy.defaultProvider] as { models?: string[] } | undefined)?.models;
   if (locked && !locked.includes(defaultModel)) {
-    note('defaultModel', `is not one of the models the policy sets for ${label(policy.defaultProvider)}.`);
+    note('defaultModel', t('policy_model_not_listed', label(policy.defaultProvider)));
     delete policy.defaultModel;
   }
 }
@@ -115,6 +116,6 @@ export function parsePolicy(raw: unknown, forms: ProviderForms = PROVIDER_FORMS)
   }
   reconcile(policy as Policy, note);
   for (const key of Object.keys(raw))
-    if (!Object.hasOwn(PARSERS, key)) note(key, 'is not a policy this version of omni-ai knows; it is ignored.');
+    if (!Object.hasOwn(PARSERS, key)) note(key, t('policy_unknown_key'));
   return { policy: policy as Policy, notices };
 }

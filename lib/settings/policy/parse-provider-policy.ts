@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 import { PROVIDER_IDS, PROVIDERS, isProviderId, type ProviderId } from '../../providers/catalog';
 import type { FieldKind, FieldSpec, ProviderForm } from '../field-spec';
 import { PROVIDER_FORMS } from '../provider-forms';
@@ -43,17 +44,17 @@ function parseField<C>(field: FieldSpec<C>, value: unknown): { value: unknown } 
   const shape = POLICY_SHAPE[field.kind];
   if (shape === 'secret') return { problem: SECRET };
   if (shape === 'boolean')
-    return typeof value === 'boolean' ? { value } : { problem: `must be true or false (it is ${describeType(value)}).` };
+    return typeof value === 'boolean' ? { value } : { problem: t('policy_field_boolean', describeType(value)) };
   let text: string;
   if (shape === 'string list') {
     if (!Array.isArray(value) || !value.every((item) => typeof item === 'string'))
-      return { problem: `must be a list of strings (it is ${describeType(value)}).` };
+      return { problem: t('policy_field_list', describeType(value)) };
     text = value.join('\n');
   } else if (shape === 'number') {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return { problem: `must be a number (it is ${describeType(value)}).` };
+    if (typeof value !== 'number' || !Number.isFinite(value)) return { problem: t('policy_field_number', describeType(value)) };
     text = String(value);
   } else {
-    if (typeof value !== 'string') return { problem: `must be a string (it is ${describeType(value)}).` };
+    if (typeof value !== 'string') return { problem: t('policy_field_string', describeType(value)) };
     text = value;
   }
   const problem = checkField(field, text);
@@ -68,18 +69,18 @@ function parseField<C>(field: FieldSpec<C>, value: unknown): { value: unknown } 
  */
 export function parseProviderPolicies(raw: unknown, note: Note, forms: ProviderForms = PROVIDER_FORMS): ProviderPolicies | undefined {
   if (!isRecord(raw)) {
-    note('providers', `must be an object keyed by provider ID (${PROVIDER_IDS.join(', ')}); it is ${describeType(raw)}.`);
+    note('providers', t('policy_providers_not_object', PROVIDER_IDS.join(', '), describeType(raw)));
     return undefined;
   }
   const result: Record<string, Record<string, unknown>> = {};
   for (const [id, fields] of Object.entries(raw)) {
     const key = `providers.${id}`;
     if (!isProviderId(id)) {
-      note(key, `is not a provider omni-ai knows (${PROVIDER_IDS.join(', ')}).`);
+      note(key, t('policy_provider_unknown', PROVIDER_IDS.join(', ')));
       continue;
     }
     if (!isRecord(fields)) {
-      note(key, `must be an object of settings such as { "endpoint": "https://…" }; it is ${describeType(fields)}.`);
+      note(key, t('policy_provider_not_object', describeType(fields)));
       continue;
     }
     const form = forms[id] as ProviderForm<unknown>;
@@ -88,7 +89,7 @@ export function parseProviderPolicies(raw: unknown, note: Note, forms: ProviderF
       const field = form.fields.find((f) => f.key === name);
       if (!field) {
         const known = policyFields(form).map((f) => f.key);
-        note(`${key}.${name}`, `is not a setting of ${PROVIDERS[id].label} (those policy can set: ${known.join(', ')}).`);
+        note(`${key}.${name}`, t('policy_provider_unknown_setting', PROVIDERS[id].label, known.join(', ')));
         continue;
       }
       const outcome = parseField(field, value);

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/t';
 /** Records that a policy value at `key` (its path) was ignored, and why. */
 export type Note = (key: string, message: string) => void;
 
@@ -10,16 +11,16 @@ export const isRecord = (value: unknown): value is Record<string, unknown> =>
  */
 export function describeType(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
+  if (Array.isArray(value)) return t('policy_type_list');
   switch (typeof value) {
     case 'string':
-      return 'a string';
+      return t('policy_type_string');
     case 'number':
-      return 'a number';
+      return t('policy_type_number');
     case 'boolean':
       return value ? 'true' : 'false';
     case 'object':
-      return 'an object';
+      return t('policy_type_object');
     default:
       return typeof value;
   }

@@ -1,3 +1,5 @@
+import { plural } from '../../i18n/plural';
+import { t } from '../../i18n/t';
 import type { BuiltInPromptChange, PromptSettings, UserPrompt } from '../schema';
 import { BUILT_IN_IDS } from './built-in-prompts';
 import { PROMPT_WHERE } from './check-prompt';
@@ -29,7 +31,7 @@ function parseChange(stored: unknown): { change: BuiltInPromptChange; bad: boole
 export function parseStoredPrompts(stored: unknown): { prompts: PromptSettings; notices: string[] } {
   const prompts = noPromptChanges();
   if (stored === undefined) return { prompts, notices: [] };
-  if (!isRecord(stored)) return { prompts, notices: ['Your saved quick-action prompts could not be read; the built-in ones are back as shipped.'] };
+  if (!isRecord(stored)) return { prompts, notices: [t('prompts_unreadable')] };
   const notices: string[] = [];
 
   let badChanges = false;
@@ -42,7 +44,7 @@ export function parseStoredPrompts(stored: unknown): { prompts: PromptSettings; 
       if (Object.keys(change).length) prompts.builtIn[id] = change;
     }
   else if (stored.builtIn !== undefined) badChanges = true;
-  if (badChanges) notices.push('Some of your changes to the built-in prompts could not be read and were undone. Check them on the options page.');
+  if (badChanges) notices.push(t('prompts_changes_undone'));
 
   const custom = Array.isArray(stored.custom) ? stored.custom : [];
   let dropped = stored.custom === undefined || Array.isArray(stored.custom) ? 0 : 1;
@@ -61,6 +63,6 @@ export function parseStoredPrompts(stored: unknown): { prompts: PromptSettings; 
     prompts.custom.push({ id, title: entry.title, template: entry.template, where } satisfies UserPrompt);
   });
   if (dropped)
-    notices.push(`${dropped === 1 ? 'One of your saved prompts' : `${dropped} of your saved prompts`} could not be read and ${dropped === 1 ? 'was' : 'were'} removed.`);
+    notices.push(plural('prompts_dropped', dropped));
   return { prompts, notices };
 }
