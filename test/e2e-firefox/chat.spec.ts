@@ -1,9 +1,8 @@
-import { acceptKey, acceptTokensSignedBy } from '../servers/auth-check';
+import { startAzureWithClientCredentials } from '../servers/azure-client-credentials';
+import { acceptKey } from '../servers/auth-check';
 import { startFakeAnthropic } from '../servers/fake-anthropic';
-import { startFakeAzureOpenAI } from '../servers/fake-azure-openai';
 import { startFakeOpenAI } from '../servers/fake-openai';
 import { RECORDED_TEXT } from '../servers/recorded';
-import { startTokenServer } from '../servers/token-server';
 import { startVertexWithServiceAccount } from '../servers/vertex-service-account';
 import { expect, test } from './harness/fixtures';
 import { EXTENSION_ORIGIN } from './harness/launch';
@@ -37,16 +36,9 @@ test('Anthropic, configured on the options page, streams its answer into the sid
 });
 
 test('Azure OpenAI with a token from the OAuth2 server streams its answer', async ({ extension }) => {
-  const tokens = await startTokenServer({ clients: { 'azure-app': 'azure-secret' }, expiresIn: 3600 });
-  const azure = await startFakeAzureOpenAI({ deployments: ['gpt-4o-prod'], bearer: acceptTokensSignedBy(tokens.jwks) });
+  const { tokens, azure, fields, close } = await startAzureWithClientCredentials();
   try {
-    await configureProvider(await extension.openOptions(), 'Azure OpenAI', {
-      Endpoint: azure.url,
-      Models: 'gpt-4o-prod',
-      'Token endpoint': tokens.tokenEndpoint,
-      'Client ID': 'azure-app',
-      'Client secret': 'azure-secret',
-    });
+    await configureProvider(await extension.openOptions(), 'Azure OpenAI', fields);
     const panel = await extension.openSidePanel();
     await sendMessage(panel, 'Capital of France?');
     expect(await lastAnswer(panel)).toEqual({ name: 'Azure OpenAI · gpt-4o-prod', text: RECORDED_TEXT.azure, alert: '' });
@@ -54,7 +46,7 @@ test('Azure OpenAI with a token from the OAuth2 server streams its answer', asyn
     expect(azure.requests.at(-1)!.bearer).toMatch(/^ey/);
     expect(tokens.requests.map((r) => [r.grant, r.clientId, r.how])).toEqual([['client_credentials', 'azure-app', 'basic']]);
   } finally {
-    await Promise.all([tokens.close(), azure.close()]);
+    await close();
   }
 });
 

@@ -1,6 +1,6 @@
+import { startAzureWithClientCredentials } from '../servers/azure-client-credentials';
 import { acceptKey, acceptTokensSignedBy } from '../servers/auth-check';
 import { startFakeAnthropic } from '../servers/fake-anthropic';
-import { startFakeAzureOpenAI } from '../servers/fake-azure-openai';
 import { startFakeBedrock } from '../servers/fake-bedrock';
 import { startFakeOpenAI } from '../servers/fake-openai';
 import { RECORDED_TEXT } from '../servers/recorded';
@@ -80,16 +80,9 @@ test('OpenAI-compatible', async ({ extension }) => {
 });
 
 test('Azure OpenAI with an Entra-style token from the OAuth2 server', async ({ extension }) => {
-  const tokens = await startTokenServer({ clients: { 'azure-app': 'azure-secret' }, expiresIn: 3600 });
-  const azure = await startFakeAzureOpenAI({ deployments: ['gpt-4o-prod'], bearer: acceptTokensSignedBy(tokens.jwks) });
+  const { tokens, azure, fields, close } = await startAzureWithClientCredentials();
   try {
-    await configureProvider(await extension.openOptions(), 'Azure OpenAI', {
-      Endpoint: azure.url,
-      Models: 'gpt-4o-prod',
-      'Token endpoint': tokens.tokenEndpoint,
-      'Client ID': 'azure-app',
-      'Client secret': 'azure-secret',
-    });
+    await configureProvider(await extension.openOptions(), 'Azure OpenAI', fields);
     const panel = await extension.openSidePanel();
     await sendMessage(panel, 'Capital of France?');
     const answer = await lastAnswer(panel);
@@ -98,7 +91,7 @@ test('Azure OpenAI with an Entra-style token from the OAuth2 server', async ({ e
     expect(azure.requests.at(-1)).toMatchObject({ path: '/openai/deployments/gpt-4o-prod/chat/completions', apiVersion: '2024-10-21' });
     expect(tokens.requests).toHaveLength(1);
   } finally {
-    await Promise.all([tokens.close(), azure.close()]);
+    await close();
   }
 });
 

@@ -1,9 +1,8 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { acceptKey, acceptTokensSignedBy } from '../servers/auth-check';
+import { startAzureWithClientCredentials } from '../servers/azure-client-credentials';
+import { acceptKey } from '../servers/auth-check';
 import { startFakeAnthropic } from '../servers/fake-anthropic';
-import { startFakeAzureOpenAI } from '../servers/fake-azure-openai';
 import { RECORDED_TEXT } from '../servers/recorded';
-import { startTokenServer } from '../servers/token-server';
 import { lastAnswer, sendMessage } from './harness/chat';
 import { configureProvider } from './harness/configure';
 import { expect, test } from './harness/fixtures';
@@ -56,16 +55,9 @@ test('a worker Chrome stopped starts while the user types, and answers the Send 
 // The wake-up is not a use (issue 10's idle rule): it reaches neither the token endpoint nor the
 // provider; the Send after it uses the token the gateway already holds.
 test('the worker started by typing asks no token endpoint and no provider before Send', async ({ extension }) => {
-  const tokens = await startTokenServer({ clients: { 'azure-app': 'azure-secret' }, expiresIn: 3600 });
-  const azure = await startFakeAzureOpenAI({ deployments: ['gpt-4o-prod'], bearer: acceptTokensSignedBy(tokens.jwks) });
+  const { tokens, azure, fields, close } = await startAzureWithClientCredentials();
   try {
-    await configureProvider(await extension.openOptions(), 'Azure OpenAI', {
-      Endpoint: azure.url,
-      Models: 'gpt-4o-prod',
-      'Token endpoint': tokens.tokenEndpoint,
-      'Client ID': 'azure-app',
-      'Client secret': 'azure-secret',
-    });
+    await configureProvider(await extension.openOptions(), 'Azure OpenAI', fields);
     const panel = await extension.openSidePanel();
     await sendMessage(panel, 'Capital of France?');
     await expect((await lastAnswer(panel)).locator('.content')).toHaveText(RECORDED_TEXT.azure);
@@ -88,6 +80,6 @@ test('the worker started by typing asks no token endpoint and no provider before
     expect(tokens.requests).toHaveLength(1);
     expect(starts.count).toBe(1);
   } finally {
-    await Promise.all([tokens.close(), azure.close()]);
+    await close();
   }
 });
