@@ -239,11 +239,6 @@ export function titleFrom(text: string): string {
   return line.length > 60 ? `${line.slice(0, 57)}…` : line || 'Untitled';
 }
 
-/** Every conversation, newest first. Export and tests only: the history list reads a page at a time. */
-export function listConversations(): Promise<ConversationRecord[]> {
-  return withDb(async (database) => (await database.getAllFromIndex('conversations', 'updatedAt')).reverse());
-}
-
 /**
  * Where a page of the history ended: the next page starts just after this conversation, in the
  * list's order (updatedAt, then id, both descending). A position by value, not by count, so a

@@ -44,7 +44,7 @@ describe('conversation store', () => {
   it('stores a run’s first records in one go, titled from the question, and the answer as it grows', async () => {
     expect(await db.storeRunRecords({ answer: answer('c'), user: user('c', 'What are tides?\nSecond line') })).toBe('written');
     expect(await db.storeRunRecords({ answer: answer('c', 'Tides are') })).toBe('written');
-    expect(await db.listConversations()).toEqual([{ id: 'c', title: 'What are tides?', createdAt: 1, updatedAt: 1 }]);
+    expect(await db.listConversationsPage(Infinity)).toEqual([{ id: 'c', title: 'What are tides?', createdAt: 1, updatedAt: 1 }]);
     expect((await db.getMessages('c')).map((m) => m.content)).toEqual(['What are tides?\nSecond line', 'Tides are']);
   });
 
@@ -69,7 +69,7 @@ describe('conversation store', () => {
     const late = db.storeRunRecords({ answer: answer('c', 'late'), user: user('c') });
     await deleting;
     expect(await late).toBe('gone');
-    expect(await db.listConversations()).toEqual([]);
+    expect(await db.listConversationsPage(Infinity)).toEqual([]);
     expect(await db.getMessages('c')).toEqual([]);
   });
 
@@ -80,10 +80,10 @@ describe('conversation store', () => {
   });
 
   it('closes its connection when a newer version upgrades, then says a newer omni-ai stored the data', async () => {
-    await db.listConversations(); // our connection is open
+    await db.listConversationsPage(Infinity); // our connection is open
     const newer = await rawOpen(99); // rejects with "blocked" if we did not step aside
     newer.close();
-    await expect(db.listConversations()).rejects.toMatchObject({ kind: 'newer-version' });
+    await expect(db.listConversationsPage(Infinity)).rejects.toMatchObject({ kind: 'newer-version' });
     await expect(db.storeRunRecords({ answer: answer('c'), user: user('c') })).rejects.toMatchObject({ kind: 'newer-version' });
   });
 
@@ -92,18 +92,18 @@ describe('conversation store', () => {
       database.createObjectStore('conversations', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
       database.createObjectStore('messages', { keyPath: 'id' }).createIndex('conversationId', 'conversationId');
     });
-    await expect(db.listConversations()).rejects.toMatchObject({ kind: 'blocked' });
+    await expect(db.listConversationsPage(Infinity)).rejects.toMatchObject({ kind: 'blocked' });
     older.close();
     // Once the other window is gone, the next call opens (the upgrade proceeds).
-    await vi.waitFor(async () => expect(await db.listConversations()).toEqual([]));
+    await vi.waitFor(async () => expect(await db.listConversationsPage(Infinity)).toEqual([]));
   });
 
   it('retries an open that failed, instead of keeping the failure for ever', async () => {
     const open = vi.spyOn(indexedDB, 'open').mockImplementationOnce(() => {
       throw new DOMException('Internal error opening backing store for indexedDB.open.', 'UnknownError');
     });
-    await expect(db.listConversations()).rejects.toMatchObject({ kind: 'broken' });
-    expect(await db.listConversations()).toEqual([]);
+    await expect(db.listConversationsPage(Infinity)).rejects.toMatchObject({ kind: 'broken' });
+    expect(await db.listConversationsPage(Infinity)).toEqual([]);
     expect(open).toHaveBeenCalledTimes(2);
   });
 
@@ -112,7 +112,7 @@ describe('conversation store', () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     await expect(db.storeRunRecords({ answer: answer('c'), user: user('c') })).rejects.toMatchObject({ kind: 'quota' });
-    expect(await db.listConversations()).toEqual([]);
+    expect(await db.listConversationsPage(Infinity)).toEqual([]);
 
     put.mockImplementationOnce(function (this: IDBObjectStore) {
       this.transaction.abort();

@@ -30,7 +30,7 @@ describe('images stored with their conversation', () => {
     expect(await blobToBase64(image.blob)).toBe(png.data);
     expect(image).toMatchObject({ mediaType: 'image/png', width: 8, height: 6, source: 'screenshot' });
     // A question of images alone is titled after its first image.
-    expect((await db.listConversations())[0]!.title).toBe('Screenshot of Tides explained');
+    expect((await db.listConversationsPage(Infinity))[0]!.title).toBe('Screenshot of Tides explained');
 
     await db.deleteConversation('c');
     expect(await db.getMessages('c')).toEqual([]);

@@ -71,7 +71,7 @@ describe('RunManager with the conversation store', () => {
     expect(await m.remove.deleteConversationAndRuns(manager, 'c')).toEqual({ ok: true });
     expect(seen.aborted).toBe(true); // the upstream request was closed
     expect(heard.at(-1)).toMatchObject({ type: 'error', stopped: true });
-    expect(await m.db.listConversations()).toEqual([]);
+    expect(await m.db.listConversationsPage(Infinity)).toEqual([]);
     expect(await m.db.getMessages('c')).toEqual([]);
     // Nothing comes back later either (the recorder's last write would have been due by now).
     await new Promise((resolve) => setTimeout(resolve, m.record.WRITE_INTERVAL_MS + 100));
