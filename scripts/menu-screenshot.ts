@@ -16,7 +16,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
-import { CHROMIUM_PATH, EXTENSION_DIR } from '../test/e2e/harness/launch.ts';
+import { CHROMIUM_PATH, EXTENSION_DIR, extensionArgs } from '../test/e2e/harness/launch.ts';
 import { startStaticSite } from '../test/servers/static-site.ts';
 
 const language = process.env.LANGUAGE?.split(':')[0];
@@ -63,12 +63,7 @@ async function main() {
       viewport: null,
       env: { ...process.env, DISPLAY },
       args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
+        ...extensionArgs(EXTENSION_DIR),
         '--window-position=0,0',
         `--window-size=${SIZE.width},${SIZE.height}`,
         // No "unsupported command-line flag" bar for the --no-sandbox Playwright needs as root.

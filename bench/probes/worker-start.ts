@@ -13,7 +13,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page, type Worker } from '@playwright/test';
-import { CHROMIUM_PATH } from '../../test/e2e/harness/launch';
+import { CHROMIUM_PATH, extensionArgs } from '../../test/e2e/harness/launch';
 
 const runs = Number(process.env.PROBE_RUNS ?? 12);
 const tiny = await fs.mkdtemp(path.join(os.tmpdir(), 'probe-tiny-'));
@@ -26,7 +26,7 @@ const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'probe-profile-'));
 const context = await chromium.launchPersistentContext(profile, {
   executablePath: CHROMIUM_PATH,
   headless: true,
-  args: [`--disable-extensions-except=${dirs.join(',')}`, `--load-extension=${dirs.join(',')}`, '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: extensionArgs(dirs.join(',')),
 });
 try {
   while (context.serviceWorkers().length < dirs.length) await context.waitForEvent('serviceworker');

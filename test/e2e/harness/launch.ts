@@ -69,6 +69,20 @@ function watchToolbarClicks(worker: Worker): Promise<number> {
 }
 
 /**
+ * Chromium's flags for a profile with only the unpacked extension(s) in `extensionDirs` (a
+ * comma-separated list), as the e2e harness, the benches and the menu screenshot launch it.
+ */
+export const extensionArgs = (extensionDirs: string): string[] => [
+  `--disable-extensions-except=${extensionDirs}`,
+  `--load-extension=${extensionDirs}`,
+  // The machine's closed network otherwise floods the log with failed background fetches.
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
  * Launches Chromium on the profile with the extension in `extensionDir` (the build, by default).
  * `language` (e.g. "de") is the browser's UI language, as `i18n.getUILanguage()` reports it: on
  * Linux Chromium takes it from LANGUAGE (not --lang), given the chromium-l10n package (MACHINE.md).
@@ -80,13 +94,7 @@ export async function launchExtension(userDataDir: string, extensionDir = EXTENS
     ...(language ? { env: { ...process.env, LANGUAGE: language }, locale: language } : {}),
     viewport: { width: 1100, height: 800 },
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      // The machine's closed network otherwise floods the log with failed background fetches.
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
+      ...extensionArgs(extensionDir),
       // Lets CDP's Extensions.triggerAction click the toolbar icon (Playwright talks over a pipe).
       '--enable-unsafe-extension-debugging',
     ],
