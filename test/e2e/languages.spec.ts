@@ -129,6 +129,8 @@ test.describe('in a Japanese browser', () => {
   test('the side panel speaks Japanese', async ({ extension }) => {
     const panel = await extension.openSidePanel();
     expect(await panel.evaluate(() => document.documentElement.lang)).toBe('ja');
+    // Lines break between phrases, not between any two characters (theme.css).
+    expect(await panel.evaluate(() => getComputedStyle(document.body).wordBreak)).toBe('auto-phrase');
     // No provider is set up yet: the setup card, in Japanese.
     await expect(panel.getByRole('heading', { name: 'omni-ai のセットアップ' })).toBeVisible();
     await expect(panel.getByRole('textbox', { name: 'メッセージ' })).toHaveAttribute('placeholder', '何でも質問するか、/ でプロンプトを選択…');
