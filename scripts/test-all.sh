@@ -15,6 +15,8 @@ missing=()
 # start it in German and Japanese, which needs the other locales (without them Chromium and
 # omni-ai stay English).
 if [ "$CHROMIUM_PATH" = /usr/bin/chromium ] && [ ! -f /usr/lib/chromium/locales/de.pak ]; then missing+=(chromium-l10n); fi
+# The same for Firefox ESR's German language pack (test/e2e-firefox/languages.spec.ts).
+if [ "$FIREFOX_PATH" = /usr/bin/firefox-esr ] && ! ls /usr/lib/firefox-esr/browser/extensions/langpack-de@* >/dev/null 2>&1; then missing+=(firefox-esr-l10n-de); fi
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "Installing Debian's ${missing[*]}"
   if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi

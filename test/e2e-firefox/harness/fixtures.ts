@@ -7,12 +7,14 @@ interface Fixtures {
    * or the background page logged an error.
    */
   extension: FirefoxExtensionSession;
+  /** The browser's UI language, e.g. `test.use({ browserLanguage: 'de' })`; English by default. */
+  browserLanguage: string | undefined;
 }
 
 export const test = base.extend<Fixtures>({
-  // eslint-disable-next-line no-empty-pattern
-  extension: async ({}, use) => {
-    const session = await launchFirefoxExtension();
+  browserLanguage: [undefined, { option: true }],
+  extension: async ({ browserLanguage }, use) => {
+    const session = await launchFirefoxExtension({ language: browserLanguage });
     try {
       await use(session);
     } finally {

@@ -48,7 +48,13 @@ function isContentError(line: string): boolean {
   return !!uncaught && !/^(chrome|resource):/.test(uncaught[1]!);
 }
 
-export async function launchFirefoxExtension(): Promise<FirefoxExtensionSession> {
+/**
+ * Starts Firefox ESR with the built extension on a fresh profile. `language` (e.g. "de") is the
+ * browser's UI language, as `i18n.getUILanguage()` reports it: Firefox takes it from the
+ * `intl.locale.requested` pref, given its language pack (Debian's firefox-esr-l10n-<lang>, which
+ * scripts/test-all.sh installs); without the pack Firefox and omni-ai stay English.
+ */
+export async function launchFirefoxExtension({ language }: { language?: string } = {}): Promise<FirefoxExtensionSession> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
@@ -65,6 +71,7 @@ export async function launchFirefoxExtension(): Promise<FirefoxExtensionSession>
       'devtools.console.stdout.content': true,
       'devtools.console.stdout.chrome': false,
       'messaging-system.log': 'off',
+      ...(language ? { 'intl.locale.requested': language } : {}),
     },
   });
 

@@ -99,9 +99,9 @@ export async function configureProvider(options: Page, provider: string, fields:
   await expect.poll(() => roleText(options, 'status')).toBe(`Saved ${provider} settings.`);
 }
 
-/** Types a message in the side panel and sends it with Enter, as a user would. */
-export async function sendMessage(panel: Page, text: string): Promise<void> {
-  await fill(await byRole(panel, 'textbox', 'Message'), text);
+/** Types a message in the side panel and sends it with Enter, as a user would (`box`: the composer's name in the UI's language). */
+export async function sendMessage(panel: Page, text: string, box = 'Message'): Promise<void> {
+  await fill(await byRole(panel, 'textbox', box), text);
   await panel.keyboard.press('Enter');
 }
 
