@@ -129,13 +129,46 @@ test('in a 1,000-message conversation a new answer streams in view and the log f
     await expect(articles.last()).toHaveAttribute('aria-posinset', '1004');
     await expect(articles.last()).toContainText('Line 3 of');
     await log.hover();
+    // The wheel scrolls smoothly: read where it ends once it has ended.
+    await log.evaluate((el) => {
+      (window as { scrollEnded?: Promise<unknown> }).scrollEnded = new Promise((resolve) => el.addEventListener('scrollend', resolve, { once: true }));
+    });
     await panel.mouse.wheel(0, -1500);
-    await expect.poll(() => belowView(log)).toBeGreaterThan(1000);
+    await panel.evaluate(() => (window as { scrollEnded?: Promise<unknown> }).scrollEnded);
+    expect(await belowView(log)).toBeGreaterThan(1000);
     const top = await log.evaluate((el) => el.scrollTop);
     await expect(log.getByRole('article').filter({ hasText: 'Line 39 of' }).last()).toHaveAttribute('aria-busy', 'false', { timeout: 15_000 });
     expect(await log.evaluate((el) => el.scrollTop)).toBe(top);
   } finally {
     await server.close();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('in a 1,000-message conversation a question far up being edited keeps its draft while the user scrolls away and back', async ({ extension }) => {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'omni-ai-thousand-'));
+  try {
+    const panel = await extension.openSidePanel();
+    await openImported(panel, await thousandMessageFile(dir));
+    const log = panel.getByRole('log', { name: 'Conversation' });
+    await expect(log.getByRole('article').last().getByRole('heading', { name: 'Answer 499' })).toBeInViewport();
+    await log.getByRole('article').last().locator('p').first().click();
+    await panel.keyboard.press('Home');
+    const first = log.getByRole('article').filter({ hasText: 'Question 0: and then?' });
+    await expect(first).toBeInViewport();
+    await first.hover();
+    await first.getByRole('button', { name: 'Edit' }).click();
+    await first.getByRole('textbox', { name: 'Edited message' }).fill('Question 0, put better');
+
+    // To the end of the conversation and back: the question and its draft are still there.
+    await log.focus();
+    await panel.keyboard.press('End');
+    await expect(log.getByRole('article').last().getByRole('heading', { name: 'Answer 499' })).toBeInViewport();
+    await panel.keyboard.press('Home');
+    const edited = log.getByRole('article').first();
+    await expect(edited).toHaveAttribute('aria-posinset', '1');
+    await expect(edited.getByRole('textbox', { name: 'Edited message' })).toHaveValue('Question 0, put better');
+  } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
 });
