@@ -8,6 +8,7 @@ import { coldOpen, firstTokenLatency, heapAfterConversation, streaming } from '.
 import { bundleSizes } from './bundle-size';
 import { streamingCpu } from './cpu-benches';
 import { coldConcurrency, idleDay, simulatedHour } from './gateway-benches';
+import { yearOfHistory } from './history-benches';
 import { startBenchServer } from './lib/bench-server';
 import { longConversation } from './long-conversation-benches';
 import { coldWorker } from './worker-benches';
@@ -69,9 +70,6 @@ async function main() {
       await section('4b. A 1,000-message conversation', () => longConversation(ext, server, RUNS.long));
       return;
     }
-    // Loaded only when run: lib/chat/conversation-archive.ts (its batchesOf) now imports the i18n
-    // code, which needs a browser, so importing it here stopped every other section from starting.
-    const yearOfHistory = async (...args: Parameters<typeof import('./history-benches').yearOfHistory>) => (await import('./history-benches')).yearOfHistory(...args);
     if (only === 'history') {
       await section('5. A year of history', () => yearOfHistory(ext, RUNS.history));
       return;
