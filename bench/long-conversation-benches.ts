@@ -1,9 +1,11 @@
 import type { Page } from '@playwright/test';
+import type { ArchivedConversation } from '../lib/chat/conversation-db';
 import { sendMessage } from '../test/e2e/harness/chat';
 import type { ExtensionSession } from '../test/e2e/harness/launch';
+import { askWorker } from '../test/e2e/harness/worker-message';
 import { coldOpen, longAnswer } from './browser-benches';
 import type { startBenchServer } from './lib/bench-server';
-import type { Figure } from './lib/stats';
+import { nowMs, type Figure } from './lib/stats';
 
 type BenchServer = Awaited<ReturnType<typeof startBenchServer>>;
 
@@ -14,6 +16,46 @@ async function heapOf(ext: ExtensionSession, page: Page): Promise<number> {
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   await cdp.detach();
   return usedSize;
+}
+
+export const LONG_CONVERSATION_ID = 'bench-long-1000';
+
+/**
+ * 500 questions and 500 answers of about 300 tokens (Markdown with a heading, a list, a link and
+ * a fenced code block, longAnswer's text with the turn's number in it), deterministic, the newest
+ * conversation (updated now), so the panel opens it.
+ */
+export function thousandMessages(now = Date.now()): ArchivedConversation {
+  const answer = longAnswer(300).join('');
+  const start = now - 1000 * 60_000;
+  const messages: ArchivedConversation['messages'] = [];
+  let parentId: string | null = null;
+  for (let i = 0; i < 1000; i++) {
+    const turn = Math.floor(i / 2);
+    const user = i % 2 === 0;
+    const message = {
+      id: `${LONG_CONVERSATION_ID}-m${i}`,
+      at: start + i * 60_000,
+      parentId,
+      role: user ? 'user' : 'assistant',
+      content: user ? `Question ${turn}: and then?` : `Answer ${turn}.${answer}`,
+      status: 'done',
+      ...(user ? {} : { provider: 'openai-compatible', model: 'bench-model', usage: { inputTokens: 40, outputTokens: 300 } }),
+    } as ArchivedConversation['messages'][number];
+    messages.push(message);
+    parentId = message.id;
+  }
+  return { id: LONG_CONVERSATION_ID, title: 'Question 0: and then?', createdAt: start, updatedAt: now, messages };
+}
+
+/**
+ * Writes the conversation through the worker's import, as the History's Import does: in one
+ * message (about 1.5 MB of JSON; the History cuts at 4 MB, lib/chat/conversation-archive.ts, which
+ * the bench cannot import in Node since it uses the i18n code).
+ */
+export async function seedConversation(panel: Page, conversation: ArchivedConversation): Promise<void> {
+  const result = await askWorker(panel, 'importConversations', [conversation]);
+  if (!result.ok) throw new Error(result.message);
 }
 
 /**
@@ -44,35 +86,109 @@ function scrollTopToBottom(panel: Page): Promise<number> {
   });
 }
 
+declare global {
+  interface Window {
+    __sendAt?: number;
+    __firstPaintAt?: Promise<number>;
+  }
+}
+
+/**
+ * Sends a question and returns, on the wall clock shared with the server: when Enter was pressed
+ * and when the first token was painted (the first animation frame after the marker is in the last
+ * article). What the user waits for, the worker's building of the request included.
+ */
+async function sendAndTimeFirstToken(panel: Page, question: string, marker: string): Promise<{ sendAt: number; paintAt: number }> {
+  await panel.bringToFront();
+  await panel.evaluate((marker) => {
+    window.__sendAt = undefined;
+    document.addEventListener('keydown', (e) => e.key === 'Enter' && (window.__sendAt ??= performance.timeOrigin + performance.now()), { capture: true, once: true });
+    window.__firstPaintAt = new Promise((resolve) => {
+      const log = document.querySelector('[role="log"]')!;
+      const observer = new MutationObserver(() => {
+        const articles = log.querySelectorAll('article');
+        if (!articles[articles.length - 1]?.textContent?.includes(marker)) return;
+        observer.disconnect();
+        requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()));
+      });
+      observer.observe(log, { subtree: true, childList: true, characterData: true });
+    });
+  }, marker);
+  await sendMessage(panel, question);
+  const paintAt = await panel.evaluate(() => window.__firstPaintAt!);
+  const sendAt = await panel.evaluate(() => window.__sendAt!);
+  await panel.getByRole('log').getByRole('article').last().and(panel.locator('[aria-busy="false"]')).waitFor({ timeout: 60_000 });
+  return { sendAt, paintAt };
+}
+
+/**
+ * First token in the 1,000-message conversation and in an empty one, alternately in the same run:
+ * two side panels, one with the long conversation open, one starting a new chat each time.
+ */
+async function firstTokenLongVsEmpty(ext: ExtensionSession, server: BenchServer, runs: number): Promise<Figure[]> {
+  const marker = 'Zyxwvut';
+  server.setPlan({ tokens: [marker, ' and the rest.'], perTick: 1, tickMs: 1, firstTokenDelayMs: 30 });
+  const long = await ext.openSidePanel();
+  const empty = await ext.openSidePanel();
+  const sendToPaint = { long: [] as number[], empty: [] as number[] };
+  const serverToPaint = { long: [] as number[], empty: [] as number[] };
+  const sendToRequest = { long: [] as number[], empty: [] as number[] };
+  try {
+    await long.getByRole('log').getByRole('article').filter({ hasText: 'Answer 499.' }).waitFor();
+    for (let i = 0; i < runs; i++) {
+      for (const [name, panel] of [['long', long], ['empty', empty]] as const) {
+        if (name === 'empty') await panel.getByRole('button', { name: 'New chat' }).click();
+        const { sendAt, paintAt } = await sendAndTimeFirstToken(panel, `First token ${name} ${i}`, marker);
+        sendToPaint[name].push(paintAt - sendAt);
+        const timing = server.timings.at(-1)!;
+        serverToPaint[name].push(paintAt - timing.firstTokenAt);
+        sendToRequest[name].push(timing.requestAt - sendAt);
+      }
+    }
+  } finally {
+    await long.close();
+    await empty.close();
+  }
+  const paired = (a: number[], b: number[]) => a.map((v, i) => v - b[i]!);
+  return [
+    { name: 'First token in the 1,000-message conversation: Send → paint', unit: 'ms', values: sendToPaint.long, note: 'the server waits 30 ms before its first token' },
+    { name: 'First token in an empty conversation: Send → paint', unit: 'ms', values: sendToPaint.empty },
+    { name: 'First token, 1,000 messages − empty (Send → paint, paired runs)', unit: 'ms', values: paired(sendToPaint.long, sendToPaint.empty), target: 'p50 < 15 ms' },
+    { name: 'First token, 1,000 messages − empty (server write → paint, paired runs)', unit: 'ms', values: paired(serverToPaint.long, serverToPaint.empty), target: 'p50 < 15 ms' },
+    { name: 'Request, 1,000 messages − empty (Send → request at the server, paired runs)', unit: 'ms', values: paired(sendToRequest.long, sendToRequest.empty), note: 'the history it carries' },
+  ];
+}
+
 /**
  * Issue 13 target 2: a 1,000-message conversation (500 answers of about 300 tokens, Markdown with
- * code), built through the real path (sent from the panel, answered by the bench server, stored by
- * the worker): the panel's cold open with it, a scroll from top to bottom, and the panel's heap.
+ * code), written through the worker's import (the real storage code): the panel's cold open with
+ * it, a scroll from top to bottom, the panel's heap, and the first token when sending in it.
  */
-export async function longConversation(ext: ExtensionSession, server: BenchServer, openRuns: number, scrollRuns = 5): Promise<Figure[]> {
-  server.setPlan({ tokens: longAnswer(300), perTick: 300, tickMs: 1, firstTokenDelayMs: 1 });
-  const panel = await ext.openSidePanel();
-  await panel.getByRole('button', { name: 'New chat' }).click();
-  for (let i = 0; i < 500; i++) {
-    await sendMessage(panel, `Question ${i}: and then?`);
-    await panel.getByRole('log').getByRole('article').last().and(panel.locator('[aria-busy="false"]')).waitFor();
-  }
-  await panel.close();
+export async function longConversation(ext: ExtensionSession, server: BenchServer, runs: { open: number; scroll: number; firstToken: number }): Promise<Figure[]> {
+  const seeder = await ext.openSidePanel();
+  await seeder.locator('#message').waitFor();
+  const seedStart = nowMs();
+  await seedConversation(seeder, thousandMessages());
+  const seedMs = nowMs() - seedStart;
+  await seeder.close();
 
-  const open = await coldOpen(ext, openRuns, 'latest conversation 1,000 messages');
+  const open = await coldOpen(ext, runs.open, 'latest conversation 1,000 messages');
   const scroll: number[] = [];
   const reopened = await ext.openSidePanel();
   let heap: number;
   try {
-    await reopened.getByRole('log').getByRole('article').nth(999).waitFor();
-    for (let i = 0; i < scrollRuns; i++) scroll.push(await scrollTopToBottom(reopened));
+    await reopened.getByRole('log').getByRole('article').filter({ hasText: 'Answer 499.' }).waitFor();
+    for (let i = 0; i < runs.scroll; i++) scroll.push(await scrollTopToBottom(reopened));
     heap = await heapOf(ext, reopened);
   } finally {
     await reopened.close();
   }
+  const firstToken = await firstTokenLongVsEmpty(ext, server, runs.firstToken);
   return [
+    { name: 'The 1,000-message conversation written through the worker’s import', unit: 's', values: [seedMs / 1000] },
     ...open,
     { name: 'Scrolling the 1,000-message conversation top to bottom, a screen a frame: longest frame gap', unit: 'ms', values: scroll, target: '< 33 ms' },
     { name: 'Side panel heap with the 1,000-message conversation open', unit: 'MB', values: [heap / 1e6], target: '< 50 MB' },
+    ...firstToken,
   ];
 }

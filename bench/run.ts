@@ -1,3 +1,4 @@
+import './lib/node-extension-shim';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,8 +24,9 @@ const RUNS = {
   gateway: quick ? 1 : 5,
   coldWorker: quick ? 2 : 10,
   history: quick ? 2 : 10,
+  long: { open: quick ? 3 : 20, scroll: quick ? 2 : 5, firstToken: quick ? 3 : 20 },
 };
-// BENCH_ONLY=history (or coldworker) runs that section alone (it prints its figures and writes no RESULTS.md).
+// BENCH_ONLY=history (or coldworker, or long) runs that section alone (it prints its figures and writes no RESULTS.md).
 const only = process.env.BENCH_ONLY;
 
 async function main() {
@@ -64,6 +66,10 @@ async function main() {
       await section('1b. First token from a stopped service worker', () => coldWorker(ext, server, RUNS.coldWorker));
       return;
     }
+    if (only === 'long') {
+      await section('4b. A 1,000-message conversation', () => longConversation(ext, server, RUNS.long));
+      return;
+    }
     if (only === 'history') {
       await section('5. A year of history', () => yearOfHistory(ext, RUNS.history));
       return;
@@ -87,7 +93,7 @@ async function main() {
       ...(await heapAfterConversation(ext, server)),
     ]);
     // It leaves a 1,000-message conversation as the latest one, so the cold-open figures come first.
-    await section('4b. A 1,000-message conversation', () => longConversation(ext, server, RUNS.coldOpen));
+    await section('4b. A 1,000-message conversation', () => longConversation(ext, server, RUNS.long));
     // Last: 10,000 conversations stay in this profile.
     await section('5. A year of history', () => yearOfHistory(ext, RUNS.history));
     if (ext.consoleErrors.length) console.log(`console errors during the run:\n${ext.consoleErrors.join('\n')}`);

@@ -1,5 +1,5 @@
 import { PROVIDERS } from '@/lib/providers/catalog';
-import { lazy, Suspense, useState } from 'react';
+import { lazy, memo, Suspense, useState } from 'react';
 import { sentLine, sentTooltip, type ChatEntry } from '@/lib/chat/chat-store';
 import type { PageContext } from '@/lib/chat/conversation-db';
 import type { Versions } from '@/lib/chat/conversation-tree';
@@ -45,16 +45,39 @@ interface Props {
   busy?: boolean;
   /** The last message shown: its actions stay visible. */
   last?: boolean;
+  /**
+   * Where it sits in a windowed log (WindowedMessages), which mounts only the messages near the
+   * view: said as `aria-posinset`/`aria-setsize`, so a screen reader knows how many there are.
+   */
+  posInSet?: number;
+  setSize?: number;
+  /** Told when the question is opened or closed for editing (a windowed log keeps it mounted). */
+  onEditing?: (id: string, editing: boolean) => void;
 }
 
-/** One message: the user's, or an answer with the provider and model that wrote it. */
-export function MessageItem({ entry, onRetry, canRetry, versions, busy = false, last = false }: Props) {
+/**
+ * One message: the user's, or an answer with the provider and model that wrote it. Memoised: while
+ * an answer streams, only the streaming message's props change, so the others are not rendered again.
+ */
+export const MessageItem = memo(function MessageItem({ entry, onRetry, canRetry, versions, busy = false, last = false, posInSet, setSize, onEditing }: Props) {
   const author = entry.role === 'user' ? t('answer_you') : `${PROVIDERS[entry.provider!].label} · ${entry.model}`;
-  const [editing, setEditing] = useState(false);
-  // An answer's Markdown only once it comes near the visible part of the log (use-near-log-view.ts).
-  const [ref, near] = useNearLogView<HTMLElement>(last || entry.status === 'streaming');
+  const [editing, setEditingState] = useState(false);
+  const setEditing = (on: boolean) => {
+    setEditingState(on);
+    onEditing?.(entry.id, on);
+  };
+  // An answer's Markdown only once it comes near the visible part of the log (use-near-log-view.ts);
+  // in a windowed log a mounted message is near by construction.
+  const [ref, near] = useNearLogView<HTMLElement>(last || entry.status === 'streaming' || posInSet !== undefined);
   return (
-    <article ref={ref} className={`message ${entry.role}${last ? ' last' : ''}`} aria-label={author} aria-busy={entry.status === 'streaming'}>
+    <article
+      ref={ref}
+      className={`message ${entry.role}${last ? ' last' : ''}`}
+      aria-label={author}
+      aria-busy={entry.status === 'streaming'}
+      aria-posinset={posInSet}
+      aria-setsize={setSize}
+    >
       {entry.role === 'assistant' && <div className="author">{author}</div>}
       {/* The record of what left with this answer's request (issue 16 §3). */}
       {entry.sent?.map((sent) => (
@@ -108,4 +131,4 @@ export function MessageItem({ entry, onRetry, canRetry, versions, busy = false, 
       {!editing && <MessageActions entry={entry} versions={versions} busy={busy} onEdit={() => setEditing(true)} />}
     </article>
   );
-}
+});

@@ -1,30 +1,48 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 import { useChat } from '@/lib/chat/chat-store';
 import { EmptyState } from './EmptyState';
 import { MessageItem } from './MessageItem';
+import { WindowedMessages } from './WindowedMessages';
+import { WINDOW_FROM } from './window-rows';
 import { t } from '@/lib/i18n/t';
 
-/** The conversation, as a log a screen reader follows; it keeps to the bottom unless scrolled up. */
+/**
+ * The conversation, as a log a screen reader follows; it keeps to the bottom unless scrolled up.
+ * From WINDOW_FROM messages on, only the messages near the view are mounted (WindowedMessages).
+ */
 export function MessageLog() {
   const entries = useChat((s) => s.entries);
   const streaming = useChat((s) => s.streaming);
   const retry = useChat((s) => s.retry);
   const storageError = useChat((s) => s.storageError);
   const versions = useChat((s) => s.versions);
+  const conversationId = useChat((s) => s.conversationId);
   const ref = useRef<HTMLElement>(null);
+  // The windowed list needs the scrolling element when it mounts; a ref object is set only after
+  // its children's effects ran, when both mount together (opening a conversation from History).
+  const [scroller, setScroller] = useState<HTMLElement | null>(null);
+  const attach = useCallback((element: HTMLElement | null) => {
+    ref.current = element;
+    setScroller(element);
+  }, []);
   const pinned = useRef(true);
+  const windowed = entries.length >= WINDOW_FROM;
 
   useLayoutEffect(() => {
     const log = ref.current;
-    if (log && pinned.current) log.scrollTop = log.scrollHeight;
-  }, [entries]);
+    // A windowed log follows its end itself (WindowedMessages).
+    if (log && pinned.current && !windowed) log.scrollTop = log.scrollHeight;
+  }, [entries, windowed]);
 
   return (
     <section
-      ref={ref}
+      ref={attach}
       className="log"
       role="log"
       aria-label={t('log_label')}
+      // A scrolling region a keyboard can reach and scroll (PageUp/PageDown/Home/End), and that a
+      // click in its text focuses (WCAG 2.1.1; axe's scrollable-region-focusable).
+      tabIndex={0}
       onScroll={(e) => {
         const log = e.currentTarget;
         pinned.current = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
@@ -37,6 +55,10 @@ export function MessageLog() {
       )}
       {entries.length === 0 ? (
         <EmptyState />
+      ) : windowed ? (
+        scroller &&
+        // Another conversation is another list: opened at its end, with nothing measured carried over.
+        <WindowedMessages key={conversationId} entries={entries} versions={versions} streaming={streaming} onRetry={retry} scroller={scroller} above={storageError} follow={pinned} />
       ) : (
         entries.map((entry, i) => (
           <MessageItem
