@@ -22,7 +22,10 @@ export function loadSdk<Name extends SdkName>(name: Name, provider: ProviderId):
   const path = SDK_SCRIPT_PATHS[name];
   try {
     if (typeof importScripts !== 'function') throw new Error('importScripts is not available here');
+    const start = performance.now();
     importScripts(path);
+    // What the import cost this start, read by the cold-worker bench (bench/worker-benches.ts).
+    performance.measure('omni-ai:sdk-import', { start });
   } catch (error) {
     throw new Error(t('sdk_load_failed', PROVIDERS[provider].label, path.slice(1), (error as Error).message), { cause: error });
   }
