@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
+import { SDK_SCRIPT_PATHS } from './lib/providers/sdk/sdk-scripts';
 
 // Origins a user may point a provider or a token endpoint at. They are optional: the options page
 // requests exactly the origin the user typed when they save it, so a fresh install reaches no site.
@@ -72,6 +73,17 @@ function sidePanelConnectsNowhere(): Plugin {
 }
 
 export default defineConfig({
+  hooks: {
+    // Firefox's MV3 background is an event page, where `importScripts` does not exist: the provider
+    // SDKs' scripts (entrypoints/*-sdk.ts) are listed before the worker's own, so they have run and
+    // registered themselves when it starts (lib/providers/sdk/load-sdk.ts). Chrome's service worker
+    // imports them on first need instead (issue 13 §4).
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.browser !== 'firefox' || !manifest.background || !('scripts' in manifest.background)) return;
+      const sdks = Object.values(SDK_SCRIPT_PATHS).map((path) => path.slice(1));
+      manifest.background.scripts = [...sdks, ...(manifest.background.scripts ?? [])];
+    },
+  },
   vite: ({ command }) => ({ plugins: command === 'build' ? [sidePanelConnectsNowhere()] : [] }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // The store zip's name stays omni-ai-<version>-chrome.zip although it is built in mode "store".

@@ -33,13 +33,17 @@ async function watchFirstToken(panel: Page, marker: string) {
   }, marker);
 }
 
-/** The worker's own marks (entrypoints/background.ts): ms from its time origin. */
-async function workerStart(ext: ExtensionSession): Promise<{ scriptStart: number; evaluated: number; ready: number }> {
+/**
+ * The worker's own marks (entrypoints/background.ts): ms from its time origin; and how long its
+ * first request's import of the provider's SDK script took (lib/providers/sdk/load-sdk.ts).
+ */
+async function workerStart(ext: ExtensionSession): Promise<{ scriptStart: number; evaluated: number; ready: number; sdkImport: number }> {
   const worker = await ext.serviceWorker();
   return worker.evaluate(() => ({
     scriptStart: performance.getEntriesByName('omni-ai:script-start')[0]?.startTime ?? Number.NaN,
     evaluated: performance.getEntriesByName('omni-ai:evaluated')[0]?.startTime ?? Number.NaN,
     ready: performance.getEntriesByName('omni-ai:ready')[0]?.startTime ?? Number.NaN,
+    sdkImport: performance.getEntriesByName('omni-ai:sdk-import')[0]?.duration ?? Number.NaN,
   }));
 }
 
@@ -95,7 +99,7 @@ export const TYPED_MS = 500;
  * first thing after the stop (the question typed before it), and with the question typed after the
  * stop, Send TYPED_MS later (the composer starts the worker when the user writes). And the worker's
  * start-up, from its own marks, for each cold start in order (a code cache would show as a first
- * start slower than the next).
+ * start slower than the next), and what the provider's SDK script cost to import on that start.
  */
 export async function coldWorker(ext: ExtensionSession, server: BenchServer, runs: number): Promise<Figure[]> {
   const panel = await ext.openSidePanel();
@@ -107,6 +111,7 @@ export async function coldWorker(ext: ExtensionSession, server: BenchServer, run
   const scriptStart: number[] = [];
   const evaluated: number[] = [];
   const ready: number[] = [];
+  const sdkImport: number[] = [];
   try {
     await ask(panel, server, 'warm-up'); // the panel's own first answer (its code loading) is not the worker's
     for (let i = 0; i < runs; i++) {
@@ -117,6 +122,7 @@ export async function coldWorker(ext: ExtensionSession, server: BenchServer, run
       scriptStart.push(marks.scriptStart);
       evaluated.push(marks.evaluated);
       ready.push(marks.ready);
+      sdkImport.push(marks.sdkImport);
       typed.push(await ask(panel, server, `typed ${i}`, { how: 'typedFor', ms: TYPED_MS, stop }));
     }
   } finally {
@@ -124,6 +130,7 @@ export async function coldWorker(ext: ExtensionSession, server: BenchServer, run
   }
   loads.push(load());
   const note = loadNote(loads);
+  const imported = sdkImport.filter((t) => !Number.isNaN(t));
   console.log(`  worker start, time origin → script runs, each cold start in order: ${scriptStart.map((t) => t.toFixed(0)).join(', ')} ms`);
   return [
     { name: 'Send → first token painted, running worker', unit: 'ms', values: warm.map((a) => a.firstToken), note },
@@ -146,5 +153,7 @@ export async function coldWorker(ext: ExtensionSession, server: BenchServer, run
     { name: 'Worker start: time origin → its script runs (thread start, script load and compile)', unit: 'ms', values: scriptStart, note },
     { name: 'Worker start: script runs → every module evaluated', unit: 'ms', values: evaluated.map((e, i) => e - scriptStart[i]!), note },
     { name: 'Worker start: time origin → every listener registered', unit: 'ms', values: ready, note },
+    // None on a build with the SDKs inside the worker's script (before issue 13 §4's split).
+    ...(imported.length ? [{ name: 'Stopped worker’s first request: importing the SDK’s script (openai-sdk.js)', unit: 'ms', values: imported, note }] : []),
   ];
 }

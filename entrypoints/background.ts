@@ -11,6 +11,7 @@ import { testConnection } from '@/lib/background/handle-test-connection';
 import { deleteConversationAndRuns } from '@/lib/background/delete-conversation';
 import { importConversationBatch } from '@/lib/background/import-conversations';
 import { serveChatPort } from '@/lib/background/serve-chat-port';
+import { importSdkScriptsOnInstall } from '@/lib/background/import-sdk-scripts-on-install';
 import { markInterrupted } from '@/lib/chat/conversation-db';
 import { RunManager } from '@/lib/chat/run-manager';
 import { onContextMenuClick, syncContextMenu } from '@/lib/background/context-menu';
@@ -31,6 +32,7 @@ export default defineBackground(() => {
   // How long a start takes, from the worker's time origin (bench/worker-benches.ts, issue 13 §4):
   // here every module has been evaluated; at "ready" every listener is registered.
   performance.mark('omni-ai:evaluated');
+  importSdkScriptsOnInstall();
   void restrictStorageToTrustedContexts();
   void sealStoredSecrets().catch((error: Error) => console.warn(`omni-ai could not encrypt its stored secrets yet: ${error.message}`));
   openPanelOnActionClick();

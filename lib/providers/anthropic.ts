@@ -1,12 +1,11 @@
 import type Anthropic from '@anthropic-ai/sdk';
-import { BaseAnthropic } from '@anthropic-ai/sdk/client';
-import { Messages } from '@anthropic-ai/sdk/resources/messages/messages';
-import { Models } from '@anthropic-ai/sdk/resources/models';
 import type { AnthropicConfig } from '../settings/schema';
 import type { ProviderId } from './catalog';
 import { ANTHROPIC_BASE_URL } from './endpoints';
 import type { Generation } from './generation';
 import { isClaudeWithoutTemperature } from './model-traits';
+import type { MessagesClient } from './sdk/anthropic-messages-client';
+import { loadSdk } from './sdk/load-sdk';
 import { toStreamError } from './stream-error';
 import type { ChatMessage, ChatModel, ChatRequest, FinishReason, StreamPart, Usage } from './types';
 
@@ -67,17 +66,6 @@ export function toAnthropicMessages(messages: ChatMessage[]): Anthropic.MessageP
   });
 }
 
-/**
- * The official client with only the two APIs omni-ai calls. `Anthropic` itself builds every resource
- * of the API (beta, files, skills...), which the worker then has to load and compile on every start
- * (issue 13 §4); the SDK marks itself free of side effects, so the bundler leaves the rest out.
- * Same requests, same errors (BaseAnthropic does the HTTP, retries and error classes).
- */
-class MessagesClient extends BaseAnthropic {
-  messages = new Messages(this);
-  models = new Models(this);
-}
-
 async function* streamMessages(provider: ProviderId, client: MessagesClient, request: ChatRequest): AsyncGenerator<StreamPart> {
   try {
     const stream = await client.messages.create(
@@ -120,6 +108,7 @@ async function* streamMessages(provider: ProviderId, client: MessagesClient, req
  * `maxRetries: 0` for the reason given in openai.ts.
  */
 export function createAnthropicModel(config: Pick<AnthropicConfig, 'apiKey' | 'baseURL'>, fetch: typeof globalThis.fetch): ChatModel {
+  const { MessagesClient } = loadSdk('anthropic', 'anthropic');
   const client = new MessagesClient({
     apiKey: config.apiKey,
     baseURL: config.baseURL || ANTHROPIC_BASE_URL,

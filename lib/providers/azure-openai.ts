@@ -1,6 +1,6 @@
-import { AzureOpenAI } from 'openai';
 import type { AzureOpenAIConfig } from '../settings/schema';
 import { streamChatCompletions } from './openai-chat-stream';
+import { loadSdk } from './sdk/load-sdk';
 import type { ChatModel } from './types';
 import { t } from '../i18n/t';
 
@@ -20,6 +20,7 @@ export interface AzureDeps {
 export function createAzureOpenAIModel(config: AzureOpenAIConfig, deps: AzureDeps): ChatModel {
   // OAuth2 client credentials and user sign-in both get their tokens from the gateway.
   const oauth = config.auth !== 'api-key';
+  const { AzureOpenAI } = loadSdk('openai', 'azure-openai');
   const client = new AzureOpenAI({
     endpoint: config.endpoint,
     apiVersion: config.apiVersion,

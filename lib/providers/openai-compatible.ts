@@ -1,6 +1,6 @@
-import OpenAI from 'openai';
 import type { OpenAICompatibleConfig } from '../settings/schema';
 import { streamChatCompletions } from './openai-chat-stream';
+import { loadSdk } from './sdk/load-sdk';
 import type { ChatModel } from './types';
 
 /**
@@ -15,6 +15,7 @@ export function createOpenAICompatibleModel(config: Pick<OpenAICompatibleConfig,
     headers.delete('authorization');
     return fetch(input, { ...init, headers });
   };
+  const { OpenAI } = loadSdk('openai', 'openai-compatible');
   const client = new OpenAI({
     apiKey: config.apiKey || 'unused',
     baseURL: config.baseURL,

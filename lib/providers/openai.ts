@@ -1,8 +1,8 @@
-import OpenAI from 'openai';
 import type { OpenAIConfig } from '../settings/schema';
 import { OPENAI_BASE_URL } from './endpoints';
 import { isOpenAIChatModel } from './openai-chat-models';
 import { streamChatCompletions } from './openai-chat-stream';
+import { loadSdk } from './sdk/load-sdk';
 import type { ChatModel } from './types';
 
 /**
@@ -12,6 +12,7 @@ import type { ChatModel } from './types';
  * once, on a 401).
  */
 export function createOpenAIModel(config: Pick<OpenAIConfig, 'apiKey' | 'baseURL'>, fetch: typeof globalThis.fetch): ChatModel {
+  const { OpenAI } = loadSdk('openai', 'openai');
   const client = new OpenAI({
     apiKey: config.apiKey,
     baseURL: config.baseURL || OPENAI_BASE_URL,

@@ -1,3 +1,6 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { SDK_SCRIPT_PATHS } from '../../lib/providers/sdk/sdk-scripts';
 import { extensionIdFromKey, manifestKey } from './harness/extension-id';
 import { expect, test } from './harness/fixtures';
 import { EXTENSION_DIR } from './harness/launch';
@@ -31,4 +34,17 @@ test('has the fixed ID its manifest key gives, and declares the policy schema', 
   expect(manifest.storage).toEqual({ managed_schema: 'managed_schema.json' });
   // With the schema, Chrome answers "no policy" with an empty area rather than an error.
   expect(await worker.evaluate(() => chrome.storage.managed.get())).toEqual({});
+});
+
+// Issue 13 §4: a stopped worker's start costs what its script weighs, read and compiled, used or not.
+// The provider SDKs are scripts of their own (entrypoints/*-sdk.ts), imported on first need; a
+// value import of an SDK anywhere in the worker's code would quietly bring it back into background.js.
+test('the worker’s own script carries no provider SDK; each SDK is a script of its own', async () => {
+  // Both SDKs (Stainless-generated) name themselves in this header on every request.
+  const sdkMarker = 'X-Stainless-Lang';
+  const worker = await fs.readFile(path.join(EXTENSION_DIR, 'background.js'), 'utf8');
+  expect(worker).not.toContain(sdkMarker);
+  for (const script of Object.values(SDK_SCRIPT_PATHS)) {
+    expect(await fs.readFile(path.join(EXTENSION_DIR, script), 'utf8'), script).toContain(sdkMarker);
+  }
 });

@@ -1,3 +1,4 @@
+import '../providers/sdks-registered';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { OAuth2Gateway } from '@/lib/auth/oauth2-gateway';

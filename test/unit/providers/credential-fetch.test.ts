@@ -1,3 +1,4 @@
+import './sdks-registered';
 import type { IncomingHttpHeaders } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { OAuth2Gateway } from '@/lib/auth/oauth2-gateway';

@@ -1,3 +1,4 @@
+import './sdks-registered';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createAnthropicModel, toAnthropicMessages } from '@/lib/providers/anthropic';
 import { createAzureOpenAIModel } from '@/lib/providers/azure-openai';

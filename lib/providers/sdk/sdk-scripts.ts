@@ -1,0 +1,35 @@
+import type { AzureOpenAI, OpenAI } from 'openai';
+import type { MessagesClient } from './anthropic-messages-client';
+
+/**
+ * The provider SDKs, each built as a classic script of its own (entrypoints/<name>-sdk.ts) rather
+ * than into the worker's script: a stopped worker's start costs what its script weighs, read and
+ * compiled, used or not (issue 13 §4, bench/NOTES.md "A cold worker"), and the SDKs were three
+ * quarters of it. A script registers what it exports here; lib/providers/sdk/load-sdk.ts loads it
+ * on first need. Only types cross into the worker's bundle: a value import of an SDK would bring
+ * it back.
+ */
+export interface SdkScripts {
+  /** openai: OpenAI, Azure OpenAI and OpenAI-compatible servers. */
+  openai: { OpenAI: typeof OpenAI; AzureOpenAI: typeof AzureOpenAI };
+  /** @anthropic-ai/sdk, narrowed to the Messages and Models APIs. */
+  anthropic: { MessagesClient: typeof MessagesClient };
+}
+
+export type SdkName = keyof SdkScripts;
+
+/** Each script's path in the built extension (WXT names an unlisted script after its file). */
+export const SDK_SCRIPT_PATHS: Record<SdkName, `/${string}.js`> = {
+  openai: '/openai-sdk.js',
+  anthropic: '/anthropic-sdk.js',
+};
+
+/** Where a script leaves what it exports: the worker's (or event page's) global scope, one key. */
+export const SDK_GLOBAL = 'omniAiSdkScripts';
+
+type Registry = Partial<SdkScripts>;
+
+export function sdkRegistry(): Registry {
+  const scope = globalThis as unknown as Record<typeof SDK_GLOBAL, Registry | undefined>;
+  return (scope[SDK_GLOBAL] ??= {});
+}
