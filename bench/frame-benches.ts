@@ -90,7 +90,11 @@ async function installFrameWatch(page: Page): Promise<void> {
       if (running) requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-    type Loaf = PerformanceEntry & { blockingDuration: number; scripts: { invoker: string; sourceFunctionName: string; duration: number }[] };
+    type Loaf = PerformanceEntry & {
+      renderStart: number;
+      styleAndLayoutStart: number;
+      scripts: { invoker: string; sourceFunctionName: string; duration: number }[];
+    };
     const loafs: Loaf[] = [];
     const tasks: number[] = [];
     const loafObserver = new PerformanceObserver((list) => list.getEntries().forEach((e) => e.startTime >= startedAt && loafs.push(e as Loaf)));
@@ -111,9 +115,14 @@ async function installFrameWatch(page: Page): Promise<void> {
           maxGap,
           loafCount: loafs.length,
           loafLongest: longest?.duration ?? 0,
-          loafScripts: (longest?.scripts ?? [])
-            .map((s) => `${s.invoker || s.sourceFunctionName} ${s.duration.toFixed(0)} ms`)
-            .join('; '),
+          // Where the longest frame went: tasks before rendering, animation-frame callbacks (React's
+          // render with the delta batcher), style and layout with paint; and when, from the start.
+          loafScripts: longest
+            ? `at +${(longest.startTime - startedAt).toFixed(0)} ms: tasks ${((longest.renderStart || longest.styleAndLayoutStart) - longest.startTime).toFixed(0)} ms, ` +
+              `rAF ${longest.renderStart ? (longest.styleAndLayoutStart - longest.renderStart).toFixed(0) : 0} ms, ` +
+              `style+layout ${(longest.startTime + longest.duration - longest.styleAndLayoutStart).toFixed(0)} ms; scripts: ` +
+              longest.scripts.map((s) => `${s.invoker || s.sourceFunctionName} ${s.duration.toFixed(0)} ms`).join('; ')
+            : '',
           longTask: Math.max(0, ...tasks),
         };
       },
@@ -188,7 +197,7 @@ async function pairsFor(ext: ExtensionSession, server: BenchServer, label: strin
     console.log(
       `    ${label} pair ${i + 1}: gap omni-ai ${o.maxGap.toFixed(0)} / plain ${p.maxGap.toFixed(0)} ms; LoAF ≥ 50 ms omni-ai ${o.loafCount} (longest ${o.loafLongest.toFixed(0)}) / plain ${p.loafCount} (${p.loafLongest.toFixed(0)}); complete ${o.complete}/${p.complete}; load ${load.at(-1)!.toFixed(1)}`,
     );
-    if (process.env.BENCH_FRAMES_DETAIL === '1' && o.loafScripts) console.log(`      longest frame's scripts: ${o.loafScripts}`);
+    if (process.env.BENCH_FRAMES_DETAIL === '1' && o.loafScripts) console.log(`      longest frame ${o.loafScripts}`);
   }
   return [
     { name: `${label}: longest animation-frame gap, omni-ai`, unit: 'ms', values: omni.map((r) => r.maxGap) },
