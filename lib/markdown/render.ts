@@ -49,8 +49,19 @@ function finishHtml(fragment: DocumentFragment): string {
  * `code` with the language's class): the frame streamed-code.ts fills with the code, slice by slice.
  */
 export function renderCodeShell(lang: string | undefined): string {
-  return finishHtml(sanitizeAnswer(highlightCode('', lang), false));
+  let shell = shells.get(lang);
+  if (shell === undefined) {
+    shell = finishHtml(sanitizeAnswer(highlightCode('', lang), false));
+    // An answer of 20,000 tokens has ~1,000 code blocks in a handful of languages: DOMPurify builds a
+    // document per call (bench/NOTES.md), so each language's shell is made once. Bounded: the info
+    // string comes from the model.
+    if (shells.size >= 64) shells.clear();
+    shells.set(lang, shell);
+  }
+  return shell;
 }
+
+const shells = new Map<string | undefined, string>();
 
 /**
  * Highlighted code (the inside of a `code` element) through the same sanitiser as every answer,
