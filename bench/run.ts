@@ -26,7 +26,10 @@ const RUNS = {
   coldWorker: quick ? 2 : 10,
   history: quick ? 2 : 10,
   // Pairs (omni-ai, plain page) for §2c: the 100,000-token answer takes 50 s a stream.
-  frames: { prose: quick ? 1 : 10, code: quick ? 1 : 4 },
+  // BENCH_FRAMES_PAIRS=3,2 sets them (prose, code) for a shorter A/B run.
+  frames: process.env.BENCH_FRAMES_PAIRS
+    ? { prose: Number(process.env.BENCH_FRAMES_PAIRS.split(',')[0]), code: Number(process.env.BENCH_FRAMES_PAIRS.split(',')[1]) }
+    : { prose: quick ? 1 : 10, code: quick ? 1 : 4 },
 };
 // BENCH_ONLY=history (or coldworker, or frames) runs that section alone (it prints its figures and writes no RESULTS.md).
 const only = process.env.BENCH_ONLY;
