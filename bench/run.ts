@@ -7,6 +7,7 @@ import { CHROMIUM_PATH, EXTENSION_DIR, launchExtension } from '../test/e2e/harne
 import { coldOpen, firstTokenLatency, heapAfterConversation, streaming } from './browser-benches';
 import { bundleSizes } from './bundle-size';
 import { streamingCpu } from './cpu-benches';
+import { streamingFrames } from './frame-benches';
 import { coldConcurrency, idleDay, simulatedHour } from './gateway-benches';
 import { yearOfHistory } from './history-benches';
 import { startBenchServer } from './lib/bench-server';
@@ -25,8 +26,13 @@ const RUNS = {
   coldWorker: quick ? 2 : 10,
   history: quick ? 2 : 10,
   long: { open: quick ? 3 : 20, scroll: quick ? 2 : 5, firstToken: quick ? 3 : 20 },
+  // Pairs (omni-ai, plain page) for §2c: the 100,000-token answer takes 50 s a stream.
+  // BENCH_FRAMES_PAIRS=3,2 sets them (prose, code) for a shorter A/B run.
+  frames: process.env.BENCH_FRAMES_PAIRS
+    ? { prose: Number(process.env.BENCH_FRAMES_PAIRS.split(',')[0]), code: Number(process.env.BENCH_FRAMES_PAIRS.split(',')[1]) }
+    : { prose: quick ? 1 : 10, code: quick ? 1 : 4 },
 };
-// BENCH_ONLY=history (or coldworker, or long) runs that section alone (it prints its figures and writes no RESULTS.md).
+// BENCH_ONLY=history (or coldworker, long, frames) runs that section alone (it prints its figures and writes no RESULTS.md).
 const only = process.env.BENCH_ONLY;
 
 async function main() {
@@ -70,6 +76,10 @@ async function main() {
       await section('4b. A 1,000-message conversation', () => longConversation(ext, server, RUNS.long));
       return;
     }
+    if (only === 'frames') {
+      await section('2c. Frames while streaming, beside the plain page', () => streamingFrames(ext, server, RUNS.frames));
+      return;
+    }
     if (only === 'history') {
       await section('5. A year of history', () => yearOfHistory(ext, RUNS.history));
       return;
@@ -81,6 +91,7 @@ async function main() {
     const openShort = await coldOpen(ext, RUNS.coldOpen, 'latest conversation short');
     await section('2. Streaming a 20,000-token answer at 2,000 tokens/s', () => streaming(ext, server, RUNS.streaming));
     await section('2b. CPU of the 20,000-token answer, Send to last paint, beside the plain page', () => streamingCpu(ext, server, RUNS.streaming));
+    await section('2c. Frames while streaming, beside the plain page', () => streamingFrames(ext, server, RUNS.frames));
     await section('3. Token gateway', async () => [
       ...(await coldConcurrency(ext, RUNS.gateway)),
       ...(await simulatedHour()),

@@ -1,10 +1,33 @@
-import { memo, type MouseEvent } from 'react';
-import { renderMarkdownBlock } from '@/lib/markdown/render';
+import { memo, useLayoutEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { fencedCodeBlock } from '@/lib/markdown/fenced-code-block';
+import { renderCodeShell, renderMarkdownBlock } from '@/lib/markdown/render';
 import { splitBlocks } from '@/lib/markdown/split-blocks';
+import { StreamedCode } from '@/lib/markdown/streamed-code';
 import { t } from '@/lib/i18n/t';
+
+/**
+ * A block that is one fenced code block: React renders its shell (copy button, `pre`, `code`) and
+ * StreamedCode fills the `code`, highlighting only what is new as it streams, so a long block costs
+ * each frame its new lines, not the whole file again (issue 13 target 1). The HTML it ends with is
+ * renderMarkdownBlock's for the same block (test/unit/streamed-code.test.ts).
+ */
+function CodeBlock({ lang, text }: { lang: string | undefined; text: string }) {
+  const shell = useMemo(() => renderCodeShell(lang), [lang]);
+  const ref = useRef<HTMLDivElement>(null);
+  const filler = useRef<StreamedCode>(undefined);
+  useLayoutEffect(() => {
+    // A new shell (the info string was still arriving) comes with a new, empty `code`.
+    const code = ref.current!.querySelector('code')!;
+    if (filler.current?.code !== code) filler.current = new StreamedCode(code, lang);
+    filler.current.update(text);
+  }, [shell, lang, text]);
+  return <div className="md-block" ref={ref} dangerouslySetInnerHTML={{ __html: shell }} />;
+}
 
 /** A finished block never changes: memo means it is parsed once, however long the answer grows. */
 const Block = memo(function Block({ source }: { source: string }) {
+  const code = fencedCodeBlock(source);
+  if (code) return <CodeBlock lang={code.lang} text={code.text} />;
   return <div className="md-block" dangerouslySetInnerHTML={{ __html: renderMarkdownBlock(source) }} />;
 });
 

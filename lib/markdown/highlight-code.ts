@@ -25,13 +25,33 @@ hljs.registerAliases(['yml'], { languageName: 'yaml' });
 
 export const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
+/** The language a fence names, when it is one we load: a plain name only, as it also becomes a class. */
+export function knownLanguage(lang: string | undefined): string | undefined {
+  const language = lang?.split(/\s/)[0]?.toLowerCase() ?? '';
+  return /^[a-z0-9+#._-]+$/.test(language) && hljs.getLanguage(language) ? language : undefined;
+}
+
+/**
+ * Code as the HTML inside `<code>`: highlighted in `language` (from knownLanguage) or escaped.
+ * `atRoot` says highlight.js ended at the language's top level, outside any comment, string or
+ * other multi-line construct: code that follows can then be highlighted on its own and the two
+ * results joined give what highlighting both at once gives (streamed-code.ts relies on it; the
+ * continuation that would say so is private in highlight.js 11, its `_top` is on every result).
+ */
+export function highlightCodeBody(text: string, language: string | undefined): { html: string; atRoot: boolean } {
+  if (!language) return { html: escapeHtml(text), atRoot: true };
+  const result = hljs.highlight(text, { language }) as ReturnType<typeof hljs.highlight> & { _top?: unknown };
+  return { html: result.value, atRoot: result._top === hljs.getLanguage(language) };
+}
+
+/** The `<code>` element's class for a fenced block in `language` (from knownLanguage). */
+export const codeClass = (language: string | undefined) => `hljs${language ? ` language-${language}` : ''}`;
+
 /**
  * A fenced code block as HTML: highlighted when the language is one we load, escaped otherwise.
  * The language name comes from the model; only a plain name is kept for the class.
  */
 export function highlightCode(text: string, lang: string | undefined): string {
-  const language = lang?.split(/\s/)[0]?.toLowerCase() ?? '';
-  const known = /^[a-z0-9+#._-]+$/.test(language) && hljs.getLanguage(language);
-  const body = known ? hljs.highlight(text, { language }).value : escapeHtml(text);
-  return `<pre><code class="hljs${known ? ` language-${language}` : ''}">${body}</code></pre>`;
+  const language = knownLanguage(lang);
+  return `<pre><code class="${codeClass(language)}">${highlightCodeBody(text, language).html}</code></pre>`;
 }

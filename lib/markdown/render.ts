@@ -1,15 +1,7 @@
-import { Marked } from 'marked';
+import { answerMarked as marked } from './answer-marked';
 import { highlightCode } from './highlight-code';
 import { sanitizeAnswer } from './sanitize-answer';
 import { t } from '../i18n/t';
-
-const marked = new Marked({
-  gfm: true,
-  breaks: false,
-  renderer: {
-    code: ({ text, lang }) => highlightCode(text, lang),
-  },
-});
 
 /** Our own markup around each code block: a copy button, added after sanitising so an answer cannot make one. */
 function addCopyButtons(fragment: DocumentFragment): void {
@@ -41,9 +33,42 @@ export function renderMarkdownBlock(
   const tokens = marked.lexer(markdown);
   let hasRawHtml = false;
   marked.walkTokens(tokens, (token) => void (hasRawHtml ||= token.type === 'html'));
-  const fragment = sanitize(marked.parser(tokens), hasRawHtml);
+  return finishHtml(sanitize(marked.parser(tokens), hasRawHtml));
+}
+
+/** The sanitised fragment with our copy buttons, as HTML. */
+function finishHtml(fragment: DocumentFragment): string {
   addCopyButtons(fragment);
   const container = fragment.ownerDocument.createElement('div');
   container.append(fragment);
   return container.innerHTML;
+}
+
+/**
+ * A fenced code block with nothing in it, as renderMarkdownBlock renders one (copy button, `pre`,
+ * `code` with the language's class): the frame streamed-code.ts fills with the code, slice by slice.
+ */
+export function renderCodeShell(lang: string | undefined): string {
+  let shell = shells.get(lang);
+  if (shell === undefined) {
+    shell = finishHtml(sanitizeAnswer(highlightCode('', lang), false));
+    // An answer of 20,000 tokens has ~1,000 code blocks in a handful of languages: DOMPurify builds a
+    // document per call (bench/NOTES.md), so each language's shell is made once. Bounded: the info
+    // string comes from the model.
+    if (shells.size >= 64) shells.clear();
+    shells.set(lang, shell);
+  }
+  return shell;
+}
+
+const shells = new Map<string | undefined, string>();
+
+/**
+ * Highlighted code (the inside of a `code` element) through the same sanitiser as every answer,
+ * as nodes to append to the shell's `code`. Sanitising the slices one by one gives what sanitising
+ * them joined gives: each is whole elements and text, and DOMPurify keeps or drops node by node.
+ */
+export function sanitizeCodeHtml(html: string, className: string): Node[] {
+  const fragment = sanitizeAnswer(`<pre><code class="${className}">${html}</code></pre>`, false);
+  return [...(fragment.querySelector('code')?.childNodes ?? [])];
 }

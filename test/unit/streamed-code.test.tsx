@@ -1,0 +1,116 @@
+// @vitest-environment jsdom
+import hljs from 'highlight.js/lib/core';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Markdown } from '@/components/chat/Markdown';
+import { codeAnswer } from '../../bench/frame-benches';
+import { longAnswer } from '../../bench/browser-benches';
+import { renderMarkdownBlock } from '@/lib/markdown/render';
+import { splitBlocks } from '@/lib/markdown/split-blocks';
+import { SLICE_LINES } from '@/lib/markdown/streamed-code';
+
+(globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+/** What the panel rendered for a finished answer before streamed-code.ts: every block through renderMarkdownBlock. */
+function renderedBefore(text: string): string {
+  const blocks = splitBlocks(text).map((block) => `<div class="md-block">${renderMarkdownBlock(block)}</div>`);
+  const groups: string[] = [];
+  for (let i = 0; i < blocks.length; i += 32) groups.push(`<div class="md-group">${blocks.slice(i, i + 32).join('')}</div>`);
+  return `<div class="markdown">${groups.join('')}</div>`;
+}
+
+let container: HTMLDivElement;
+let root: Root;
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+});
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+});
+
+const show = (text: string) => act(() => root.render(<Markdown text={text} />));
+
+/** `text` arriving in pieces of `step` characters, rendered after each, as the panel does frame by frame. */
+function stream(text: string, step: number) {
+  for (let end = step; end < text.length; end += step) show(text.slice(0, end));
+  show(text);
+}
+
+const lines = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('\n');
+
+/** Code blocks whose slices have to wait for the end of a comment, string or embedded language. */
+const TRICKY: Record<string, string> = {
+  'a block comment longer than a slice': '```ts\n' + lines(20, (i) => `const a${i} = ${i};`) + '\n/*\n' + lines(3 * SLICE_LINES, (i) => ` * line ${i} "not a string`) + '\n */\n' + lines(80, (i) => `let b${i} = "s${i}";`) + '\n```',
+  'a Python docstring across slices': '```python\n' + lines(40, (i) => `def f${i}(x):\n    """Doc\n    ${i}\n    """\n    return x + ${i}`) + '\n```',
+  'a template string across slices': '```js\n' + lines(30, (i) => `const t${i} = \`line ${i}\n  \${value${i}} more\n\`;`) + '\n```',
+  'JSX and tagged templates (embedded languages)': '```tsx\n' + lines(60, (i) => `export const C${i} = () => <div className="c${i}">{x}</div>;\nconst s${i} = css\`color: red;\`;`) + '\n```',
+  'HTML with script and style': '```html\n' + lines(50, (i) => `<p id="p${i}">x</p>\n<script>let v${i} = "</p>";\n</script>\n<style>.c${i} { color: red; }</style>`) + '\n```',
+  'an unknown language, with markup in it': '```brainfuck\n' + lines(100, (i) => `<script>alert(${i})</script> & </code></pre><img src=x onerror=alert(1)>`) + '\n```',
+  'no language': '```\n' + lines(70, (i) => `plain ${i} <b>`) + '\n```',
+  'a tilde fence with a hostile info string': '~~~ts" onclick="alert(1) x\n' + lines(70, (i) => `const q${i} = 1;`) + '\n~~~',
+  'an indented fence': '  ```py\n  ' + lines(70, (i) => `x${i} = ${i}`).replace(/\n/g, '\n  ') + '\n  ```',
+  'an unclosed fence (the stream stopped)': '```ts\n' + lines(70, (i) => `const u${i} = "${i}";`),
+  'an empty block': '```ts\n```',
+};
+
+describe('a fenced code block rendered slice by slice (lib/markdown/streamed-code.ts)', () => {
+  it.each(Object.entries(TRICKY))('renders %s exactly as the whole block rendered at once', (_, text) => {
+    show(text);
+    expect(container.innerHTML).toBe(renderedBefore(text));
+  });
+
+  it.each(Object.entries(TRICKY))('ends with the same HTML when %s streams in', (_, text) => {
+    stream(text, 211);
+    expect(container.innerHTML).toBe(renderedBefore(text));
+  });
+
+  it('ends identical when the closing fence arrives right after a slice was cut before it', () => {
+    // A line of "``" first counts as code (and a slice may end after the newline before it); then
+    // it becomes the closing fence, and marked drops that newline from the code.
+    const body = lines(2 * SLICE_LINES, (i) => `let v${i} = ${i};`);
+    for (const text of [`\`\`\`ts\n${body}\n\`\`\``, `\`\`\`ts\n${body}\n\`\`\`\n`]) {
+      for (let cut = text.length - 4; cut < text.length; cut++) show(text.slice(0, cut));
+      show(text);
+      expect(container.innerHTML).toBe(renderedBefore(text));
+    }
+  });
+
+  it('renders the bench’s two kinds of answer (prose and small code blocks; one long code block) as before, streamed', { timeout: 60_000 }, () => {
+    for (const [tokens, step] of [[longAnswer(1_500), 150], [codeAnswer(6_000), 300]] as const) {
+      const text = tokens.join('');
+      let shown = '';
+      for (let i = 0; i < tokens.length; i += step) show((shown += tokens.slice(i, i + step).join('')));
+      expect(container.innerHTML).toBe(renderedBefore(text));
+    }
+  });
+
+  it('highlights each line about once while a long block streams, not the whole block every frame', { timeout: 60_000 }, () => {
+    const highlight = vi.spyOn(hljs, 'highlight');
+    const tokens = codeAnswer(12_000);
+    const text = tokens.join('');
+    let shown = '';
+    let most = 0;
+    for (let i = 0; i < tokens.length; i += 400) {
+      highlight.mockClear();
+      show((shown += tokens.slice(i, i + 400).join('')));
+      most = Math.max(most, highlight.mock.calls.reduce((sum, [code]) => sum + code.length, 0));
+    }
+    const code = text.length;
+    // Re-highlighting the open block whole would reach the whole block (~53,000 characters) in a frame.
+    expect(code).toBeGreaterThan(50_000);
+    // A frame highlights at most the unfinished tail and the slices finished since the last (400 tokens
+    // here, ~1,800 characters): a few thousand characters.
+    expect(most).toBeLessThan(8 * SLICE_LINES * 60);
+  });
+
+  it('keeps its copy button and sanitises what the code contains', () => {
+    stream(TRICKY['an unknown language, with markup in it']!, 53);
+    expect(container.querySelectorAll('script, img, [onerror]')).toHaveLength(0);
+    expect(container.querySelectorAll('button.copy')).toHaveLength(1);
+    expect(container.querySelector('code')!.textContent).toContain('<script>alert(99)</script> & </code></pre><img src=x onerror=alert(1)>');
+  });
+});
