@@ -6,6 +6,7 @@ import { longAnswer } from './browser-benches';
 import { answerEndAt, watchAnswerEnd } from './lib/answer-end';
 import type { startBenchServer } from './lib/bench-server';
 import type { Figure } from './lib/stats';
+import { seededRandom } from './lib/seeded-random';
 
 type BenchServer = Awaited<ReturnType<typeof startBenchServer>>;
 
@@ -16,18 +17,6 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** The last words of every answer here: the final paint must show them (the text is complete). */
 const END_MARKER = 'That is the whole answer.';
 
-/** A small seeded generator (mulberry32), so the 100,000-token answer is the same in every run. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A 100,000-token answer that is one fenced TypeScript block of ~14,000 lines between a line of
  * prose and a closing line: a whole file of code, the worst case for highlighting (issue 13 §1).
@@ -35,7 +24,7 @@ function seeded(seed: number) {
  * comment now and then); tokens are split as a model's are, a word or a symbol with its space.
  */
 export function codeAnswer(tokens = 100_000, seed = 13): string[] {
-  const random = seeded(seed);
+  const random = seededRandom(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   const names = ['value', 'count', 'total', 'items', 'result', 'buffer', 'index', 'offset', 'label', 'entry'];
   const out: string[] = ['Here is the file you asked for:\n\n', '```ts\n'];

@@ -4,18 +4,7 @@ import type { ArchivedConversation } from '../lib/chat/conversation-db';
 import type { ExtensionSession } from '../test/e2e/harness/launch';
 import { askWorker } from '../test/e2e/harness/worker-message';
 import { nowMs, type Figure } from './lib/stats';
-
-/** A small seeded generator (mulberry32): the same history on every run and every machine. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './lib/seeded-random';
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ru', 'sa', 'ti', 'vo', 'ze', 'qua', 'bri', 'dom', 'fel', 'gar', 'hon', 'jul', 'pex', 'wyn'];
 
@@ -38,7 +27,7 @@ function sentence(words: string[], next: () => number, length: number): string {
  * 12 words, answers of 90), over the past year, newest last. Deterministic for a seed.
  */
 export function yearOfConversations(count = 10_000, seed = 2026): { conversations: ArchivedConversation[]; words: string[] } {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const words = vocabulary(next);
   const start = Date.UTC(2025, 10, 1);
   const step = (365 * 24 * 3600 * 1000) / count;

@@ -8,6 +8,7 @@ import { startStaticSite } from '../servers/static-site';
 import { sendMessage } from './harness/chat';
 import { configureProvider } from './harness/configure';
 import { expect, test } from './harness/fixtures';
+import { readClipboard } from './harness/clipboard';
 
 // Issue 13 target 2: a 1,000-message conversation, of which the log mounts only the messages near
 // the view (components/chat/WindowedMessages.tsx). What a user sees and does in it.
@@ -84,11 +85,7 @@ test('a 1,000-message conversation opens at its last answer, scrolls by keyboard
     await firstAnswer.hover();
     await actions.getByRole('button', { name: 'Copy', exact: true }).click();
     await expect(actions).toContainText('Copied');
-    const notes = await extension.context.newPage();
-    await extension.context.grantPermissions(['clipboard-read'], { origin: new URL(site.url).origin });
-    await notes.goto(site.url);
-    await notes.bringToFront();
-    expect(await notes.evaluate(() => navigator.clipboard.readText())).toBe(answerText(0));
+    expect(await readClipboard(extension.context, site.url)).toBe(answerText(0));
   } finally {
     await site.close();
     await fs.rm(dir, { recursive: true, force: true });

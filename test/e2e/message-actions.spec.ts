@@ -6,6 +6,7 @@ import { startStaticSite } from '../servers/static-site';
 import { lastAnswer, sendMessage, storedMessages } from './harness/chat';
 import { configureProvider } from './harness/configure';
 import { expect, test } from './harness/fixtures';
+import { readClipboard } from './harness/clipboard';
 
 // Copy, Regenerate (with another model too), Edit and the versions they leave, as a user does them,
 // with the request each provider receives.
@@ -28,11 +29,7 @@ test('Copy puts the answer on the clipboard as Markdown, and the tokens it used 
     await actions.getByRole('button', { name: 'Copy', exact: true }).click();
     await expect(actions).toContainText('Copied');
 
-    const notes = await extension.context.newPage();
-    await extension.context.grantPermissions(['clipboard-read'], { origin: new URL(site.url).origin });
-    await notes.goto(site.url);
-    await notes.bringToFront();
-    expect(await notes.evaluate(() => navigator.clipboard.readText())).toBe(reply);
+    expect(await readClipboard(extension.context, site.url)).toBe(reply);
   } finally {
     await Promise.all([server.close(), site.close()]);
   }
