@@ -158,6 +158,9 @@ test('a hostile answer stays inert: no request leaves the panel, nothing outside
     expect(canary.hits.find((h) => h.path === '/md-image')?.referer).toBeUndefined();
     expect(await tab.evaluate(() => window.opener)).toBeNull();
     expect(panel.url()).toBe(`chrome-extension://${extension.extensionId}/sidepanel.html`);
+    // The user's tab on the attacker's host still asks it for things after loading (its icon):
+    // closed before the canary stops, or that request fails in the tab's console.
+    await tab.close();
   } finally {
     await Promise.all([canary.close(), anthropic.close()]);
   }
