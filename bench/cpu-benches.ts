@@ -1,18 +1,14 @@
 import os from 'node:os';
-import type { Page } from '@playwright/test';
 import { sendMessage } from '../test/e2e/harness/chat';
 import type { ExtensionSession } from '../test/e2e/harness/launch';
 import { longAnswer } from './browser-benches';
 import { answerEndAt, watchAnswerEnd } from './lib/answer-end';
+import { settledNewChat, settledPlainPage } from './lib/settled-pages';
 import type { startBenchServer } from './lib/bench-server';
 import { cpuBetween, sampleCpu, type CpuSpent } from './lib/process-cpu';
 import type { Figure } from './lib/stats';
 
 type BenchServer = Awaited<ReturnType<typeof startBenchServer>>;
-
-/** Lets the work of opening a page (the panel re-renders the latest conversation) end before measuring. */
-const SETTLE_MS = 1_000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The CPU Chromium spends on `work`, from its start to its promise resolving (the last paint). */
 async function measureCpu(ext: ExtensionSession, work: () => Promise<unknown>): Promise<CpuSpent> {
@@ -27,11 +23,8 @@ async function measureCpu(ext: ExtensionSession, work: () => Promise<unknown>): 
 }
 
 async function omniAiAnswer(ext: ExtensionSession, run: number): Promise<CpuSpent> {
-  const panel = await ext.openSidePanel();
+  const panel = await settledNewChat(ext);
   try {
-    await panel.bringToFront();
-    await panel.getByRole('button', { name: 'New chat' }).click();
-    await sleep(SETTLE_MS);
     await watchAnswerEnd(panel);
     return await measureCpu(ext, async () => {
       await sendMessage(panel, `Long answer ${run}`);
@@ -43,11 +36,8 @@ async function omniAiAnswer(ext: ExtensionSession, run: number): Promise<CpuSpen
 }
 
 async function plainAnswer(ext: ExtensionSession, server: BenchServer): Promise<CpuSpent> {
-  const plain: Page = await ext.context.newPage();
+  const plain = await settledPlainPage(ext, server);
   try {
-    await plain.goto(`${server.url}/plain`);
-    await plain.bringToFront();
-    await sleep(SETTLE_MS);
     return await measureCpu(ext, () =>
       plain.evaluate(async () => {
         await (window as unknown as { run: () => Promise<void> }).run();

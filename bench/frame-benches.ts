@@ -4,15 +4,12 @@ import { sendMessage, storedMessages } from '../test/e2e/harness/chat';
 import type { ExtensionSession } from '../test/e2e/harness/launch';
 import { longAnswer } from './browser-benches';
 import { answerEndAt, watchAnswerEnd } from './lib/answer-end';
+import { settledNewChat, settledPlainPage } from './lib/settled-pages';
 import type { startBenchServer } from './lib/bench-server';
 import type { Figure } from './lib/stats';
 import { seededRandom } from './lib/seeded-random';
 
 type BenchServer = Awaited<ReturnType<typeof startBenchServer>>;
-
-/** Lets the work of opening a page end before measuring (a person takes longer to type a question). */
-const SETTLE_MS = 1_000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The last words of every answer here: the final paint must show them (the text is complete). */
 const END_MARKER = 'That is the whole answer.';
@@ -120,11 +117,8 @@ async function installFrameWatch(page: Page): Promise<void> {
 }
 
 async function omniAiRun(ext: ExtensionSession, expected: string, run: number): Promise<FrameRun> {
-  const panel = await ext.openSidePanel();
+  const panel = await settledNewChat(ext);
   try {
-    await panel.bringToFront();
-    await panel.getByRole('button', { name: 'New chat' }).click();
-    await sleep(SETTLE_MS);
     await installFrameWatch(panel);
     await watchAnswerEnd(panel);
     await panel.evaluate(() => window.__frameWatch!.start());
@@ -140,11 +134,8 @@ async function omniAiRun(ext: ExtensionSession, expected: string, run: number): 
 }
 
 async function plainRun(ext: ExtensionSession, server: BenchServer, expected: string): Promise<FrameRun> {
-  const plain = await ext.context.newPage();
+  const plain = await settledPlainPage(ext, server);
   try {
-    await plain.goto(`${server.url}/plain`);
-    await plain.bringToFront();
-    await sleep(SETTLE_MS);
     await installFrameWatch(plain);
     const shown = await plain.evaluate(async () => {
       window.__frameWatch!.start();

@@ -469,7 +469,6 @@ export interface ImportCounts {
   messages: number;
 }
 
-
 /**
  * Stores imported conversations in one transaction, without duplicates: a conversation or a message
  * whose id is here already is kept as it is (importing the same file twice adds nothing), and a
