@@ -7,6 +7,7 @@ import { RECORDED_TEXT } from '../servers/recorded';
 import { lastAnswer, sendMessage, storedMessages } from './harness/chat';
 import { configureProvider } from './harness/configure';
 import { expect, test } from './harness/fixtures';
+import { importFile } from './harness/import-file';
 
 test('a conversation survives closing the panel mid-answer, reopening it, and a browser restart', async ({ extension, relaunch }) => {
   const anthropic = await startFakeAnthropic({
@@ -114,9 +115,7 @@ test('a conversation just short of windowing opens at its end, and its first ans
     await fs.writeFile(file, JSON.stringify({ format: 'omni-ai-conversations', version: 1, exportedAt: new Date().toISOString(), conversations }));
     const panel = await extension.openSidePanel();
     await panel.getByRole('button', { name: 'History' }).click();
-    const chooser = panel.waitForEvent('filechooser');
-    await panel.getByRole('button', { name: 'Import' }).click();
-    await (await chooser).setFiles(file);
+    await importFile(panel, file);
     const list = panel.getByRole('region', { name: 'Conversations' });
     await expect(list.getByRole('status')).toHaveText('Imported 1 conversation (98 messages).');
     await list.getByRole('button', { name: /^Question 0/ }).click();

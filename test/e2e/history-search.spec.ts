@@ -7,6 +7,7 @@ import { startFakeAnthropic } from '../servers/fake-anthropic';
 import { lastAnswer, sendMessage, storedMessages } from './harness/chat';
 import { configureProvider } from './harness/configure';
 import { expect, test } from './harness/fixtures';
+import { importFile } from './harness/import-file';
 
 // History: search by title and text; Export all as JSON, and Import it back without duplicates.
 
@@ -14,13 +15,6 @@ async function converse(panel: Page, question: string) {
   await panel.getByRole('button', { name: 'New chat' }).click();
   await sendMessage(panel, question);
   await lastAnswer(panel);
-}
-
-/** Imports a file through the Import button's file chooser, as a user picks it. */
-async function importFile(panel: Page, file: string) {
-  const chooser = panel.waitForEvent('filechooser');
-  await panel.getByRole('button', { name: 'Import' }).click();
-  await (await chooser).setFiles(file);
 }
 
 test('search finds conversations by the words of their questions and answers', async ({ extension }) => {

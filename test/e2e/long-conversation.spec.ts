@@ -9,6 +9,7 @@ import { sendMessage } from './harness/chat';
 import { configureProvider } from './harness/configure';
 import { expect, test } from './harness/fixtures';
 import { readClipboard } from './harness/clipboard';
+import { importFile } from './harness/import-file';
 
 // Issue 13 target 2: a 1,000-message conversation, of which the log mounts only the messages near
 // the view (components/chat/WindowedMessages.tsx). What a user sees and does in it.
@@ -33,9 +34,7 @@ const belowView = (log: Locator) => log.evaluate((el) => el.scrollHeight - el.sc
 
 async function openImported(panel: Page, file: string) {
   await panel.getByRole('button', { name: 'History' }).click();
-  const chooser = panel.waitForEvent('filechooser');
-  await panel.getByRole('button', { name: 'Import' }).click();
-  await (await chooser).setFiles(file);
+  await importFile(panel, file);
   const list = panel.getByRole('region', { name: 'Conversations' });
   await expect(list.getByRole('status')).toHaveText('Imported 1 conversation (1,000 messages).');
   await list.getByRole('button', { name: /^Question 0/ }).click();
