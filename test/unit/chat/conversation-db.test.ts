@@ -51,7 +51,7 @@ describe('conversation store', () => {
   it('never writes an answer into a conversation deleted meanwhile, by another context too', async () => {
     await db.storeRunRecords({ answer: answer('c'), user: user('c') });
     // Deleted by another context (this one's tombstones know nothing of it): the check is in the transaction.
-    const other = await rawOpen(4);
+    const other = await rawOpen(5);
     await new Promise<void>((resolve) => {
       const tx = other.transaction(['conversations', 'messages'], 'readwrite');
       tx.objectStore('conversations').delete('c');
