@@ -217,6 +217,28 @@ describe('a search over the history, a page at a time', () => {
     expect(common.total).toBe(expected(conversations, 'tid').length);
   });
 
+  it('still finds exactly the matches when the vocabulary counts too high (a worker stopped before a delete counted down)', async () => {
+    Object.assign(db.SEARCH_LIMITS, { readInFull: 10, walkLimit: 40, walkBatch: 5 });
+    const conversations = history(60, 11);
+    await db.importConversations(conversations);
+    // As a lost count-down leaves it: terms no conversation has any more, and counts above the truth.
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open('omni-ai');
+      request.onsuccess = () => {
+        const tx = request.result.transaction('vocabulary', 'readwrite');
+        tx.objectStore('vocabulary').put({ term: 'moonquake', count: 3 });
+        tx.objectStore('vocabulary').put({ term: 'vortex', count: 500 });
+        tx.oncomplete = () => (request.result.close(), resolve());
+        tx.onerror = () => reject(tx.error);
+      };
+    });
+    for (const query of ['moonq', 'moon', 'vortex', 'vor moon']) {
+      const search = (await db.HistorySearch.start(query))!;
+      expect(await allPages(search, 4), query).toEqual(expected(conversations, query));
+      expect(await search.count(), query).toBe(expected(conversations, query).length);
+    }
+  });
+
   it('asks nothing of a query with no word in it', async () => {
     expect(await db.HistorySearch.start(' a ')).toBeUndefined();
   });
