@@ -168,8 +168,11 @@ export async function yearOfHistory(ext: ExtensionSession, runs: number): Promis
       // What the status said then and once settled: the same matches in both builds, or a fast answer is a wrong one.
       if (i < runs - 1) continue;
       const said = await panel.locator('.result-count').textContent();
-      await panel.waitForFunction(() => !/at least/i.test(document.querySelector('.result-count')?.textContent ?? ''), undefined, { timeout: 60_000 });
-      statuses[k] = `said “${said}”, then “${await panel.locator('.result-count').textContent()}”, first row “${await panel.locator('.history li .history-title').first().textContent().catch(() => '')}”`;
+      const counting = nowMs();
+      await panel.waitForFunction(() => !/at least/i.test(document.querySelector('.result-count')?.textContent ?? ''), undefined, { timeout: 60_000, polling: 20 });
+      // A common query's exact total comes after its page (counted once typing stops): how much later.
+      const countedAfter = said === (await panel.locator('.result-count').textContent()) ? '' : `, counted ${Math.round(nowMs() - counting)} ms after`;
+      statuses[k] = `said “${said}”, then “${await panel.locator('.result-count').textContent()}”${countedAfter}, first row “${await panel.locator('.history li .history-title').first().textContent().catch(() => '')}”`;
     }
   await panel.close();
   return [
