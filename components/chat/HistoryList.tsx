@@ -59,7 +59,11 @@ export function HistoryList({ onOpen }: { onOpen: () => void }) {
       )}
       {search && (
         <p className="muted result-count" role="status">
-          {search.total === 0 ? t('history_no_match') : plural('history_matches', search.total)}
+          {search.total === undefined
+            ? t('history_matches_at_least', search.conversations.length)
+            : search.total === 0
+              ? t('history_no_match')
+              : plural('history_matches', search.total)}
         </p>
       )}
       {conversations.length === 0 ? (
@@ -94,7 +98,7 @@ export function HistoryList({ onOpen }: { onOpen: () => void }) {
       )}
       {more && (
         <button ref={showMore} type="button" className="show-more" onClick={loadMore}>
-          {search ? t('history_show_more', search.total - search.conversations.length) : t('history_show_more_plain')}
+          {search?.total !== undefined ? t('history_show_more', search.total - search.conversations.length) : t('history_show_more_plain')}
         </button>
       )}
       <HistoryTransfer />

@@ -87,10 +87,24 @@ export interface TermsRecord {
   terms: string[];
 }
 
+/**
+ * A distinct term of the search index and how many conversations have it (v5). A query's word is
+ * expanded against these to its few terms, and the counts say which word is rare: reading a prefix
+ * from the terms index itself read every (term, conversation) key under it (93,053 for "ka" in a
+ * year of history, bench/NOTES.md). A count is never lower than the truth: a delete lowers it
+ * after the delete itself, and a worker stopped in between leaves it higher, which only makes a
+ * search take the slower path.
+ */
+export interface VocabularyRecord {
+  term: string;
+  count: number;
+}
+
 interface OmniDB extends DBSchema {
   conversations: { key: string; value: ConversationRecord; indexes: { updatedAt: number } };
   messages: { key: string; value: MessageRecord; indexes: { conversationId: string; status: string } };
   terms: { key: string; value: TermsRecord; indexes: { term: string } };
+  vocabulary: { key: string; value: VocabularyRecord };
   activity: { key: string; value: ActivityRecord; indexes: { conversationId: string; at: number } };
 }
 
@@ -99,8 +113,9 @@ const DB_NAME = 'omni-ai';
  * v1: conversations and messages; v2: messages indexed by status; v4: the search terms of each
  * conversation and the list of page text sent. Each of those two stores came as a v3 on its own
  * branch (chat, siterules), so a v3 database has one or the other: v4 adds whichever is missing.
+ * v5: the vocabulary, counted from the v4 terms index (its keys are not changed).
  */
-const DB_VERSION = 4;
+const DB_VERSION = 5;
 
 type UpgradeTx = IDBPTransaction<OmniDB, StoreNames<OmniDB>[], 'versionchange'>;
 
@@ -142,6 +157,25 @@ async function indexStoredConversations(tx: UpgradeTx): Promise<void> {
   for (const [id, title] of titles) void terms.put({ id, terms: [...termsOf(title)] });
 }
 
+/**
+ * v5's migration: each distinct term of the terms index, with how many conversations have it. A key
+ * cursor that skips to the next distinct term (`nextunique`) and a `count` per term: the entries
+ * are counted inside the database, none is read into the worker, and only the few thousand distinct
+ * terms are written, so the upgrade takes seconds for 10,000 conversations (bench/NOTES.md).
+ */
+async function countVocabulary(tx: UpgradeTx): Promise<void> {
+  const index = tx.objectStore('terms').index('term');
+  const vocabulary = tx.objectStore('vocabulary');
+  const counted: Promise<unknown>[] = [];
+  let cursor = await index.openKeyCursor(null, 'nextunique');
+  while (cursor) {
+    const term = cursor.key;
+    counted.push(index.count(term).then((count) => vocabulary.put({ term, count })));
+    cursor = await cursor.continue();
+  }
+  await Promise.all(counted);
+}
+
 let connection: Promise<IDBPDatabase<OmniDB>> | undefined;
 
 /**
@@ -173,18 +207,24 @@ function connect(forget: () => void): Promise<IDBPDatabase<OmniDB>> {
         // v2: answers by status, so a starting worker finds the few left streaming without a full scan.
         if (oldVersion < 2) tx.objectStore('messages').createIndex('status', 'status');
         // v3/v4: search by the words of each conversation, kept up to date by storeRunRecords.
+        let indexing = Promise.resolve();
         if (!database.objectStoreNames.contains('terms')) {
           database.createObjectStore('terms', { keyPath: 'id' }).createIndex('term', 'terms', { multiEntry: true });
-          // A failure aborts the upgrade (the open fails, and the panel says storage failed): never half an index.
-          if (oldVersion >= 1)
-            indexStoredConversations(tx).catch(() => {
-              try {
-                tx.abort();
-              } catch {
-                // the upgrade ended already
-              }
-            });
+          if (oldVersion >= 1) indexing = indexStoredConversations(tx);
         }
+        // v5: the distinct terms with their counts, from the terms just written or stored before.
+        if (!database.objectStoreNames.contains('vocabulary')) {
+          database.createObjectStore('vocabulary', { keyPath: 'term' });
+          if (oldVersion >= 1) indexing = indexing.then(() => countVocabulary(tx));
+        }
+        // A failure aborts the upgrade (the open fails, and the panel says storage failed): never half an index.
+        indexing.catch(() => {
+          try {
+            tx.abort();
+          } catch {
+            // the upgrade ended already
+          }
+        });
         // v3/v4: what page text left, by date for the options page, by conversation to delete it with it.
         if (!database.objectStoreNames.contains('activity')) {
           const activity = database.createObjectStore('activity', { keyPath: 'id' });
@@ -301,7 +341,7 @@ export function storeRunRecords(records: {
   const { answer, user, replaces, activity = [] } = records;
   return withDb(async (database) => {
     if (deleted.has(answer.conversationId)) return 'gone';
-    const tx = database.transaction(['conversations', 'messages', 'terms', 'activity'], 'readwrite');
+    const tx = database.transaction(['conversations', 'messages', 'terms', 'vocabulary', 'activity'], 'readwrite');
     const done = settled(tx.done);
     const conversations = tx.objectStore('conversations');
     const conversation = await conversations.get(answer.conversationId);
@@ -324,22 +364,44 @@ export function storeRunRecords(records: {
     writes.push(tx.objectStore('messages').put(answer), ...activity.map((line) => tx.objectStore('activity').put(line)));
     // The question's words now, the answer's once it is complete: not on every write while it streams.
     const words = new Set([...(user ? messageTerms(user) : []), ...(answer.status !== 'streaming' ? messageTerms(answer) : [])]);
-    if (words.size) writes.push(addTerms(tx.objectStore('terms'), answer.conversationId, words, conversation ? undefined : title));
+    if (words.size)
+      writes.push(
+        addTerms(tx.objectStore('terms'), answer.conversationId, words, conversation ? undefined : title).then((added) =>
+          countTerms(tx.objectStore('vocabulary'), new Map(added.map((term) => [term, 1]))),
+        ),
+      );
     await Promise.all([...writes, done]);
     return 'written';
   });
 }
 
-type TermsStore = IDBPObjectStore<OmniDB, ('conversations' | 'messages' | 'terms' | 'activity')[], 'terms', 'readwrite'>;
+type TermsStore = IDBPObjectStore<OmniDB, StoreNames<OmniDB>[], 'terms', 'readwrite'>;
+type VocabularyStore = IDBPObjectStore<OmniDB, StoreNames<OmniDB>[], 'vocabulary', 'readwrite'>;
 
-/** Adds words to a conversation's terms (and its title's, when it is new), in the caller's transaction. */
-async function addTerms(store: TermsStore, conversationId: string, words: Iterable<string>, title?: string): Promise<void> {
+/**
+ * Adds words to a conversation's terms (and its title's, when it is new), in the caller's
+ * transaction; answers the terms the conversation did not have, which the vocabulary counts. The
+ * conversation's other index entries are left as they are (a question adds only its new words).
+ */
+async function addTerms(store: TermsStore, conversationId: string, words: Iterable<string>, title?: string): Promise<string[]> {
   const record = (await store.get(conversationId)) ?? { id: conversationId, terms: [] };
   const terms = new Set(record.terms);
-  const before = terms.size;
-  for (const word of words) terms.add(word);
-  if (title !== undefined) for (const word of termsOf(title)) terms.add(word);
-  if (terms.size !== before || record.terms.length === 0) await store.put({ id: conversationId, terms: [...terms] });
+  const added: string[] = [];
+  const add = (word: string) => terms.has(word) || (terms.add(word), added.push(word));
+  for (const word of words) add(word);
+  if (title !== undefined) for (const word of termsOf(title)) add(word);
+  if (added.length || record.terms.length === 0) await store.put({ id: conversationId, terms: [...terms] });
+  return added;
+}
+
+/** Changes the vocabulary's counts by `deltas` (term → conversations more or fewer), in the caller's transaction; a term at 0 goes. */
+async function countTerms(store: VocabularyStore, deltas: ReadonlyMap<string, number>): Promise<void> {
+  await Promise.all(
+    [...deltas].map(async ([term, delta]) => {
+      const count = ((await store.get(term))?.count ?? 0) + delta;
+      await (count > 0 ? store.put({ term, count }) : store.delete(term));
+    }),
+  );
 }
 
 /**
@@ -351,6 +413,7 @@ export function deleteConversation(id: string): Promise<void> {
   return withDb(async (database) => {
     const tx = database.transaction(['conversations', 'messages', 'terms', 'activity'], 'readwrite');
     const done = settled(tx.done);
+    const indexed = tx.objectStore('terms').get(id);
     const keys = await tx.objectStore('messages').index('conversationId').getAllKeys(id);
     // The list of page text sent goes with the conversation: it is part of the history (issue 16 §3).
     const lines = await tx.objectStore('activity').index('conversationId').getAllKeys(id);
@@ -361,6 +424,15 @@ export function deleteConversation(id: string): Promise<void> {
       tx.objectStore('terms').delete(id),
       done,
     ]);
+    // Its terms are counted down in a transaction of their own, started now but not waited for: in
+    // the delete's, it held the row 68 ms against 12 to 18 (bench/NOTES.md, v5 as tried in session 5).
+    // Lost if the worker stops first: a count then stays higher than the truth, which search allows.
+    const terms = (await indexed)?.terms ?? [];
+    if (terms.length) {
+      const counts = database.transaction('vocabulary', 'readwrite');
+      settled(counts.done);
+      countTerms(counts.store, new Map(terms.map((term) => [term, -1]))).catch(() => undefined);
+    }
   });
 }
 
@@ -388,21 +460,171 @@ export function markInterrupted(message: string): Promise<void> {
   });
 }
 
+/** A word of a query and the stored terms that start with it, with how many conversations have each. */
+interface ExpandedWord {
+  word: string;
+  terms: VocabularyRecord[];
+  /** The sum of the terms' counts: at least as many (term, conversation) keys as the word's matches. */
+  weight: number;
+}
+
 /**
- * The conversations that have, for each word of the query, a term that starts with it (search-terms.ts):
- * a few key-range reads of the terms index, whatever the number of conversations. Undefined when
- * the query has no word to look for (then every conversation matches).
+ * The search's turning points (tests make them small to reach every way on a small history):
+ * - readInFull: below this many (term, conversation) keys, a word's matches are read from the terms
+ *   index in full and ordered by reading their rows; above it the word is common (at least 1 in 10
+ *   of 10,000 conversations), and a page of its matches is met sooner by walking the history from
+ *   the newest;
+ * - walkLimit: how many conversations a walk reads before it gives up on filling a page (the words
+ *   were each common but seldom together); the search then reads them in full;
+ * - walkBatch: conversations a walk asks for together, then checks: a page of 50 from one batch
+ *   when half the history matches (two batches of 60 made a common prefix 104 ms p50 at load 6 to 12).
  */
-export function searchConversations(query: string): Promise<Set<string> | undefined> {
-  const terms = queryTerms(query);
-  if (terms.length === 0) return Promise.resolve(undefined);
-  return withDb(async (database) => {
-    const index = database.transaction('terms').store.index('term');
-    const found = await Promise.all(terms.map((term) => index.getAllKeys(IDBKeyRange.bound(term, `${term}\uffff`))));
-    // Smallest first: the intersection never grows.
-    const [first, ...rest] = found.map((keys) => new Set(keys)).sort((a, b) => a.size - b.size);
-    return new Set([...first!].filter((id) => rest.every((set) => set.has(id))));
-  });
+export const SEARCH_LIMITS = { readInFull: 1000, walkLimit: 1500, walkBatch: 120 };
+
+/** Whether a conversation's terms have, for each word, a term that starts with it. */
+const hasEvery = (terms: readonly string[], words: readonly string[]) => words.every((word) => terms.some((term) => term.startsWith(word)));
+
+/**
+ * A query's search over the history, newest first, a page at a time (issue 13 target 3: 10,000
+ * conversations in under 100 ms). Each word is expanded against the vocabulary (a few hundred
+ * records at most), and the rarest word decides the way:
+ * - rare (its terms' keys under SEARCH_LIMITS.readInFull): its keys are read in full, each other word checked
+ *   on those few conversations' terms or by its own keys, and the matches ordered by their rows:
+ *   the total is known at once;
+ * - every word common: the history is walked from the newest, each conversation's terms checked,
+ *   until a page is full; its total is read afterwards (`count`), in full, off the first paint.
+ */
+export class HistorySearch {
+  /** The matches, once known in full. */
+  private ids: Set<string> | undefined;
+  private counting: Promise<number | undefined> | undefined;
+
+  private constructor(
+    /** The query's words, rarest first. */
+    private readonly expanded: readonly ExpandedWord[],
+    ids: Set<string> | undefined,
+  ) {
+    this.ids = ids;
+  }
+
+  private get words(): string[] {
+    return this.expanded.map((w) => w.word);
+  }
+
+  /** The search for `query`, or undefined when it has no word to look for (then every conversation matches). */
+  static async start(query: string): Promise<HistorySearch | undefined> {
+    const words = queryTerms(query);
+    if (words.length === 0) return undefined;
+    return withDb(async (database) => {
+      const tx = database.transaction(['vocabulary', 'terms']);
+      const vocabulary = tx.objectStore('vocabulary');
+      const expanded: ExpandedWord[] = await Promise.all(
+        words.map(async (word) => {
+          const terms = await vocabulary.getAll(IDBKeyRange.bound(word, `${word}\uffff`));
+          return { word, terms, weight: terms.reduce((sum, t) => sum + t.count, 0) };
+        }),
+      );
+      expanded.sort((a, b) => a.weight - b.weight);
+      const [rarest, ...others] = expanded as [ExpandedWord, ...ExpandedWord[]];
+      if (rarest.weight === 0) return new HistorySearch(expanded, new Set());
+      if (rarest.weight > SEARCH_LIMITS.readInFull) return new HistorySearch(expanded, undefined);
+      const index = tx.objectStore('terms').index('term');
+      const keysOf = async (word: ExpandedWord) => new Set((await Promise.all(word.terms.map((t) => index.getAllKeys(t.term)))).flat());
+      let found = await keysOf(rarest);
+      for (const word of others) {
+        if (found.size === 0) break;
+        // A few conversations' terms are cheaper to read than a common word's keys (each costs 0.1 to 0.2 ms in Chromium under load).
+        if (found.size * 4 < word.weight) {
+          const records = await Promise.all([...found].map((id) => tx.objectStore('terms').get(id)));
+          found = new Set(records.filter((r) => r && hasEvery(r.terms, [word.word])).map((r) => r!.id));
+        } else {
+          const keys = await keysOf(word);
+          found = new Set([...found].filter((id) => keys.has(id)));
+        }
+      }
+      return new HistorySearch(expanded, found);
+    });
+  }
+
+  /** How many conversations match, when known without reading more. */
+  get total(): number | undefined {
+    return this.ids?.size;
+  }
+
+  /** Up to `limit` matches after `after` (from the newest when absent), newest first. */
+  async page(limit: number, after?: HistoryCursor): Promise<ConversationRecord[]> {
+    if (this.ids) return searchConversationsPage(this.ids, limit, after);
+    const walked = await this.walk(limit, after);
+    // A walk from the newest that ended with the page not full met every match: the total is known.
+    if (walked && !after && walked.length < limit) this.ids ??= new Set(walked.map((c) => c.id));
+    if (walked) return walked;
+    // Common words seldom found together: read them in full once; the next pages use it too.
+    this.ids = (await this.readAll())!;
+    return searchConversationsPage(this.ids, limit, after);
+  }
+
+  /**
+   * How many conversations match: read in full when the words are common (once, then known), one
+   * term at a time. Undefined when `wanted` turned false first (the user typed on): reading a
+   * common prefix's keys takes seconds, which the next query should not wait behind.
+   */
+  async count(wanted: () => boolean = () => true): Promise<number | undefined> {
+    if (this.ids) return this.ids.size;
+    this.counting ??= this.readAll(wanted).then((ids) => {
+      if (ids) return (this.ids ??= ids).size;
+      this.counting = undefined;
+      return undefined;
+    });
+    return this.counting;
+  }
+
+  /** Forgets a deleted conversation. */
+  drop(id: string): void {
+    this.ids?.delete(id);
+  }
+
+  /** Every match, from the terms index: each word's terms' keys, the rarest word's first, intersected; undefined once not `wanted`. */
+  private readAll(wanted: () => boolean = () => true): Promise<Set<string> | undefined> {
+    return withDb(async (database) => {
+      const index = database.transaction('terms').store.index('term');
+      let found: Set<string> | undefined;
+      for (const word of this.expanded) {
+        const keys = new Set<string>();
+        for (const { term } of word.terms) {
+          if (!wanted()) return undefined;
+          for (const id of await index.getAllKeys(term)) if (!found || found.has(id)) keys.add(id);
+        }
+        found = keys;
+      }
+      return found ?? new Set();
+    });
+  }
+
+  /** The history from the newest, in batches, each conversation's terms checked; undefined after SEARCH_LIMITS.walkLimit with the page not full. */
+  private walk(limit: number, after?: HistoryCursor): Promise<ConversationRecord[] | undefined> {
+    return withDb(async (database) => {
+      const tx = database.transaction(['conversations', 'terms']);
+      const terms = tx.objectStore('terms');
+      let cursor = await tx.objectStore('conversations').index('updatedAt').openCursor(after ? IDBKeyRange.upperBound(after.updatedAt) : null, 'prev');
+      while (cursor && after && cursor.value.updatedAt === after.updatedAt && cursor.value.id >= after.id) cursor = await cursor.continue();
+      const page: ConversationRecord[] = [];
+      let read = 0;
+      while (cursor && page.length < limit) {
+        if (read >= SEARCH_LIMITS.walkLimit) return undefined;
+        const batch: { conversation: ConversationRecord; terms: Promise<TermsRecord | undefined> }[] = [];
+        while (cursor && batch.length < SEARCH_LIMITS.walkBatch) {
+          batch.push({ conversation: cursor.value, terms: terms.get(cursor.value.id) });
+          cursor = await cursor.continue();
+        }
+        read += batch.length;
+        for (const { conversation, terms: record } of batch) {
+          const indexed = await record;
+          if (page.length < limit && indexed && hasEvery(indexed.terms, this.words)) page.push(conversation);
+        }
+      }
+      return page;
+    });
+  }
 }
 
 /**
@@ -416,7 +638,7 @@ const READ_BY_ID = 500;
 const newestFirst = (a: HistoryCursor, b: HistoryCursor) => b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 /**
- * Up to `limit` of the conversations `found` (searchConversations' answer), newest first, after
+ * Up to `limit` of the conversations `found` (a rare query's matches, HistorySearch), newest first, after
  * `after`: the history list's page, limited to a search's matches. Reads only the rows it returns,
  * or the few index entries between them.
  */
@@ -477,11 +699,13 @@ export interface ImportCounts {
  */
 export function importConversations(batch: readonly ArchivedConversation[]): Promise<ImportCounts> {
   return withDb(async (database) => {
-    const tx = database.transaction(['conversations', 'messages', 'terms'], 'readwrite');
+    const tx = database.transaction(['conversations', 'messages', 'terms', 'vocabulary'], 'readwrite');
     const done = settled(tx.done);
     const conversations = tx.objectStore('conversations');
     const messages = tx.objectStore('messages');
     const counts: ImportCounts = { added: 0, extended: 0, unchanged: 0, messages: 0 };
+    // The vocabulary's changes, summed over the batch: one read and write per distinct term, not per conversation.
+    const deltas = new Map<string, number>();
     const writes: Promise<unknown>[] = [];
     const seen = new Set<string>();
     for (const { messages: archived, ...conversation } of batch) {
@@ -511,9 +735,14 @@ export function importConversations(batch: readonly ArchivedConversation[]): Pro
         writes.push(messages.put(record));
         for (const word of messageTerms(record)) words.add(word);
       }
-      writes.push(addTerms(tx.objectStore('terms'), conversation.id, words, existing ? undefined : conversation.title));
+      writes.push(
+        addTerms(tx.objectStore('terms'), conversation.id, words, existing ? undefined : conversation.title).then((added) => {
+          for (const term of added) deltas.set(term, (deltas.get(term) ?? 0) + 1);
+        }),
+      );
     }
-    await Promise.all([...writes, done]);
+    await Promise.all(writes);
+    await Promise.all([countTerms(tx.objectStore('vocabulary'), deltas), done]);
     return counts;
   });
 }

@@ -9,3 +9,9 @@ export async function freshDb(): Promise<Db> {
   vi.resetModules();
   return import('@/lib/chat/conversation-db');
 }
+
+/** Every conversation a query finds (undefined when it has no word to look for), as Show more reads them. */
+export async function matches(db: Db, query: string): Promise<Set<string> | undefined> {
+  const search = await db.HistorySearch.start(query);
+  return search && new Set((await search.page(Infinity)).map((c) => c.id));
+}

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ArchivedConversation, ConversationRecord, HistoryCursor } from '@/lib/chat/conversation-db';
-import { freshDb, type Db } from './fresh-db';
+import { freshDb, matches, type Db } from './fresh-db';
 
 /** A conversation of one question and its answer, last written at `updatedAt`. */
 const conversation = (id: string, updatedAt: number, words = 'tides'): ArchivedConversation => ({
@@ -82,17 +82,17 @@ describe('search results, a page at a time', () => {
       conversation('mid', 30, 'volcanic ash'),
       conversation('new', 40, 'volcanoes'),
     ]);
-    const found = (await db.searchConversations('volcan'))!;
+    const found = (await matches(db, 'volcan'))!;
     const first = await db.searchConversationsPage(found, 2);
     expect(ids(first)).toEqual(['new', 'mid']);
     expect(ids(await db.searchConversationsPage(found, 2, cursorOf(first)))).toEqual(['old']);
-    expect(await db.searchConversationsPage((await db.searchConversations('volcan tide'))!, 2)).toEqual([]);
+    expect(await db.searchConversationsPage((await matches(db, 'volcan tide'))!, 2)).toEqual([]);
   });
 
   it('walks the index when matches are many, with the same order and no row twice', async () => {
     // 600 matches (more than are read by id) and 60 others, several written at the same time.
     await db.importConversations(Array.from({ length: 660 }, (_, i) => conversation(`c${String(i).padStart(3, '0')}`, Math.floor(i / 3), i % 11 === 0 ? 'glaciers' : 'tides')));
-    const found = (await db.searchConversations('tides'))!;
+    const found = (await matches(db, 'tides'))!;
     expect(found.size).toBe(600);
     const pages: string[] = [];
     let after: HistoryCursor | undefined;
@@ -107,7 +107,7 @@ describe('search results, a page at a time', () => {
 
   it('leaves out a match deleted before its page is read', async () => {
     await db.importConversations([conversation('a', 10), conversation('b', 20), conversation('c', 30)]);
-    const found = (await db.searchConversations('tides'))!;
+    const found = (await matches(db, 'tides'))!;
     const first = await db.searchConversationsPage(found, 1);
     await db.deleteConversation('b');
     expect(ids(await db.searchConversationsPage(found, 5, cursorOf(first)))).toEqual(['a']);

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { ARCHIVE_FORMAT, batchesOf, parseArchive, toArchive } from '@/lib/chat/conversation-archive';
 import type { ArchivedConversation, MessageRecord } from '@/lib/chat/conversation-db';
 import { describeImport } from '@/lib/chat/history-transfer';
-import { freshDb, type Db } from './fresh-db';
+import { freshDb, matches, type Db } from './fresh-db';
 
 
 const record = (conversationId: string, id: string, role: 'user' | 'assistant', content: string, at: number): MessageRecord => ({
@@ -59,7 +59,7 @@ describe('export all, and import without duplicates', () => {
     if (!parsed.ok) throw new Error(parsed.message);
     expect(await other.importConversations(parsed.conversations)).toEqual({ added: 2, extended: 0, unchanged: 0, messages: 4 });
     expect(await other.readAllConversations()).toEqual(await db.readAllConversations());
-    expect(await other.searchConversations('iceland')).toEqual(new Set(['c2']));
+    expect(await matches(other, 'iceland')).toEqual(new Set(['c2']));
 
     expect(await other.importConversations(parsed.conversations)).toEqual({ added: 0, extended: 0, unchanged: 2, messages: 0 });
     expect((await other.getMessages('c1')).length).toBe(2);

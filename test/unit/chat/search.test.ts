@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { MessageRecord } from '@/lib/chat/conversation-db';
 import { queryTerms, termsOf } from '@/lib/chat/search-terms';
-import { freshDb, type Db } from './fresh-db';
+import { freshDb, matches, type Db } from './fresh-db';
 
 
 const message = (conversationId: string, id: string, role: 'user' | 'assistant', content: string, at: number, over: Partial<MessageRecord> = {}): MessageRecord => ({
@@ -51,28 +51,28 @@ describe('searching stored conversations', () => {
     await converse(db, 'c1', 'How do tides work?', 'The Moon pulls the oceans.');
     await converse(db, 'c2', 'Phases of the moon', 'New, waxing, full, waning.');
     await converse(db, 'c3', '東京の天気は？', '晴れです。');
-    expect(await db.searchConversations('moon')).toEqual(new Set(['c1', 'c2']));
-    expect(await db.searchConversations('MOON tid')).toEqual(new Set(['c1']));
-    expect(await db.searchConversations('wan')).toEqual(new Set(['c2']));
-    expect(await db.searchConversations('天気')).toEqual(new Set(['c3']));
-    expect(await db.searchConversations('晴')).toEqual(new Set(['c3']));
-    expect(await db.searchConversations('moon volcano')).toEqual(new Set());
-    expect(await db.searchConversations(' ')).toBeUndefined();
+    expect(await matches(db, 'moon')).toEqual(new Set(['c1', 'c2']));
+    expect(await matches(db, 'MOON tid')).toEqual(new Set(['c1']));
+    expect(await matches(db, 'wan')).toEqual(new Set(['c2']));
+    expect(await matches(db, '天気')).toEqual(new Set(['c3']));
+    expect(await matches(db, '晴')).toEqual(new Set(['c3']));
+    expect(await matches(db, 'moon volcano')).toEqual(new Set());
+    expect(await matches(db, ' ')).toBeUndefined();
   });
 
   it('indexes an answer once it is complete, not while it streams', async () => {
     const a = message('c', 'a', 'assistant', 'Partial words', 2, { status: 'streaming' });
     await db.storeRunRecords({ answer: a, user: message('c', 'q', 'user', 'Question', 1) });
     await db.storeRunRecords({ answer: { ...a, content: 'Partial words streaming' } });
-    expect(await db.searchConversations('partial')).toEqual(new Set());
+    expect(await matches(db, 'partial')).toEqual(new Set());
     await db.storeRunRecords({ answer: { ...a, content: 'Partial words streaming', status: 'stopped' } });
-    expect(await db.searchConversations('partial')).toEqual(new Set(['c']));
+    expect(await matches(db, 'partial')).toEqual(new Set(['c']));
   });
 
   it('forgets a deleted conversation’s words', async () => {
     await converse(db, 'c', 'Tides?', 'The Moon.');
     await db.deleteConversation('c');
-    expect(await db.searchConversations('moon')).toEqual(new Set());
+    expect(await matches(db, 'moon')).toEqual(new Set());
   });
 
   it('indexes conversations stored before search existed, when the database is upgraded', async () => {
@@ -96,8 +96,8 @@ describe('searching stored conversations', () => {
       };
       request.onerror = () => reject(request.error);
     });
-    expect(await db.searchConversations('eyjafjallajokull')).toEqual(new Set(['old']));
-    expect(await db.searchConversations('iceland')).toEqual(new Set(['old']));
-    expect(await db.searchConversations('glac')).toEqual(new Set(['empty']));
+    expect(await matches(db, 'eyjafjallajokull')).toEqual(new Set(['old']));
+    expect(await matches(db, 'iceland')).toEqual(new Set(['old']));
+    expect(await matches(db, 'glac')).toEqual(new Set(['empty']));
   });
 });
