@@ -21,7 +21,7 @@ const reply = `Here is the file:\n\n\`\`\`ts\n${code}\n\`\`\`\n\nThat is all.`;
 /** How far the log's scrolled content goes below what it shows, in px (0 at its end). */
 const belowView = (log: Locator) => log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
 
-test('a long code block streams with its end in view, then copies, selects and finds as one block of code', async ({ extension }) => {
+test('a long code block streams with its end in view, then copies, selects and finds as one block of code; the log stays where the user scrolled', async ({ extension }) => {
   const server = await startFakeOpenAI({ models: ['gpt-5.5'], credential: acceptKey('sk'), reply, behaviour: { mode: 'ok', durationMs: 3_000 } });
   // Where the user pastes: a web page (Chrome grants no clipboard permission to an extension's origin by CDP).
   const site = await startStaticSite('<!doctype html><title>Notes</title><textarea aria-label="Notes"></textarea>');
@@ -77,6 +77,22 @@ test('a long code block streams with its end in view, then copies, selects and f
     expect(await pre.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeGreaterThan(1000);
     await pre.evaluate((el) => (el.scrollLeft = el.scrollWidth));
     await expect(answer.getByText('end of the wide line')).toBeInViewport();
+
+    // Another answer; the user scrolls up while it streams: the log stays where the user put it.
+    await sendMessage(panel, 'Once more');
+    const again = log.getByRole('article').last();
+    await expect(again).toContainText('// note 40');
+    await log.hover();
+    // The wheel scrolls smoothly: read where it ends once it has ended.
+    await log.evaluate((el) => {
+      (window as { scrollEnded?: Promise<unknown> }).scrollEnded = new Promise((resolve) => el.addEventListener('scrollend', resolve, { once: true }));
+    });
+    await panel.mouse.wheel(0, -1500);
+    await panel.evaluate(() => (window as { scrollEnded?: Promise<unknown> }).scrollEnded);
+    expect(await belowView(log)).toBeGreaterThan(1000);
+    const top = await log.evaluate((el) => el.scrollTop);
+    await expect(again).toHaveAttribute('aria-busy', 'false', { timeout: 15_000 });
+    expect(await log.evaluate((el) => el.scrollTop)).toBe(top);
   } finally {
     await Promise.all([server.close(), site.close()]);
   }
