@@ -49,7 +49,9 @@ export function MessageLog() {
     });
     observer.observe(list);
     return () => observer.disconnect();
-  }, [listed]);
+    // Observed again for another conversation: an observer reports a size once when it starts, so
+    // one as tall as the last still opens at its end.
+  }, [listed, conversationId]);
 
   return (
     <section

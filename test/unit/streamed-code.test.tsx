@@ -119,7 +119,7 @@ describe('a fenced code block rendered slice by slice (lib/markdown/streamed-cod
 
   it('puts each finished slice of a long block in a block of its own, sized by its lines, the code’s text unchanged', () => {
     const body = lines(5 * SLICE_LINES + 7, (i) => `const s${i} = "${i}"; // line ${i}`);
-    stream('```ts\n' + body + '\n```', 97);
+    stream('```ts\n' + body + '\n```', 1_000);
     const code = container.querySelector('pre > code')!;
     const slices = [...code.querySelectorAll('span.code-slice')] as HTMLElement[];
     expect(slices).toHaveLength(5);
