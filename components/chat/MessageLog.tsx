@@ -27,12 +27,31 @@ export function MessageLog() {
   }, []);
   const pinned = useRef(true);
   const windowed = entries.length >= WINDOW_FROM;
+  const listed = !windowed && entries.length > 0;
 
+  const messages = useRef<HTMLDivElement>(null);
+
+  // Another conversation opens at its end, wherever the last one was scrolled to.
+  useLayoutEffect(() => {
+    pinned.current = true;
+  }, [conversationId]);
+
+  // Keeps to the end while the messages grow, unless the user scrolled up. Done when the browser
+  // reports their new size, after its own layout: setting `scrollTop = scrollHeight` after each render
+  // forced a layout of the whole log inside the frame's script, every frame of a streaming answer
+  // (issue 13 target 1; the virtualizer of a windowed log does the same: WindowedMessages).
   useLayoutEffect(() => {
     const log = ref.current;
-    // A windowed log follows its end itself (WindowedMessages).
-    if (log && pinned.current && !windowed) log.scrollTop = log.scrollHeight;
-  }, [entries, windowed]);
+    const list = messages.current;
+    if (!listed || !log || !list) return;
+    const observer = new ResizeObserver(() => {
+      if (pinned.current) log.scrollTop = log.scrollHeight;
+    });
+    observer.observe(list);
+    return () => observer.disconnect();
+    // Observed again for another conversation: an observer reports a size once when it starts, so
+    // one as tall as the last still opens at its end.
+  }, [listed, conversationId]);
 
   return (
     <section
@@ -60,17 +79,19 @@ export function MessageLog() {
         // Another conversation is another list: opened at its end, with nothing measured carried over.
         <WindowedMessages key={conversationId} entries={entries} versions={versions} streaming={streaming} onRetry={retry} scroller={scroller} above={storageError} follow={pinned} />
       ) : (
-        entries.map((entry, i) => (
-          <MessageItem
-            key={entry.id}
-            entry={entry}
-            onRetry={retry}
-            canRetry={!streaming && i === entries.length - 1}
-            versions={versions[entry.id]}
-            busy={streaming}
-            last={i === entries.length - 1}
-          />
-        ))
+        <div ref={messages} className="log-messages">
+          {entries.map((entry, i) => (
+            <MessageItem
+              key={entry.id}
+              entry={entry}
+              onRetry={retry}
+              canRetry={!streaming && i === entries.length - 1}
+              versions={versions[entry.id]}
+              busy={streaming}
+              last={i === entries.length - 1}
+            />
+          ))}
+        </div>
       )}
     </section>
   );

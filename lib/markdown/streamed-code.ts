@@ -7,7 +7,8 @@ export const SLICE_LINES = 32;
 interface Slice {
   /** Where the slice ends in the code (after a newline). */
   end: number;
-  nodes: Node[];
+  /** Its block (sliceElement). */
+  element: HTMLElement;
 }
 
 /**
@@ -48,7 +49,7 @@ export class StreamedCode {
     // Code only grows while it streams, but a line that looked like code can turn into the closing
     // fence, which marked leaves out with the newline before it: drop the slices it invalidates.
     while (this.slices.length && !text.startsWith(this.text.slice(0, this.slices.at(-1)!.end))) {
-      for (const node of this.slices.pop()!.nodes) node.parentNode?.removeChild(node);
+      this.slices.pop()!.element.remove();
       this.triedTo = 0;
     }
     if (this.triedTo > text.length || !text.startsWith(this.text.slice(0, this.triedTo))) this.triedTo = 0;
@@ -63,9 +64,9 @@ export class StreamedCode {
         end = this.linesAfter(end);
         continue;
       }
-      const nodes = sanitizeCodeHtml(html, this.className);
-      this.code.append(...nodes);
-      this.slices.push({ end, nodes });
+      const slice = this.sliceElement(text.slice(start, end), sanitizeCodeHtml(html, this.className));
+      this.code.append(slice);
+      this.slices.push({ end, element: slice });
       this.triedTo = 0;
       start = end;
       end = this.linesAfter(start);
@@ -88,6 +89,21 @@ export class StreamedCode {
       end = newline + 1;
     }
     return end;
+  }
+
+  /**
+   * A finished slice in a block of its own, which the browser skips laying out and painting while it
+   * is off-screen (theme.css `.code-slice`: `content-visibility: auto`): an 11,000-line `pre` was laid
+   * out whole each frame (bench/NOTES.md, frames while streaming). Our own element, made after
+   * sanitising (an answer cannot make one: its class is not in sanitize-answer.ts's ANSWER_CLASS);
+   * its text is the slice's, so the `code`'s text stays the code. `--lines` sizes it while skipped.
+   */
+  private sliceElement(code: string, nodes: Node[]): HTMLElement {
+    const slice = this.code.ownerDocument.createElement('span');
+    slice.className = 'code-slice';
+    slice.style.setProperty('--lines', String(code.split('\n').length - 1));
+    slice.append(...nodes);
+    return slice;
   }
 
   private removeTail(): void {

@@ -34,6 +34,16 @@ afterEach(() => {
 
 const show = (text: string) => act(() => root.render(<Markdown text={text} />));
 
+/**
+ * The panel's HTML with each finished slice's block (streamed-code.ts sliceElement, our own markup
+ * for layout) replaced by what it holds: the highlighted code, to compare with the whole block's.
+ */
+function shownHtml(): string {
+  const copy = container.cloneNode(true) as HTMLElement;
+  for (const slice of copy.querySelectorAll('span.code-slice')) slice.replaceWith(...slice.childNodes);
+  return copy.innerHTML;
+}
+
 /** `text` arriving in pieces of `step` characters, rendered after each, as the panel does frame by frame. */
 function stream(text: string, step: number) {
   for (let end = step; end < text.length; end += step) show(text.slice(0, end));
@@ -60,12 +70,12 @@ const TRICKY: Record<string, string> = {
 describe('a fenced code block rendered slice by slice (lib/markdown/streamed-code.ts)', () => {
   it.each(Object.entries(TRICKY))('renders %s exactly as the whole block rendered at once', (_, text) => {
     show(text);
-    expect(container.innerHTML).toBe(renderedBefore(text));
+    expect(shownHtml()).toBe(renderedBefore(text));
   });
 
   it.each(Object.entries(TRICKY))('ends with the same HTML when %s streams in', (_, text) => {
     stream(text, 211);
-    expect(container.innerHTML).toBe(renderedBefore(text));
+    expect(shownHtml()).toBe(renderedBefore(text));
   });
 
   it('ends identical when the closing fence arrives right after a slice was cut before it', () => {
@@ -75,7 +85,7 @@ describe('a fenced code block rendered slice by slice (lib/markdown/streamed-cod
     for (const text of [`\`\`\`ts\n${body}\n\`\`\``, `\`\`\`ts\n${body}\n\`\`\`\n`]) {
       for (let cut = text.length - 4; cut < text.length; cut++) show(text.slice(0, cut));
       show(text);
-      expect(container.innerHTML).toBe(renderedBefore(text));
+      expect(shownHtml()).toBe(renderedBefore(text));
     }
   });
 
@@ -84,7 +94,7 @@ describe('a fenced code block rendered slice by slice (lib/markdown/streamed-cod
       const text = tokens.join('');
       let shown = '';
       for (let i = 0; i < tokens.length; i += step) show((shown += tokens.slice(i, i + step).join('')));
-      expect(container.innerHTML).toBe(renderedBefore(text));
+      expect(shownHtml()).toBe(renderedBefore(text));
     }
   });
 
@@ -105,6 +115,23 @@ describe('a fenced code block rendered slice by slice (lib/markdown/streamed-cod
     // A frame highlights at most the unfinished tail and the slices finished since the last (400 tokens
     // here, ~1,800 characters): a few thousand characters.
     expect(most).toBeLessThan(8 * SLICE_LINES * 60);
+  });
+
+  it('puts each finished slice of a long block in a block of its own, sized by its lines, the code’s text unchanged', () => {
+    const body = lines(5 * SLICE_LINES + 7, (i) => `const s${i} = "${i}"; // line ${i}`);
+    stream('```ts\n' + body + '\n```', 1_000);
+    const code = container.querySelector('pre > code')!;
+    const slices = [...code.querySelectorAll('span.code-slice')] as HTMLElement[];
+    expect(slices).toHaveLength(5);
+    for (const slice of slices) {
+      // Directly in the `code`, whole lines, and as many as it says (what sizes it while skipped).
+      expect(slice.parentElement).toBe(code);
+      expect(slice.textContent!.endsWith('\n')).toBe(true);
+      expect(slice.style.getPropertyValue('--lines')).toBe(String(SLICE_LINES));
+      expect(slice.textContent!.split('\n')).toHaveLength(SLICE_LINES + 1);
+    }
+    // What the copy button copies, and what a selection across slices holds, is the code.
+    expect(code.textContent).toBe(body);
   });
 
   it('keeps its copy button and sanitises what the code contains', () => {
