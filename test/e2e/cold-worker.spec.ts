@@ -127,3 +127,32 @@ test('a worker woken by Send marks the answer the stopped one cut off as interru
     await anthropic.close();
   }
 });
+
+// Sealing the secrets an omni-ai from before sealing stored in plain text (issue 12) is start-up
+// work a Send does not need: it waits for the start to end, and still happens on every start.
+test('a worker start seals an API key stored in plain text, after answering the Send that woke it', async ({ extension }) => {
+  const anthropic = await startFakeAnthropic({ models: ['claude-sonnet-5-5'], credential: acceptKey('plain-key') });
+  try {
+    await configureProvider(await extension.openOptions(), 'Anthropic', { 'API key': 'plain-key', 'Base URL': anthropic.url });
+    const panel = await extension.openSidePanel();
+    type Stored = { state: { providers: { anthropic: { apiKey: string } } } };
+    const storedKey = () =>
+      panel.evaluate(async () => ((await chrome.storage.local.get('omni-ai:settings'))['omni-ai:settings'] as Stored).state.providers.anthropic.apiKey);
+    await expect.poll(storedKey).toMatch(/^omni-ai-sealed:1:/);
+    // As an older omni-ai left it: the key in plain text.
+    await panel.evaluate(async () => {
+      const stored = (await chrome.storage.local.get('omni-ai:settings'))['omni-ai:settings'] as Stored;
+      stored.state.providers.anthropic.apiKey = 'plain-key';
+      await chrome.storage.local.set({ 'omni-ai:settings': stored });
+    });
+    await panel.getByRole('textbox', { name: 'Message' }).fill('Is my key sealed?');
+    await extension.stopServiceWorker(panel);
+    expect(await storedKey()).toBe('plain-key');
+
+    await panel.getByRole('textbox', { name: 'Message' }).press('Enter');
+    await expect((await lastAnswer(panel)).locator('.content')).toHaveText(RECORDED_TEXT.anthropic);
+    await expect.poll(storedKey).toMatch(/^omni-ai-sealed:1:/);
+  } finally {
+    await anthropic.close();
+  }
+});
