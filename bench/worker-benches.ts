@@ -195,6 +195,14 @@ export async function coldWorker(ext: ExtensionSession, server: BenchServer, run
     { name: 'Worker start: time origin → its script runs (thread start, script load and compile)', unit: 'ms', values: scriptStart, note },
     { name: 'Worker start: script runs → every module evaluated', unit: 'ms', values: evaluated.map((e, i) => e - scriptStart[i]!), note },
     { name: 'Worker start: time origin → every listener registered', unit: 'ms', values: ready, note },
+    {
+      // What the worker does for the Send once it can hear it: the start-up work's competition, the
+      // settings, the SDK's import, the request (issue 13 §4). Main's build has these two marks too.
+      name: 'Stopped worker: every listener registered → request at the server',
+      unit: 'ms',
+      values: cold.map((a, i) => a.requestAt - starts[i]!.timeOrigin - ready[i]!),
+      note,
+    },
     // None on a build with the SDKs inside the worker's script (before issue 13 §4's split).
     ...(imported.length ? [{ name: 'Stopped worker’s first request: importing the SDK’s script (openai-sdk.js)', unit: 'ms', values: imported, note }] : []),
   ];
