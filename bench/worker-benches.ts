@@ -170,7 +170,7 @@ export async function coldWorker(ext: ExtensionSession, server: BenchServer, run
   const evaluated = at('evaluated');
   const ready = at('ready');
   const imported = at('sdk-import', 'end')
-    .map((end, i) => end - starts[i]!.steps['sdk-import']!.start)
+    .map((end, i) => end - at('sdk-import')[i]!)
     .filter((t) => !Number.isNaN(t));
   console.log(`  worker start, time origin → script runs, each cold start in order: ${scriptStart.map((t) => t.toFixed(0)).join(', ')} ms`);
   printSteps(starts, cold);
