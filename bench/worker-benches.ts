@@ -33,17 +33,27 @@ async function watchFirstToken(panel: Page, marker: string) {
   }, marker);
 }
 
+/** One of the worker's User Timing entries (lib/timed-step.ts): ms from its time origin. */
+interface Step {
+  start: number;
+  end: number;
+}
+
 /**
- * The worker's own marks (entrypoints/background.ts): ms from its time origin; and how long its
- * first request's import of the provider's SDK script took (lib/providers/sdk/load-sdk.ts).
+ * The worker's own marks and measures, `omni-ai:*` (entrypoints/background.ts, lib/timed-step.ts):
+ * ms from its time origin, and that origin as wall-clock time, to place the panel's Send and the
+ * server's request on the same line.
  */
-async function workerStart(ext: ExtensionSession): Promise<{ scriptStart: number; evaluated: number; ready: number; sdkImport: number }> {
+async function workerStart(ext: ExtensionSession): Promise<{ timeOrigin: number; steps: Record<string, Step> }> {
   const worker = await ext.serviceWorker();
   return worker.evaluate(() => ({
-    scriptStart: performance.getEntriesByName('omni-ai:script-start')[0]?.startTime ?? Number.NaN,
-    evaluated: performance.getEntriesByName('omni-ai:evaluated')[0]?.startTime ?? Number.NaN,
-    ready: performance.getEntriesByName('omni-ai:ready')[0]?.startTime ?? Number.NaN,
-    sdkImport: performance.getEntriesByName('omni-ai:sdk-import')[0]?.duration ?? Number.NaN,
+    timeOrigin: performance.timeOrigin,
+    steps: Object.fromEntries(
+      performance
+        .getEntries()
+        .filter((e) => e.name.startsWith('omni-ai:') && (e.entryType === 'mark' || e.entryType === 'measure'))
+        .map((e) => [e.name.slice('omni-ai:'.length), { start: e.startTime, end: e.startTime + e.duration }]),
+    ),
   }));
 }
 
@@ -52,6 +62,9 @@ interface Answer {
   firstToken: number;
   /** Enter → the provider's request reached the server: the worker's part before the network. */
   toRequest: number;
+  /** Wall-clock times of the Enter and of the request at the server. */
+  sentAt: number;
+  requestAt: number;
 }
 
 /**
@@ -81,7 +94,36 @@ async function ask(panel: Page, server: BenchServer, run: string, sending: Sendi
   }
   const { sentAt, paintedAt } = await panel.evaluate(() => window.__firstToken!);
   await panel.getByRole('log').getByRole('article').last().and(panel.locator('[aria-busy="false"]')).waitFor();
-  return { firstToken: paintedAt - sentAt, toRequest: server.timings.at(-1)!.requestAt - sentAt };
+  const { requestAt } = server.timings.at(-1)!;
+  return { firstToken: paintedAt - sentAt, toRequest: requestAt - sentAt, sentAt, requestAt };
+}
+
+const median = (values: number[]) => {
+  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  return sorted.length ? sorted[Math.floor((sorted.length - 1) / 2)]! : Number.NaN;
+};
+
+/**
+ * Each step of the cold starts on one time line, the worker's time origin at 0 (p50 of its start and
+ * end over the cold starts, and how many starts ran it): the Send (before 0: it is what starts the
+ * worker), the start-up work, the run's steps, and the request at the server. What runs between the
+ * port's message and the fetch is what a Send waits for.
+ */
+function printSteps(starts: { timeOrigin: number; steps: Record<string, Step> }[], cold: Answer[]) {
+  const names = [...new Set(starts.flatMap((s) => Object.keys(s.steps)))];
+  const rows = [
+    { name: 'Send (Enter in the panel)', start: median(cold.map((a, i) => a.sentAt - starts[i]!.timeOrigin)), end: Number.NaN, runs: cold.length },
+    ...names.map((name) => {
+      const ran = starts.filter((s) => s.steps[name]);
+      return { name, start: median(ran.map((s) => s.steps[name]!.start)), end: median(ran.map((s) => s.steps[name]!.end)), runs: ran.length };
+    }),
+    { name: 'request at the server', start: median(cold.map((a, i) => a.requestAt - starts[i]!.timeOrigin)), end: Number.NaN, runs: cold.length },
+  ].sort((a, b) => a.start - b.start);
+  console.log('  cold starts, ms from the worker’s time origin (p50 start → end, runs):');
+  for (const row of rows) {
+    const span = row.end > row.start ? ` → ${row.end.toFixed(1)} (${(row.end - row.start).toFixed(1)})` : '';
+    console.log(`    ${row.start.toFixed(1).padStart(7)}${span}  ${row.name} [${row.runs}]`);
+  }
 }
 
 /** The 1-minute load average, to print beside each figure (the machine is shared). */
@@ -108,21 +150,14 @@ export async function coldWorker(ext: ExtensionSession, server: BenchServer, run
   const cold: Answer[] = [];
   const typed: Answer[] = [];
   const loads: number[] = [];
-  const scriptStart: number[] = [];
-  const evaluated: number[] = [];
-  const ready: number[] = [];
-  const sdkImport: number[] = [];
+  const starts: { timeOrigin: number; steps: Record<string, Step> }[] = [];
   try {
     await ask(panel, server, 'warm-up'); // the panel's own first answer (its code loading) is not the worker's
     for (let i = 0; i < runs; i++) {
       loads.push(load());
       warm.push(await ask(panel, server, `warm ${i}`));
       cold.push(await ask(panel, server, `cold ${i}`, { how: 'preTyped', stop }));
-      const marks = await workerStart(ext);
-      scriptStart.push(marks.scriptStart);
-      evaluated.push(marks.evaluated);
-      ready.push(marks.ready);
-      sdkImport.push(marks.sdkImport);
+      starts.push(await workerStart(ext));
       typed.push(await ask(panel, server, `typed ${i}`, { how: 'typedFor', ms: TYPED_MS, stop }));
     }
   } finally {
@@ -130,8 +165,15 @@ export async function coldWorker(ext: ExtensionSession, server: BenchServer, run
   }
   loads.push(load());
   const note = loadNote(loads);
-  const imported = sdkImport.filter((t) => !Number.isNaN(t));
+  const at = (name: string, edge: keyof Step = 'start') => starts.map((s) => s.steps[name]?.[edge] ?? Number.NaN);
+  const scriptStart = at('script-start');
+  const evaluated = at('evaluated');
+  const ready = at('ready');
+  const imported = at('sdk-import', 'end')
+    .map((end, i) => end - at('sdk-import')[i]!)
+    .filter((t) => !Number.isNaN(t));
   console.log(`  worker start, time origin → script runs, each cold start in order: ${scriptStart.map((t) => t.toFixed(0)).join(', ')} ms`);
+  printSteps(starts, cold);
   return [
     { name: 'Send → first token painted, running worker', unit: 'ms', values: warm.map((a) => a.firstToken), note },
     { name: 'Send → first token painted, stopped worker, Send right after the stop', unit: 'ms', values: cold.map((a) => a.firstToken), note },
@@ -153,6 +195,14 @@ export async function coldWorker(ext: ExtensionSession, server: BenchServer, run
     { name: 'Worker start: time origin → its script runs (thread start, script load and compile)', unit: 'ms', values: scriptStart, note },
     { name: 'Worker start: script runs → every module evaluated', unit: 'ms', values: evaluated.map((e, i) => e - scriptStart[i]!), note },
     { name: 'Worker start: time origin → every listener registered', unit: 'ms', values: ready, note },
+    {
+      // What the worker does for the Send once it can hear it: the start-up work's competition, the
+      // settings, the SDK's import, the request (issue 13 §4). Main's build has these two marks too.
+      name: 'Stopped worker: every listener registered → request at the server',
+      unit: 'ms',
+      values: cold.map((a, i) => a.requestAt - starts[i]!.timeOrigin - ready[i]!),
+      note,
+    },
     // None on a build with the SDKs inside the worker's script (before issue 13 §4's split).
     ...(imported.length ? [{ name: 'Stopped worker’s first request: importing the SDK’s script (openai-sdk.js)', unit: 'ms', values: imported, note }] : []),
   ];

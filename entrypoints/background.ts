@@ -21,10 +21,12 @@ import { listAllowedModels } from '@/lib/background/list-allowed-models';
 import { openPanelOnActionClick } from '@/lib/background/open-panel-on-action';
 import { restrictStorageToTrustedContexts } from '@/lib/background/restrict-storage';
 import { sealStoredSecrets } from '@/lib/background/seal-stored-secrets';
+import { startUpWork } from '@/lib/background/start-up-work';
 import { isFromExtensionPage, onMessage } from '@/lib/messaging/protocol';
 import { onPolicyChange } from '@/lib/settings/policy/on-policy-change';
 import { onSettingsChange } from '@/lib/settings/on-settings-change';
 import { t } from '@/lib/i18n/t';
+import { timedStep } from '@/lib/timed-step';
 
 // Listeners are registered synchronously on every start: an event that wakes the worker is only
 // delivered to listeners that exist by the end of the first run of this function.
@@ -33,13 +35,16 @@ export default defineBackground(() => {
   // here every module has been evaluated; at "ready" every listener is registered.
   performance.mark('omni-ai:evaluated');
   importSdkScriptsOnInstall();
-  void restrictStorageToTrustedContexts();
-  void sealStoredSecrets().catch((error: Error) => console.warn(`omni-ai could not encrypt its stored secrets yet: ${error.message}`));
+  void timedStep('restrict-storage', restrictStorageToTrustedContexts);
+  // What a Send does not need waits until the start is over (start-up-work.ts, issue 13 §4).
+  startUpWork.defer(() =>
+    timedStep('seal-secrets', sealStoredSecrets).catch((error: Error) => console.warn(`omni-ai could not encrypt its stored secrets yet: ${error.message}`)),
+  );
   openPanelOnActionClick();
   // The menu follows the organization's policy and the user's prompts: set up on install and at
   // start (the policy may have changed while the browser was closed), and again whenever it changes.
   browser.runtime.onInstalled.addListener(() => void syncContextMenu());
-  browser.runtime.onStartup.addListener(() => void syncContextMenu());
+  browser.runtime.onStartup.addListener(() => void timedStep('context-menu', syncContextMenu));
   onPolicyChange(() => void syncContextMenu());
   // The user's prompts are menu items, and the selected provider may be one the organization sends
   // no page text to (issue 16): both change it.
@@ -49,19 +54,27 @@ export default defineBackground(() => {
   const sessions = new SignInSessionStore();
   const gateway = createGateway(sessions);
   const signIn = createSignInService(gateway, sessions);
-  // A sign-in kept across browser restarts is shown again (storage.session was emptied).
-  void readSignInStatuses().then((statuses) => signIn.restoreStatuses(ENTERPRISE_PROVIDERS, statuses));
+  // A sign-in kept across browser restarts is shown again (storage.session was emptied): after the
+  // start-up, or first thing when the user signs in or out, so neither races with it. The pages
+  // follow the statuses live (storage.onChanged).
+  const statusesRestored = startUpWork.defer(() =>
+    timedStep('sign-in-statuses', () => readSignInStatuses().then((statuses) => signIn.restoreStatuses(ENTERPRISE_PROVIDERS, statuses))).catch(
+      (error: Error) => console.warn(`omni-ai could not restore the sign-in statuses: ${error.message}`),
+    ),
+  );
+  // An alarm that fires refreshes at once (its listener is here from the first line); the rearm
+  // only puts back an alarm the browser lost, which can wait for the start-up to end.
   browser.alarms.onAlarm.addListener((alarm) => {
     const provider = providerOfAlarm(alarm.name);
     if (provider) void gateway.refreshInBackground(provider);
   });
-  void gateway.rearm(ENTERPRISE_PROVIDERS);
+  startUpWork.defer(() => timedStep('rearm', () => gateway.rearm(ENTERPRISE_PROVIDERS)).catch(() => undefined));
 
-  // A new worker has no runs: any answer still marked streaming was cut off with the last one. If
-  // the store cannot be opened (a newer omni-ai's database, a full disk), the panel says so when it
-  // reads or writes; there is nothing to add here.
-  markInterrupted(t('answer_interrupted')).catch(() => undefined);
+  // Any answer still marked streaming was cut off with the last worker, except those of runs this
+  // one started meanwhile. If the store cannot be opened (a newer omni-ai's database, a full disk),
+  // the panel says so when it reads or writes; there is nothing to add here.
   const runs = new RunManager(() => browser.runtime.getPlatformInfo());
+  startUpWork.defer(() => timedStep('mark-interrupted', () => markInterrupted(t('answer_interrupted'), (id) => runs.has(id))).catch(() => undefined));
   browser.runtime.onConnect.addListener((port) => serveChatPort(port, runs, gateway));
 
   onMessage('testConnection', ({ data: provider, sender }) => {
@@ -83,11 +96,11 @@ export default defineBackground(() => {
   // The sign-in window opens from the worker; the page gets only the outcome's words.
   onMessage('signIn', ({ data: provider, sender }) => {
     if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };
-    return signIn.signIn(provider);
+    return statusesRestored().then(() => signIn.signIn(provider));
   });
   onMessage('signOut', ({ data: provider, sender }) => {
     if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };
-    return signIn.signOut(provider);
+    return statusesRestored().then(() => signIn.signOut(provider));
   });
   onMessage('readActivePage', ({ data: windowId, sender }) => {
     if (!isFromExtensionPage(sender)) return { ok: false, message: 'Refused: not an omni-ai page.' };

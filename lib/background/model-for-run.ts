@@ -10,6 +10,8 @@ import { loadSettings } from '../settings/load-settings';
 import { PROVIDER_FORMS } from '../settings/provider-forms';
 import type { EffectiveSettings } from '../settings/effective-settings';
 import { providerRefusal } from '../settings/policy/refusals';
+import { markOnce, timedStep } from '../timed-step';
+import { startUpWork } from './start-up-work';
 
 /** Where a request's images are: with the new message (the last turn), earlier, or nowhere. */
 export function imagesIn(messages: ChatMessage[]): ImagesIn | undefined {
@@ -29,9 +31,16 @@ export function modelForRun(provider: ProviderId, gateway: OAuth2Gateway, checke
   return {
     provider,
     async *stream(request) {
+      // The worker's deferred start-up work waits until this run's request has left (start-up-work.ts).
+      const release = startUpWork.hold();
+      const sendAndRelease: typeof fetch = (input, init) => {
+        release();
+        return fetch(input, init);
+      };
       try {
         // The settings the request's page text was checked with, when it carries any (serve-chat-port).
-        const settings = checked ?? (await loadSettings());
+        markOnce('run-start');
+        const settings = checked ?? (await timedStep('load-settings', loadSettings));
         const images = imagesIn(request.messages);
         // A hidden provider (admin policy) is refused here too: a stale page or a forged message.
         // So are images for a model known to read none (the panel says so first): nothing is sent.
@@ -43,7 +52,8 @@ export function modelForRun(provider: ProviderId, gateway: OAuth2Gateway, checke
           yield { type: 'error', error: { kind: 'config', message: refused } };
           return;
         }
-        const model = createChatModel(provider, settings, gateway);
+        const model = createChatModel(provider, settings, gateway, sendAndRelease); // imports the SDK's script on a cold worker
+        markOnce('model-ready');
         // Generation settings as the options page has them now (policy applied), in this provider's format.
         const generation = generationOf(settings.providers[provider]);
         const locked = settings.locked.providers[provider] ?? [];
@@ -55,6 +65,8 @@ export function modelForRun(provider: ProviderId, gateway: OAuth2Gateway, checke
         }
       } catch (error) {
         yield { type: 'error', error: { kind: 'config', message: `omni-ai could not start the request: ${(error as Error).message}` } };
+      } finally {
+        release();
       }
     },
   };

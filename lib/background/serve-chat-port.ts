@@ -13,6 +13,7 @@ import { pageTextRules, requestTarget } from '../settings/page-text-rules';
 import type { EffectiveSettings } from '../settings/effective-settings';
 import { carriesPageContent, checkPageTurns } from './check-page-turns';
 import { modelForRun } from './model-for-run';
+import { markOnce } from '../timed-step';
 
 type Send = Extract<ChatClientMessage, { type: 'send' }>;
 
@@ -118,6 +119,7 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
   // problems arrive as "storage"). Page text waits for the settings it is checked with.
   port.onMessage.addListener((raw: unknown) => {
     const message = raw as ChatClientMessage;
+    markOnce('port-message'); // the cold-worker bench's first step of a run (issue 13 §4)
     switch (message.type) {
       case 'send':
         if (runs.has(message.runId)) break;

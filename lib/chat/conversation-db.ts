@@ -448,14 +448,16 @@ export function clearActivity(): Promise<void> {
 
 /**
  * Answers left "streaming" by a worker that stopped: nothing will finish them now. Runs at every
- * worker start, so it reads only those, through the status index.
+ * worker start, so it reads only those, through the status index. `isLive`: the answers of runs the
+ * calling worker started (RunManager.has), which are left as they are: the worker runs this after
+ * its start-up, when a Send may already have started one.
  */
-export function markInterrupted(message: string): Promise<void> {
+export function markInterrupted(message: string, isLive: (id: string) => boolean = () => false): Promise<void> {
   return withDb(async (database) => {
     // One transaction: a record deleted between the read and the write cannot come back.
     const tx = database.transaction('messages', 'readwrite');
     const done = settled(tx.done);
-    const cut = await tx.store.index('status').getAll('streaming');
+    const cut = (await tx.store.index('status').getAll('streaming')).filter((m) => !isLive(m.id));
     await Promise.all([...cut.map((m) => tx.store.put({ ...m, status: 'error', error: { kind: 'network', message } })), done]);
   });
 }

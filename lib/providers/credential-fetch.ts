@@ -1,6 +1,7 @@
 import type { ProviderId } from './catalog';
 import { isRedirect } from './is-redirect';
 import { redirectRefused } from './provider-error';
+import { markOnce } from '../timed-step';
 
 /**
  * The fetch for every request that carries a credential to a provider (an API key in
@@ -15,6 +16,7 @@ import { redirectRefused } from './provider-error';
 export function credentialFetch(provider: ProviderId, baseFetch: typeof fetch = (...args) => fetch(...args)): typeof fetch {
   return async (input, init) => {
     const url = input instanceof Request ? input.url : String(input);
+    markOnce('fetch-start'); // the request leaves: the cold-worker bench's last step (issue 13 §4)
     const response = await baseFetch(input, { ...init, redirect: 'manual' });
     if (!isRedirect(response)) return response;
     await response.body?.cancel().catch(() => undefined);

@@ -15,10 +15,16 @@ import { createVertexModel } from './vertex';
  * from the current settings for each request, so a change on the options page applies to the next
  * message without a reload. Enterprise adapters get the gateway's fetch; they never see a secret
  * other than their own configuration. Every request carries a credential, so every fetch refuses
- * redirects (credential-fetch.ts; the gateway's does too).
+ * redirects (credential-fetch.ts; the gateway's does too). `baseFetch` is what finally sends each
+ * request (the worker's tells its start-up work that the request has left: start-up-work.ts).
  */
-export function createChatModel(provider: ProviderId, settings: SettingsData, gateway: OAuth2Gateway): ChatModel {
-  const plainFetch = credentialFetch(provider);
+export function createChatModel(
+  provider: ProviderId,
+  settings: SettingsData,
+  gateway: OAuth2Gateway,
+  baseFetch: typeof fetch = (...args) => fetch(...args),
+): ChatModel {
+  const plainFetch = credentialFetch(provider, baseFetch);
   const p = settings.providers;
   switch (provider) {
     case 'openai':
@@ -30,12 +36,12 @@ export function createChatModel(provider: ProviderId, settings: SettingsData, ga
     case 'azure-openai':
       return createAzureOpenAIModel(p['azure-openai'], {
         getToken: () => gateway.getAccessToken('azure-openai'),
-        authFetch: gateway.createAuthenticatedFetch('azure-openai'),
+        authFetch: gateway.createAuthenticatedFetch('azure-openai', baseFetch),
         fetch: plainFetch,
       });
     case 'bedrock':
-      return createBedrockModel(p.bedrock, { authFetch: gateway.createAuthenticatedFetch('bedrock'), fetch: plainFetch });
+      return createBedrockModel(p.bedrock, { authFetch: gateway.createAuthenticatedFetch('bedrock', baseFetch), fetch: plainFetch });
     case 'vertex':
-      return createVertexModel(p.vertex, gateway.createAuthenticatedFetch('vertex'));
+      return createVertexModel(p.vertex, gateway.createAuthenticatedFetch('vertex', baseFetch));
   }
 }

@@ -3,7 +3,7 @@ import { startAzureWithClientCredentials } from '../servers/azure-client-credent
 import { acceptKey } from '../servers/auth-check';
 import { startFakeAnthropic } from '../servers/fake-anthropic';
 import { RECORDED_TEXT } from '../servers/recorded';
-import { lastAnswer, sendMessage } from './harness/chat';
+import { lastAnswer, sendMessage, storedMessages } from './harness/chat';
 import { configureProvider } from './harness/configure';
 import { expect, test } from './harness/fixtures';
 
@@ -81,5 +81,78 @@ test('the worker started by typing asks no token endpoint and no provider before
     expect(starts.count).toBe(1);
   } finally {
     await close();
+  }
+});
+
+// A new worker marks the answers the last one left streaming as interrupted, after its start-up
+// (lib/background/start-up-work.ts): by then the Send that woke it has a run of its own streaming,
+// which it must leave alone, also while that run's provider is silent (a model thinking) and so
+// nothing rewrites its record.
+test('a worker woken by Send marks the answer the stopped one cut off as interrupted, never its own', async ({ extension }) => {
+  const anthropic = await startFakeAnthropic({ models: ['claude-sonnet-5-5'], credential: acceptKey('a'), behaviour: { mode: 'hang' } });
+  try {
+    await configureProvider(await extension.openOptions(), 'Anthropic', { 'API key': 'a', 'Base URL': anthropic.url });
+    const panel = await extension.openSidePanel();
+    await sendMessage(panel, 'First question, cut off');
+    await expect(panel.getByRole('log').getByRole('article').last().locator('.content')).toContainText('Hello');
+    // The second question is typed while the first streams, so that nothing but the Enter follows the stop.
+    await panel.getByRole('button', { name: 'New chat' }).click();
+    const box = panel.getByRole('textbox', { name: 'Message' });
+    await box.fill('Second question, still coming');
+    await extension.stopServiceWorker(panel); // the first run dies with the worker
+    // The second answer's first words are seconds away (5 s between the stream's events).
+    anthropic.behaviour.mode = 'ok';
+    anthropic.behaviour.durationMs = 60_000;
+    await box.press('Enter');
+
+    const answers = async () =>
+      (await storedMessages(panel))
+        .filter((m) => m.role === 'assistant')
+        .sort((a, b) => a.at - b.at)
+        .map((m) => m.status);
+    // The new worker's start-up work has run once the first answer is marked; the second, stored
+    // before it and not written since, is still streaming.
+    await expect.poll(async () => (await answers())[0]).toBe('error');
+    expect(await answers()).toEqual(['error', 'streaming']);
+    const other = await extension.openSidePanel();
+    await other.getByRole('button', { name: 'History' }).click();
+    await other.getByRole('region', { name: 'Conversations' }).getByRole('button', { name: /^Second question, still coming/ }).click();
+    await expect(other.getByRole('log').getByRole('article').last()).toHaveAttribute('aria-busy', 'true');
+    await expect(other.getByRole('alert')).toHaveCount(0);
+    expect(await answers()).toEqual(['error', 'streaming']);
+
+    await panel.getByRole('button', { name: 'Stop' }).click();
+    await expect.poll(answers).not.toContain('streaming');
+  } finally {
+    await anthropic.close();
+  }
+});
+
+// Sealing the secrets an omni-ai from before sealing stored in plain text (issue 12) is start-up
+// work a Send does not need: it waits for the start to end, and still happens on every start.
+test('a worker start seals an API key stored in plain text, after answering the Send that woke it', async ({ extension }) => {
+  const anthropic = await startFakeAnthropic({ models: ['claude-sonnet-5-5'], credential: acceptKey('plain-key') });
+  try {
+    await configureProvider(await extension.openOptions(), 'Anthropic', { 'API key': 'plain-key', 'Base URL': anthropic.url });
+    const panel = await extension.openSidePanel();
+    type Stored = { state: { providers: { anthropic: { apiKey: string } } } };
+    const storedKey = () =>
+      panel.evaluate(async () => ((await chrome.storage.local.get('omni-ai:settings'))['omni-ai:settings'] as Stored).state.providers.anthropic.apiKey);
+    await expect.poll(storedKey).toMatch(/^omni-ai-sealed:1:/);
+    // As an older omni-ai left it: the key in plain text.
+    await panel.evaluate(async () => {
+      const stored = (await chrome.storage.local.get('omni-ai:settings'))['omni-ai:settings'] as Stored;
+      stored.state.providers.anthropic.apiKey = 'plain-key';
+      await chrome.storage.local.set({ 'omni-ai:settings': stored });
+    });
+    await panel.getByRole('textbox', { name: 'Message' }).fill('Is my key sealed?');
+    await extension.stopServiceWorker(panel);
+    expect(await storedKey()).toBe('plain-key');
+
+    await panel.getByRole('textbox', { name: 'Message' }).press('Enter');
+    await expect((await lastAnswer(panel)).locator('.content')).toHaveText(RECORDED_TEXT.anthropic);
+    await expect.poll(storedKey).toMatch(/^omni-ai-sealed:1:/);
+  } finally {
+    await anthropic.close();
   }
 });

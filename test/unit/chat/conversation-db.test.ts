@@ -210,4 +210,13 @@ describe('conversation store', () => {
     await db.markInterrupted('cut');
     expect((await db.getMessages('c'))[1]).toMatchObject({ status: 'error', content: 'half', error: { kind: 'network', message: 'cut' } });
   });
+
+  it('leaves streaming the answers of runs the calling worker started (it marks after its start, when a Send may have begun one)', async () => {
+    await db.storeRunRecords({ answer: answer('old', 'cut off'), user: user('old') });
+    await db.storeRunRecords({ answer: answer('new', 'still coming'), user: user('new') });
+    await db.markInterrupted('cut', (id) => id === 'a-new');
+    expect((await db.getMessages('old'))[1]).toMatchObject({ status: 'error', error: { message: 'cut' } });
+    expect((await db.getMessages('new'))[1]).toMatchObject({ status: 'streaming', content: 'still coming' });
+    expect((await db.getMessages('new'))[1]).not.toHaveProperty('error');
+  });
 });
