@@ -234,7 +234,11 @@ export const useChat = create<ChatState>()((set, get) => {
   /** The question each run of this panel stored with its answer. */
   const runUser = new Map<string, string>();
   const markStored = (runId: string, yes: boolean) => {
-    for (const id of [runId, runUser.get(runId)]) if (id) (yes ? stored.add(id) : stored.delete(id));
+    for (const id of [runId, runUser.get(runId)]) {
+      if (!id) continue;
+      if (yes) stored.add(id);
+      else stored.delete(id);
+    }
   };
   const unsaved = (runId: string) => get().messages.find((e) => e.id === runId)?.unsaved !== undefined;
   /** Sends a question again with every turn in full, for the worker that could not read some back. */

@@ -24,6 +24,8 @@ const world = vi.hoisted(() => ({
   release: () => undefined as void,
   /** Makes the worker's reads of a conversation never answer. */
   hangReads: false,
+  /** The worker's reads for sends by reference. */
+  reads: [] as string[],
   toWorker: (_message: unknown) => undefined as void,
 }));
 
@@ -76,7 +78,11 @@ vi.mock('@/lib/chat/read-path', async (original) => {
   return {
     ...real,
     readPath: (conversationId: string, turns: Parameters<typeof real.readPath>[1], deps: Parameters<typeof real.readPath>[2]) =>
-      real.readPath(conversationId, turns, { ...deps, read: (id) => (world.hangReads ? new Promise(() => undefined) : db.getMessages(id)) }),
+      real.readPath(conversationId, turns, {
+        ...deps,
+        read: (id) => (world.reads.push(`conversation ${id}`), world.hangReads ? new Promise(() => undefined) : db.getMessages(id)),
+        readByIds: (ids) => (world.reads.push(`${ids.length} by id`), world.hangReads ? new Promise(() => undefined) : db.getMessagesByIds(ids)),
+      }),
   };
 });
 
@@ -153,7 +159,7 @@ let historyOf: typeof import('@/lib/chat/chat-store').historyOf;
 
 beforeEach(async () => {
   vi.resetModules();
-  Object.assign(world, { requests: [], replies: [], posted: [], told: [], blockedSites: [], held: undefined, hangReads: false });
+  Object.assign(world, { requests: [], replies: [], posted: [], told: [], blockedSites: [], held: undefined, hangReads: false, reads: [] });
   const store = await import('@/lib/chat/chat-store');
   chat = () => store.useChat.getState();
   historyOf = store.historyOf;
@@ -212,6 +218,20 @@ describe('sending the history by reference (issue 13 target 2)', () => {
       { mediaType: 'image/png', data: png.data },
     ]);
     expect(JSON.stringify(world.requests[0])).not.toContain('The first version.');
+  });
+
+  it('reads a conversation once: the next question reads only the messages new since (the worker keeps the finished turns)', async () => {
+    await openStored();
+    chat().send('And the tides?');
+    await told('done');
+    chat().send('And the moon?');
+    await told('done', 2);
+    // The first: every stored turn by id; the second: only the last question and answer, new since.
+    expect(world.reads).toEqual(['4 by id', '2 by id']);
+    // The path up to the second question, every turn in full: the cached ones as they were read.
+    const want = expected(historyOf(chat().entries.slice(0, -1)));
+    expect(want.map((m) => m.content.slice(0, 14))).toEqual([expect.any(String), 'The regenerate', expect.any(String), 'A harbour and ', expect.any(String), 'OK.', expect.any(String)]);
+    expect(world.requests[1]!.messages).toEqual(want);
   });
 
   it('checks page text read back against the site rules as sent text is: a refusal gives the question back', async () => {
