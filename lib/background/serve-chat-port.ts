@@ -5,7 +5,7 @@ import { recordFromWire } from '../chat/image-wire';
 import { providerMessages } from '../chat/provider-messages';
 import { recordRun } from '../chat/record-run';
 import type { RunManager } from '../chat/run-manager';
-import { readPath } from '../chat/read-path';
+import { readPath, warmTurns } from '../chat/read-path';
 import { CHAT_PORT, isTurnRef, type ChatClientMessage, type ChatServerMessage, type ChatTurn, type SendTurn } from '../messaging/chat-port';
 import { coalesceDeltas } from '../messaging/coalesce-deltas';
 import { isFromExtensionPage } from '../messaging/protocol';
@@ -152,6 +152,9 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
       }
       case 'stop':
         runs.stop(message.runId);
+        break;
+      case 'warm':
+        void warmTurns(message.conversationId);
         break;
       case 'attach':
         runs.attach(message.runId, listener);

@@ -20,6 +20,7 @@ import { imageData, loadImageData } from './image-data';
 import { recordToWire } from './image-wire';
 import { chooseModel, liveModelsPending, offeredModels, useLiveModels } from './model-lists';
 import { describeStorageProblem } from './storage-problem';
+import { READ_BY_ID } from './read-path';
 import { sendsTurn, turnOf } from './turn-of';
 import { t, type MessageKey } from '../i18n/t';
 
@@ -325,6 +326,8 @@ export const useChat = create<ChatState>()((set, get) => {
     const messages: ChatEntry[] = records.map(({ conversationId: _c, ...entry }) => entry);
     for (const message of messages) stored.add(message.id);
     set({ conversationId, ...view(messages, defaultLeaf(nodes(messages))) });
+    // Long enough that the worker would read it whole at the first question: it reads it now.
+    if (messages.length > READ_BY_ID) connection.post({ type: 'warm', conversationId });
     attachStreaming();
     return true;
   };

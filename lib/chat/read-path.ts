@@ -14,7 +14,7 @@ export const READ_WAIT_MS = 1_000;
  * Up to this many turns missing from the cache are read by id; more, and the whole conversation is
  * read through its index in one request (a fresh worker's first send in a long conversation).
  */
-const READ_BY_ID = 64;
+export const READ_BY_ID = 64;
 
 /** Conversations whose turns the worker keeps: the few a user goes back and forth between. */
 const CACHED_CONVERSATIONS = 4;
@@ -43,9 +43,8 @@ export class TurnCache {
     while (this.conversations.size > CACHED_CONVERSATIONS) this.conversations.delete(this.conversations.keys().next().value!);
   }
 
-  /** The conversation was deleted. */
-  forget(conversationId: string): void {
-    this.conversations.delete(conversationId);
+  has(conversationId: string): boolean {
+    return this.conversations.has(conversationId);
   }
 }
 
@@ -62,6 +61,23 @@ export interface ReadPathDeps {
   read?: (conversationId: string) => Promise<MessageRecord[]>;
   readByIds?: (ids: readonly string[]) => Promise<(MessageRecord | undefined)[]>;
   waitMs?: number;
+}
+
+/**
+ * Reads a conversation's finished turns into the cache, ahead of the first send in it (the panel
+ * says it opened one: `warm`). Best effort: a failure leaves the send to read what it needs.
+ */
+export async function warmTurns(conversationId: string, cache = turnCache, read = getMessages): Promise<void> {
+  if (cache.has(conversationId)) return;
+  try {
+    // An answer still streaming is not final, nor one whose final write is pending (stored as streaming).
+    const finished = (await read(conversationId)).filter((record) => record.status !== 'streaming');
+    const blobs = finished.flatMap((record) => (record.images ?? []).map((image) => image.blob));
+    const dataOf = new Map(await Promise.all(blobs.map(async (blob) => [blob, await blobToBase64(blob)] as const)));
+    cache.put(conversationId, finished.map((record) => turnOf(record, (blob) => dataOf.get(blob)!)));
+  } catch {
+    // The send reads for itself, and asks the panel for the full turns if that fails too.
+  }
 }
 
 /** The value, or undefined if it fails or takes longer than `ms`. */

@@ -68,6 +68,11 @@ export type ChatClientMessage =
       messages: SendTurn[];
     }
   | { type: 'stop'; runId: string }
+  /**
+   * The panel opened a long stored conversation: the worker reads its finished turns into its cache
+   * (read-path.ts) now, so the first question in it does not wait for IndexedDB (issue 13 target 2).
+   */
+  | { type: 'warm'; conversationId: string }
   /** After reconnecting: the text so far of a run that may still be streaming, then its deltas. */
   | { type: 'attach'; runId: string };
 

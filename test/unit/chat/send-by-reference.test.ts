@@ -234,6 +234,29 @@ describe('sending the history by reference (issue 13 target 2)', () => {
     expect(world.requests[1]!.messages).toEqual(want);
   });
 
+  it('reads a long conversation when the panel opens it, so the first question in it waits for no read', async () => {
+    const db = await import('@/lib/chat/conversation-db');
+    const { turnCache, READ_BY_ID } = await import('@/lib/chat/read-path');
+    const id = `long-${++tests}`;
+    const messages = Array.from({ length: READ_BY_ID + 6 }, (_, i) => ({
+      id: `${id}-m${i}`,
+      at: i + 1,
+      parentId: i ? `${id}-m${i - 1}` : null,
+      role: i % 2 ? ('assistant' as const) : ('user' as const),
+      content: `Message ${i}.`,
+      status: 'done' as const,
+    }));
+    await db.importConversations([{ id, title: 'Long', createdAt: 1, updatedAt: 1, messages }]);
+    expect(await chat().open(id)).toBe(true);
+    await vi.waitFor(() => expect(turnCache.has(id)).toBe(true));
+    chat().send('And then?');
+    const want = inFull();
+    await told('done');
+    expect(world.reads).toEqual([]);
+    expect(world.requests[0]!.messages).toEqual(want);
+    expect(want).toHaveLength(READ_BY_ID + 7);
+  });
+
   it('checks page text read back against the site rules as sent text is: a refusal gives the question back', async () => {
     await openStored();
     world.blockedSites = ['https://wiki.example.com/*'];
