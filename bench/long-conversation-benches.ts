@@ -122,6 +122,35 @@ async function sendAndTimeFirstToken(panel: Page, question: string, marker: stri
 }
 
 /**
+ * BENCH_FIRST_TOKEN_PROFILE=1: a CPU profile of the long panel's renderer from Send to the first
+ * token's paint, in the last run, summarised as the functions with the most self time (where the
+ * long conversation's extra milliseconds go; issue 13 target 2). Off by default: a profiler slows
+ * what it measures, so the figures of a profiled run are not reported.
+ */
+async function profiled<T>(ext: ExtensionSession, panel: Page, on: boolean, work: () => Promise<T>): Promise<T> {
+  if (!on) return work();
+  const cdp = await ext.context.newCDPSession(panel);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  const result = await work();
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  const self = new Map<number, number>();
+  profile.timeDeltas?.forEach((delta, i) => self.set(profile.samples![i]!, (self.get(profile.samples![i]!) ?? 0) + delta));
+  const byFrame = new Map<string, number>();
+  for (const node of profile.nodes) {
+    const { functionName, url, lineNumber, columnNumber } = node.callFrame;
+    const name = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}:${columnNumber + 1}`;
+    byFrame.set(name, (byFrame.get(name) ?? 0) + (self.get(node.id) ?? 0));
+  }
+  const total = [...self.values()].reduce((a, b) => a + b, 0);
+  console.log(`  profile of the long panel, Send → paint: ${(total / 1000).toFixed(1)} ms sampled`);
+  for (const [name, us] of [...byFrame].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`    ${(us / 1000).toFixed(1).padStart(7)} ms  ${name}`);
+  return result;
+}
+
+/**
  * First token in the 1,000-message conversation and in an empty one, alternately in the same run:
  * two side panels, one with the long conversation open, one starting a new chat each time.
  */
@@ -138,7 +167,9 @@ async function firstTokenLongVsEmpty(ext: ExtensionSession, server: BenchServer,
     for (let i = 0; i < runs; i++) {
       for (const [name, panel] of [['long', long], ['empty', empty]] as const) {
         if (name === 'empty') await panel.getByRole('button', { name: 'New chat' }).click();
-        const { sendAt, paintAt } = await sendAndTimeFirstToken(panel, `First token ${name} ${i}`, marker);
+        const profile = !!process.env.BENCH_FIRST_TOKEN_PROFILE && name === 'long' && i === runs - 1;
+        const { sendAt, paintAt } = await profiled(ext, panel, profile, () => sendAndTimeFirstToken(panel, `First token ${name} ${i}`, marker));
+        if (profile) continue;
         sendToPaint[name].push(paintAt - sendAt);
         const timing = server.timings.at(-1)!;
         serverToPaint[name].push(paintAt - timing.firstTokenAt);

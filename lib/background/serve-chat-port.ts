@@ -5,7 +5,8 @@ import { recordFromWire } from '../chat/image-wire';
 import { providerMessages } from '../chat/provider-messages';
 import { recordRun } from '../chat/record-run';
 import type { RunManager } from '../chat/run-manager';
-import { CHAT_PORT, type ChatClientMessage, type ChatServerMessage } from '../messaging/chat-port';
+import { readPath, warmTurns } from '../chat/read-path';
+import { CHAT_PORT, isTurnRef, type ChatClientMessage, type ChatServerMessage, type ChatTurn, type SendTurn } from '../messaging/chat-port';
 import { coalesceDeltas } from '../messaging/coalesce-deltas';
 import { isFromExtensionPage } from '../messaging/protocol';
 import { loadSettings } from '../settings/load-settings';
@@ -15,7 +16,10 @@ import { carriesPageContent, checkPageTurns } from './check-page-turns';
 import { modelForRun } from './model-for-run';
 import { markOnce } from '../timed-step';
 
-type Send = Extract<ChatClientMessage, { type: 'send' }>;
+/** A send with every turn in full: as the panel posted it, or with its referenced turns read back (read-path.ts). */
+type Send = Omit<Extract<ChatClientMessage, { type: 'send' }>, 'messages'> & { messages: ChatTurn[] };
+
+const inFull = (turns: readonly SendTurn[]): turns is ChatTurn[] => !turns.some(isTurnRef);
 
 /** Handles one side panel's chat port: sends start runs, stops abort them, attaches resume them. */
 export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAuth2Gateway): void {
@@ -114,20 +118,45 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
     );
   };
 
-  // Synchronous on purpose when no page text goes: nothing here awaits storage, so a store that
-  // fails or hangs can neither keep the request from starting nor leave the answer spinning (its
-  // problems arrive as "storage"). Page text waits for the settings it is checked with.
+  /** The full turns, checked exactly as they would be had the panel sent them all (issue 16). */
+  const begin = (message: Send) => {
+    if (carriesPageContent(message.messages)) startWithPageText(message);
+    else start(message);
+  };
+
+  /** Sends whose referenced turns are being read back: a duplicate post meanwhile must not run twice. */
+  const reading = new Set<string>();
+
+  // Synchronous on purpose when every turn came in full and no page text goes: nothing here awaits
+  // storage, so a store that fails or hangs can neither keep the request from starting nor leave the
+  // answer spinning (its problems arrive as "storage"). Page text waits for the settings it is
+  // checked with. Turns sent by reference wait for the read at most READ_WAIT_MS; if it fails,
+  // hangs or finds a turn missing or different, the panel is asked for the full turns and the run
+  // starts with those (issue 13 target 2).
   port.onMessage.addListener((raw: unknown) => {
     const message = raw as ChatClientMessage;
     markOnce('port-message'); // the cold-worker bench's first step of a run (issue 13 §4)
     switch (message.type) {
-      case 'send':
-        if (runs.has(message.runId)) break;
-        if (carriesPageContent(message.messages)) startWithPageText(message);
-        else start(message);
+      case 'send': {
+        const { runId, conversationId, messages } = message;
+        if (runs.has(runId) || reading.has(runId)) break;
+        if (inFull(messages)) {
+          begin({ ...message, messages });
+          break;
+        }
+        reading.add(runId);
+        void readPath(conversationId, messages, { unwritten: (id) => runs.unwritten(id) }).then((turns) => {
+          reading.delete(runId);
+          if (turns) begin({ ...message, messages: turns });
+          else tell({ type: 'history-needed', runId });
+        });
         break;
+      }
       case 'stop':
         runs.stop(message.runId);
+        break;
+      case 'warm':
+        void warmTurns(message.conversationId);
         break;
       case 'attach':
         runs.attach(message.runId, listener);

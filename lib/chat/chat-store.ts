@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ChatServerMessage, ChatTurn, TurnImage } from '../messaging/chat-port';
+import type { ChatServerMessage, ChatTurn, SendTurn } from '../messaging/chat-port';
 import { escapeMarkdownText, markdownLink } from '../markdown/escape-markdown';
 import { sendMessage } from '../messaging/protocol';
 import { PROVIDERS, type ProviderId } from '../providers/catalog';
@@ -16,11 +16,12 @@ import {
 import { defaultLeaf, latestLeaf, viewOf, type Versions } from './conversation-tree';
 import { DeltaBatcher } from './delta-batcher';
 import { useDraftImages } from './draft-images';
-import type { ImageAttachment } from './image-attachment';
 import { imageData, loadImageData } from './image-data';
 import { recordToWire } from './image-wire';
 import { chooseModel, liveModelsPending, offeredModels, useLiveModels } from './model-lists';
 import { describeStorageProblem } from './storage-problem';
+import { READ_BY_ID } from './read-path';
+import { sendsTurn, turnOf } from './turn-of';
 import { t, type MessageKey } from '../i18n/t';
 
 /** One message as the side panel shows it: the stored record, kept up to date while it streams. */
@@ -91,29 +92,24 @@ interface ChatState {
   wakeWorker: () => void;
 }
 
-/** A stored image as the worker takes it: a screenshot names its page, which the site rules check again at send. */
-const turnImage = (image: ImageAttachment): TurnImage => ({
-  mediaType: image.mediaType,
-  data: imageData(image.blob),
-  ...(image.source === 'screenshot' && image.page?.url ? { page: image.page.url } : {}),
-});
-
 /**
  * The conversation so far as the worker takes it: turns with text or images (their bytes read when
  * they were attached or loaded), page text unframed with where it came from, and what earlier
  * answers already sent, so the worker checks and frames it (issue 16).
  */
 export function historyOf(entries: ChatEntry[]): ChatTurn[] {
+  return entries.filter(sendsTurn).map((entry) => turnOf(entry, imageData));
+}
+
+/**
+ * The same, with the turns the worker can read back from storage (`stored`) named by id only: the
+ * 1.5 MB of a 1,000-message conversation no longer crosses the port with every question (issue 13
+ * target 2). The rest (the new question, a turn whose write failed) goes in full.
+ */
+export function sendTurnsOf(entries: ChatEntry[], stored: ReadonlySet<string>): SendTurn[] {
   return entries
-    .filter((e) => e.content.trim() !== '' || e.context || e.images?.length)
-    .map(({ id, role, content, context, sent, images }) => ({
-      id,
-      role,
-      content,
-      ...(context && { context }),
-      ...(sent && { sent }),
-      ...(images?.length ? { images: images.map(turnImage) } : {}),
-    }));
+    .filter(sendsTurn)
+    .map((entry) => (stored.has(entry.id) ? { ref: entry.id, chars: entry.content.length, images: entry.images?.length ?? 0 } : turnOf(entry, imageData)));
 }
 
 /** “Sent: page from https://intranet.example.com to Azure OpenAI”: one line of the record of what left. */
@@ -228,10 +224,38 @@ export const useChat = create<ChatState>()((set, get) => {
     if (waiting?.user?.images?.length) useDraftImages.getState().restore(waiting.user.images);
   };
 
+  /**
+   * Ids of the messages the worker can read back from IndexedDB, which a send names by reference
+   * (sendTurnsOf): those loaded from storage, and those of runs the worker recorded with no storage
+   * problem reported. The worker checks each against what the panel holds and asks for the full
+   * turns if one is missing or different (`history-needed`), so a wrong guess here costs a round
+   * trip, never a shorter history.
+   */
+  const stored = new Set<string>();
+  /** The question each run of this panel stored with its answer. */
+  const runUser = new Map<string, string>();
+  const markStored = (runId: string, yes: boolean) => {
+    for (const id of [runId, runUser.get(runId)]) {
+      if (!id) continue;
+      if (yes) stored.add(id);
+      else stored.delete(id);
+    }
+  };
+  const unsaved = (runId: string) => get().messages.find((e) => e.id === runId)?.unsaved !== undefined;
+  /** Sends a question again with every turn in full, for the worker that could not read some back. */
+  const inFull = new Map<string, () => void>();
+
   const onMessage = (message: ChatServerMessage) => {
+    if (message.type === 'history-needed') {
+      const resend = inFull.get(message.runId);
+      inFull.delete(message.runId);
+      resend?.();
+      return;
+    }
     if (message.type === 'refused') giveBack(message.runId, message.message);
     // Any answer from the worker means it has taken or refused the question: nothing to give back later.
     before.delete(message.runId);
+    inFull.delete(message.runId);
     if (!get().messages.some((e) => e.id === message.runId)) return; // another conversation's run
     switch (message.type) {
       case 'sent':
@@ -242,13 +266,17 @@ export const useChat = create<ChatState>()((set, get) => {
         break;
       case 'done':
         finish(message.runId, { status: 'done', finishReason: message.reason, usage: message.usage });
+        markStored(message.runId, !unsaved(message.runId));
         break;
       case 'error':
         finish(message.runId, { status: message.stopped ? 'stopped' : 'error', error: message.stopped ? undefined : message.error });
+        markStored(message.runId, !unsaved(message.runId));
         break;
       case 'storage': {
         const change = { unsaved: message.problem?.message };
         set((s) => ({ messages: patch(s.messages, message.runId, change), entries: patch(s.entries, message.runId, change) }));
+        const entry = get().messages.find((e) => e.id === message.runId);
+        markStored(message.runId, !message.problem && entry?.status !== 'streaming');
         break;
       }
       case 'snapshot':
@@ -289,14 +317,17 @@ export const useChat = create<ChatState>()((set, get) => {
 
   const show = async (conversationId: string) => {
     // With the images' bytes read into memory: the next message sends them again.
-    const stored = await reading(async () => {
+    const records = await reading(async () => {
       const messages = await getMessages(conversationId);
       await loadImageData(messages);
       return messages;
     });
-    if (!stored) return false;
-    const messages: ChatEntry[] = stored.map(({ conversationId: _c, ...entry }) => entry);
+    if (!records) return false;
+    const messages: ChatEntry[] = records.map(({ conversationId: _c, ...entry }) => entry);
+    for (const message of messages) stored.add(message.id);
     set({ conversationId, ...view(messages, defaultLeaf(nodes(messages))) });
+    // Long enough that the worker would read it whole at the first question: it reads it now.
+    if (messages.length > READ_BY_ID) connection.post({ type: 'warm', conversationId });
     attachStreaming();
     return true;
   };
@@ -341,25 +372,31 @@ export const useChat = create<ChatState>()((set, get) => {
         finish(runId, { status: 'error', error: { kind: 'config', message: t('no_model_selected') } });
         return;
       }
-      let messages: ChatTurn[];
-      try {
-        messages = historyOf(path); // with each image's bytes, read when it was attached or loaded
-      } catch (error) {
-        finish(runId, { status: 'error', error: { kind: 'config', message: (error as Error).message } });
-        return;
-      }
+      const send = (messages: () => SendTurn[]) => {
+        let turns: SendTurn[];
+        try {
+          turns = messages(); // with each image's bytes, read when it was attached or loaded
+        } catch (error) {
+          finish(runId, { status: 'error', error: { kind: 'config', message: (error as Error).message } });
+          return;
+        }
+        connection.post({
+          type: 'send',
+          runId,
+          conversationId,
+          user: user && recordToWire({ ...user, conversationId, at: user.at ?? Date.now() }, imageData),
+          replaces,
+          parentId: answer.parentId ?? undefined,
+          provider,
+          model,
+          messages: turns,
+        });
+      };
       before.set(runId, { ...previous, user });
-      connection.post({
-        type: 'send',
-        runId,
-        conversationId,
-        user: user && recordToWire({ ...user, conversationId, at: user.at ?? Date.now() }, imageData),
-        replaces,
-        parentId: answer.parentId ?? undefined,
-        provider,
-        model,
-        messages,
-      });
+      if (user) runUser.set(runId, user.id);
+      // The full turns only if the worker asks for them: kept as a function, nothing is copied meanwhile.
+      inFull.set(runId, () => send(() => historyOf(path)));
+      send(() => sendTurnsOf(path, stored));
     };
     const listing = choice ? undefined : liveModelsPending(provider, settings.providers);
     if (!listing) return post();

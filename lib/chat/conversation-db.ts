@@ -312,6 +312,14 @@ export function getMessages(conversationId: string): Promise<MessageRecord[]> {
   });
 }
 
+/** The messages with these ids (undefined for one not stored), in one read-only transaction (read-path.ts). */
+export function getMessagesByIds(ids: readonly string[]): Promise<(MessageRecord | undefined)[]> {
+  return withDb(async (database) => {
+    const store = database.transaction('messages').store;
+    return Promise.all(ids.map((id) => store.get(id)));
+  });
+}
+
 /**
  * Conversations deleted in this context (the worker, which owns deletion). A write checks this
  * synchronously right before it opens its transaction: IndexedDB runs overlapping read-write

@@ -18,6 +18,11 @@ export interface RunRecorder {
   finish(): Promise<void>;
   /** The conversation was deleted: write nothing more. */
   drop(): void;
+  /**
+   * The run's records whose latest version is not known to be stored (its last write pending or
+   * failed): a send that names them by reference gets them from here, never a stale stored one.
+   */
+  unwritten(): MessageRecord[];
 }
 
 export interface RecorderHooks {
@@ -56,6 +61,8 @@ export function recordRun(
   let answer = records.answer;
   let pending: Omit<RunRecords, 'answer'> = { user: records.user, replaces: records.replaces, activity: records.activity };
   let reported: StorageProblem | undefined;
+  /** The last answer record a write stored; `pending.user` is the question while not stored. */
+  let written: MessageRecord | undefined;
 
   const writer = new CoalescedWriter<MessageRecord>(
     async (value) => {
@@ -66,6 +73,7 @@ export function recordRun(
         return;
       }
       pending = {};
+      written = value;
       if (reported) {
         reported = undefined;
         hooks.report(undefined);
@@ -102,5 +110,6 @@ export function recordRun(
     },
     finish: () => writer.flush(),
     drop: () => writer.close(),
+    unwritten: () => [...(pending.user ? [pending.user] : []), ...(written === answer ? [] : [answer])],
   };
 }

@@ -1,5 +1,6 @@
 import type { ChatServerMessage, RunStatus } from '../messaging/chat-port';
 import type { ChatModel, ChatRequest, StreamError } from '../providers/types';
+import type { MessageRecord } from './conversation-db';
 import type { RunRecorder } from './record-run';
 import type { StorageProblem } from './storage-problem';
 import { t } from '../i18n/t';
@@ -94,6 +95,15 @@ export class RunManager {
       new Promise((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS))),
     ]);
     clearTimeout(timer);
+  }
+
+  /**
+   * The records of a conversation's runs (streaming, or finished within KEEP_FINISHED_MS) whose
+   * latest version is not stored yet: newer than what IndexedDB gives back (read-path.ts). An answer
+   * just finished may still have its final write pending in CoalescedWriter.
+   */
+  unwritten(conversationId: string): MessageRecord[] {
+    return [...this.runs.values()].filter((run) => run.conversationId === conversationId).flatMap((run) => run.recorder?.unwritten() ?? []);
   }
 
   /** The run's records could not be stored, or can again: every panel watching it is told. */

@@ -26,6 +26,27 @@ export interface ChatTurn extends Omit<ChatMessage, 'images'> {
 /** An image of a turn as it crosses the port: for a screenshot, the address of the page it shows. */
 export type TurnImage = ImagePart & { page?: string };
 
+/**
+ * A turn the worker reads back from IndexedDB instead of receiving it again (issue 13 target 2: the
+ * whole history, images in base64, cost about 250 ms per question in a 1,000-message conversation).
+ * The panel names only turns it loaded from storage or that the worker recorded without a storage
+ * problem; `chars` and `images` are what the panel holds of it, so a record that is stale (a final
+ * write lost with a stopped worker) or missing is never sent in its place: the worker asks for the
+ * full turns instead (`history-needed`).
+ */
+export interface TurnRef {
+  ref: string;
+  /** Length of its text as the panel shows it. */
+  chars: number;
+  /** How many images it has. */
+  images: number;
+}
+
+/** One turn of a `send`: in full, or by reference to its stored record. */
+export type SendTurn = ChatTurn | TurnRef;
+
+export const isTurnRef = (turn: SendTurn): turn is TurnRef => 'ref' in turn;
+
 /** Side panel → service worker. */
 export type ChatClientMessage =
   | {
@@ -40,10 +61,18 @@ export type ChatClientMessage =
       parentId?: string;
       provider: ProviderId;
       model: string;
-      /** The conversation so far, the new question last, images in base64; the worker frames page text. */
-      messages: ChatTurn[];
+      /**
+       * The conversation so far, the new question last, images in base64; the worker frames page
+       * text. Stored turns go by reference (TurnRef); the new question always in full.
+       */
+      messages: SendTurn[];
     }
   | { type: 'stop'; runId: string }
+  /**
+   * The panel opened a long stored conversation: the worker reads its finished turns into its cache
+   * (read-path.ts) now, so the first question in it does not wait for IndexedDB (issue 13 target 2).
+   */
+  | { type: 'warm'; conversationId: string }
   /** After reconnecting: the text so far of a run that may still be streaming, then its deltas. */
   | { type: 'attach'; runId: string };
 
@@ -61,6 +90,12 @@ export type ChatServerMessage =
    * The site rules refuse page text in the conversation for this provider: nothing was sent or
    * stored, and the panel gives the question back to the user with the reason.
    */
-  | { type: 'refused'; runId: string; message: string };
+  | { type: 'refused'; runId: string; message: string }
+  /**
+   * A turn the send named by reference could not be read back as the panel holds it (missing,
+   * different, or the store failed or did not answer in time): nothing was sent, and the panel sends
+   * the same run again with every turn in full. Never a shorter history sent silently.
+   */
+  | { type: 'history-needed'; runId: string };
 
 export type RunStatus = 'streaming' | 'done' | 'error' | 'stopped' | 'unknown';

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChatClientMessage, ChatServerMessage } from '@/lib/messaging/chat-port';
+import { isTurnRef, type ChatClientMessage, type ChatServerMessage } from '@/lib/messaging/chat-port';
 
 // The port to the worker, replaced: what the panel posts is recorded, and the test answers for the worker.
 const posted: ChatClientMessage[] = [];
@@ -21,6 +21,17 @@ type Send = Extract<ChatClientMessage, { type: 'send' }>;
 const sends = () => posted.filter((m): m is Send => m.type === 'send');
 const chat = () => useChat.getState();
 const shown = () => chat().entries.map((e) => `${e.role}:${e.content}`);
+/**
+ * A send's turns as the worker gets them: `ref:` for one named by reference (it reads the record
+ * back, its text checked against `chars`), else the turn in full.
+ */
+const turns = (send: Send) =>
+  send.messages.map((m) => {
+    if (!isTurnRef(m)) return `${m.role}:${m.content}`;
+    const entry = chat().messages.find((e) => e.id === m.ref)!;
+    expect(m.chars).toBe(entry.content.length);
+    return `ref:${entry.role}:${entry.content}`;
+  });
 
 /** The worker answers the last run with `text`. */
 function answer(text: string) {
@@ -45,7 +56,8 @@ describe('editing and regenerating keep every version', () => {
     const again = sends().at(-1)!;
     expect(again.user).toBeUndefined(); // the question is stored already
     expect(again.parentId).toBe(chat().entries[0]!.id);
-    expect(again.messages.map(({ role, content }) => ({ role, content }))).toEqual([{ role: 'user', content: 'Capital of France?' }]);
+    // Stored with the first answer: the worker reads it back.
+    expect(turns(again)).toEqual(['ref:user:Capital of France?']);
     answer('Paris, on the Seine.');
     expect(shown()).toEqual(['user:Capital of France?', 'assistant:Paris, on the Seine.']);
     expect(chat().versions[chat().entries[1]!.id]).toMatchObject({ index: 1, ids: [first.id, again.runId] });
@@ -72,11 +84,7 @@ describe('editing and regenerating keep every version', () => {
     chat().edit(original.id, 'And of Spain?');
     const edited = sends().at(-1)!;
     expect(edited.user).toMatchObject({ role: 'user', content: 'And of Spain?', parentId: chat().entries[1]!.id });
-    expect(edited.messages.map(({ role, content }) => ({ role, content }))).toEqual([
-      { role: 'user', content: 'Capital of France?' },
-      { role: 'assistant', content: 'Paris.' },
-      { role: 'user', content: 'And of Spain?' },
-    ]);
+    expect(turns(edited)).toEqual(['ref:user:Capital of France?', 'ref:assistant:Paris.', 'user:And of Spain?']);
     answer('Madrid.');
     expect(shown()).toEqual(['user:Capital of France?', 'assistant:Paris.', 'user:And of Spain?', 'assistant:Madrid.']);
 
@@ -84,7 +92,7 @@ describe('editing and regenerating keep every version', () => {
     expect(shown()).toEqual(['user:Capital of France?', 'assistant:Paris.', 'user:And of Italy?', 'assistant:Rome.']);
     // A new question goes below the version shown.
     chat().send('And of Germany?');
-    expect(sends().at(-1)!.messages.map((m) => m.content)).toEqual(['Capital of France?', 'Paris.', 'And of Italy?', 'Rome.', 'And of Germany?']);
+    expect(turns(sends().at(-1)!)).toEqual(['ref:user:Capital of France?', 'ref:assistant:Paris.', 'ref:user:And of Italy?', 'ref:assistant:Rome.', 'user:And of Germany?']);
   });
 
   it('neither edits nor regenerates while an answer streams', () => {

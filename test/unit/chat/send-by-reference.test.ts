@@ -1,0 +1,335 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Runtime } from 'webextension-polyfill';
+import type { ArchivedConversation, MessageRecord } from '@/lib/chat/conversation-db';
+import type { ChatClientMessage, ChatServerMessage } from '@/lib/messaging/chat-port';
+import type { ChatRequest } from '@/lib/providers/types';
+import { fixtureImage } from '../providers/images';
+
+/**
+ * The side panel's chat store and the worker's chat port, joined as Chrome joins them (each message
+ * through JSON, one task later), over one IndexedDB: what the provider is asked when the panel names
+ * stored turns by reference, against what it was asked when the panel sent them all (issue 13
+ * target 2). The provider is replaced by one that records each request and answers.
+ */
+const world = vi.hoisted(() => ({
+  requests: [] as Omit<ChatRequest, 'signal'>[],
+  replies: [] as ({ text: string; holdFinal?: boolean } | { fail: string })[],
+  /** What crossed the port, each way. */
+  posted: [] as ChatClientMessage[],
+  told: [] as ChatServerMessage[],
+  blockedSites: [] as string[],
+  /** Holds the worker's writes while set (a final write still pending). */
+  held: undefined as Promise<void> | undefined,
+  release: () => undefined as void,
+  /** Makes the worker's reads of a conversation never answer. */
+  hangReads: false,
+  /** The worker's reads for sends by reference. */
+  reads: [] as string[],
+  toWorker: (_message: unknown) => undefined as void,
+}));
+
+vi.mock('@/lib/background/model-for-run', () => ({
+  modelForRun: (provider: string) => ({
+    provider,
+    async *stream(request: ChatRequest) {
+      const { signal: _s, ...sent } = request;
+      world.requests.push(structuredClone(sent));
+      const reply = world.replies.shift() ?? { text: 'OK.' };
+      if ('fail' in reply) {
+        yield { type: 'error', error: { kind: 'network', message: reply.fail } };
+        return;
+      }
+      yield { type: 'text-delta', text: reply.text.slice(0, 3) };
+      yield { type: 'text-delta', text: reply.text.slice(3) };
+      // The run's first write (its question, the empty answer) is stored; its last one waits.
+      if (reply.holdFinal) world.held = new Promise((resolve) => (world.release = resolve));
+      yield { type: 'finish', reason: 'stop' };
+    },
+  }),
+}));
+
+vi.mock('@/lib/settings/load-settings', async (original) => {
+  const real = await original<typeof import('@/lib/settings/load-settings')>();
+  return {
+    loadSettings: async () => {
+      const settings = await real.loadSettings();
+      return { ...settings, pageText: { ...settings.pageText, blockedSites: world.blockedSites } };
+    },
+  };
+});
+
+vi.mock('@/lib/chat/conversation-db', async (original) => {
+  const real = await original<typeof import('@/lib/chat/conversation-db')>();
+  return {
+    ...real,
+    storeRunRecords: async (records: Parameters<typeof real.storeRunRecords>[0]) => {
+      await world.held;
+      return real.storeRunRecords(records);
+    },
+  };
+});
+
+// The read the worker does for a send by reference (the panel's own reads go through getMessages too:
+// hangReads is set only once the conversation is open).
+vi.mock('@/lib/chat/read-path', async (original) => {
+  const real = await original<typeof import('@/lib/chat/read-path')>();
+  const db = await import('@/lib/chat/conversation-db');
+  return {
+    ...real,
+    readPath: (conversationId: string, turns: Parameters<typeof real.readPath>[1], deps: Parameters<typeof real.readPath>[2]) =>
+      real.readPath(conversationId, turns, {
+        ...deps,
+        read: (id) => (world.reads.push(`conversation ${id}`), world.hangReads ? new Promise(() => undefined) : db.getMessages(id)),
+        readByIds: (ids) => (world.reads.push(`${ids.length} by id`), world.hangReads ? new Promise(() => undefined) : db.getMessagesByIds(ids)),
+      }),
+  };
+});
+
+vi.mock('@/lib/chat/chat-connection', () => ({
+  ChatConnection: class {
+    constructor(onMessage: (message: ChatServerMessage) => void) {
+      // The worker's port: it answers the panel one task later, through JSON, as Chrome's does.
+      const listeners: ((message: unknown) => void)[] = [];
+      const port = {
+        name: 'chat',
+        sender: { id: chrome.runtime.id, url: chrome.runtime.getURL('/sidepanel.html') },
+        postMessage: (message: ChatServerMessage) => {
+          const copy = JSON.parse(JSON.stringify(message)) as ChatServerMessage;
+          world.told.push(copy);
+          setTimeout(() => onMessage(copy));
+        },
+        onMessage: { addListener: (listener: (message: unknown) => void) => listeners.push(listener) },
+        onDisconnect: { addListener: () => undefined },
+        disconnect: () => undefined,
+      };
+      const ready = (async () => {
+        const { serveChatPort } = await import('@/lib/background/serve-chat-port');
+        const { RunManager } = await import('@/lib/chat/run-manager');
+        serveChatPort(port as unknown as Runtime.Port, new RunManager(async () => undefined), {} as never);
+      })();
+      world.toWorker = (message) => {
+        const copy = JSON.parse(JSON.stringify(message)) as unknown;
+        void ready.then(() => setTimeout(() => listeners.forEach((listener) => listener(copy))));
+      };
+    }
+    post(message: ChatClientMessage) {
+      world.posted.push(message);
+      world.toWorker(message);
+    }
+    wake() {}
+  },
+}));
+
+type Send = Extract<ChatClientMessage, { type: 'send' }>;
+const sends = () => world.posted.filter((m): m is Send => m.type === 'send');
+
+const png = fixtureImage('png');
+const bytes = () => Uint8Array.from(atob(png.data), (c) => c.charCodeAt(0));
+const page = { kind: 'page' as const, title: 'Tides', url: 'https://wiki.example.com/tides?x=1', text: 'The moon pulls the sea.', totalChars: 23, readFrom: ['https://wiki.example.com/tides'] };
+
+/** A stored conversation with page text, a screenshot and a pasted image, and a regenerated answer. */
+function archive(p: string): ArchivedConversation {
+  const base = { status: 'done' as const };
+  const answer = { ...base, role: 'assistant' as const, provider: 'anthropic' as const, model: 'claude-sonnet-4-5' };
+  const messages: Omit<MessageRecord, 'conversationId'>[] = [
+    { ...base, id: `${p}q1`, at: 1, parentId: null, role: 'user', content: 'Summarise this page.', context: page },
+    { ...answer, id: `${p}a1`, at: 2, parentId: `${p}q1`, content: 'The first version.', sent: [{ messageId: `${p}q1`, kind: 'page', url: 'https://wiki.example.com/tides', chars: 23, provider: 'anthropic' }] },
+    { ...answer, id: `${p}a1b`, at: 3, parentId: `${p}q1`, content: 'The regenerated version.' },
+    {
+      ...base,
+      id: `${p}q2`,
+      at: 4,
+      parentId: `${p}a1b`,
+      role: 'user',
+      content: 'What are these?',
+      images: [
+        { id: `${p}i1`, mediaType: 'image/png', width: 8, height: 6, source: 'screenshot', page: { title: 'Tides', url: 'https://wiki.example.com/tides' }, blob: new Blob([bytes()], { type: 'image/png' }) },
+        { id: `${p}i2`, mediaType: 'image/png', width: 8, height: 6, source: 'pasted', blob: new Blob([bytes()], { type: 'image/png' }) },
+      ],
+    },
+    { ...answer, id: `${p}a2`, at: 5, parentId: `${p}q2`, content: 'A harbour and a chart.' },
+  ];
+  return { id: `${p}c1`, title: 'Summarise this page.', createdAt: 1, updatedAt: 5, messages };
+}
+
+let chat: () => ReturnType<(typeof import('@/lib/chat/chat-store'))['useChat']['getState']>;
+let expected: typeof import('@/lib/chat/provider-messages').providerMessages;
+let historyOf: typeof import('@/lib/chat/chat-store').historyOf;
+
+beforeEach(async () => {
+  vi.resetModules();
+  Object.assign(world, { requests: [], replies: [], posted: [], told: [], blockedSites: [], held: undefined, hangReads: false, reads: [] });
+  const store = await import('@/lib/chat/chat-store');
+  chat = () => store.useChat.getState();
+  historyOf = store.historyOf;
+  expected = (await import('@/lib/chat/provider-messages')).providerMessages;
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Waits until the worker has said `type` for a run, `count` times in all. */
+async function told(type: ChatServerMessage['type'], count = 1) {
+  await vi.waitFor(() => expect(world.told.filter((m) => m.type === type).length).toBeGreaterThanOrEqual(count), { timeout: 4_000 });
+}
+
+/**
+ * Opens a stored conversation, as History does; its ids start with a prefix of this test's (the
+ * mocked conversation-db module, and so its database, outlive vi.resetModules).
+ */
+let tests = 0;
+let p = '';
+async function openStored() {
+  p = `t${++tests}-`;
+  const db = await import('@/lib/chat/conversation-db');
+  await db.importConversations([archive(p)]);
+  expect(await chat().open(`${p}c1`)).toBe(true);
+  // The path shown: the regenerated answer, not the first one.
+  expect(chat().entries.map((e) => e.id)).toEqual([`${p}q1`, `${p}a1b`, `${p}q2`, `${p}a2`]);
+}
+
+/** What the provider was asked before this change: the path the panel holds, every turn in full. */
+const inFull = () => expected(historyOf(chat().entries));
+
+describe('sending the history by reference (issue 13 target 2)', () => {
+  it('asks the provider exactly what the full history asked: page text framed, screenshots and images, only the path shown', async () => {
+    await openStored();
+    chat().send('And the tides?');
+    const want = inFull();
+    await told('done');
+
+    const [send] = sends();
+    // Every stored turn went as a reference, the new question in full: kilobytes less per question.
+    expect(send!.messages.map((m) => ('ref' in m ? `ref:${m.ref.slice(p.length)}` : m.content))).toEqual(['ref:q1', 'ref:a1b', 'ref:q2', 'ref:a2', 'And the tides?']);
+    expect(JSON.stringify(send)).not.toContain(png.data);
+    expect(JSON.stringify(send)).not.toContain('The moon pulls');
+    expect(world.told.some((m) => m.type === 'history-needed')).toBe(false);
+
+    expect(world.requests).toHaveLength(1);
+    expect(world.requests[0]!.messages).toEqual(want);
+    // Not equal by being empty: the framed page text, both images, the regenerated answer only.
+    const [q1, a1b, q2] = world.requests[0]!.messages;
+    expect(q1!.content).toContain('The moon pulls the sea.');
+    expect(q1!.content).toMatch(/untrusted_content_[0-9a-f]{16}/);
+    expect(a1b!.content).toBe('The regenerated version.');
+    expect(q2!.images).toEqual([
+      { mediaType: 'image/png', data: png.data },
+      { mediaType: 'image/png', data: png.data },
+    ]);
+    expect(JSON.stringify(world.requests[0])).not.toContain('The first version.');
+  });
+
+  it('reads a conversation once: the next question reads only the messages new since (the worker keeps the finished turns)', async () => {
+    await openStored();
+    chat().send('And the tides?');
+    await told('done');
+    chat().send('And the moon?');
+    await told('done', 2);
+    // The first: every stored turn by id; the second: only the last question and answer, new since.
+    expect(world.reads).toEqual(['4 by id', '2 by id']);
+    // The path up to the second question, every turn in full: the cached ones as they were read.
+    const want = expected(historyOf(chat().entries.slice(0, -1)));
+    expect(want.map((m) => m.content.slice(0, 14))).toEqual([expect.any(String), 'The regenerate', expect.any(String), 'A harbour and ', expect.any(String), 'OK.', expect.any(String)]);
+    expect(world.requests[1]!.messages).toEqual(want);
+  });
+
+  it('reads a long conversation when the panel opens it, so the first question in it waits for no read', async () => {
+    const db = await import('@/lib/chat/conversation-db');
+    const { turnCache, READ_BY_ID } = await import('@/lib/chat/read-path');
+    const id = `long-${++tests}`;
+    const messages = Array.from({ length: READ_BY_ID + 6 }, (_, i) => ({
+      id: `${id}-m${i}`,
+      at: i + 1,
+      parentId: i ? `${id}-m${i - 1}` : null,
+      role: i % 2 ? ('assistant' as const) : ('user' as const),
+      content: `Message ${i}.`,
+      status: 'done' as const,
+    }));
+    await db.importConversations([{ id, title: 'Long', createdAt: 1, updatedAt: 1, messages }]);
+    expect(await chat().open(id)).toBe(true);
+    await vi.waitFor(() => expect(turnCache.has(id)).toBe(true));
+    chat().send('And then?');
+    const want = inFull();
+    await told('done');
+    expect(world.reads).toEqual([]);
+    expect(world.requests[0]!.messages).toEqual(want);
+    expect(want).toHaveLength(READ_BY_ID + 7);
+  });
+
+  it('checks page text read back against the site rules as sent text is: a refusal gives the question back', async () => {
+    await openStored();
+    world.blockedSites = ['https://wiki.example.com/*'];
+    chat().send('And the tides?');
+    await told('refused');
+    expect(sends()[0]!.messages.some((m) => 'ref' in m && m.ref === `${p}q1`)).toBe(true);
+    expect(world.requests).toEqual([]);
+    await vi.waitFor(() => expect(chat().returned).toEqual({ text: 'And the tides?' }));
+    expect(chat().attachError).toBeTruthy();
+  });
+
+  it('asks the panel for the full turns when a referenced record is missing, and the run goes on with all of them', async () => {
+    await openStored();
+    // Gone behind the panel's back (another window, a profile restored from an older copy).
+    await new Promise<void>((resolve, reject) => {
+      const request = indexedDB.open('omni-ai');
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        const tx = request.result.transaction('messages', 'readwrite');
+        tx.objectStore('messages').delete(`${p}a1b`);
+        tx.oncomplete = () => (request.result.close(), resolve());
+      };
+    });
+    chat().send('And the tides?');
+    const want = inFull();
+    await told('done');
+    expect(world.told.filter((m) => m.type === 'history-needed')).toHaveLength(1);
+    // Sent again, in full this time.
+    expect(sends()).toHaveLength(2);
+    expect(sends()[1]!.messages.some((m) => 'ref' in m)).toBe(false);
+    expect(world.requests).toHaveLength(1);
+    expect(world.requests[0]!.messages).toEqual(want);
+  });
+
+  it('asks for the full turns when the store does not answer, within a bounded wait: the request still starts', async () => {
+    await openStored();
+    world.hangReads = true;
+    chat().send('And the tides?');
+    const want = inFull();
+    await told('done');
+    expect(world.told.filter((m) => m.type === 'history-needed')).toHaveLength(1);
+    expect(world.requests[0]!.messages).toEqual(want);
+  });
+
+  it('carries the answer just finished, its final write still pending, as the next request’s history', async () => {
+    world.replies.push({ text: 'Hello world, at length.', holdFinal: true });
+    chat().send('Say hello.');
+    await told('done');
+    // The answer's final write is still pending (as in CoalescedWriter under load); its stored record is empty.
+    const db = await import('@/lib/chat/conversation-db');
+    expect((await db.getMessages(chat().conversationId)).map((m) => m.content)).toEqual(['Say hello.', '']);
+    chat().send('Again?');
+    await told('done', 2);
+    const second = sends()[1]!;
+    expect(second.messages.map((m) => ('ref' in m ? 'ref' : m.content))).toEqual(['ref', 'ref', 'Again?']);
+    // Read by reference, with the answer's whole text: no round trip, no stale record.
+    expect(world.told.some((m) => m.type === 'history-needed')).toBe(false);
+    expect(world.requests[1]!.messages.map((m) => m.content)).toEqual([expect.stringContaining('Say hello.'), 'Hello world, at length.', expect.stringContaining('Again?')]);
+    world.release();
+  });
+
+  it('sends the same request again on Retry, the failed question read back', async () => {
+    world.replies.push({ fail: 'The server went away.' });
+    chat().send('Say hello.');
+    await told('error');
+    await vi.waitFor(() => expect(chat().entries.at(-1)?.status).toBe('error'));
+    chat().retry();
+    await told('done');
+    const retry = sends()[1]!;
+    expect(retry.user).toBeUndefined();
+    expect(retry.messages.map((m) => 'ref' in m)).toEqual([true]);
+    expect(world.requests).toHaveLength(2);
+    expect(world.requests[1]!.messages).toEqual(world.requests[0]!.messages);
+    expect(world.requests[1]!.messages[0]!.content).toContain('Say hello.');
+  });
+});
