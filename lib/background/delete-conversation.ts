@@ -1,4 +1,5 @@
 import { deleteConversation } from '../chat/conversation-db';
+import { turnCache } from '../chat/read-path';
 import type { RunManager } from '../chat/run-manager';
 import { describeStorageProblem } from '../chat/storage-problem';
 import type { DeleteResult } from '../messaging/protocol';
@@ -10,6 +11,8 @@ import type { DeleteResult } from '../messaging/protocol';
  */
 export async function deleteConversationAndRuns(runs: RunManager, conversationId: string): Promise<DeleteResult> {
   await runs.stopConversation(conversationId);
+  // Also the turns the worker kept to answer the next question in it (read-path.ts), deleted or not.
+  turnCache.forget(conversationId);
   try {
     await deleteConversation(conversationId);
     return { ok: true };

@@ -46,6 +46,11 @@ export class TurnCache {
   has(conversationId: string): boolean {
     return this.conversations.has(conversationId);
   }
+
+  /** A deleted conversation's text leaves the worker's memory with it, not when the cache is full. */
+  forget(conversationId: string): void {
+    this.conversations.delete(conversationId);
+  }
 }
 
 /** The worker's one cache. */

@@ -78,6 +78,16 @@ describe('RunManager with the conversation store', () => {
     expect(await m.db.getMessages('c')).toEqual([]);
   });
 
+  it('deleting a conversation also drops the turns the worker kept in memory to answer in it', async () => {
+    const { turnCache } = await import('@/lib/chat/read-path');
+    turnCache.put('c', [{ id: 'q1', role: 'user', content: 'A secret plan.' }]);
+    turnCache.put('other', [{ id: 'q2', role: 'user', content: 'Kept.' }]);
+    const manager = new m.runs.RunManager(async () => undefined);
+    expect(await m.remove.deleteConversationAndRuns(manager, 'c')).toEqual({ ok: true });
+    expect(turnCache.get('c', 'q1')).toBeUndefined();
+    expect(turnCache.get('other', 'q2')).toMatchObject({ content: 'Kept.' });
+  });
+
   it('a run whose records cannot be stored still streams to the end, and the panel is told what to do', async () => {
     const manager = new m.runs.RunManager(async () => undefined);
     // A newer omni-ai upgraded the database: every write fails with VersionError.
