@@ -26,6 +26,7 @@ export function MessageLog() {
     setScroller(element);
   }, []);
   const pinned = useRef(true);
+  const lastTop = useRef(0);
   const windowed = entries.length >= WINDOW_FROM;
   const listed = !windowed && entries.length > 0;
 
@@ -64,7 +65,12 @@ export function MessageLog() {
       tabIndex={0}
       onScroll={(e) => {
         const log = e.currentTarget;
-        pinned.current = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+        const atEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+        // Only a move up lets go of the end. The browser also scrolls by itself when the content grows
+        // (Firefox's scroll anchoring moves scrollTop down to keep what is in view in place), and such
+        // a scroll, seen before the ResizeObserver's, must not read as the user leaving the end.
+        pinned.current = log.scrollTop < lastTop.current ? atEnd : pinned.current || atEnd;
+        lastTop.current = log.scrollTop;
       }}
     >
       {storageError && (

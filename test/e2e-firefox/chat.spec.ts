@@ -127,3 +127,32 @@ test('Stop closes the upstream request and keeps what was written', async ({ ext
     await server.close();
   }
 });
+
+test('a long code block streams with the log keeping to its end, its finished slices skipped off-screen, its text the code', async ({ extension }) => {
+  // Issue 13 target 1: the slices' blocks with content-visibility (theme.css .code-slice) and the
+  // log following its end from a ResizeObserver (MessageLog.tsx), in Firefox's layout.
+  const code = Array.from({ length: 300 }, (_, i) => `const line${i} = compute(${i}, "text ${i}"); // note ${i}`).join('\n');
+  const reply = `Here is the file:\n\n\`\`\`ts\n${code}\n\`\`\`\n\nThat is all.`;
+  const server = await startFakeOpenAI({ models: ['gpt-5.5'], credential: acceptKey('sk'), reply, behaviour: { mode: 'ok', durationMs: 3_000 } });
+  try {
+    await configureProvider(await extension.openOptions(), 'OpenAI', { 'API key': 'sk', 'Base URL': `${server.url}/v1` });
+    const panel = await extension.openSidePanel();
+    await sendMessage(panel, 'The whole file, please');
+    const log = await byRole(panel, 'log', 'Conversation');
+    const belowView = () => log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
+    // While it streams, its growing end is in view.
+    await expect.poll(() => log.evaluate((el) => el.textContent!.includes('// note 150'))).toBe(true);
+    expect(await belowView()).toBeLessThan(41);
+    expect((await lastAnswer(panel)).text).toContain('That is all.');
+    await expect.poll(belowView).toBeLessThan(41);
+    const block = await log.evaluate((el) => {
+      const shown = el.querySelector('pre > code')!;
+      return { text: shown.textContent, slices: shown.querySelectorAll('.code-slice').length };
+    });
+    // What the copy button copies is the code. (Whether Firefox skips the slices off-screen is not
+    // asserted: its checkVisibility({contentVisibilityAuto}) called one 4,000 px away not skipped.)
+    expect(block).toEqual({ text: code, slices: 9 });
+  } finally {
+    await server.close();
+  }
+});
