@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ArchivedConversation, ConversationRecord, HistoryCursor, HistorySearch, MessageRecord } from '@/lib/chat/conversation-db';
 import { queryTerms, termsOf } from '@/lib/chat/search-terms';
 import { seededRandom } from '../../../bench/lib/seeded-random';
-import { freshDb, type Db } from './fresh-db';
+import { freshDb, oldDatabase, type Db } from './fresh-db';
 
 /** The database's store as it is, read outside the module (its counts are what a search plans with). */
 function readStore<T>(name: string): Promise<T[]> {
@@ -86,26 +86,11 @@ afterEach(() => Object.assign(db.SEARCH_LIMITS, limits));
 describe('the vocabulary (each distinct term and how many conversations have it)', () => {
   it('is counted from the terms of a version 4 store when the database is upgraded, the terms kept as they were', async () => {
     // A database as omni-ai left it at version 4: two conversations and their terms.
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.open('omni-ai', 4);
-      request.onupgradeneeded = () => {
-        const database = request.result;
-        database.createObjectStore('conversations', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
-        const messages = database.createObjectStore('messages', { keyPath: 'id' });
-        messages.createIndex('conversationId', 'conversationId');
-        messages.createIndex('status', 'status');
-        database.createObjectStore('terms', { keyPath: 'id' }).createIndex('term', 'terms', { multiEntry: true });
-        const activity = database.createObjectStore('activity', { keyPath: 'id' });
-        activity.createIndex('conversationId', 'conversationId');
-        activity.createIndex('at', 'at');
-        const tx = request.transaction!;
-        tx.objectStore('conversations').put({ id: 'a', title: 'Tides', createdAt: 1, updatedAt: 2 });
-        tx.objectStore('conversations').put({ id: 'b', title: 'Moon', createdAt: 3, updatedAt: 4 });
-        tx.objectStore('terms').put({ id: 'a', terms: ['tides', 'moon', 'ocean'] });
-        tx.objectStore('terms').put({ id: 'b', terms: ['moon', 'orbit'] });
-      };
-      request.onsuccess = () => (request.result.close(), resolve());
-      request.onerror = () => reject(request.error);
+    await oldDatabase(4, (tx) => {
+      tx.objectStore('conversations').put({ id: 'a', title: 'Tides', createdAt: 1, updatedAt: 2 });
+      tx.objectStore('conversations').put({ id: 'b', title: 'Moon', createdAt: 3, updatedAt: 4 });
+      tx.objectStore('terms').put({ id: 'a', terms: ['tides', 'moon', 'ocean'] });
+      tx.objectStore('terms').put({ id: 'b', terms: ['moon', 'orbit'] });
     });
     const search = await db.HistorySearch.start('moo');
     expect(await allPages(search!, 10)).toEqual(['b', 'a']);
@@ -117,20 +102,10 @@ describe('the vocabulary (each distinct term and how many conversations have it)
   });
 
   it('is counted from the messages when a version 2 store is upgraded (terms and vocabulary in one upgrade)', async () => {
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.open('omni-ai', 2);
-      request.onupgradeneeded = () => {
-        const database = request.result;
-        database.createObjectStore('conversations', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
-        const messages = database.createObjectStore('messages', { keyPath: 'id' });
-        messages.createIndex('conversationId', 'conversationId');
-        messages.createIndex('status', 'status');
-        request.transaction!.objectStore('conversations').put({ id: 'old', title: 'Volcanoes', createdAt: 1, updatedAt: 2 });
-        const message: MessageRecord = { id: 'q', conversationId: 'old', at: 1, role: 'user', content: 'Iceland volcanoes', status: 'done' };
-        messages.put(message);
-      };
-      request.onsuccess = () => (request.result.close(), resolve());
-      request.onerror = () => reject(request.error);
+    await oldDatabase(2, (tx) => {
+      tx.objectStore('conversations').put({ id: 'old', title: 'Volcanoes', createdAt: 1, updatedAt: 2 });
+      const message: MessageRecord = { id: 'q', conversationId: 'old', at: 1, role: 'user', content: 'Iceland volcanoes', status: 'done' };
+      tx.objectStore('messages').put(message);
     });
     expect((await db.HistorySearch.start('icel'))!.total).toBe(1);
     expect(await vocabulary()).toEqual({ volcanoes: 1, iceland: 1 });

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { MessageRecord } from '@/lib/chat/conversation-db';
 import { queryTerms, termsOf } from '@/lib/chat/search-terms';
-import { freshDb, matches, type Db } from './fresh-db';
+import { freshDb, matches, oldDatabase, type Db } from './fresh-db';
 
 
 const message = (conversationId: string, id: string, role: 'user' | 'assistant', content: string, at: number, over: Partial<MessageRecord> = {}): MessageRecord => ({
@@ -77,24 +77,11 @@ describe('searching stored conversations', () => {
 
   it('indexes conversations stored before search existed, when the database is upgraded', async () => {
     // A database as omni-ai left it at version 2, with one conversation.
-    await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.open('omni-ai', 2);
-      request.onupgradeneeded = () => {
-        const database = request.result;
-        database.createObjectStore('conversations', { keyPath: 'id' }).createIndex('updatedAt', 'updatedAt');
-        const messages = database.createObjectStore('messages', { keyPath: 'id' });
-        messages.createIndex('conversationId', 'conversationId');
-        messages.createIndex('status', 'status');
-        request.transaction!.objectStore('conversations').put({ id: 'old', title: 'Volcanoes of Iceland', createdAt: 1, updatedAt: 2 });
-        request.transaction!.objectStore('conversations').put({ id: 'empty', title: 'Glaciers', createdAt: 1, updatedAt: 1 });
-        messages.put(message('old', 'q', 'user', 'Tell me about volcanoes', 1));
-        messages.put(message('old', 'a', 'assistant', 'Eyjafjallajökull erupted in 2010.', 2));
-      };
-      request.onsuccess = () => {
-        request.result.close();
-        resolve();
-      };
-      request.onerror = () => reject(request.error);
+    await oldDatabase(2, (tx) => {
+      tx.objectStore('conversations').put({ id: 'old', title: 'Volcanoes of Iceland', createdAt: 1, updatedAt: 2 });
+      tx.objectStore('conversations').put({ id: 'empty', title: 'Glaciers', createdAt: 1, updatedAt: 1 });
+      tx.objectStore('messages').put(message('old', 'q', 'user', 'Tell me about volcanoes', 1));
+      tx.objectStore('messages').put(message('old', 'a', 'assistant', 'Eyjafjallajökull erupted in 2010.', 2));
     });
     expect(await matches(db, 'eyjafjallajokull')).toEqual(new Set(['old']));
     expect(await matches(db, 'iceland')).toEqual(new Set(['old']));
