@@ -6,6 +6,9 @@ import { WindowedMessages } from './WindowedMessages';
 import { WINDOW_FROM } from './window-rows';
 import { t } from '@/lib/i18n/t';
 
+/** Keys that scroll the focused log up, away from its end. */
+const LEAVES_END = new Set(['ArrowUp', 'PageUp', 'Home']);
+
 /**
  * The conversation, as a log a screen reader follows; it keeps to the bottom unless scrolled up.
  * From WINDOW_FROM messages on, only the messages near the view are mounted (WindowedMessages).
@@ -63,13 +66,21 @@ export function MessageLog() {
       // A scrolling region a keyboard can reach and scroll (PageUp/PageDown/Home/End), and that a
       // click in its text focuses (WCAG 2.1.1; axe's scrollable-region-focusable).
       tabIndex={0}
+      // The user leaving the end lets go of it at once, before the browser's smooth scroll has moved
+      // 40 px: a follow in between (the answer grew) would end that scroll back at the end.
+      onWheel={(e) => {
+        if (e.deltaY < 0) pinned.current = false;
+      }}
+      onKeyDown={(e) => {
+        if (LEAVES_END.has(e.key) && !e.altKey && !e.ctrlKey && !e.metaKey) pinned.current = false;
+      }}
       onScroll={(e) => {
         const log = e.currentTarget;
         const atEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
-        // Only a move up lets go of the end. The browser also scrolls by itself when the content grows
-        // (Firefox's scroll anchoring moves scrollTop down to keep what is in view in place), and such
-        // a scroll, seen before the ResizeObserver's, must not read as the user leaving the end.
-        pinned.current = log.scrollTop < lastTop.current ? atEnd : pinned.current || atEnd;
+        // A move up can only let go of the end, a move down only take it again (at the end). The
+        // browser also scrolls by itself as the content grows (Firefox's scroll anchoring moves
+        // scrollTop down to keep what is in view in place), which must not read as the user leaving.
+        pinned.current = log.scrollTop < lastTop.current ? pinned.current && atEnd : pinned.current || atEnd;
         lastTop.current = log.scrollTop;
       }}
     >
