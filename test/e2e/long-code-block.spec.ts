@@ -1,4 +1,3 @@
-import type { Locator } from '@playwright/test';
 import { acceptKey } from '../servers/auth-check';
 import { startFakeOpenAI } from '../servers/fake-openai';
 import { startStaticSite } from '../servers/static-site';
@@ -6,6 +5,7 @@ import { sendMessage } from './harness/chat';
 import { configureProvider } from './harness/configure';
 import { expect, test } from './harness/fixtures';
 import { readClipboard } from './harness/clipboard';
+import { belowView, wheelLogUp } from './harness/log-scroll';
 
 // Issue 13 target 1: a long code block streams in slices of 32 lines, each a block of its own that
 // the browser skips while it is off-screen (lib/markdown/streamed-code.ts, theme.css .code-slice),
@@ -19,7 +19,6 @@ const code = Array.from({ length: 300 }, (_, i) =>
 const reply = `Here is the file:\n\n\`\`\`ts\n${code}\n\`\`\`\n\nThat is all.`;
 
 /** How far the log's scrolled content goes below what it shows, in px (0 at its end). */
-const belowView = (log: Locator) => log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
 
 test('a long code block streams with its end in view, then copies, selects and finds as one block of code; the log stays where the user scrolled', async ({ extension }) => {
   const server = await startFakeOpenAI({ models: ['gpt-5.5'], credential: acceptKey('sk'), reply, behaviour: { mode: 'ok', durationMs: 3_000 } });
@@ -82,13 +81,7 @@ test('a long code block streams with its end in view, then copies, selects and f
     await sendMessage(panel, 'Once more');
     const again = log.getByRole('article').last();
     await expect(again).toContainText('// note 40');
-    await log.hover();
-    // The wheel scrolls smoothly: read where it ends once it has ended.
-    await log.evaluate((el) => {
-      (window as { scrollEnded?: Promise<unknown> }).scrollEnded = new Promise((resolve) => el.addEventListener('scrollend', resolve, { once: true }));
-    });
-    await panel.mouse.wheel(0, -1500);
-    await panel.evaluate(() => (window as { scrollEnded?: Promise<unknown> }).scrollEnded);
+    await wheelLogUp(panel, log, 1500);
     expect(await belowView(log)).toBeGreaterThan(1000);
     const top = await log.evaluate((el) => el.scrollTop);
     await expect(again).toHaveAttribute('aria-busy', 'false', { timeout: 15_000 });

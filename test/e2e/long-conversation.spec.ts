@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { acceptKey } from '../servers/auth-check';
 import { startFakeOpenAI } from '../servers/fake-openai';
 import { startStaticSite } from '../servers/static-site';
@@ -9,6 +9,7 @@ import { sendMessage } from './harness/chat';
 import { configureProvider } from './harness/configure';
 import { expect, test } from './harness/fixtures';
 import { readClipboard } from './harness/clipboard';
+import { belowView, wheelLogUp } from './harness/log-scroll';
 import { importFile } from './harness/import-file';
 
 // Issue 13 target 2: a 1,000-message conversation, of which the log mounts only the messages near
@@ -30,7 +31,6 @@ async function thousandMessageFile(dir: string): Promise<string> {
 }
 
 /** How far the log's scrolled content goes below what it shows, in px (0 at its end). */
-const belowView = (log: Locator) => log.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight);
 
 async function openImported(panel: Page, file: string) {
   await panel.getByRole('button', { name: 'History' }).click();
@@ -124,13 +124,7 @@ test('in a 1,000-message conversation a new answer streams in view and the log f
     await sendMessage(panel, 'And one more?');
     await expect(articles.last()).toHaveAttribute('aria-posinset', '1004');
     await expect(articles.last()).toContainText('Line 3 of');
-    await log.hover();
-    // The wheel scrolls smoothly: read where it ends once it has ended.
-    await log.evaluate((el) => {
-      (window as { scrollEnded?: Promise<unknown> }).scrollEnded = new Promise((resolve) => el.addEventListener('scrollend', resolve, { once: true }));
-    });
-    await panel.mouse.wheel(0, -1500);
-    await panel.evaluate(() => (window as { scrollEnded?: Promise<unknown> }).scrollEnded);
+    await wheelLogUp(panel, log, 1500);
     expect(await belowView(log)).toBeGreaterThan(1000);
     const top = await log.evaluate((el) => el.scrollTop);
     await expect(log.getByRole('article').filter({ hasText: 'Line 39 of' }).last()).toHaveAttribute('aria-busy', 'false', { timeout: 15_000 });
