@@ -1,4 +1,4 @@
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPIndex, type IDBPObjectStore, type IDBPTransaction, type StoreNames } from 'idb';
 import { t } from '../i18n/t';
 import type { ProviderId } from '../providers/catalog';
 import type { FinishReason, StreamError, Usage } from '../providers/types';
@@ -287,16 +287,24 @@ export function titleFrom(text: string): string {
 export type HistoryCursor = Pick<ConversationRecord, 'updatedAt' | 'id'>;
 
 /**
+ * A cursor on the updatedAt index at the newest conversation after `after` (the newest of all when
+ * absent), walking to older ones: where a page of the history, or of a search, starts.
+ */
+async function newestAfter<Tx extends ArrayLike<StoreNames<OmniDB>>>(index: IDBPIndex<OmniDB, Tx, 'conversations', 'updatedAt'>, after?: HistoryCursor) {
+  let cursor = await index.openCursor(after ? IDBKeyRange.upperBound(after.updatedAt) : null, 'prev');
+  // Within one updatedAt, 'prev' walks the ids descending: the cursor's own row and those before it were on the last page.
+  while (cursor && after && cursor.value.updatedAt === after.updatedAt && cursor.value.id >= after.id) cursor = await cursor.continue();
+  return cursor;
+}
+
+/**
  * Up to `limit` conversations, newest first, after `after` (from the newest when absent): a cursor
  * over the updatedAt index that reads only the rows asked for (issue 13: 10,000 conversations).
  */
 export function listConversationsPage(limit: number, after?: HistoryCursor): Promise<ConversationRecord[]> {
   return withDb(async (database) => {
     const page: ConversationRecord[] = [];
-    const index = database.transaction('conversations').store.index('updatedAt');
-    let cursor = await index.openCursor(after ? IDBKeyRange.upperBound(after.updatedAt) : null, 'prev');
-    // Within one updatedAt, 'prev' walks the ids descending: the cursor's own row and those before it were on the last page.
-    while (cursor && after && cursor.value.updatedAt === after.updatedAt && cursor.value.id >= after.id) cursor = await cursor.continue();
+    let cursor = await newestAfter(database.transaction('conversations').store.index('updatedAt'), after);
     while (cursor && page.length < limit) {
       page.push(cursor.value);
       cursor = await cursor.continue();
@@ -615,8 +623,7 @@ export class HistorySearch {
     return withDb(async (database) => {
       const tx = database.transaction(['conversations', 'terms']);
       const terms = tx.objectStore('terms');
-      let cursor = await tx.objectStore('conversations').index('updatedAt').openCursor(after ? IDBKeyRange.upperBound(after.updatedAt) : null, 'prev');
-      while (cursor && after && cursor.value.updatedAt === after.updatedAt && cursor.value.id >= after.id) cursor = await cursor.continue();
+      let cursor = await newestAfter(tx.objectStore('conversations').index('updatedAt'), after);
       const page: ConversationRecord[] = [];
       let read = 0;
       while (cursor && page.length < limit) {
@@ -661,8 +668,7 @@ export function searchConversationsPage(found: ReadonlySet<string>, limit: numbe
       return rows.filter((c) => !after || newestFirst(after, c) < 0).slice(0, limit);
     }
     const page: ConversationRecord[] = [];
-    let cursor = await store.index('updatedAt').openCursor(after ? IDBKeyRange.upperBound(after.updatedAt) : null, 'prev');
-    while (cursor && after && cursor.value.updatedAt === after.updatedAt && cursor.value.id >= after.id) cursor = await cursor.continue();
+    let cursor = await newestAfter(store.index('updatedAt'), after);
     while (cursor && page.length < limit) {
       if (found.has(cursor.value.id)) page.push(cursor.value);
       cursor = await cursor.continue();
