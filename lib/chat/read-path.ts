@@ -77,12 +77,17 @@ export async function warmTurns(conversationId: string, cache = turnCache, read 
   try {
     // An answer still streaming is not final, nor one whose final write is pending (stored as streaming).
     const finished = (await read(conversationId)).filter((record) => record.status !== 'streaming');
-    const blobs = finished.flatMap((record) => (record.images ?? []).map((image) => image.blob));
-    const dataOf = new Map(await Promise.all(blobs.map(async (blob) => [blob, await blobToBase64(blob)] as const)));
+    const dataOf = await imagesOf(finished);
     cache.put(conversationId, finished.map((record) => turnOf(record, (blob) => dataOf.get(blob)!)));
   } catch {
     // The send reads for itself, and asks the panel for the full turns if that fails too.
   }
+}
+
+/** The records' images in base64, by blob, as a turn carries them. */
+async function imagesOf(records: readonly MessageRecord[]): Promise<Map<Blob, string>> {
+  const blobs = records.flatMap((record) => (record.images ?? []).map((image) => image.blob));
+  return new Map(await Promise.all(blobs.map(async (blob) => [blob, await blobToBase64(blob)] as const)));
 }
 
 /** The value, or undefined if it fails or takes longer than `ms`. */
@@ -95,7 +100,7 @@ function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
 }
 
 /** Whether a turn is the one the panel holds: the same length of text, as many images. */
-const matches = (turn: Pick<ChatTurn, 'content' | 'images'>, ref: TurnRef) => turn.content.length === ref.chars && (turn.images?.length ?? 0) === ref.images;
+const matches = (turn: { content: string; images?: readonly unknown[] }, ref: TurnRef) => turn.content.length === ref.chars && (turn.images?.length ?? 0) === ref.images;
 
 /**
  * The turns of a send with those named by reference read back (issue 13 target 2), in the send's
@@ -130,7 +135,7 @@ export async function readPath(conversationId: string, turns: readonly SendTurn[
     }
     const record = records.get(turn.ref);
     if (record) {
-      if (record.conversationId !== conversationId || record.content.length !== turn.chars || (record.images?.length ?? 0) !== turn.images) return undefined;
+      if (record.conversationId !== conversationId || !matches(record, turn)) return undefined;
       resolved.push({ record });
       continue;
     }
@@ -138,16 +143,15 @@ export async function readPath(conversationId: string, turns: readonly SendTurn[
     if (!cached || !matches(cached, turn)) return undefined;
     resolved.push({ turn: cached });
   }
-  const blobs = resolved.flatMap((item) => ('record' in item ? (item.record.images ?? []).map((image) => image.blob) : []));
-  const data = await within(Promise.all(blobs.map(async (blob) => [blob, await blobToBase64(blob)] as const)), waitMs);
-  if (!data) return undefined;
-  const dataOf = new Map(data);
+  const dataOf = await within(imagesOf(resolved.flatMap((item) => ('record' in item ? [item.record] : []))), waitMs);
+  if (!dataOf) return undefined;
+  // Only what is stored and final is kept: a record from memory may not be written yet.
+  const unwritten = new Set(deps.unwritten(conversationId).map((record) => record.id));
   const finished: ChatTurn[] = [];
   const path = resolved.map((item) => {
     if (!('record' in item)) return item.turn;
     const turn = turnOf(item.record, (blob) => dataOf.get(blob)!);
-    // Only what is stored and final is kept: a record from memory may not be written yet.
-    if (item.record.status !== 'streaming' && !deps.unwritten(conversationId).some((r) => r.id === item.record.id)) finished.push(turn);
+    if (item.record.status !== 'streaming' && !unwritten.has(item.record.id)) finished.push(turn);
     return turn;
   });
   cache.put(conversationId, finished);
