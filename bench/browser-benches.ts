@@ -173,7 +173,7 @@ export async function coldOpen(ext: ExtensionSession, runs: number, label: strin
       observer.observe(document, { subtree: true, childList: true });
     });
     await page.goto(`chrome-extension://${ext.extensionId}/sidepanel.html`);
-    await page.locator('#message').waitFor();
+    await page.locator('#message').waitFor({ timeout: 60_000 });
     values.push(await page.evaluate(() => (window as unknown as { __composerAt: number }).__composerAt));
     await page.close();
   }

@@ -9,10 +9,14 @@ import { startFakeAzureOpenAI } from '../test/servers/fake-azure-openai';
 import { startTokenServer } from '../test/servers/token-server';
 import { MemoryStore } from './lib/memory-store';
 import type { Figure } from './lib/stats';
-import { writeSettings } from './lib/write-settings';
+import { withOwnSettings, writeSettings } from './lib/write-settings';
 
 /** 3a. 50 concurrent requests on a cold cache, in the extension, against oauth2-mock-server. */
-export async function coldConcurrency(ext: ExtensionSession, runs: number): Promise<Figure[]> {
+export function coldConcurrency(ext: ExtensionSession, runs: number): Promise<Figure[]> {
+  return withOwnSettings(ext, () => coldConcurrencyRuns(ext, runs));
+}
+
+async function coldConcurrencyRuns(ext: ExtensionSession, runs: number): Promise<Figure[]> {
   const tokens = await startTokenServer({ clients: { bench: 'bench-secret' }, expiresIn: 3600 });
   const azure = await startFakeAzureOpenAI({ deployments: ['gpt-4o-prod'], bearer: acceptTokensSignedBy(tokens.jwks) });
   const counts: number[] = [];

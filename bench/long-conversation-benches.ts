@@ -6,6 +6,7 @@ import { askWorker } from '../test/e2e/harness/worker-message';
 import { coldOpen, longAnswer } from './browser-benches';
 import type { startBenchServer } from './lib/bench-server';
 import { nowMs, type Figure } from './lib/stats';
+import { stepWithin } from './lib/step-within';
 
 type BenchServer = Awaited<ReturnType<typeof startBenchServer>>;
 
@@ -54,7 +55,7 @@ export function thousandMessages(now = Date.now()): ArchivedConversation {
  * the bench cannot import in Node since it uses the i18n code).
  */
 export async function seedConversation(panel: Page, conversation: ArchivedConversation): Promise<void> {
-  const result = await askWorker(panel, 'importConversations', [conversation]);
+  const result = await stepWithin(60_000, 'importing the 1,000-message conversation', askWorker(panel, 'importConversations', [conversation]));
   if (!result.ok) throw new Error(result.message);
 }
 
@@ -115,7 +116,9 @@ async function sendAndTimeFirstToken(panel: Page, question: string, marker: stri
     });
   }, marker);
   await sendMessage(panel, question);
-  const paintAt = await panel.evaluate(() => window.__firstPaintAt!);
+  const paintAt = await stepWithin(60_000, `the first token of "${question}" painted`, panel.evaluate(() => window.__firstPaintAt!), () =>
+    panel.evaluate(() => `the last message says: ${[...document.querySelectorAll('[role="log"] article')].at(-1)?.textContent?.slice(0, 500)}`),
+  );
   const sendAt = await panel.evaluate(() => window.__sendAt!);
   await panel.getByRole('log').getByRole('article').last().and(panel.locator('[aria-busy="false"]')).waitFor({ timeout: 60_000 });
   return { sendAt, paintAt };
@@ -163,7 +166,7 @@ async function firstTokenLongVsEmpty(ext: ExtensionSession, server: BenchServer,
   const serverToPaint = { long: [] as number[], empty: [] as number[] };
   const sendToRequest = { long: [] as number[], empty: [] as number[] };
   try {
-    await long.getByRole('log').getByRole('article').filter({ hasText: 'Answer 499.' }).waitFor();
+    await long.getByRole('log').getByRole('article').filter({ hasText: 'Answer 499.' }).waitFor({ timeout: 60_000 });
     for (let i = 0; i < runs; i++) {
       for (const [name, panel] of [['long', long], ['empty', empty]] as const) {
         if (name === 'empty') await panel.getByRole('button', { name: 'New chat' }).click();
@@ -197,7 +200,7 @@ async function firstTokenLongVsEmpty(ext: ExtensionSession, server: BenchServer,
  */
 export async function longConversation(ext: ExtensionSession, server: BenchServer, runs: { open: number; scroll: number; firstToken: number }): Promise<Figure[]> {
   const seeder = await ext.openSidePanel();
-  await seeder.locator('#message').waitFor();
+  await seeder.locator('#message').waitFor({ timeout: 60_000 });
   const seedStart = nowMs();
   await seedConversation(seeder, thousandMessages());
   const seedMs = nowMs() - seedStart;
@@ -208,8 +211,8 @@ export async function longConversation(ext: ExtensionSession, server: BenchServe
   const reopened = await ext.openSidePanel();
   let heap: number;
   try {
-    await reopened.getByRole('log').getByRole('article').filter({ hasText: 'Answer 499.' }).waitFor();
-    for (let i = 0; i < runs.scroll; i++) scroll.push(await scrollTopToBottom(reopened));
+    await reopened.getByRole('log').getByRole('article').filter({ hasText: 'Answer 499.' }).waitFor({ timeout: 60_000 });
+    for (let i = 0; i < runs.scroll; i++) scroll.push(await stepWithin(60_000, 'scrolling the conversation top to bottom', scrollTopToBottom(reopened)));
     heap = await heapOf(ext, reopened);
   } finally {
     await reopened.close();

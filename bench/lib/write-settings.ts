@@ -6,3 +6,19 @@ export async function writeSettings(ext: ExtensionSession, settings: SettingsDat
   const worker = await ext.serviceWorker();
   await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [SETTINGS_KEY, { state: settings, version: SETTINGS_VERSION }] as const);
 }
+
+/**
+ * Runs a section with settings of its own and puts back the stored ones after, so the sections
+ * that follow still talk to the bench server. (The gateway section left Azure OpenAI chosen, with
+ * its fake server closed: every later answer in the full run was a connection error, and 4b waited
+ * for a first token that never came.)
+ */
+export async function withOwnSettings<T>(ext: ExtensionSession, work: () => Promise<T>): Promise<T> {
+  const worker = await ext.serviceWorker();
+  const stored = await worker.evaluate((key) => chrome.storage.local.get(key).then((all) => all[key] as unknown), SETTINGS_KEY);
+  try {
+    return await work();
+  } finally {
+    await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [SETTINGS_KEY, stored] as const);
+  }
+}
