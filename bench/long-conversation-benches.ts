@@ -72,13 +72,19 @@ function scrollTopToBottom(panel: Page): Promise<number> {
     const box = scroller;
     box.scrollTop = 0;
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    return new Promise<number>((resolve) => {
+    return new Promise<number>((resolve, reject) => {
       let last = performance.now();
       let longest = 0;
+      let stuck = 0;
+      let position = -1;
       const step = (t: number) => {
         longest = Math.max(longest, t - last);
         last = t;
         if (box.scrollTop + box.clientHeight >= box.scrollHeight - 1) return resolve(longest);
+        // A log that stops moving short of its end would otherwise be scrolled forever.
+        stuck = box.scrollTop === position ? stuck + 1 : 0;
+        if (stuck > 60) return reject(new Error(`the log stopped scrolling at ${box.scrollTop} of ${box.scrollHeight} px`));
+        position = box.scrollTop;
         box.scrollTop += box.clientHeight;
         requestAnimationFrame(step);
       };
@@ -212,7 +218,7 @@ export async function longConversation(ext: ExtensionSession, server: BenchServe
   let heap: number;
   try {
     await reopened.getByRole('log').getByRole('article').filter({ hasText: 'Answer 499.' }).waitFor({ timeout: 60_000 });
-    for (let i = 0; i < runs.scroll; i++) scroll.push(await stepWithin(60_000, 'scrolling the conversation top to bottom', scrollTopToBottom(reopened)));
+    for (let i = 0; i < runs.scroll; i++) scroll.push(await stepWithin(600_000, 'scrolling the conversation top to bottom', scrollTopToBottom(reopened)));
     heap = await heapOf(ext, reopened);
   } finally {
     await reopened.close();
