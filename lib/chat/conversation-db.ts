@@ -673,16 +673,20 @@ export class HistorySearch {
       let read = 0;
       while (cursor && page.length < limit) {
         if (read >= SEARCH_LIMITS.walkLimit) return undefined;
-        const batch: { conversation: ConversationRecord; terms: Promise<TermsRecord | undefined> }[] = [];
+        // The batch's rows first, then their terms all at once: asked for as the cursor went, each
+        // step of the cursor waited behind the gets queued before it (73 ms for a batch of 120
+        // against 9 + 19 ms for the two apart, a probe on the bench's profile at load 11, bench/NOTES.md).
+        const batch: ConversationRecord[] = [];
         while (cursor && batch.length < SEARCH_LIMITS.walkBatch) {
-          batch.push({ conversation: cursor.value, terms: terms.get(cursor.value.id) });
+          batch.push(cursor.value);
           cursor = await cursor.continue();
         }
         read += batch.length;
-        for (const { conversation, terms: record } of batch) {
-          const indexed = await record;
+        const records = await Promise.all(batch.map((c) => terms.get(c.id)));
+        batch.forEach((conversation, i) => {
+          const indexed = records[i];
           if (page.length < limit && indexed && hasEvery(indexed.terms, this.words)) page.push(conversation);
-        }
+        });
       }
       return page;
     });
