@@ -495,20 +495,67 @@ interface ExpandedWord {
  * - walkLimit: how many conversations a walk reads before it gives up on filling a page (the words
  *   were each common but seldom together); the search then reads them in full;
  * - walkBatch: conversations a walk asks for together, then checks: a page of 50 from one batch
- *   when half the history matches (two batches of 60 made a common prefix 104 ms p50 at load 6 to 12).
+ *   when half the history matches (two batches of 60 made a common prefix 104 ms p50 at load 6 to 12);
+ * - probeLanes: how many slices of a rare word's matches are probed for each other word at once,
+ *   each by its own key cursors (havingWord); probeTerms: a word of more terms than this (a short
+ *   prefix) is checked on the candidates' terms records instead, a request each.
  */
-export const SEARCH_LIMITS = { readInFull: 1000, walkLimit: 1500, walkBatch: 120 };
+export const SEARCH_LIMITS = { readInFull: 1000, walkLimit: 1500, walkBatch: 120, probeLanes: 16, probeTerms: 8 };
 
 /** Whether a conversation's terms have, for each word, a term that starts with it. */
 const hasEvery = (terms: readonly string[], words: readonly string[]) => words.every((word) => terms.some((term) => term.startsWith(word)));
+
+/** Ids in the order IndexedDB sorts string keys (by code unit, as `<` compares them). */
+const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+type TermIndex<Tx extends ArrayLike<StoreNames<OmniDB>>> = IDBPIndex<OmniDB, Tx, 'terms', 'term'>;
+
+/**
+ * The conversations among `candidates` (ids, ascending) that have a term of `word`. Each of the
+ * word's terms is probed by key cursors on the terms index that jump from one candidate to the next
+ * (`continuePrimaryKey`, IndexedDB 2.0: the index's entries sort by term, then conversation id), so
+ * only the entries at or after a candidate are read, not the word's thousands of keys nor the
+ * candidates' terms records (each record is a conversation's every word: session 6 read 532 of
+ * them for "vovomi lobrilo", bench/NOTES.md). A cursor waits for each answer before its next jump,
+ * so the candidates are split into SEARCH_LIMITS.probeLanes slices, each with cursors of its own:
+ * their requests queue together in the transaction instead of one round trip after another.
+ */
+async function havingWord<Tx extends ArrayLike<StoreNames<OmniDB>>>(index: TermIndex<Tx>, word: ExpandedWord, candidates: readonly string[]): Promise<string[]> {
+  const found = new Set<string>();
+  const per = Math.ceil(candidates.length / Math.max(1, SEARCH_LIMITS.probeLanes));
+  const probes: Promise<void>[] = [];
+  for (let from = 0; from < candidates.length; from += per)
+    for (const { term } of word.terms) probes.push(probeTerm(index, term, candidates.slice(from, from + per), found));
+  await Promise.all(probes);
+  return candidates.filter((id) => found.has(id));
+}
+
+/** Adds to `found` each of `slice` (ids, ascending) that has `term`, one cursor jump per candidate at most. */
+async function probeTerm<Tx extends ArrayLike<StoreNames<OmniDB>>>(index: TermIndex<Tx>, term: string, slice: readonly string[], found: Set<string>): Promise<void> {
+  // An index range bounds terms, not ids: the cursor opens at the term's first id, then jumps.
+  let cursor = await index.openKeyCursor(term);
+  let next = 0;
+  while (cursor) {
+    const at = cursor.primaryKey;
+    // Candidates before the cursor's id do not have the term: passed without a request.
+    while (next < slice.length && slice[next]! < at) next++;
+    if (slice[next] === at) {
+      found.add(at);
+      next++;
+    }
+    if (next === slice.length) return;
+    // Strictly after `at` (the spec's DataError otherwise): the first entry of the term at or after the candidate.
+    cursor = await cursor.continuePrimaryKey(term, slice[next]!);
+  }
+}
 
 /**
  * A query's search over the history, newest first, a page at a time (issue 13 target 3: 10,000
  * conversations in under 100 ms). Each word is expanded against the vocabulary (a few hundred
  * records at most), and the rarest word decides the way:
- * - rare (its terms' keys under SEARCH_LIMITS.readInFull): its keys are read in full, each other word checked
- *   on those few conversations' terms or by its own keys, and the matches ordered by their rows:
- *   the total is known at once;
+ * - rare (its terms' keys under SEARCH_LIMITS.readInFull): its keys are read in full, each other word
+ *   probed on those few conversations by key cursors that jump from one to the next (havingWord), and
+ *   the matches ordered by their rows: the total is known at once;
  * - every word common: the history is walked from the newest, each conversation's terms checked,
  *   until a page is full; its total is read afterwards (`count`), in full, off the first paint.
  */
@@ -547,20 +594,18 @@ export class HistorySearch {
       if (rarest.weight === 0) return new HistorySearch(expanded, new Set());
       if (rarest.weight > SEARCH_LIMITS.readInFull) return new HistorySearch(expanded, undefined);
       const index = tx.objectStore('terms').index('term');
-      const keysOf = async (word: ExpandedWord) => new Set((await Promise.all(word.terms.map((t) => index.getAllKeys(t.term)))).flat());
-      let found = await keysOf(rarest);
+      // The rarest word's keys in full (a request per term), then each other word probed on those candidates only.
+      let found = [...new Set((await Promise.all(rarest.terms.map((t) => index.getAllKeys(t.term)))).flat())].sort(byId);
       for (const word of others) {
-        if (found.size === 0) break;
-        // A few conversations' terms are cheaper to read than a common word's keys (each costs 0.1 to 0.2 ms in Chromium under load).
-        if (found.size * 4 < word.weight) {
-          const records = await Promise.all([...found].map((id) => tx.objectStore('terms').get(id)));
-          found = new Set(records.filter((r) => r && hasEvery(r.terms, [word.word])).map((r) => r!.id));
-        } else {
-          const keys = await keysOf(word);
-          found = new Set([...found].filter((id) => keys.has(id)));
+        if (found.length === 0) break;
+        if (word.terms.length <= SEARCH_LIMITS.probeTerms) found = await havingWord(index, word, found);
+        else {
+          // A short prefix (hundreds of terms, a cursor each): the candidates' own terms are fewer requests.
+          const records = await Promise.all(found.map((id) => tx.objectStore('terms').get(id)));
+          found = found.filter((_, i) => hasEvery(records[i]?.terms ?? [], [word.word]));
         }
       }
-      return new HistorySearch(expanded, found);
+      return new HistorySearch(expanded, new Set(found));
     });
   }
 
@@ -628,16 +673,20 @@ export class HistorySearch {
       let read = 0;
       while (cursor && page.length < limit) {
         if (read >= SEARCH_LIMITS.walkLimit) return undefined;
-        const batch: { conversation: ConversationRecord; terms: Promise<TermsRecord | undefined> }[] = [];
+        // The batch's rows first, then their terms all at once: asked for as the cursor went, each
+        // step of the cursor waited behind the gets queued before it (73 ms for a batch of 120
+        // against 9 + 19 ms for the two apart, a probe on the bench's profile at load 11, bench/NOTES.md).
+        const batch: ConversationRecord[] = [];
         while (cursor && batch.length < SEARCH_LIMITS.walkBatch) {
-          batch.push({ conversation: cursor.value, terms: terms.get(cursor.value.id) });
+          batch.push(cursor.value);
           cursor = await cursor.continue();
         }
         read += batch.length;
-        for (const { conversation, terms: record } of batch) {
-          const indexed = await record;
+        const records = await Promise.all(batch.map((c) => terms.get(c.id)));
+        batch.forEach((conversation, i) => {
+          const indexed = records[i];
           if (page.length < limit && indexed && hasEvery(indexed.terms, this.words)) page.push(conversation);
-        }
+        });
       }
       return page;
     });

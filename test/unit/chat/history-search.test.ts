@@ -146,9 +146,18 @@ describe('a search over the history, a page at a time', () => {
     'read in full': { readInFull: 100_000, walkLimit: 100_000, walkBatch: 60 },
     walked: { readInFull: 0, walkLimit: 100_000, walkBatch: 7 },
     'walked, then read in full when the page does not fill': { readInFull: 0, walkLimit: 20, walkBatch: 7 },
-    'as shipped': { readInFull: 40, walkLimit: 60, walkBatch: 9 },
+    'as shipped': { readInFull: 40, walkLimit: 60, walkBatch: 9, probeLanes: 16, probeTerms: 8 },
+    // A rare word's matches, each other word probed by key cursors: one cursor per term, several, or one per candidate.
+    'read in full, probed by one key cursor per term': { readInFull: 100_000, walkLimit: 100_000, walkBatch: 60, probeLanes: 1, probeTerms: 100 },
+    'read in full, probed in 5 lanes': { readInFull: 100_000, walkLimit: 100_000, walkBatch: 60, probeLanes: 5, probeTerms: 100 },
+    'read in full, probed in a lane per candidate': { readInFull: 100_000, walkLimit: 100_000, walkBatch: 60, probeLanes: 100_000, probeTerms: 100 },
+    'read in full, checked on the terms records': { readInFull: 100_000, walkLimit: 100_000, walkBatch: 60, probeLanes: 16, probeTerms: 0 },
   };
-  const queries = ['moon', 'mo', 'moonl', 'ti', 'tide', 'glass', 'ice', 'icel', 'vol stone', 'moon ocean', 'coral comet', 'storm vortex comet', '東京', '天', 'zzz', 'moon zzz'];
+  const queries = [
+    ...['moon', 'mo', 'moonl', 'ti', 'tide', 'glass', 'ice', 'icel', 'vol stone', 'moon ocean', 'coral comet', 'storm vortex comet', '東京', '天', 'zzz', 'moon zzz'],
+    // Several words, prefixes among them (a word is then the union of its terms), CJK beside Latin.
+    ...['mo ti', 'gla ic', 'moonl tid', 'ti moon ocean', 'co st', 'co st vo', 'ic icel iceland', '東京 moon', '天 glacier', 'orbit moonlight tidal'],
+  ];
 
   for (const [way, set] of Object.entries(ways))
     it(`finds what a brute-force search finds, newest first, every match reachable page by page, with the right total (${way})`, async () => {
@@ -178,6 +187,65 @@ describe('a search over the history, a page at a time', () => {
       expect(await allPages(search, 6), query).toEqual(expected(kept, query));
     }
   }, 60_000);
+
+  it('finds two words only together: one in a conversation\'s title and the other in its text, never across two conversations', async () => {
+    Object.assign(db.SEARCH_LIMITS, { readInFull: 100_000, probeLanes: 3, probeTerms: 8 });
+    const conversation = (id: string, title: string, question: string, answer: string, at: number): ArchivedConversation => ({
+      id,
+      title,
+      createdAt: at,
+      updatedAt: at,
+      messages: [
+        { id: `${id}-q`, at, parentId: null, role: 'user', content: question, status: 'done' },
+        { id: `${id}-a`, at: at + 1, parentId: `${id}-q`, role: 'assistant', content: answer, status: 'done', provider: 'anthropic', model: 'm' },
+      ],
+    });
+    const conversations = [
+      conversation('a', 'Glacier walks', 'How cold is it', 'Very', 1),
+      conversation('b', 'Weather', 'A comet tonight?', 'Look north', 2),
+      conversation('c', 'Glacier trip', 'Will I see the comet', 'Perhaps', 3),
+      conversation('d', 'Sky', 'Comets and glaciers', 'Both icy', 4),
+      conversation('e', 'Glaciology', 'Notes', 'On cometary dust', 5),
+    ];
+    await db.importConversations(conversations);
+    for (const [query, want] of [
+      ['glacier comet', ['d', 'c']],
+      ['gla com', ['e', 'd', 'c']],
+      ['comet glacier', ['d', 'c']],
+      ['glaciers comets', ['d']],
+      ['glacier walks comet', []],
+    ] as const) {
+      const search = (await db.HistorySearch.start(query))!;
+      expect(await allPages(search, 2), query).toEqual(want);
+      expect(await allPages(search, 2), query).toEqual(expected(conversations, query));
+      expect(search.total, query).toBe(want.length);
+    }
+  });
+
+  it('leaves out conversations deleted between two pages, repeating and skipping none of the others', async () => {
+    Object.assign(db.SEARCH_LIMITS, { readInFull: 100_000, probeLanes: 4, probeTerms: 8 });
+    const conversations = history(150, 31);
+    await db.importConversations(conversations);
+    for (const query of ['moon ocean', 'ti mo', 'ice storm']) {
+      const want = expected(conversations, query);
+      expect(want.length, query).toBeGreaterThan(12);
+      const search = (await db.HistorySearch.start(query))!;
+      const first = await search.page(5);
+      expect(first.map((c) => c.id)).toEqual(want.slice(0, 5));
+      // Deleted while the first page shows: one of its rows, and every third match not yet shown.
+      const gone = new Set([want[1]!, ...want.slice(5).filter((_, i) => i % 3 === 0)]);
+      for (const id of gone) await db.deleteConversation(id);
+      const rest: string[] = [];
+      for (let after: HistoryCursor = first.at(-1)!; ; ) {
+        const page = await search.page(5, after);
+        rest.push(...page.map((c) => c.id));
+        if (page.length < 5) break;
+        after = page.at(-1)!;
+      }
+      expect(rest, query).toEqual(want.slice(5).filter((id) => !gone.has(id)));
+      await db.importConversations(conversations.filter((c) => gone.has(c.id)));
+    }
+  });
 
   it('tells its total at once when the words are rare, and counts it when they are common', async () => {
     Object.assign(db.SEARCH_LIMITS, { readInFull: 20, walkLimit: 1000, walkBatch: 5 });
