@@ -1,0 +1,398 @@
+/**
+ * The long conversation's scroll, explained (issue 13 target 2, bench/NOTES.md session 7: why its
+ * longest frame went from 33 to 50 ms): the bench's seeding, cold opens and scroll, with each
+ * frame's gap, rows mounted and scroll handlers' time, the Long Animation Frames, and CDP traces.
+ *
+ *   [PROBE_EXT=dir] [PROBE_TRACE_ALL=file] npx tsx bench/probes/scroll-probe.ts
+ *
+ * Outside `npm run bench`: tracing slows what it watches, so it explains figures, never makes them. Env:
+ *   PROBE_EXT      the build to load (default .output/chrome-mv3)
+ *   PROBE_PROFILE  a profile directory to use and keep (default: a fresh one, removed)
+ *   PROBE_SEED     0: do not seed (the profile has the conversation already); default 1
+ *   PROBE_SETTLE   0: keep the worker that imported (as the bench did before session 7); default: a fresh one
+ *   PROBE_OPENS    cold opens before the scroll, as the bench does (default 3)
+ *   PROBE_WAIT_MS  idle wait before the scrolls (default 0)
+ *   PROBE_SCROLLS  scrolls top to bottom (default 4)
+ *   PROBE_FRAMES   stop each scroll after this many frames (default: at the bottom)
+ *   PROBE_TRACE_ALL a file: a light trace from before the seeding to the last scroll: for each scroll,
+ *                  its longest frames and what the extension's service worker did meanwhile
+ *   PROBE_TRACE    a file: a CDP trace of one more scroll is written there and summarised
+ */
+import '../lib/node-extension-shim';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { defaultSettings } from '../../lib/settings/parse-stored';
+import { EXTENSION_DIR, launchExtension, type ExtensionSession } from '../../test/e2e/harness/launch';
+import { coldOpen } from '../browser-benches';
+import { seedConversation, settleWorker, thousandMessages } from '../long-conversation-benches';
+import { writeSettings } from '../lib/write-settings';
+
+
+const env = process.env;
+const load = () => os.loadavg()[0]!.toFixed(1);
+
+interface FrameRow {
+  gap: number;
+  rows: number;
+  articles: number;
+  /** ms in the scroll event's handlers since the last frame. */
+  handlers: number;
+}
+interface LoafRow {
+  start: number;
+  duration: number;
+  blocking: number;
+  render: number;
+  styleLayout: number;
+  scripts: { invoker: string; fn: string; src: string; duration: number; forced: number }[];
+}
+
+/** One scroll as the bench does it, with each frame's gap and rows mounted, and the LoAF entries meanwhile. */
+function probeScroll(panel: Page, maxFrames = Number(env.PROBE_FRAMES ?? Infinity)): Promise<{ frames: FrameRow[]; loafs: LoafRow[]; ms: number }> {
+  return panel.evaluate(async (maxFrames) => {
+    const log = document.querySelector<HTMLElement>('[role="log"]')!;
+    let scroller: HTMLElement | null = log;
+    while (scroller && scroller.scrollHeight <= scroller.clientHeight) scroller = scroller.parentElement;
+    const box = scroller!;
+    box.scrollTop = 0;
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    let added = 0;
+    const mutations = new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLElement && n.classList.contains('log-window-row')) added++;
+    });
+    mutations.observe(box, { subtree: true, childList: true });
+    // The scroll event's handlers (the virtualizer's, which renders the new rows with flushSync): from
+    // a capturing listener on the document, which runs first, to one on the log added last.
+    let handlerStart = 0;
+    let handlers = 0;
+    const onScrollStart = () => (handlerStart = performance.now());
+    const onScrollEnd = () => (handlers += performance.now() - handlerStart);
+    document.addEventListener('scroll', onScrollStart, { capture: true });
+    box.addEventListener('scroll', onScrollEnd);
+    const loafs: LoafRow[] = [];
+    type Loaf = {
+      startTime: number;
+      duration: number;
+      blockingDuration: number;
+      renderStart: number;
+      styleAndLayoutStart: number;
+      scripts: { invoker: string; sourceFunctionName: string; sourceURL: string; duration: number; forcedStyleAndLayoutDuration: number }[];
+    };
+    const take = (entries: PerformanceEntryList) => {
+      for (const e of entries as unknown as Loaf[])
+        loafs.push({
+          start: e.startTime,
+          duration: e.duration,
+          blocking: e.blockingDuration,
+          render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
+          styleLayout: e.styleAndLayoutStart ? e.startTime + e.duration - e.styleAndLayoutStart : 0,
+          scripts: e.scripts.map((s) => ({ invoker: s.invoker, fn: s.sourceFunctionName, src: s.sourceURL.split('/').pop()!, duration: s.duration, forced: s.forcedStyleAndLayoutDuration })),
+        });
+    };
+    const observer = new PerformanceObserver((list) => take(list.getEntries()));
+    observer.observe({ type: 'long-animation-frame' });
+    console.timeStamp('probe-scroll-start');
+    const t0 = performance.now();
+    const frames = await new Promise<FrameRow[]>((resolve) => {
+      const rows: FrameRow[] = [];
+      let last = performance.now();
+      const step = (t: number) => {
+        rows.push({ gap: t - last, rows: added, articles: box.querySelectorAll('article').length, handlers });
+        added = 0;
+        handlers = 0;
+        last = t;
+        if (box.scrollTop + box.clientHeight >= box.scrollHeight - 1 || rows.length >= maxFrames) return resolve(rows);
+        box.scrollTop += box.clientHeight;
+        requestAnimationFrame(step);
+      };
+      requestAnimationFrame(step);
+    });
+    const ms = performance.now() - t0;
+    console.timeStamp('probe-scroll-end');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    take(observer.takeRecords());
+    observer.disconnect();
+    mutations.disconnect();
+    document.removeEventListener('scroll', onScrollStart, { capture: true });
+    box.removeEventListener('scroll', onScrollEnd);
+    return { frames, loafs: loafs.filter((l) => l.start >= t0 - 1), ms };
+  }, maxFrames);
+}
+
+function summariseScroll(label: string, { frames, loafs, ms }: Awaited<ReturnType<typeof probeScroll>>): void {
+  const gaps = frames.map((f) => f.gap);
+  const longest = Math.max(...gaps);
+  const over = (limit: number) => gaps.filter((g) => g > limit).length;
+  const rows = frames.map((f) => f.rows);
+  console.log(
+    `${label}: ${frames.length} frames in ${ms.toFixed(0)} ms, longest gap ${longest.toFixed(1)} ms, gaps > 17: ${over(17)}, > 34: ${over(34)}, > 51: ${over(51)}; rows mounted per frame: max ${Math.max(...rows)}, mean ${(rows.reduce((a, b) => a + b, 0) / frames.length).toFixed(2)}; LoAF ≥ 50 ms: ${loafs.length} [load ${load()}]`,
+  );
+  const byGap = frames.map((f, i) => ({ ...f, i })).sort((a, b) => b.gap - a.gap).slice(0, 5);
+  console.log(`  longest gaps: ${byGap.map((f) => `#${f.i} ${f.gap.toFixed(1)} ms (${f.rows} rows, ${f.articles} articles, scroll handlers ${f.handlers.toFixed(1)} ms)`).join('; ')}`);
+  const handlers = frames.map((f) => f.handlers).sort((a, b) => a - b);
+  const at = (p: number) => handlers[Math.min(handlers.length - 1, Math.ceil((p / 100) * handlers.length) - 1)]!.toFixed(1);
+  console.log(`  scroll handlers per frame: p50 ${at(50)}, p90 ${at(90)}, p99 ${at(99)}, max ${at(100)} ms; by rows mounted: ${[0, 1, 2, 3, 4]
+    .map((n) => {
+      const of = frames.filter((f) => f.rows === n);
+      return of.length ? `${n}: ${(of.reduce((a, f) => a + f.handlers, 0) / of.length).toFixed(1)} ms mean, gap ${(of.reduce((a, f) => a + f.gap, 0) / of.length).toFixed(1)}` : '';
+    })
+    .filter(Boolean)
+    .join('; ')}`);
+  const hist = new Map<number, number>();
+  for (const f of frames) hist.set(f.rows, (hist.get(f.rows) ?? 0) + 1);
+  console.log(`  frames by rows mounted: ${[...hist].sort((a, b) => a[0] - b[0]).map(([r, n]) => `${r}:${n}`).join(' ')}`);
+  for (const l of loafs.sort((a, b) => b.duration - a.duration).slice(0, 4)) {
+    const scripts = l.scripts.sort((a, b) => b.duration - a.duration).slice(0, 4).map((s) => `${s.invoker} ${s.fn}@${s.src} ${s.duration.toFixed(0)}ms${s.forced ? ` (forced layout ${s.forced.toFixed(0)})` : ''}`);
+    console.log(`  LoAF ${l.duration.toFixed(0)} ms (render ${l.render.toFixed(0)}, style+layout ${l.styleLayout.toFixed(0)}, blocking ${l.blocking.toFixed(0)}): ${scripts.join(' | ')}`);
+  }
+}
+
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  pid: number;
+  tid: number;
+  args?: Record<string, unknown> & { name?: string; data?: Record<string, unknown> };
+}
+
+/** A CDP trace of one scroll: written to `file`, then summarised per long frame of the panel's main thread. */
+async function tracedScroll(ext: ExtensionSession, panel: Page, file: string): Promise<void> {
+  const cdp = await ext.context.newCDPSession(panel);
+  const categories = [
+    'toplevel',
+    'devtools.timeline',
+    'disabled-by-default-devtools.timeline',
+    'disabled-by-default-devtools.timeline.frame',
+    'v8',
+    'disabled-by-default-v8.gc',
+    'blink',
+    'cc',
+    'viz',
+    'gpu',
+    'IndexedDB',
+    'leveldb',
+    'loading',
+  ];
+  await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: categories } });
+  const result = await probeScroll(panel);
+  const done = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => resolve(e.stream!)));
+  await cdp.send('Tracing.end');
+  const stream = await done;
+  const chunks: string[] = [];
+  for (;;) {
+    const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
+    chunks.push(base64Encoded ? Buffer.from(data, 'base64').toString('utf8') : data);
+    if (eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  await cdp.detach();
+  const text = chunks.join('');
+  await fs.writeFile(file, text);
+  summariseScroll('traced scroll', result);
+  const parsed = JSON.parse(text) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
+  summariseTrace(events);
+}
+
+function summariseTrace(events: TraceEvent[]): void {
+  const threadNames = new Map<string, string>();
+  const processNames = new Map<number, string>();
+  for (const e of events) {
+    if (e.ph === 'M' && e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, String(e.args?.name));
+    if (e.ph === 'M' && e.name === 'process_name') processNames.set(e.pid, String(e.args?.name));
+    if (e.ph === 'M' && e.name === 'process_labels') processNames.set(e.pid, `${processNames.get(e.pid) ?? ''} ${String((e.args as { labels?: string }).labels)}`);
+  }
+  // The panel's main thread: the renderer main thread with the most animation frames fired.
+  const rafs = new Map<string, TraceEvent[]>();
+  for (const e of events)
+    if (e.name === 'FireAnimationFrame' && e.ph === 'X') {
+      const key = `${e.pid}:${e.tid}`;
+      rafs.set(key, [...(rafs.get(key) ?? []), e]);
+    }
+  const [main, frames] = [...rafs].sort((a, b) => b[1].length - a[1].length)[0]!;
+  frames.sort((a, b) => a.ts - b.ts);
+  console.log(`  trace: panel main thread ${main} (${threadNames.get(main)}, ${frames.length} animation frames)`);
+  // Long gaps between animation frames, and what ran in them on each thread (complete events' self-less sums by name).
+  const gaps = frames.slice(1).map((f, i) => ({ from: frames[i]!.ts, to: f.ts, gap: (f.ts - frames[i]!.ts) / 1000 }));
+  const complete = events.filter((e) => e.ph === 'X' && e.dur !== undefined);
+  const within = (e: TraceEvent, from: number, to: number) => e.ts >= from && e.ts < to;
+  const threadKey = (e: TraceEvent) => `${e.pid}:${e.tid}`;
+  const threadLabel = (key: string) => `${processNames.get(Number(key.split(':')[0]))?.trim() ?? key}/${threadNames.get(key) ?? key}`;
+  // Busy time per thread: the union of its top-level tasks (nested ones are inside their parent's).
+  const tops = complete.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
+  const busyIn = (from: number, to: number) => {
+    const busy = new Map<string, { end: number; ms: number }>();
+    for (const e of tops) {
+      if (e.ts + e.dur! <= from || e.ts >= to) continue;
+      const b = busy.get(threadKey(e)) ?? { end: 0, ms: 0 };
+      const s0 = Math.max(e.ts, from, b.end);
+      const e1 = Math.min(e.ts + e.dur!, to);
+      if (e1 > s0) b.ms += (e1 - s0) / 1000;
+      b.end = Math.max(b.end, e.ts + e.dur!);
+      busy.set(threadKey(e), b);
+    }
+    return [...busy].map(([k, v]) => [threadLabel(k), v.ms] as const).sort((a, b) => b[1] - a[1]);
+  };
+  const kinds: [string, RegExp][] = [
+    ['script (FunctionCall+EventDispatch+rAF)', /^(FunctionCall|EventDispatch|FireAnimationFrame)$/],
+    ['  of which HTML parsing (DOMPurify/innerHTML)', /^(HTMLDocumentParser::AttemptToEnd|ParseHTML|HTMLDocumentParser::PumpTokenizer)$/],
+    ['style', /^UpdateLayoutTree$/],
+    ['layout', /^Layout$/],
+    ['prepaint+paint', /^(PrePaint|Paint)$/],
+    ['commit', /^(Commit|Layerize)$/],
+    ['GC', /^(MinorGC|MajorGC|BlinkGC\.AtomicPhase)$/],
+  ];
+  const kindsIn = (from: number, to: number) => {
+    const mainEvents = complete.filter((e) => threadKey(e) === main && within(e, from, to));
+    return kinds.map(([name, re]) => `${name} ${mainEvents.filter((e) => re.test(e.name)).reduce((a, e) => a + e.dur! / 1000, 0).toFixed(1)}`).join(', ');
+  };
+  const ranked = [...gaps].sort((a, b) => b.gap - a.gap).slice(0, 4);
+  for (const { from, to, gap } of ranked) {
+    console.log(`  gap ${gap.toFixed(1)} ms: panel main: ${kindsIn(from, to)}`);
+    console.log(`    busy by thread: ${busyIn(from, to).slice(0, 6).map(([n, d]) => `${n} ${d.toFixed(1)}`).join(', ')}`);
+  }
+  // Over the whole scroll: the panel's work per frame, and what the other processes did.
+  const first = frames[0]!.ts;
+  const last = frames.at(-1)!.ts;
+  // Thread time (CPU, not wall: what load does not inflate) of the panel's top-level tasks.
+  const cpu = (key: string) => tops.filter((e) => threadKey(e) === key && e.name === 'ThreadControllerImpl::RunTask' && within(e, first, last)).reduce((a, e) => a + (e.tdur ?? 0) / 1000, 0);
+  const compositor = [...threadNames].find(([k, n]) => k.startsWith(`${main.split(':')[0]}:`) && n === 'Compositor')?.[0];
+  console.log(`  whole scroll (${((last - first) / 1000).toFixed(0)} ms, ${frames.length} frames): panel main CPU ${cpu(main).toFixed(0)} ms (${(cpu(main) / frames.length).toFixed(1)} per frame), its compositor CPU ${compositor ? cpu(compositor).toFixed(0) : '?'} ms; wall: ${kindsIn(first, last)}`);
+  console.log(`    busy by thread: ${busyIn(first, last).slice(0, 10).map(([n, d]) => `${n} ${d.toFixed(0)}`).join(', ')}`);
+  const named = new Map<string, { n: number; ms: number }>();
+  for (const e of complete.filter((e) => within(e, first, last) && /IndexedDB|LevelDB|leveldb|Compact/i.test(`${e.name} ${e.cat}`))) {
+    const v = named.get(e.name) ?? { n: 0, ms: 0 };
+    named.set(e.name, { n: v.n + 1, ms: v.ms + e.dur! / 1000 });
+  }
+  console.log(`  IndexedDB/LevelDB events meanwhile: ${[...named].sort((a, b) => b[1].ms - a[1].ms).slice(0, 12).map(([n, v]) => `${n} ×${v.n} ${v.ms.toFixed(1)} ms`).join(', ') || 'none'}`);
+}
+
+/** Tracing from a browser session (it outlives the pages): returns the function that ends it and summarises each scroll. */
+async function startWholeTrace(ext: ExtensionSession): Promise<(file: string) => Promise<void>> {
+  const cdp = await ext.context.browser()!.newBrowserCDPSession();
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-v8.gc', 'v8'] },
+  });
+  return async (file) => {
+    const done = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => resolve(e.stream!)));
+    await cdp.send('Tracing.end');
+    const stream = await done;
+    const chunks: string[] = [];
+    for (;;) {
+      const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
+      chunks.push(base64Encoded ? Buffer.from(data, 'base64').toString('utf8') : data);
+      if (eof) break;
+    }
+    await cdp.detach();
+    const text = chunks.join('');
+    await fs.writeFile(file, text);
+    console.log(`whole trace written to ${file}`);
+    const parsed = JSON.parse(text) as { traceEvents: TraceEvent[] } | TraceEvent[];
+    summariseWholeTrace(Array.isArray(parsed) ? parsed : parsed.traceEvents);
+  };
+}
+
+/**
+ * For each scroll (between the probe's console.timeStamp marks): its longest frames, and what the
+ * extension's service worker, in the panel's renderer process, did meanwhile (busy time, major GCs).
+ */
+function summariseWholeTrace(events: TraceEvent[]): void {
+  const key = (e: TraceEvent) => `${e.pid}:${e.tid}`;
+  const stamps = events.filter((e) => e.name === 'TimeStamp' && JSON.stringify(e.args ?? {}).includes('probe-scroll')).sort((a, b) => a.ts - b.ts);
+  if (!stamps.length) return console.log('  no scroll in the trace');
+  const main = key(stamps[0]!);
+  const workers = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && String(e.args?.name).startsWith('ServiceWorker') && e.pid === stamps[0]!.pid).map(key);
+  const tops = events.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask');
+  const busy = (keys: string[], from: number, to: number) =>
+    tops.filter((e) => keys.includes(key(e))).reduce((a, e) => a + Math.max(0, Math.min(e.ts + e.dur!, to) - Math.max(e.ts, from)), 0) / 1000;
+  const gcs = (from: number, to: number) =>
+    events
+      .filter((e) => e.ph === 'X' && e.name === 'MajorGC' && workers.includes(key(e)) && e.ts >= from && e.ts < to)
+      .map((e) => `${(e.dur! / 1000).toFixed(0)} ms at +${((e.ts - from) / 1000).toFixed(0)}`);
+  const starts = stamps.filter((e) => JSON.stringify(e.args).includes('start'));
+  const ends = stamps.filter((e) => JSON.stringify(e.args).includes('end'));
+  starts.forEach((start, i) => {
+    const end = ends[i];
+    if (!end) return;
+    const rafs = events.filter((e) => e.ph === 'X' && e.name === 'FireAnimationFrame' && key(e) === main && e.ts >= start.ts && e.ts <= end.ts).map((e) => e.ts).sort((a, b) => a - b);
+    const gaps = rafs.slice(1).map((t, j) => ({ from: rafs[j]!, to: t })).sort((a, b) => b.to - b.from - (a.to - a.from));
+    console.log(`  scroll ${i + 1} (traced): ${rafs.length} frames; the worker busy ${busy(workers, start.ts, end.ts).toFixed(0)} ms, its major GCs: ${gcs(start.ts, end.ts).join(', ') || 'none'}`);
+    for (const { from, to } of gaps.slice(0, 3))
+      console.log(`    gap ${((to - from) / 1000).toFixed(1)} ms: the panel's main thread busy ${busy([main], from, to).toFixed(1)}, the worker ${busy(workers, from, to).toFixed(1)} ms`);
+  });
+}
+
+/** What the import stored: how many messages, their total content, and the stores' record counts. */
+function storedSummary(panel: Page) {
+  return panel.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('omni-ai');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const tx = db.transaction([...db.objectStoreNames]);
+    const get = <T,>(r: IDBRequest<T>) => new Promise<T>((resolve) => (r.onsuccess = () => resolve(r.result)));
+    const counts: Record<string, number> = {};
+    for (const name of db.objectStoreNames) counts[name] = await get(tx.objectStore(name).count());
+    const messages = (await get(tx.objectStore('messages').getAll())) as { conversationId: string; content: string }[];
+    const long = messages.filter((m) => m.conversationId === 'bench-long-1000');
+    const conversation = (await get(tx.objectStore('conversations').get('bench-long-1000'))) as Record<string, unknown> | undefined;
+    db.close();
+    return {
+      version: db.version,
+      counts,
+      messages: long.length,
+      chars: long.reduce((a, m) => a + m.content.length, 0),
+      json: long.reduce((a, m) => a + JSON.stringify(m).length, 0),
+      conversation: conversation && Object.keys(conversation).sort().join(','),
+    };
+  });
+}
+
+async function main() {
+  const kept = env.PROBE_PROFILE;
+  const profile = kept ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'omni-ai-probe-')));
+  const dir = env.PROBE_EXT ?? EXTENSION_DIR;
+  console.log(`probe ${dir} on ${profile} [load ${load()}]`);
+  const ext = await launchExtension(profile, dir);
+  await ext.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  const whole = env.PROBE_TRACE_ALL ? await startWholeTrace(ext) : undefined;
+  try {
+    const settings = defaultSettings();
+    settings.provider = 'openai-compatible';
+    settings.providers['openai-compatible'] = { ...settings.providers['openai-compatible'], baseURL: 'http://127.0.0.1:9/v1', apiKey: '', headers: {}, models: ['bench-model'] };
+    await writeSettings(ext, settings);
+    if (env.PROBE_SEED !== '0') {
+      const seeder = await ext.openSidePanel();
+      await seeder.locator('#message').waitFor();
+      const start = performance.now();
+      await seedConversation(seeder, thousandMessages());
+      console.log(`seeded in ${(performance.now() - start).toFixed(0)} ms`);
+      if (env.PROBE_SETTLE !== '0') await settleWorker(ext, seeder);
+      await seeder.close();
+    }
+    const opens = Number(env.PROBE_OPENS ?? 3);
+    if (opens) for (const f of await coldOpen(ext, opens, 'probe')) console.log(`${f.name}: ${f.values.map((v) => v.toFixed(0)).join(', ')} ms`);
+    if (env.PROBE_WAIT_MS) await new Promise((resolve) => setTimeout(resolve, Number(env.PROBE_WAIT_MS)));
+    const panel = await ext.openSidePanel();
+    await panel.getByRole('log').getByRole('article').filter({ hasText: 'Answer 499.' }).waitFor();
+    console.log(`stored: ${JSON.stringify(await storedSummary(panel))}`);
+    for (let i = 0; i < Number(env.PROBE_SCROLLS ?? 4); i++) summariseScroll(`scroll ${i + 1}`, await probeScroll(panel));
+    if (whole) await whole(env.PROBE_TRACE_ALL!);
+    if (env.PROBE_TRACE) await tracedScroll(ext, panel, env.PROBE_TRACE);
+    await panel.close();
+    if (ext.consoleErrors.length) console.log(`console errors:\n${ext.consoleErrors.join('\n')}`);
+  } finally {
+    await ext.close();
+    if (!kept) await fs.rm(profile, { recursive: true, force: true });
+  }
+}
+
+await main();
