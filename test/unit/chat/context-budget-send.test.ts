@@ -173,6 +173,12 @@ async function told(type: ChatServerMessage['type'], count = 1) {
   await vi.waitFor(() => expect(world.told.filter((m) => m.type === type).length).toBeGreaterThanOrEqual(count), { timeout: 4_000 });
 }
 
+/** The worker said `done` `count` times, and the panel (one task later) shows the last answer done. */
+async function answered(count = 1) {
+  await told('done', count);
+  await vi.waitFor(() => expect(chat().entries.at(-1)!.status).toBe('done'), { timeout: 4_000 });
+}
+
 beforeEach(async () => {
   vi.resetModules();
   Object.assign(world, { requests: [], replies: [], posted: [], told: [], blockedSites: [], held: undefined, hangReads: false, reads: [] });
@@ -187,7 +193,7 @@ describe('a question in a conversation longer than the model’s context (issue 
     const id = await openLong();
     chat().send('And then?');
     const whole = expected(historyOf(chat().entries));
-    await told('done');
+    await answered();
     expect(whole).toHaveLength(31);
     // The newest 7 turns, exactly as the whole request had them, starting with a question.
     expect(world.requests).toHaveLength(1);
@@ -209,7 +215,7 @@ describe('a question in a conversation longer than the model’s context (issue 
     await openLong('gpt-5.5');
     chat().send('And then?');
     const whole = expected(historyOf(chat().entries));
-    await told('done');
+    await answered();
     expect(world.requests[0]!.messages).toEqual(whole);
     expect(world.told.some((m) => m.type === 'context-cut')).toBe(false);
     expect(chat().entries.at(-1)!.contextCut).toBeUndefined();
@@ -218,10 +224,10 @@ describe('a question in a conversation longer than the model’s context (issue 
   it('fits a regenerated answer’s request the same way, and notes it on the new version', async () => {
     await openLong();
     chat().send('And then?');
-    await told('done');
+    await answered();
     const first = chat().entries.at(-1)!.id;
     chat().regenerate(first);
-    await told('done', 2);
+    await answered(2);
     expect(world.requests).toHaveLength(2);
     expect(world.requests[1]!.messages).toEqual(world.requests[0]!.messages);
     const again = chat().entries.at(-1)!;
@@ -233,7 +239,7 @@ describe('a question in a conversation longer than the model’s context (issue 
     world.blockedSites = ['https://wiki.example.com/*'];
     await openLong();
     chat().send('And then?');
-    await told('done');
+    await answered();
     expect(world.told.some((m) => m.type === 'refused')).toBe(false);
     expect(world.told.some((m) => m.type === 'sent')).toBe(false);
     expect(JSON.stringify(world.requests[0])).not.toContain('The moon pulls');
