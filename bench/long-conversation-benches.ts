@@ -187,6 +187,8 @@ async function firstTokenLongVsEmpty(ext: ExtensionSession, server: BenchServer,
   const sendToPaint = { long: [] as number[], empty: [] as number[] };
   const serverToPaint = { long: [] as number[], empty: [] as number[] };
   const sendToRequest = { long: [] as number[], empty: [] as number[] };
+  /** What the long conversation's requests carried: messages and body size (the context budget's cut). */
+  const carried = { messages: [] as number[], kb: [] as number[] };
   try {
     await long.getByRole('log').getByRole('article').filter({ hasText: 'Answer 499.' }).waitFor({ timeout: 60_000 });
     for (let i = 0; i < runs; i++) {
@@ -199,6 +201,10 @@ async function firstTokenLongVsEmpty(ext: ExtensionSession, server: BenchServer,
         const timing = server.timings.at(-1)!;
         serverToPaint[name].push(paintAt - timing.firstTokenAt);
         sendToRequest[name].push(timing.requestAt - sendAt);
+        if (name === 'long') {
+          carried.messages.push(timing.requestMessages);
+          carried.kb.push(timing.requestBytes / 1024);
+        }
       }
     }
   } finally {
@@ -212,6 +218,9 @@ async function firstTokenLongVsEmpty(ext: ExtensionSession, server: BenchServer,
     { name: 'First token, 1,000 messages − empty (Send → paint, paired runs)', unit: 'ms', values: paired(sendToPaint.long, sendToPaint.empty), target: 'p50 < 15 ms' },
     { name: 'First token, 1,000 messages − empty (server write → paint, paired runs)', unit: 'ms', values: paired(serverToPaint.long, serverToPaint.empty), target: 'p50 < 15 ms' },
     { name: 'Request, 1,000 messages − empty (Send → request at the server, paired runs)', unit: 'ms', values: paired(sendToRequest.long, sendToRequest.empty), note: 'the history it carries' },
+    // The model, bench-model, is unknown to omni-ai: its context is the default (context-sizes.ts).
+    { name: 'Messages the long conversation’s request carried (of 1,001 and more)', unit: 'messages', values: carried.messages, note: 'the context budget keeps the newest that fit' },
+    { name: 'The long conversation’s request body', unit: 'KB', values: carried.kb },
   ];
 }
 

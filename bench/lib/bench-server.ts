@@ -16,6 +16,9 @@ export interface StreamPlan {
 export interface StreamTiming {
   /** When the request arrived (its headers). */
   requestAt: number;
+  /** The request body's size, and how many messages it carried (the context budget's cut, issue 13 target 2). */
+  requestBytes: number;
+  requestMessages: number;
   firstTokenAt: number;
   lastByteAt: number;
 }
@@ -23,6 +26,16 @@ export interface StreamTiming {
 const chunk = (content: string) =>
   sse(JSON.stringify({ id: 'bench', object: 'chat.completion.chunk', created: 0, model: 'bench-model', choices: [{ index: 0, delta: { content }, finish_reason: null }] }));
 const finish = sse(JSON.stringify({ id: 'bench', object: 'chat.completion.chunk', created: 0, model: 'bench-model', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }));
+
+/** The chat request's messages, counted; 0 for a body that is not one (the plain page's). */
+function messageCount(body: string): number {
+  try {
+    const messages = (JSON.parse(body) as { messages?: unknown[] }).messages;
+    return Array.isArray(messages) ? messages.length : 0;
+  } catch {
+    return 0;
+  }
+}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -35,11 +48,11 @@ export async function startBenchServer() {
   let plan: StreamPlan = { tokens: ['Hello'], perTick: 1, tickMs: 1, firstTokenDelayMs: 30 };
   const timings: StreamTiming[] = [];
 
-  const stream = async (res: http.ServerResponse, requestAt: number) => {
+  const stream = async (res: http.ServerResponse, requestAt: number, body: string) => {
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'access-control-allow-origin': '*' });
     res.flushHeaders();
     await sleep(plan.firstTokenDelayMs);
-    const timing: StreamTiming = { requestAt, firstTokenAt: 0, lastByteAt: 0 };
+    const timing: StreamTiming = { requestAt, requestBytes: Buffer.byteLength(body), requestMessages: 0, firstTokenAt: 0, lastByteAt: 0 };
     for (let i = 0; i < plan.tokens.length; i += plan.perTick) {
       const batch = Buffer.concat(plan.tokens.slice(i, i + plan.perTick).map(chunk));
       if (i === 0) timing.firstTokenAt = nowMs();
@@ -49,17 +62,19 @@ export async function startBenchServer() {
     res.write(Buffer.concat([finish, sse('[DONE]')]));
     timing.lastByteAt = nowMs();
     res.end();
+    // Counted once the answer is sent: parsing a 1.5 MB body before it would delay the first token.
+    timing.requestMessages = messageCount(body);
     timings.push(timing);
   };
 
   const server = await listen(async (req, res) => {
     const requestAt = nowMs();
     const url = new URL(req.url!, 'http://x');
-    await readBody(req);
+    const body = await readBody(req);
     if (url.pathname === '/v1/models') {
       res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
       res.end(JSON.stringify({ object: 'list', data: [{ id: 'bench-model', object: 'model' }] }));
-    } else if (url.pathname === '/v1/chat/completions') await stream(res, requestAt);
+    } else if (url.pathname === '/v1/chat/completions') await stream(res, requestAt, body);
     else if (url.pathname === '/plain') {
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end(PLAIN_PAGE);

@@ -1,6 +1,6 @@
 import { PROVIDERS } from '@/lib/providers/catalog';
 import { lazy, memo, Suspense, useState } from 'react';
-import { sentLine, sentTooltip, type ChatEntry } from '@/lib/chat/chat-store';
+import { contextCutNote, sentLine, sentTooltip, type ChatEntry } from '@/lib/chat/chat-store';
 import type { PageContext } from '@/lib/chat/conversation-db';
 import type { Versions } from '@/lib/chat/conversation-tree';
 import { safeLinkUrl } from '@/lib/markdown/safe-link-url';
@@ -89,6 +89,8 @@ export const MessageItem = memo(function MessageItem({ entry, onRetry, canRetry,
           {sentLine(sent)}
         </p>
       ))}
+      {/* Its request left the oldest turns out to fit the model's context (context-budget.ts): said, never silent. */}
+      {entry.contextCut && <div className="note context-cut">{contextCutNote(entry.contextCut)}</div>}
       {entry.context && (
         <div className="context">
           {t(ATTACHED[entry.context.kind])} <ContextSource context={entry.context} />

@@ -1,6 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { OAuth2Gateway } from '../auth/oauth2-gateway';
-import type { ActivityRecord, MessageRecord, SentPage } from '../chat/conversation-db';
+import { fitToContext } from '../chat/context-budget';
+import type { ActivityRecord, ContextCut, MessageRecord, SentPage } from '../chat/conversation-db';
 import { recordFromWire } from '../chat/image-wire';
 import { providerMessages } from '../chat/provider-messages';
 import { recordRun } from '../chat/record-run';
@@ -12,12 +13,16 @@ import { isFromExtensionPage } from '../messaging/protocol';
 import { loadSettings } from '../settings/load-settings';
 import { pageTextRules, requestTarget } from '../settings/page-text-rules';
 import type { EffectiveSettings } from '../settings/effective-settings';
+import { contextTokens } from '../providers/context-sizes';
 import { carriesPageContent, checkPageTurns } from './check-page-turns';
 import { modelForRun } from './model-for-run';
 import { markOnce } from '../timed-step';
 
-/** A send with every turn in full: as the panel posted it, or with its referenced turns read back (read-path.ts). */
-type Send = Omit<Extract<ChatClientMessage, { type: 'send' }>, 'messages'> & { messages: ChatTurn[] };
+/**
+ * A send with every turn in full: as the panel posted it, or with its referenced turns read back
+ * (read-path.ts); once fitted to the model's context, `cut` says what the budget left out.
+ */
+type Send = Omit<Extract<ChatClientMessage, { type: 'send' }>, 'messages'> & { messages: ChatTurn[]; cut?: ContextCut };
 
 const inFull = (turns: readonly SendTurn[]): turns is ChatTurn[] => !turns.some(isTurnRef);
 
@@ -77,6 +82,7 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
       model: message.model,
       status: 'streaming',
       ...(sent.length ? { sent } : {}),
+      ...(message.cut ? { contextCut: message.cut } : {}),
     };
     const activity: ActivityRecord[] | undefined = settings?.pageText.keepLog
       ? sent.map(({ messageId: _m, ...line }) => ({ ...line, id: crypto.randomUUID(), conversationId, at }))
@@ -89,6 +95,7 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
       return;
     }
     if (sent.length) tell({ type: 'sent', runId, sent });
+    if (message.cut) tell({ type: 'context-cut', runId, cut: message.cut });
     // The provider is asked even when the user's message cannot be stored: the user would rather
     // have the answer, with a warning that it is not saved (and Export to keep it), than nothing.
     const recorder = recordRun(
@@ -118,8 +125,15 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
     );
   };
 
-  /** The full turns, checked exactly as they would be had the panel sent them all (issue 16). */
-  const begin = (message: Send) => {
+  /**
+   * The full turns, fitted to the model's context (context-budget.ts), then checked exactly as they
+   * would be had the panel sent them all (issue 16). Fitted first, so the site rules judge what the
+   * request carries: page text in a turn left out neither leaves nor is refused, and the record of
+   * what left (`sent`) names only what did.
+   */
+  const begin = (posted: Send) => {
+    const { turns, cut } = fitToContext(posted.messages, contextTokens(posted.model));
+    const message: Send = { ...posted, messages: turns, ...(cut ? { cut } : {}) };
     if (carriesPageContent(message.messages)) startWithPageText(message);
     else start(message);
   };

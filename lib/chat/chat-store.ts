@@ -8,6 +8,7 @@ import { ChatConnection } from './chat-connection';
 import {
   getMessages,
   listConversationsPage,
+  type ContextCut,
   type ConversationRecord,
   type MessageRecord,
   type PageContext,
@@ -23,6 +24,7 @@ import { describeStorageProblem } from './storage-problem';
 import { READ_BY_ID } from './read-path';
 import { sendsTurn, turnOf } from './turn-of';
 import { t, type MessageKey } from '../i18n/t';
+import { plural } from '../i18n/plural';
 
 /** One message as the side panel shows it: the stored record, kept up to date while it streams. */
 export type ChatEntry = Omit<MessageRecord, 'conversationId' | 'at'> & {
@@ -134,6 +136,9 @@ export function sentTooltip(sent: SentPage): string {
   return sent.endpoint ? t('sent_tooltip_endpoint', sent.url, sent.chars, sent.endpoint) : t('sent_tooltip', sent.url, sent.chars);
 }
 
+/** “The model saw the newest 120 of 1,000 messages: …”: on an answer whose request left older turns out (context-budget.ts). */
+export const contextCutNote = (cut: ContextCut) => plural('answer_context_cut', cut.kept, cut.total);
+
 /**
  * The conversation as Markdown, for export. The messages are Markdown already and go in as they
  * are; what a page, a provider or a model list named (a page title and URL, a model name, an error
@@ -150,6 +155,7 @@ export function toMarkdown(title: string, entries: ChatEntry[]): string {
       const endpoint = sent.endpoint ? t('export_received_at', sent.endpoint) : '';
       parts.push(`> ${escapeMarkdownText(`${sentLine(sent)}: ${sent.url}, ${sentAmount(sent)}${endpoint}`)}`, '');
     }
+    if (e.contextCut) parts.push(`_${contextCutNote(e.contextCut)}_`, '');
     if (e.content) parts.push(e.content, '');
     if (e.status === 'stopped') parts.push(`_${t('export_stopped')}_`, '');
     if (e.status === 'error' && e.error) parts.push(`_${t('export_failed', escapeMarkdownText(e.error.message))}_`, '');
@@ -260,6 +266,9 @@ export const useChat = create<ChatState>()((set, get) => {
     switch (message.type) {
       case 'sent':
         set((s) => ({ messages: patch(s.messages, message.runId, { sent: message.sent }), entries: patch(s.entries, message.runId, { sent: message.sent }) }));
+        break;
+      case 'context-cut':
+        set((s) => ({ messages: patch(s.messages, message.runId, { contextCut: message.cut }), entries: patch(s.entries, message.runId, { contextCut: message.cut }) }));
         break;
       case 'delta':
         batcher.add(message.runId, message.text);

@@ -55,6 +55,8 @@ const message = z
     finishReason: z.enum(['stop', 'length', 'content-filter', 'error', 'other']).optional(),
     usage: z.object({ inputTokens: z.number().optional(), outputTokens: z.number().optional() }).optional(),
     sent: z.array(sentPage).optional(),
+    // What the answer's request left out to fit the model's context: the note goes and comes back with it.
+    contextCut: z.object({ kept: z.number().int().min(1), total: z.number().int().min(1) }).optional(),
   })
   .refine((m) => m.role === 'user' || (m.provider !== undefined && m.model !== undefined), {
     message: 'an answer needs its "provider" and "model"',

@@ -70,6 +70,17 @@ export interface MessageRecord {
   usage?: Usage;
   /** On an answer: the page text its request carried that had not gone to that recipient before. */
   sent?: SentPage[];
+  /**
+   * On an answer: its request left the conversation's oldest turns out, to fit the model's context
+   * (lib/chat/context-budget.ts); shown with the answer, so nothing is dropped silently.
+   */
+  contextCut?: ContextCut;
+}
+
+/** How many of a conversation's turns a request carried (the newest `kept`), of the `total` it had. */
+export interface ContextCut {
+  kept: number;
+  total: number;
 }
 
 export interface ConversationRecord {

@@ -1,4 +1,4 @@
-import type { PageContext, SentPage } from '../chat/conversation-db';
+import type { ContextCut, PageContext, SentPage } from '../chat/conversation-db';
 import type { WireMessageRecord } from '../chat/image-wire';
 import type { StorageProblem } from '../chat/storage-problem';
 import type { ProviderId } from '../providers/catalog';
@@ -86,6 +86,11 @@ export type ChatServerMessage =
   | { type: 'storage'; runId: string; problem?: StorageProblem }
   /** The page text the request carries to a recipient new to it, sent before the request starts. */
   | { type: 'sent'; runId: string; sent: SentPage[] }
+  /**
+   * The request leaves the conversation's oldest turns out to fit the model's context
+   * (context-budget.ts), sent before the request starts: the answer says so, and its record keeps it.
+   */
+  | { type: 'context-cut'; runId: string; cut: ContextCut }
   /**
    * The site rules refuse page text in the conversation for this provider: nothing was sent or
    * stored, and the panel gives the question back to the user with the reason.

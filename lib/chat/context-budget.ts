@@ -1,0 +1,57 @@
+import type { ChatTurn } from '../messaging/chat-port';
+import type { ContextCut } from './conversation-db';
+import { estimateTurnTokens } from './estimate-tokens';
+
+/**
+ * Kept free for the answer. omni-ai asks Anthropic for 8,192 tokens unless the user set "Maximum
+ * output tokens" (anthropic.ts), and a window counts the answer with the question (Anthropic's
+ * "Context windows"; OpenAI's max_completion_tokens). A quarter of a small window at most, so an
+ * 8,192-token model still gets most of its window as history.
+ */
+export const ANSWER_RESERVE_TOKENS = 8_192;
+
+/** What the request adds around the turns that the budget cannot see: the system prompt (settings), the adapter's framing. */
+export const REQUEST_ALLOWANCE_TOKENS = 1_024;
+
+/** The tokens a request's turns may take in a model that takes `contextTokens` (context-sizes.ts). */
+export function turnBudget(contextTokens: number): number {
+  return Math.max(0, contextTokens - Math.min(ANSWER_RESERVE_TOKENS, Math.floor(contextTokens / 4)) - REQUEST_ALLOWANCE_TOKENS);
+}
+
+export interface Budgeted {
+  /** The turns that go, the new question last. */
+  turns: ChatTurn[];
+  /** Set when older turns were left out: how many went, of how many. */
+  cut?: ContextCut;
+}
+
+/**
+ * The newest turns that fit the model's context (issue 13 target 2): a 1,000-message conversation
+ * is more than most models take, and sending it all made the provider refuse the question. The
+ * oldest turns go first, whole (never half a turn: a question's page text and images go with it or
+ * not at all); the new question always goes. The turns kept are a run back from the question, never
+ * one skipped and an older one kept, and start with a question, so user and assistant turns still
+ * alternate as they did, which Anthropic's Messages API requires of the first message (a user turn).
+ *
+ * A new question that alone is over the budget goes alone, as it would have gone before the budget:
+ * the estimate errs high, so refusing on it could refuse what the provider takes, and when the
+ * provider refuses, its own message says by how much. The caller tells the user what was left out
+ * (`cut`): nothing is dropped silently.
+ */
+export function fitToContext(turns: readonly ChatTurn[], contextTokens: number): Budgeted {
+  const budget = turnBudget(contextTokens);
+  let first = turns.length - 1;
+  if (first < 1) return { turns: [...turns] };
+  let used = estimateTurnTokens(turns[first]!);
+  while (first > 0) {
+    const cost = estimateTurnTokens(turns[first - 1]!);
+    if (used + cost > budget) break;
+    used += cost;
+    first--;
+  }
+  // An answer whose question was left out would open the request with an assistant turn.
+  while (first < turns.length - 1 && turns[first]!.role !== 'user') first++;
+  if (first === 0) return { turns: [...turns] };
+  const kept = turns.slice(first);
+  return { turns: kept, cut: { kept: kept.length, total: turns.length } };
+}

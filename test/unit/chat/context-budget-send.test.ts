@@ -1,0 +1,253 @@
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Runtime } from 'webextension-polyfill';
+import type { ArchivedConversation, MessageRecord } from '@/lib/chat/conversation-db';
+import type { ChatClientMessage, ChatServerMessage } from '@/lib/messaging/chat-port';
+import type { ChatRequest } from '@/lib/providers/types';
+
+/**
+ * The context budget on the real send path (issue 13 target 2): the side panel's chat store and the
+ * worker's chat port joined as Chrome joins them (send-by-reference.test.ts's harness), the
+ * provider replaced by one that records each request. The model is "gpt-4" on an OpenAI-compatible
+ * server: 8,192 tokens (context-sizes.ts), so a turn budget of 5,120 (context-budget.ts).
+ */
+const world = vi.hoisted(() => ({
+  requests: [] as Omit<ChatRequest, 'signal'>[],
+  replies: [] as ({ text: string; holdFinal?: boolean } | { fail: string })[],
+  /** What crossed the port, each way. */
+  posted: [] as ChatClientMessage[],
+  told: [] as ChatServerMessage[],
+  blockedSites: [] as string[],
+  /** Holds the worker's writes while set (a final write still pending). */
+  held: undefined as Promise<void> | undefined,
+  release: () => undefined as void,
+  /** Makes the worker's reads of a conversation never answer. */
+  hangReads: false,
+  /** The worker's reads for sends by reference. */
+  reads: [] as string[],
+  toWorker: (_message: unknown) => undefined as void,
+}));
+
+vi.mock('@/lib/background/model-for-run', () => ({
+  modelForRun: (provider: string) => ({
+    provider,
+    async *stream(request: ChatRequest) {
+      const { signal: _s, ...sent } = request;
+      world.requests.push(structuredClone(sent));
+      const reply = world.replies.shift() ?? { text: 'OK.' };
+      if ('fail' in reply) {
+        yield { type: 'error', error: { kind: 'network', message: reply.fail } };
+        return;
+      }
+      yield { type: 'text-delta', text: reply.text.slice(0, 3) };
+      yield { type: 'text-delta', text: reply.text.slice(3) };
+      // The run's first write (its question, the empty answer) is stored; its last one waits.
+      if (reply.holdFinal) world.held = new Promise((resolve) => (world.release = resolve));
+      yield { type: 'finish', reason: 'stop' };
+    },
+  }),
+}));
+
+vi.mock('@/lib/settings/load-settings', async (original) => {
+  const real = await original<typeof import('@/lib/settings/load-settings')>();
+  return {
+    loadSettings: async () => {
+      const settings = await real.loadSettings();
+      return { ...settings, pageText: { ...settings.pageText, blockedSites: world.blockedSites } };
+    },
+  };
+});
+
+vi.mock('@/lib/chat/conversation-db', async (original) => {
+  const real = await original<typeof import('@/lib/chat/conversation-db')>();
+  return {
+    ...real,
+    storeRunRecords: async (records: Parameters<typeof real.storeRunRecords>[0]) => {
+      await world.held;
+      return real.storeRunRecords(records);
+    },
+  };
+});
+
+// The read the worker does for a send by reference (the panel's own reads go through getMessages too:
+// hangReads is set only once the conversation is open).
+vi.mock('@/lib/chat/read-path', async (original) => {
+  const real = await original<typeof import('@/lib/chat/read-path')>();
+  const db = await import('@/lib/chat/conversation-db');
+  return {
+    ...real,
+    readPath: (conversationId: string, turns: Parameters<typeof real.readPath>[1], deps: Parameters<typeof real.readPath>[2]) =>
+      real.readPath(conversationId, turns, {
+        ...deps,
+        read: (id) => (world.reads.push(`conversation ${id}`), world.hangReads ? new Promise(() => undefined) : db.getMessages(id)),
+        readByIds: (ids) => (world.reads.push(`${ids.length} by id`), world.hangReads ? new Promise(() => undefined) : db.getMessagesByIds(ids)),
+      }),
+  };
+});
+
+vi.mock('@/lib/chat/chat-connection', () => ({
+  ChatConnection: class {
+    constructor(onMessage: (message: ChatServerMessage) => void) {
+      // The worker's port: it answers the panel one task later, through JSON, as Chrome's does.
+      const listeners: ((message: unknown) => void)[] = [];
+      const port = {
+        name: 'chat',
+        sender: { id: chrome.runtime.id, url: chrome.runtime.getURL('/sidepanel.html') },
+        postMessage: (message: ChatServerMessage) => {
+          const copy = JSON.parse(JSON.stringify(message)) as ChatServerMessage;
+          world.told.push(copy);
+          setTimeout(() => onMessage(copy));
+        },
+        onMessage: { addListener: (listener: (message: unknown) => void) => listeners.push(listener) },
+        onDisconnect: { addListener: () => undefined },
+        disconnect: () => undefined,
+      };
+      const ready = (async () => {
+        const { serveChatPort } = await import('@/lib/background/serve-chat-port');
+        const { RunManager } = await import('@/lib/chat/run-manager');
+        serveChatPort(port as unknown as Runtime.Port, new RunManager(async () => undefined), {} as never);
+      })();
+      world.toWorker = (message) => {
+        const copy = JSON.parse(JSON.stringify(message)) as unknown;
+        void ready.then(() => setTimeout(() => listeners.forEach((listener) => listener(copy))));
+      };
+    }
+    post(message: ChatClientMessage) {
+      world.posted.push(message);
+      world.toWorker(message);
+    }
+    wake() {}
+  },
+}));
+
+type Send = Extract<ChatClientMessage, { type: 'send' }>;
+const sends = () => world.posted.filter((m): m is Send => m.type === 'send');
+
+const page = { kind: 'page' as const, title: 'Tides', url: 'https://wiki.example.com/tides', text: 'The moon pulls the sea.', totalChars: 23, readFrom: ['https://wiki.example.com/tides'] };
+
+/**
+ * 15 questions of 18 estimated tokens (30 ASCII characters), 15 answers of 1,508 (4,500): with the
+ * new question (11 tokens), the newest 7 turns take 4,589 tokens and an eighth would take 6,097,
+ * over the 5,120 of the budget. The first question carries page text.
+ */
+function stored(id: string): ArchivedConversation {
+  const messages: Omit<MessageRecord, 'conversationId'>[] = Array.from({ length: 30 }, (_, i) => ({
+    id: `${id}-m${i}`,
+    at: i + 1,
+    parentId: i ? `${id}-m${i - 1}` : null,
+    role: i % 2 ? 'assistant' : 'user',
+    content: i % 2 ? `${i}`.padEnd(4_500, 'x') : `${i}`.padEnd(30, 'q'),
+    status: 'done',
+    ...(i === 0 ? { context: page } : {}),
+    ...(i % 2 ? { provider: 'openai-compatible' as const, model: 'gpt-4' } : {}),
+  }));
+  return { id, title: 'Long', createdAt: 1, updatedAt: 30, messages };
+}
+
+let chat: () => ReturnType<(typeof import('@/lib/chat/chat-store'))['useChat']['getState']>;
+let historyOf: typeof import('@/lib/chat/chat-store').historyOf;
+let expected: typeof import('@/lib/chat/provider-messages').providerMessages;
+
+/** The panel's settings: an OpenAI-compatible server whose listed model is `model`. */
+async function selectModel(model: string) {
+  const { defaultSettings } = await import('@/lib/settings/parse-stored');
+  const { useSettings } = await import('@/lib/settings/store');
+  const settings = defaultSettings();
+  settings.provider = 'openai-compatible';
+  settings.providers['openai-compatible'] = { ...settings.providers['openai-compatible'], baseURL: 'http://127.0.0.1:9/v1', models: [model] };
+  settings.selectedModels = { 'openai-compatible': model };
+  useSettings.setState(settings);
+}
+
+let tests = 0;
+async function openLong(model = 'gpt-4'): Promise<string> {
+  const id = `budget-${++tests}`;
+  const db = await import('@/lib/chat/conversation-db');
+  await db.importConversations([stored(id)]);
+  await selectModel(model);
+  expect(await chat().open(id)).toBe(true);
+  return id;
+}
+
+async function told(type: ChatServerMessage['type'], count = 1) {
+  await vi.waitFor(() => expect(world.told.filter((m) => m.type === type).length).toBeGreaterThanOrEqual(count), { timeout: 4_000 });
+}
+
+/** The worker said `done` `count` times, and the panel (one task later) shows the last answer done. */
+async function answered(count = 1) {
+  await told('done', count);
+  await vi.waitFor(() => expect(chat().entries.at(-1)!.status).toBe('done'), { timeout: 4_000 });
+}
+
+beforeEach(async () => {
+  vi.resetModules();
+  Object.assign(world, { requests: [], replies: [], posted: [], told: [], blockedSites: [], held: undefined, hangReads: false, reads: [] });
+  const store = await import('@/lib/chat/chat-store');
+  chat = () => store.useChat.getState();
+  historyOf = store.historyOf;
+  expected = (await import('@/lib/chat/provider-messages')).providerMessages;
+});
+
+describe('a question in a conversation longer than the model’s context (issue 13 target 2)', () => {
+  it('asks the provider only the newest turns that fit, and the answer, stored and reopened, says so', async () => {
+    const id = await openLong();
+    chat().send('And then?');
+    const whole = expected(historyOf(chat().entries));
+    await answered();
+    expect(whole).toHaveLength(31);
+    // The newest 7 turns, exactly as the whole request had them, starting with a question.
+    expect(world.requests).toHaveLength(1);
+    expect(world.requests[0]!.messages).toEqual(whole.slice(-7));
+    expect(world.requests[0]!.messages[0]!.role).toBe('user');
+    expect(world.told.filter((m) => m.type === 'context-cut')).toEqual([{ type: 'context-cut', runId: sends()[0]!.runId, cut: { kept: 7, total: 31 } }]);
+
+    const answer = chat().entries.at(-1)!;
+    expect(answer).toMatchObject({ status: 'done', contextCut: { kept: 7, total: 31 } });
+    // Stored with the answer, so a reopened conversation still shows it.
+    const db = await import('@/lib/chat/conversation-db');
+    expect((await db.getMessages(id)).find((m) => m.id === answer.id)?.contextCut).toEqual({ kept: 7, total: 31 });
+    chat().newChat();
+    expect(await chat().open(id)).toBe(true);
+    expect(chat().entries.at(-1)).toMatchObject({ id: answer.id, contextCut: { kept: 7, total: 31 } });
+  });
+
+  it('leaves nothing out, and notes nothing, for a model whose context holds it all', async () => {
+    await openLong('gpt-5.5');
+    chat().send('And then?');
+    const whole = expected(historyOf(chat().entries));
+    await answered();
+    expect(world.requests[0]!.messages).toEqual(whole);
+    expect(world.told.some((m) => m.type === 'context-cut')).toBe(false);
+    expect(chat().entries.at(-1)!.contextCut).toBeUndefined();
+  });
+
+  it('fits a regenerated answer’s request the same way, and notes it on the new version', async () => {
+    await openLong();
+    chat().send('And then?');
+    await answered();
+    const first = chat().entries.at(-1)!.id;
+    chat().regenerate(first);
+    await answered(2);
+    expect(world.requests).toHaveLength(2);
+    expect(world.requests[1]!.messages).toEqual(world.requests[0]!.messages);
+    const again = chat().entries.at(-1)!;
+    expect(again.id).not.toBe(first);
+    expect(again.contextCut).toEqual({ kept: 7, total: 31 });
+  });
+
+  it('judges by the site rules only the page text the request carries: a left-out question’s page neither goes nor is refused', async () => {
+    world.blockedSites = ['https://wiki.example.com/*'];
+    await openLong();
+    chat().send('And then?');
+    await answered();
+    expect(world.told.some((m) => m.type === 'refused')).toBe(false);
+    expect(world.told.some((m) => m.type === 'sent')).toBe(false);
+    expect(JSON.stringify(world.requests[0])).not.toContain('The moon pulls');
+
+    // The same conversation with a model that takes all of it carries that page: refused, as before.
+    await openLong('gpt-5.5');
+    chat().send('And then?');
+    await told('refused');
+    expect(world.requests).toHaveLength(1);
+  });
+});
