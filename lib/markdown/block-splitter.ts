@@ -1,3 +1,5 @@
+import { startsWith } from './starts-with';
+
 /** A line that opens or closes a fenced code block (CommonMark §4.5): its fence, else undefined. */
 const fenceOf = (line: string) => /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
 
@@ -27,7 +29,7 @@ export class BlockSplitter {
   /** The blocks of `text`: every one but the last is finished; the last may still grow. */
   split(text: string): readonly string[] {
     if (text === this.text) return this.blocks;
-    if (!text.startsWith(this.text)) this.reset();
+    if (!startsWith(text, this.text)) this.reset();
     this.text = text;
     for (let newline = text.indexOf('\n', this.read); newline >= 0; newline = text.indexOf('\n', this.read)) {
       const finished = this.line(this.read, newline);

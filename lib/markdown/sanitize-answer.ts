@@ -59,7 +59,7 @@ const STAND_INS: Readonly<Record<string, (element: Element) => Node[]>> = { img:
 // One instance of our own, so these hooks and this configuration apply to answers only.
 const purify = DOMPurify(window);
 
-// The element is swapped for its stand-in in the inert document (nothing loads there);
+// The element is swapped for its stand-in in DOMPurify's inert document (nothing loads there);
 // DOMPurify then treats the element as removed and walks on into the stand-in, which goes through
 // the same allowlist and hooks as the rest.
 purify.addHook('uponSanitizeElement', (node, data) => {
@@ -82,66 +82,26 @@ purify.addHook('afterSanitizeAttributes', (node) => {
   }
 });
 
-const CONFIG = {
-  ALLOWED_TAGS,
-  ALLOWED_ATTR,
-  ALLOWED_URI_REGEXP,
-  // Checked by value in the hook above; without this DOMPurify would test them as URIs.
-  ADD_URI_SAFE_ATTR: ['align', 'start'],
-  ALLOW_DATA_ATTR: false,
-  ALLOW_ARIA_ATTR: false,
-  ALLOW_UNKNOWN_PROTOCOLS: false,
-  RETURN_DOM_FRAGMENT: true as const,
-};
-
 /**
- * The one inert document every answer is parsed into. DOMPurify, given a string, parses it into a
- * new document per call (DOMParser): in a 20,000-token answer, thousands of documents, the largest
- * JavaScript cost of the stream in the profile (issue 13 target 1, bench/NOTES.md). A document made
- * with createHTMLDocument has no browsing context, so nothing parsed into it loads or runs, as in
- * DOMPurify's own.
- */
-let inertDocument: Document | undefined;
-
-/**
- * The root each call parses into and DOMPurify sanitises in place: a new element every call, so no
- * node of one answer can be in the next one's tree. Its tag is one DOMPurify keeps (it refuses to
- * sanitise a root it would remove) and one whose context parses as the body does (HTML §13.4, the
- * fragment parsing algorithm: "in body", the data state); it never reaches the panel, only its children.
- */
-const ROOT_TAG = 'span';
-
-/** The HTML parsed under a fresh root element of the inert document. */
-function parseInert(html: string): HTMLElement {
-  inertDocument ??= document.implementation.createHTMLDocument('');
-  const root = inertDocument.createElement(ROOT_TAG);
-  root.innerHTML = html;
-  return root;
-}
-
-/**
- * DOMPurify's part alone: HTML to a fragment of an inert document (nothing in it loads or runs
- * until the caller inserts it in the panel) holding only the allowlist. A link whose URL was refused
- * is unwrapped to its text, so it is not shown as a link that goes nowhere. It is safe on its own
+ * DOMPurify's part alone: HTML to a fragment of DOMPurify's inert document (nothing in it loads or
+ * runs until the caller serialises it) holding only the allowlist. A link whose URL was refused is
+ * unwrapped to its text, so it is not shown as a link that goes nowhere. It is safe on its own
  * (the unit tests run every hostile input through it without the prefilter).
- *
- * The HTML is parsed once into the inert document above and sanitised there in place (DOMPurify's
- * IN_PLACE: the same walk, hooks and allowlist as for a string). Where DOMPurify refuses to return
- * a tree in place, it throws: when it would have to remove the root itself (text that looks like
- * markup beside a comment, its mXSS check), or the tree kept changing under the walk. That
- * HTML then goes through DOMPurify's own document, as before.
  */
 export function purifyAnswerHtml(html: string): DocumentFragment {
-  let fragment: DocumentFragment;
-  try {
-    const root = parseInert(html);
-    purify.sanitize(root, { ...CONFIG, IN_PLACE: true });
-    fragment = root.ownerDocument.createDocumentFragment();
-    while (root.firstChild) fragment.appendChild(root.firstChild);
-  } catch {
-    // Null when the HTML parses to a frameset (no body): nothing of it would be shown anyway.
-    fragment = (purify.sanitize(html, CONFIG) as DocumentFragment | null) ?? document.implementation.createHTMLDocument('').createDocumentFragment();
-  }
+  const fragment = purify.sanitize(html, {
+    ALLOWED_TAGS,
+    ALLOWED_ATTR,
+    ALLOWED_URI_REGEXP,
+    // Checked by value in the hook above; without this DOMPurify would test them as URIs.
+    ADD_URI_SAFE_ATTR: ['align', 'start'],
+    ALLOW_DATA_ATTR: false,
+    ALLOW_ARIA_ATTR: false,
+    ALLOW_UNKNOWN_PROTOCOLS: false,
+    RETURN_DOM_FRAGMENT: true,
+  }) as DocumentFragment | null;
+  // Null when the HTML parses to a frameset (no body): nothing of it would be shown anyway.
+  if (!fragment) return document.implementation.createHTMLDocument('').createDocumentFragment();
   for (const link of fragment.querySelectorAll('a:not([href])')) link.replaceWith(...link.childNodes);
   return fragment;
 }

@@ -250,35 +250,6 @@ describe('the sanitiser', () => {
     expect(renderMarkdownBlock('| a |\n|:-:|\n| 1 |')).toContain('<th align="center">a</th>');
   });
 
-  // Each call parses under a new root of one inert document that every call shares, and DOMPurify
-  // sanitises that tree in place (sanitize-answer.ts): nothing of one answer may reach the next.
-  it('keeps nothing of one call in the next, though they share one document', () => {
-    const html = (fragment: DocumentFragment) => {
-      const container = fragment.ownerDocument.createElement('div');
-      container.append(fragment.cloneNode(true));
-      return container.innerHTML;
-    };
-    const first = purifyAnswerHtml(`<p>first <img src="${A}/i.png" alt="one"> <a href="javascript:x()">bad</a></p><script>s()</script>`);
-    const refused = purifyAnswerHtml('refused &lt;b&gt; <!-- c -->'); // sanitised through DOMPurify's own document (next test)
-    const second = purifyAnswerHtml('<p>second</p>');
-    const third = purifyAnswerHtml('third');
-    expect(second.ownerDocument).toBe(first.ownerDocument); // the shared document is what this test is about
-    expect(second.ownerDocument).not.toBe(document);
-    expect(html(first)).toBe(`<p>first <a href="${A}/i.png" target="_blank" rel="noopener noreferrer">Image from attacker.example</a> (one) bad</p>`);
-    expect(html(refused)).toBe('refused &lt;b&gt; ');
-    expect(html(second)).toBe('<p>second</p>');
-    expect(html(third)).toBe('third');
-  });
-
-  it('sends HTML that DOMPurify will not sanitise in place through DOMPurify’s own document, showing what it showed before', () => {
-    // Text that reads as markup beside a comment, at the top: DOMPurify's mXSS check condemns the
-    // element holding them, which here is the root it was asked to sanitise in place, so it throws.
-    const fragment = purifyAnswerHtml('a &lt;img src=x onerror=alert(1)&gt; <!-- <b> -->');
-    expect(fragment.textContent).toBe('a <img src=x onerror=alert(1)> ');
-    expect(fragment.querySelector('*')).toBeNull();
-    expect([...fragment.childNodes].map((node) => node.nodeType)).toEqual([Node.TEXT_NODE]);
-  });
-
   it('keeps only highlight.js’s class names', () => {
     expect(renderMarkdownBlock('<span class="alert hljs-keyword">k</span>')).toBe('<p><span class="hljs-keyword">k</span></p>\n');
     expect(renderMarkdownBlock('```ts\nclass A {}\n```')).toContain('<span class="hljs-title class_">A</span>');
