@@ -1,7 +1,7 @@
-import { memo, useLayoutEffect, useMemo, useRef, type MouseEvent } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { fencedCodeBlock } from '@/lib/markdown/fenced-code-block';
-import { renderCodeShell, renderMarkdownBlock } from '@/lib/markdown/render';
-import { splitBlocks } from '@/lib/markdown/split-blocks';
+import { BlockSplitter } from '@/lib/markdown/block-splitter';
+import { renderCodeShell, renderMarkdownFragment } from '@/lib/markdown/render';
 import { StreamedCode } from '@/lib/markdown/streamed-code';
 import { t } from '@/lib/i18n/t';
 
@@ -24,11 +24,22 @@ function CodeBlock({ lang, text }: { lang: string | undefined; text: string }) {
   return <div className="md-block" ref={ref} dangerouslySetInnerHTML={{ __html: shell }} />;
 }
 
+/**
+ * Any other block: the sanitised nodes themselves go in (render.ts renderMarkdownFragment), not their
+ * HTML: React's innerHTML parsed every block a second time (663 ms of a 20,000-token answer's profile,
+ * issue 13 target 1). React renders the element empty and never touches what is inside it.
+ */
+function HtmlBlock({ source }: { source: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => ref.current!.replaceChildren(renderMarkdownFragment(source)), [source]);
+  return <div className="md-block" ref={ref} />;
+}
+
 /** A finished block never changes: memo means it is parsed once, however long the answer grows. */
 const Block = memo(function Block({ source }: { source: string }) {
   const code = fencedCodeBlock(source);
   if (code) return <CodeBlock lang={code.lang} text={code.text} />;
-  return <div className="md-block" dangerouslySetInnerHTML={{ __html: renderMarkdownBlock(source) }} />;
+  return <HtmlBlock source={source} />;
 });
 
 const GROUP = 32;
@@ -38,7 +49,7 @@ const GROUP = 32;
  * every frame costs more than the frame has (bench/RESULTS.md); a finished group is compared once.
  */
 const BlockGroup = memo(
-  function BlockGroup({ blocks }: { blocks: string[] }) {
+  function BlockGroup({ blocks }: { blocks: readonly string[] }) {
     return (
       <div className="md-group">
         {blocks.map((block, i) => (
@@ -63,8 +74,12 @@ function onCopyClick(event: MouseEvent<HTMLDivElement>) {
 
 /** An answer as Markdown, rendered block by block as it streams. */
 export function Markdown({ text }: { text: string }) {
-  const blocks = splitBlocks(text);
-  const groups: string[][] = [];
+  // One splitter per message reads only what is new each frame (block-splitter.ts). It is a cache
+  // keyed by the text (text that does not extend the last is split whole), so a render React
+  // discards or repeats leaves it right.
+  const [splitter] = useState(() => new BlockSplitter());
+  const blocks = splitter.split(text);
+  const groups: (readonly string[])[] = [];
   for (let i = 0; i < blocks.length; i += GROUP) groups.push(blocks.slice(i, i + GROUP));
   return (
     <div className="markdown" onClick={onCopyClick}>

@@ -20,25 +20,35 @@ function addCopyButtons(fragment: DocumentFragment): void {
 }
 
 /**
- * One Markdown block as safe HTML: model output is untrusted (a page it read may have told it what
- * to write), so it is sanitised with an explicit allowlist (sanitize-answer.ts); code blocks then
- * get a copy button. The work is done on DOM nodes of an inert document, never by editing the
- * HTML string, so nothing an answer writes can be spliced into our markup. (`sanitize` is
- * replaceable so tests can prove each layer of the sanitiser on its own.)
+ * One Markdown block as safe nodes to insert in the panel: model output is untrusted (a page it read
+ * may have told it what to write), so it is sanitised with an explicit allowlist (sanitize-answer.ts);
+ * code blocks then get a copy button. The work is done on DOM nodes of an inert document, never by
+ * editing the HTML string, so nothing an answer writes can be spliced into our markup; and the nodes
+ * are inserted as they are, never serialised and parsed again by the panel (which cost a second parse
+ * of every block, and is where mutation XSS lives). (`sanitize` is replaceable so tests can prove
+ * each layer of the sanitiser on its own.)
  */
+export function renderMarkdownFragment(
+  markdown: string,
+  sanitize: (html: string, hasRawHtml: boolean) => DocumentFragment = sanitizeAnswer,
+): DocumentFragment {
+  const tokens = marked.lexer(markdown);
+  let hasRawHtml = false;
+  marked.walkTokens(tokens, (token) => void (hasRawHtml ||= token.type === 'html'));
+  const fragment = sanitize(marked.parser(tokens), hasRawHtml);
+  addCopyButtons(fragment);
+  return fragment;
+}
+
+/** renderMarkdownFragment's nodes as HTML (what the panel shows, for tests and the code block's shell). */
 export function renderMarkdownBlock(
   markdown: string,
   sanitize: (html: string, hasRawHtml: boolean) => DocumentFragment = sanitizeAnswer,
 ): string {
-  const tokens = marked.lexer(markdown);
-  let hasRawHtml = false;
-  marked.walkTokens(tokens, (token) => void (hasRawHtml ||= token.type === 'html'));
-  return finishHtml(sanitize(marked.parser(tokens), hasRawHtml));
+  return serialize(renderMarkdownFragment(markdown, sanitize));
 }
 
-/** The sanitised fragment with our copy buttons, as HTML. */
-function finishHtml(fragment: DocumentFragment): string {
-  addCopyButtons(fragment);
+function serialize(fragment: DocumentFragment): string {
   const container = fragment.ownerDocument.createElement('div');
   container.append(fragment);
   return container.innerHTML;
@@ -51,10 +61,11 @@ function finishHtml(fragment: DocumentFragment): string {
 export function renderCodeShell(lang: string | undefined): string {
   let shell = shells.get(lang);
   if (shell === undefined) {
-    shell = finishHtml(sanitizeAnswer(highlightCode('', lang), false));
-    // An answer of 20,000 tokens has ~1,000 code blocks in a handful of languages: DOMPurify builds a
-    // document per call (bench/NOTES.md), so each language's shell is made once. Bounded: the info
-    // string comes from the model.
+    const fragment = sanitizeAnswer(highlightCode('', lang), false);
+    addCopyButtons(fragment);
+    shell = serialize(fragment);
+    // An answer of 20,000 tokens has ~1,000 code blocks in a handful of languages: each language's
+    // shell is sanitised once, not once per block. Bounded: the info string comes from the model.
     if (shells.size >= 64) shells.clear();
     shells.set(lang, shell);
   }

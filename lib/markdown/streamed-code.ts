@@ -1,5 +1,6 @@
 import { codeClass, highlightCodeBody, knownLanguage } from './highlight-code';
 import { sanitizeCodeHtml } from './render';
+import { startsWith } from './starts-with';
 
 /** Lines per slice: the most a frame highlights again while a long code block streams. */
 export const SLICE_LINES = 32;
@@ -48,11 +49,11 @@ export class StreamedCode {
   update(text: string): void {
     // Code only grows while it streams, but a line that looked like code can turn into the closing
     // fence, which marked leaves out with the newline before it: drop the slices it invalidates.
-    while (this.slices.length && !text.startsWith(this.text.slice(0, this.slices.at(-1)!.end))) {
+    while (this.slices.length && !startsWith(text, this.text.slice(0, this.slices.at(-1)!.end))) {
       this.slices.pop()!.element.remove();
       this.triedTo = 0;
     }
-    if (this.triedTo > text.length || !text.startsWith(this.text.slice(0, this.triedTo))) this.triedTo = 0;
+    if (this.triedTo > text.length || !startsWith(text, this.text.slice(0, this.triedTo))) this.triedTo = 0;
     this.text = text;
     this.removeTail();
     let start = this.slices.at(-1)?.end ?? 0;
