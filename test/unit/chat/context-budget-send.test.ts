@@ -1,9 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Runtime } from 'webextension-polyfill';
 import type { ArchivedConversation, MessageRecord } from '@/lib/chat/conversation-db';
 import type { ChatClientMessage, ChatServerMessage } from '@/lib/messaging/chat-port';
-import type { ChatRequest } from '@/lib/providers/types';
 
 /**
  * The context budget on the real send path (issue 13 target 2): the side panel's chat store and the
@@ -11,114 +9,13 @@ import type { ChatRequest } from '@/lib/providers/types';
  * provider replaced by one that records each request. The model is "gpt-4" on an OpenAI-compatible
  * server: 8,192 tokens (context-sizes.ts), so a turn budget of 5,120 (context-budget.ts).
  */
-const world = vi.hoisted(() => ({
-  requests: [] as Omit<ChatRequest, 'signal'>[],
-  replies: [] as ({ text: string; holdFinal?: boolean } | { fail: string })[],
-  /** What crossed the port, each way. */
-  posted: [] as ChatClientMessage[],
-  told: [] as ChatServerMessage[],
-  blockedSites: [] as string[],
-  /** Holds the worker's writes while set (a final write still pending). */
-  held: undefined as Promise<void> | undefined,
-  release: () => undefined as void,
-  /** Makes the worker's reads of a conversation never answer. */
-  hangReads: false,
-  /** The worker's reads for sends by reference. */
-  reads: [] as string[],
-  toWorker: (_message: unknown) => undefined as void,
-}));
+const world = await vi.hoisted(async () => (await import('./panel-worker-harness')).newWorld());
 
-vi.mock('@/lib/background/model-for-run', () => ({
-  modelForRun: (provider: string) => ({
-    provider,
-    async *stream(request: ChatRequest) {
-      const { signal: _s, ...sent } = request;
-      world.requests.push(structuredClone(sent));
-      const reply = world.replies.shift() ?? { text: 'OK.' };
-      if ('fail' in reply) {
-        yield { type: 'error', error: { kind: 'network', message: reply.fail } };
-        return;
-      }
-      yield { type: 'text-delta', text: reply.text.slice(0, 3) };
-      yield { type: 'text-delta', text: reply.text.slice(3) };
-      // The run's first write (its question, the empty answer) is stored; its last one waits.
-      if (reply.holdFinal) world.held = new Promise((resolve) => (world.release = resolve));
-      yield { type: 'finish', reason: 'stop' };
-    },
-  }),
-}));
-
-vi.mock('@/lib/settings/load-settings', async (original) => {
-  const real = await original<typeof import('@/lib/settings/load-settings')>();
-  return {
-    loadSettings: async () => {
-      const settings = await real.loadSettings();
-      return { ...settings, pageText: { ...settings.pageText, blockedSites: world.blockedSites } };
-    },
-  };
-});
-
-vi.mock('@/lib/chat/conversation-db', async (original) => {
-  const real = await original<typeof import('@/lib/chat/conversation-db')>();
-  return {
-    ...real,
-    storeRunRecords: async (records: Parameters<typeof real.storeRunRecords>[0]) => {
-      await world.held;
-      return real.storeRunRecords(records);
-    },
-  };
-});
-
-// The read the worker does for a send by reference (the panel's own reads go through getMessages too:
-// hangReads is set only once the conversation is open).
-vi.mock('@/lib/chat/read-path', async (original) => {
-  const real = await original<typeof import('@/lib/chat/read-path')>();
-  const db = await import('@/lib/chat/conversation-db');
-  return {
-    ...real,
-    readPath: (conversationId: string, turns: Parameters<typeof real.readPath>[1], deps: Parameters<typeof real.readPath>[2]) =>
-      real.readPath(conversationId, turns, {
-        ...deps,
-        read: (id) => (world.reads.push(`conversation ${id}`), world.hangReads ? new Promise(() => undefined) : db.getMessages(id)),
-        readByIds: (ids) => (world.reads.push(`${ids.length} by id`), world.hangReads ? new Promise(() => undefined) : db.getMessagesByIds(ids)),
-      }),
-  };
-});
-
-vi.mock('@/lib/chat/chat-connection', () => ({
-  ChatConnection: class {
-    constructor(onMessage: (message: ChatServerMessage) => void) {
-      // The worker's port: it answers the panel one task later, through JSON, as Chrome's does.
-      const listeners: ((message: unknown) => void)[] = [];
-      const port = {
-        name: 'chat',
-        sender: { id: chrome.runtime.id, url: chrome.runtime.getURL('/sidepanel.html') },
-        postMessage: (message: ChatServerMessage) => {
-          const copy = JSON.parse(JSON.stringify(message)) as ChatServerMessage;
-          world.told.push(copy);
-          setTimeout(() => onMessage(copy));
-        },
-        onMessage: { addListener: (listener: (message: unknown) => void) => listeners.push(listener) },
-        onDisconnect: { addListener: () => undefined },
-        disconnect: () => undefined,
-      };
-      const ready = (async () => {
-        const { serveChatPort } = await import('@/lib/background/serve-chat-port');
-        const { RunManager } = await import('@/lib/chat/run-manager');
-        serveChatPort(port as unknown as Runtime.Port, new RunManager(async () => undefined), {} as never);
-      })();
-      world.toWorker = (message) => {
-        const copy = JSON.parse(JSON.stringify(message)) as unknown;
-        void ready.then(() => setTimeout(() => listeners.forEach((listener) => listener(copy))));
-      };
-    }
-    post(message: ChatClientMessage) {
-      world.posted.push(message);
-      world.toWorker(message);
-    }
-    wake() {}
-  },
-}));
+vi.mock('@/lib/background/model-for-run', async () => (await import('./panel-worker-harness')).recordingModel(world));
+vi.mock('@/lib/settings/load-settings', async (original) => (await import('./panel-worker-harness')).settingsBlocking(world, original));
+vi.mock('@/lib/chat/conversation-db', async (original) => (await import('./panel-worker-harness')).storeHoldingWrites(world, original));
+vi.mock('@/lib/chat/read-path', async (original) => (await import('./panel-worker-harness')).countedReads(world, original));
+vi.mock('@/lib/chat/chat-connection', async () => (await import('./panel-worker-harness')).portToWorker(world));
 
 type Send = Extract<ChatClientMessage, { type: 'send' }>;
 const sends = () => world.posted.filter((m): m is Send => m.type === 'send');
@@ -181,7 +78,7 @@ async function answered(count = 1) {
 
 beforeEach(async () => {
   vi.resetModules();
-  Object.assign(world, { requests: [], replies: [], posted: [], told: [], blockedSites: [], held: undefined, hangReads: false, reads: [] });
+  (await import('./panel-worker-harness')).resetWorld(world);
   const store = await import('@/lib/chat/chat-store');
   chat = () => store.useChat.getState();
   historyOf = store.historyOf;
