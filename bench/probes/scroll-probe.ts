@@ -22,7 +22,7 @@ import '../lib/node-extension-shim';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import { defaultSettings } from '../../lib/settings/parse-stored';
 import { EXTENSION_DIR, launchExtension, type ExtensionSession } from '../../test/e2e/harness/launch';
 import { coldOpen } from '../browser-benches';
@@ -161,6 +161,22 @@ interface TraceEvent {
   args?: Record<string, unknown> & { name?: string; data?: Record<string, unknown> };
 }
 
+/** Ends a trace started with `transferMode: 'ReturnAsStream'`, reads its stream whole and detaches. */
+async function endTrace(cdp: CDPSession): Promise<string> {
+  const done = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => resolve(e.stream!)));
+  await cdp.send('Tracing.end');
+  const stream = await done;
+  const chunks: string[] = [];
+  for (;;) {
+    const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
+    chunks.push(base64Encoded ? Buffer.from(data, 'base64').toString('utf8') : data);
+    if (eof) break;
+  }
+  await cdp.send('IO.close', { handle: stream });
+  await cdp.detach();
+  return chunks.join('');
+}
+
 /** A CDP trace of one scroll: written to `file`, then summarised per long frame of the panel's main thread. */
 async function tracedScroll(ext: ExtensionSession, panel: Page, file: string): Promise<void> {
   const cdp = await ext.context.newCDPSession(panel);
@@ -181,18 +197,7 @@ async function tracedScroll(ext: ExtensionSession, panel: Page, file: string): P
   ];
   await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: categories } });
   const result = await probeScroll(panel);
-  const done = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => resolve(e.stream!)));
-  await cdp.send('Tracing.end');
-  const stream = await done;
-  const chunks: string[] = [];
-  for (;;) {
-    const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
-    chunks.push(base64Encoded ? Buffer.from(data, 'base64').toString('utf8') : data);
-    if (eof) break;
-  }
-  await cdp.send('IO.close', { handle: stream });
-  await cdp.detach();
-  const text = chunks.join('');
+  const text = await endTrace(cdp);
   await fs.writeFile(file, text);
   summariseScroll('traced scroll', result);
   const parsed = JSON.parse(text) as { traceEvents: TraceEvent[] } | TraceEvent[];
@@ -281,17 +286,7 @@ async function startWholeTrace(ext: ExtensionSession): Promise<(file: string) =>
     traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-v8.gc', 'v8'] },
   });
   return async (file) => {
-    const done = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => resolve(e.stream!)));
-    await cdp.send('Tracing.end');
-    const stream = await done;
-    const chunks: string[] = [];
-    for (;;) {
-      const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
-      chunks.push(base64Encoded ? Buffer.from(data, 'base64').toString('utf8') : data);
-      if (eof) break;
-    }
-    await cdp.detach();
-    const text = chunks.join('');
+    const text = await endTrace(cdp);
     await fs.writeFile(file, text);
     console.log(`whole trace written to ${file}`);
     const parsed = JSON.parse(text) as { traceEvents: TraceEvent[] } | TraceEvent[];
