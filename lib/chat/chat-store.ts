@@ -193,6 +193,9 @@ export const useChat = create<ChatState>()((set, get) => {
     }),
   );
 
+  /** A change to one message, in the whole conversation and in the path shown. */
+  const update = (id: string, change: Partial<ChatEntry>) => set((s) => ({ messages: patch(s.messages, id, change), entries: patch(s.entries, id, change) }));
+
   const finish = (id: string, change: Partial<ChatEntry>) => {
     batcher.flush();
     set((s) => {
@@ -265,10 +268,10 @@ export const useChat = create<ChatState>()((set, get) => {
     if (!get().messages.some((e) => e.id === message.runId)) return; // another conversation's run
     switch (message.type) {
       case 'sent':
-        set((s) => ({ messages: patch(s.messages, message.runId, { sent: message.sent }), entries: patch(s.entries, message.runId, { sent: message.sent }) }));
+        update(message.runId, { sent: message.sent });
         break;
       case 'context-cut':
-        set((s) => ({ messages: patch(s.messages, message.runId, { contextCut: message.cut }), entries: patch(s.entries, message.runId, { contextCut: message.cut }) }));
+        update(message.runId, { contextCut: message.cut });
         break;
       case 'delta':
         batcher.add(message.runId, message.text);
@@ -282,8 +285,7 @@ export const useChat = create<ChatState>()((set, get) => {
         markStored(message.runId, !unsaved(message.runId));
         break;
       case 'storage': {
-        const change = { unsaved: message.problem?.message };
-        set((s) => ({ messages: patch(s.messages, message.runId, change), entries: patch(s.entries, message.runId, change) }));
+        update(message.runId, { unsaved: message.problem?.message });
         const entry = get().messages.find((e) => e.id === message.runId);
         markStored(message.runId, !message.problem && entry?.status !== 'streaming');
         break;
@@ -375,7 +377,7 @@ export const useChat = create<ChatState>()((set, get) => {
     const post = () => {
       const model = pickModel();
       if (model !== answer.model) {
-        set((s) => ({ messages: patch(s.messages, runId, { model }), entries: patch(s.entries, runId, { model }) }));
+        update(runId, { model });
       }
       if (!model) {
         finish(runId, { status: 'error', error: { kind: 'config', message: t('no_model_selected') } });
