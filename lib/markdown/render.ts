@@ -4,7 +4,7 @@ import { sanitizeAnswer } from './sanitize-answer';
 import { t } from '../i18n/t';
 
 /** Our own markup around each code block: a copy button, added after sanitising so an answer cannot make one. */
-function addCopyButtons(fragment: DocumentFragment): void {
+function withCopyButtons(fragment: DocumentFragment): DocumentFragment {
   for (const pre of fragment.querySelectorAll('pre')) {
     const doc = pre.ownerDocument;
     const block = doc.createElement('div');
@@ -17,6 +17,7 @@ function addCopyButtons(fragment: DocumentFragment): void {
     pre.replaceWith(block);
     block.append(button, pre);
   }
+  return fragment;
 }
 
 /**
@@ -35,9 +36,7 @@ export function renderMarkdownFragment(
   const tokens = marked.lexer(markdown);
   let hasRawHtml = false;
   marked.walkTokens(tokens, (token) => void (hasRawHtml ||= token.type === 'html'));
-  const fragment = sanitize(marked.parser(tokens), hasRawHtml);
-  addCopyButtons(fragment);
-  return fragment;
+  return withCopyButtons(sanitize(marked.parser(tokens), hasRawHtml));
 }
 
 /** renderMarkdownFragment's nodes as HTML (what the panel shows, for tests and the code block's shell). */
@@ -61,9 +60,7 @@ function serialize(fragment: DocumentFragment): string {
 export function renderCodeShell(lang: string | undefined): string {
   let shell = shells.get(lang);
   if (shell === undefined) {
-    const fragment = sanitizeAnswer(highlightCode('', lang), false);
-    addCopyButtons(fragment);
-    shell = serialize(fragment);
+    shell = serialize(withCopyButtons(sanitizeAnswer(highlightCode('', lang), false)));
     // An answer of 20,000 tokens has ~1,000 code blocks in a handful of languages: each language's
     // shell is sanitised once, not once per block. Bounded: the info string comes from the model.
     if (shells.size >= 64) shells.clear();
