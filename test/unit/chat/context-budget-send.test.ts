@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ArchivedConversation, MessageRecord } from '@/lib/chat/conversation-db';
-import type { ChatClientMessage, ChatServerMessage } from '@/lib/messaging/chat-port';
+import { sendsOf, told } from './panel-worker-harness';
 
 /**
  * The context budget on the real send path (issue 13 target 2): the side panel's chat store and the
@@ -17,8 +17,6 @@ vi.mock('@/lib/chat/conversation-db', async (original) => (await import('./panel
 vi.mock('@/lib/chat/read-path', async (original) => (await import('./panel-worker-harness')).countedReads(world, original));
 vi.mock('@/lib/chat/chat-connection', async () => (await import('./panel-worker-harness')).portToWorker(world));
 
-type Send = Extract<ChatClientMessage, { type: 'send' }>;
-const sends = () => world.posted.filter((m): m is Send => m.type === 'send');
 
 const page = { kind: 'page' as const, title: 'Tides', url: 'https://wiki.example.com/tides', text: 'The moon pulls the sea.', totalChars: 23, readFrom: ['https://wiki.example.com/tides'] };
 
@@ -66,13 +64,9 @@ async function openLong(model = 'gpt-4'): Promise<string> {
   return id;
 }
 
-async function told(type: ChatServerMessage['type'], count = 1) {
-  await vi.waitFor(() => expect(world.told.filter((m) => m.type === type).length).toBeGreaterThanOrEqual(count), { timeout: 4_000 });
-}
-
 /** The worker said `done` `count` times, and the panel (one task later) shows the last answer done. */
 async function answered(count = 1) {
-  await told('done', count);
+  await told(world, 'done', count);
   await vi.waitFor(() => expect(chat().entries.at(-1)!.status).toBe('done'), { timeout: 4_000 });
 }
 
@@ -96,7 +90,7 @@ describe('a question in a conversation longer than the model’s context (issue 
     expect(world.requests).toHaveLength(1);
     expect(world.requests[0]!.messages).toEqual(whole.slice(-7));
     expect(world.requests[0]!.messages[0]!.role).toBe('user');
-    expect(world.told.filter((m) => m.type === 'context-cut')).toEqual([{ type: 'context-cut', runId: sends()[0]!.runId, cut: { kept: 7, total: 31 } }]);
+    expect(world.told.filter((m) => m.type === 'context-cut')).toEqual([{ type: 'context-cut', runId: sendsOf(world)[0]!.runId, cut: { kept: 7, total: 31 } }]);
 
     const answer = chat().entries.at(-1)!;
     expect(answer).toMatchObject({ status: 'done', contextCut: { kept: 7, total: 31 } });
@@ -144,7 +138,7 @@ describe('a question in a conversation longer than the model’s context (issue 
     // The same conversation with a model that takes all of it carries that page: refused, as before.
     await openLong('gpt-5.5');
     chat().send('And then?');
-    await told('refused');
+    await told(world, 'refused');
     expect(world.requests).toHaveLength(1);
   });
 });

@@ -1,3 +1,4 @@
+import { expect, vi } from 'vitest';
 import type { Runtime } from 'webextension-polyfill';
 import type { ChatClientMessage, ChatServerMessage } from '@/lib/messaging/chat-port';
 import type { ChatRequest } from '@/lib/providers/types';
@@ -12,7 +13,7 @@ import type { ChatRequest } from '@/lib/providers/types';
  *   const world = await vi.hoisted(async () => (await import('./panel-worker-harness')).newWorld());
  *   vi.mock('@/lib/background/model-for-run', async () => (await import('./panel-worker-harness')).recordingModel(world));
  *
- * Only types are imported at the top: this module loads before the mocks are in place.
+ * Only types and vitest are imported at the top: this module loads before the mocks are in place.
  */
 export interface World {
   requests: Omit<ChatRequest, 'signal'>[];
@@ -140,4 +141,14 @@ export function portToWorker(world: World) {
       wake() {}
     },
   };
+}
+
+type Send = Extract<ChatClientMessage, { type: 'send' }>;
+
+/** The sends the panel posted, in order. */
+export const sendsOf = (world: World): Send[] => world.posted.filter((m): m is Send => m.type === 'send');
+
+/** Waits until the worker has said `type`, `count` times in all. */
+export async function told(world: World, type: ChatServerMessage['type'], count = 1): Promise<void> {
+  await vi.waitFor(() => expect(world.told.filter((m) => m.type === type).length).toBeGreaterThanOrEqual(count), { timeout: 4_000 });
 }

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ArchivedConversation, MessageRecord } from '@/lib/chat/conversation-db';
-import type { ChatClientMessage, ChatServerMessage } from '@/lib/messaging/chat-port';
+import { sendsOf, told } from './panel-worker-harness';
 import { fixtureImage } from '../providers/images';
 
 /**
@@ -18,8 +18,6 @@ vi.mock('@/lib/chat/conversation-db', async (original) => (await import('./panel
 vi.mock('@/lib/chat/read-path', async (original) => (await import('./panel-worker-harness')).countedReads(world, original));
 vi.mock('@/lib/chat/chat-connection', async () => (await import('./panel-worker-harness')).portToWorker(world));
 
-type Send = Extract<ChatClientMessage, { type: 'send' }>;
-const sends = () => world.posted.filter((m): m is Send => m.type === 'send');
 
 const png = fixtureImage('png');
 const bytes = () => Uint8Array.from(atob(png.data), (c) => c.charCodeAt(0));
@@ -66,11 +64,6 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** Waits until the worker has said `type` for a run, `count` times in all. */
-async function told(type: ChatServerMessage['type'], count = 1) {
-  await vi.waitFor(() => expect(world.told.filter((m) => m.type === type).length).toBeGreaterThanOrEqual(count), { timeout: 4_000 });
-}
-
 /**
  * Opens a stored conversation, as History does; its ids start with a prefix of this test's (the
  * mocked conversation-db module, and so its database, outlive vi.resetModules).
@@ -94,9 +87,9 @@ describe('sending the history by reference (issue 13 target 2)', () => {
     await openStored();
     chat().send('And the tides?');
     const want = inFull();
-    await told('done');
+    await told(world, 'done');
 
-    const [send] = sends();
+    const [send] = sendsOf(world);
     // Every stored turn went as a reference, the new question in full: kilobytes less per question.
     expect(send!.messages.map((m) => ('ref' in m ? `ref:${m.ref.slice(p.length)}` : m.content))).toEqual(['ref:q1', 'ref:a1b', 'ref:q2', 'ref:a2', 'And the tides?']);
     expect(JSON.stringify(send)).not.toContain(png.data);
@@ -120,9 +113,9 @@ describe('sending the history by reference (issue 13 target 2)', () => {
   it('reads a conversation once: the next question reads only the messages new since (the worker keeps the finished turns)', async () => {
     await openStored();
     chat().send('And the tides?');
-    await told('done');
+    await told(world, 'done');
     chat().send('And the moon?');
-    await told('done', 2);
+    await told(world, 'done', 2);
     // The first: every stored turn by id; the second: only the last question and answer, new since.
     expect(world.reads).toEqual(['4 by id', '2 by id']);
     // The path up to the second question, every turn in full: the cached ones as they were read.
@@ -148,7 +141,7 @@ describe('sending the history by reference (issue 13 target 2)', () => {
     await vi.waitFor(() => expect(turnCache.has(id)).toBe(true));
     chat().send('And then?');
     const want = inFull();
-    await told('done');
+    await told(world, 'done');
     expect(world.reads).toEqual([]);
     expect(world.requests[0]!.messages).toEqual(want);
     expect(want).toHaveLength(READ_BY_ID + 7);
@@ -158,8 +151,8 @@ describe('sending the history by reference (issue 13 target 2)', () => {
     await openStored();
     world.blockedSites = ['https://wiki.example.com/*'];
     chat().send('And the tides?');
-    await told('refused');
-    expect(sends()[0]!.messages.some((m) => 'ref' in m && m.ref === `${p}q1`)).toBe(true);
+    await told(world, 'refused');
+    expect(sendsOf(world)[0]!.messages.some((m) => 'ref' in m && m.ref === `${p}q1`)).toBe(true);
     expect(world.requests).toEqual([]);
     await vi.waitFor(() => expect(chat().returned).toEqual({ text: 'And the tides?' }));
     expect(chat().attachError).toBeTruthy();
@@ -179,11 +172,11 @@ describe('sending the history by reference (issue 13 target 2)', () => {
     });
     chat().send('And the tides?');
     const want = inFull();
-    await told('done');
+    await told(world, 'done');
     expect(world.told.filter((m) => m.type === 'history-needed')).toHaveLength(1);
     // Sent again, in full this time.
-    expect(sends()).toHaveLength(2);
-    expect(sends()[1]!.messages.some((m) => 'ref' in m)).toBe(false);
+    expect(sendsOf(world)).toHaveLength(2);
+    expect(sendsOf(world)[1]!.messages.some((m) => 'ref' in m)).toBe(false);
     expect(world.requests).toHaveLength(1);
     expect(world.requests[0]!.messages).toEqual(want);
   });
@@ -193,7 +186,7 @@ describe('sending the history by reference (issue 13 target 2)', () => {
     world.hangReads = true;
     chat().send('And the tides?');
     const want = inFull();
-    await told('done');
+    await told(world, 'done');
     expect(world.told.filter((m) => m.type === 'history-needed')).toHaveLength(1);
     expect(world.requests[0]!.messages).toEqual(want);
   });
@@ -201,13 +194,13 @@ describe('sending the history by reference (issue 13 target 2)', () => {
   it('carries the answer just finished, its final write still pending, as the next request’s history', async () => {
     world.replies.push({ text: 'Hello world, at length.', holdFinal: true });
     chat().send('Say hello.');
-    await told('done');
+    await told(world, 'done');
     // The answer's final write is still pending (as in CoalescedWriter under load); its stored record is empty.
     const db = await import('@/lib/chat/conversation-db');
     expect((await db.getMessages(chat().conversationId)).map((m) => m.content)).toEqual(['Say hello.', '']);
     chat().send('Again?');
-    await told('done', 2);
-    const second = sends()[1]!;
+    await told(world, 'done', 2);
+    const second = sendsOf(world)[1]!;
     expect(second.messages.map((m) => ('ref' in m ? 'ref' : m.content))).toEqual(['ref', 'ref', 'Again?']);
     // Read by reference, with the answer's whole text: no round trip, no stale record.
     expect(world.told.some((m) => m.type === 'history-needed')).toBe(false);
@@ -218,11 +211,11 @@ describe('sending the history by reference (issue 13 target 2)', () => {
   it('sends the same request again on Retry, the failed question read back', async () => {
     world.replies.push({ fail: 'The server went away.' });
     chat().send('Say hello.');
-    await told('error');
+    await told(world, 'error');
     await vi.waitFor(() => expect(chat().entries.at(-1)?.status).toBe('error'));
     chat().retry();
-    await told('done');
-    const retry = sends()[1]!;
+    await told(world, 'done');
+    const retry = sendsOf(world)[1]!;
     expect(retry.user).toBeUndefined();
     expect(retry.messages.map((m) => 'ref' in m)).toEqual([true]);
     expect(world.requests).toHaveLength(2);
