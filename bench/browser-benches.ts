@@ -180,8 +180,8 @@ export async function coldOpen(ext: ExtensionSession, runs: number, label: strin
   return [{ name: `Side panel: cold open → interactive composer, from navigation start (${label})`, unit: 'ms', values, target: '< 300 ms' }];
 }
 
-/** A page's JavaScript heap after a full garbage collection. */
-async function pageHeap(ext: ExtensionSession, page: Page): Promise<number> {
+/** A page's JavaScript heap after a full garbage collection, in bytes. */
+export async function pageHeap(ext: ExtensionSession, page: Page): Promise<number> {
   const cdp = await ext.context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');

@@ -3,21 +3,12 @@ import type { ArchivedConversation } from '../lib/chat/conversation-db';
 import { sendMessage } from '../test/e2e/harness/chat';
 import type { ExtensionSession } from '../test/e2e/harness/launch';
 import { askWorker } from '../test/e2e/harness/worker-message';
-import { coldOpen, longAnswer } from './browser-benches';
+import { coldOpen, longAnswer, pageHeap } from './browser-benches';
 import type { startBenchServer } from './lib/bench-server';
 import { nowMs, type Figure } from './lib/stats';
 import { stepWithin } from './lib/step-within';
 
 type BenchServer = Awaited<ReturnType<typeof startBenchServer>>;
-
-/** A page's JavaScript heap after a full garbage collection, in bytes. */
-async function heapOf(ext: ExtensionSession, page: Page): Promise<number> {
-  const cdp = await ext.context.newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
-  await cdp.detach();
-  return usedSize;
-}
 
 export const LONG_CONVERSATION_ID = 'bench-long-1000';
 
@@ -245,7 +236,7 @@ export async function longConversation(ext: ExtensionSession, server: BenchServe
   try {
     await reopened.getByRole('log').getByRole('article').filter({ hasText: 'Answer 499.' }).waitFor({ timeout: 60_000 });
     for (let i = 0; i < runs.scroll; i++) scroll.push(await stepWithin(600_000, 'scrolling the conversation top to bottom', scrollTopToBottom(reopened)));
-    heap = await heapOf(ext, reopened);
+    heap = await pageHeap(ext, reopened);
   } finally {
     await reopened.close();
   }

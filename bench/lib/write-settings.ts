@@ -2,9 +2,14 @@ import { SETTINGS_KEY, SETTINGS_VERSION, type SettingsData } from '../../lib/set
 import type { ExtensionSession } from '../../test/e2e/harness/launch';
 
 /** Stores settings as the options page would, from the worker, without driving the form. */
-export async function writeSettings(ext: ExtensionSession, settings: SettingsData): Promise<void> {
+export function writeSettings(ext: ExtensionSession, settings: SettingsData): Promise<void> {
+  return storeEntry(ext, { state: settings, version: SETTINGS_VERSION });
+}
+
+/** The settings' entry in storage.local, as it is stored (persisted state and its version). */
+async function storeEntry(ext: ExtensionSession, entry: unknown): Promise<void> {
   const worker = await ext.serviceWorker();
-  await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [SETTINGS_KEY, { state: settings, version: SETTINGS_VERSION }] as const);
+  await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [SETTINGS_KEY, entry] as const);
 }
 
 /**
@@ -19,6 +24,6 @@ export async function withOwnSettings<T>(ext: ExtensionSession, work: () => Prom
   try {
     return await work();
   } finally {
-    await worker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [SETTINGS_KEY, stored] as const);
+    await storeEntry(ext, stored);
   }
 }
