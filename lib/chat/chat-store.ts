@@ -344,8 +344,14 @@ export const useChat = create<ChatState>()((set, get) => {
     const messages: ChatEntry[] = records.map(({ conversationId: _c, ...entry }) => entry);
     for (const message of messages) stored.add(message.id);
     set({ conversationId, ...view(messages, defaultLeaf(nodes(messages))) });
-    // Long enough that the worker would read it whole at the first question: it reads it now.
-    if (messages.length > READ_BY_ID) connection.post({ type: 'warm', conversationId });
+    if (messages.length > READ_BY_ID) {
+      // Long enough that the worker would read it whole at the first question: it reads it now.
+      connection.post({ type: 'warm', conversationId });
+      // And each reference's estimate (sendTurnsOf) is counted now, once the panel is idle, not at
+      // the first Send: about 5 to 14 ms for 1,000 messages (bench/probes/fit-before-read.probe.ts).
+      const idle = globalThis.requestIdleCallback ?? ((work: () => void) => setTimeout(work));
+      idle(() => messages.forEach(estimateTurnTokens));
+    }
     attachStreaming();
     return true;
   };
