@@ -1,5 +1,5 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { fencedCodeBlock } from '@/lib/markdown/fenced-code-block';
+import { FencedCodeReader } from '@/lib/markdown/fenced-code-block';
 import { BlockSplitter } from '@/lib/markdown/block-splitter';
 import { renderCodeShell, renderMarkdownFragment } from '@/lib/markdown/render';
 import { StreamedCode } from '@/lib/markdown/streamed-code';
@@ -35,9 +35,13 @@ function HtmlBlock({ source }: { source: string }) {
   return <div className="md-block" ref={ref} />;
 }
 
-/** A finished block never changes: memo means it is parsed once, however long the answer grows. */
+/**
+ * A finished block never changes: memo means it is parsed once, however long the answer grows. The
+ * open block grows every frame: its reader lexes an open fence once, not the whole fence each frame.
+ */
 const Block = memo(function Block({ source }: { source: string }) {
-  const code = fencedCodeBlock(source);
+  const [reader] = useState(() => new FencedCodeReader());
+  const code = reader.read(source);
   if (code) return <CodeBlock lang={code.lang} text={code.text} />;
   return <HtmlBlock source={source} />;
 });
