@@ -60,25 +60,37 @@ function openFenceCode(block: string): string {
  */
 export class FencedCodeReader {
   private block = '';
-  private code: FencedCode | undefined;
+  private code: (FencedCode & { epoch: number }) | undefined;
   /** Whether `code` is a fence still open at the end of `block` (column 0, no `\r`). */
   private open = false;
+  private generation: number | undefined;
+  /** Counts the reads by marked: codes read with the same epoch each extend the last. */
+  private epoch = 0;
 
-  read(block: string): FencedCode | undefined {
-    if (block === this.block) return this.code;
-    if (this.open && startsWith(block, this.block)) {
+  /**
+   * The block's code, if it is one fenced code block, with its epoch: a code of the same epoch as
+   * one read before starts with it (streamed-code.ts need not compare them). `generation` is the
+   * BlockSplitter's that cut the block: the same as the last read's, the block extends the last
+   * one and is not compared with it (an O(n) compare, every frame); without it, it is.
+   */
+  read(block: string, generation?: number): (FencedCode & { epoch: number }) | undefined {
+    if (block === this.block && generation === this.generation) return this.code;
+    const extendsLast = generation !== undefined && generation === this.generation ? block.length >= this.block.length : startsWith(block, this.block);
+    this.generation = generation;
+    if (this.open && extendsLast) {
       // The new lines start at the start of the last line read (it may have grown).
       const from = this.block.lastIndexOf('\n') + 1;
       const added = block.slice(from);
       if (!FENCE_LINE.test(added) && !added.includes('\r')) {
         this.block = block;
-        this.code = { lang: this.code!.lang, text: openFenceCode(block) };
+        this.code = { lang: this.code!.lang, text: openFenceCode(block), epoch: this.epoch };
         return this.code;
       }
     }
     this.block = block;
-    this.code = fencedCodeBlock(block);
-    this.open = this.code !== undefined && openFenceText(block) === this.code.text;
+    const code = fencedCodeBlock(block);
+    this.code = code && { ...code, epoch: ++this.epoch };
+    this.open = code !== undefined && openFenceText(block) === code.text;
     return this.code;
   }
 }

@@ -160,6 +160,15 @@ describe('a fenced code block rendered slice by slice (lib/markdown/streamed-cod
     expect(highlighted).toBeLessThan(shown.length + 100 * frames);
   });
 
+  it('shows another answer in the same place exactly, a code block of the same language and longer (a version switch)', () => {
+    const first = '```ts\n' + lines(2 * SLICE_LINES + 5, (i) => `const a${i} = ${i};`) + '\n';
+    const second = '```ts\n' + lines(3 * SLICE_LINES + 9, (i) => `let other${i} = "${i}";`) + '\n';
+    show(first.slice(0, 400));
+    show(first);
+    show(second);
+    expect(shownHtml()).toBe(renderedBefore(second));
+  });
+
   it('keeps its copy button and sanitises what the code contains', () => {
     stream(TRICKY['an unknown language, with markup in it']!, 53);
     expect(container.querySelectorAll('script, img, [onerror]')).toHaveLength(0);
