@@ -55,8 +55,8 @@ function openFenceCode(block: string): string {
  * the block as one fence still open at its end, a longer block that starts with it and adds no line
  * that looks like a fence (``` or ~~~ after up to three spaces: it may close the fence) is the same
  * fence with more code: its code is read from the block directly (openFenceText, which the first
- * read checked against marked's). Anything else goes to marked whole. test/unit/fenced-code-reader
- * .test.ts checks it against fencedCodeBlock prefix by prefix.
+ * read checked against marked's). Anything else goes to marked whole.
+ * test/unit/fenced-code-reader.test.ts checks it against fencedCodeBlock prefix by prefix.
  */
 export class FencedCodeReader {
   private block = '';
