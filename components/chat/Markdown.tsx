@@ -1,5 +1,5 @@
 import { memo, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import { fencedCodeBlock } from '@/lib/markdown/fenced-code-block';
+import { FencedCodeReader } from '@/lib/markdown/fenced-code-block';
 import { BlockSplitter } from '@/lib/markdown/block-splitter';
 import { renderCodeShell, renderMarkdownFragment } from '@/lib/markdown/render';
 import { StreamedCode } from '@/lib/markdown/streamed-code';
@@ -11,7 +11,7 @@ import { t } from '@/lib/i18n/t';
  * each frame its new lines, not the whole file again (issue 13 target 1). The HTML it ends with is
  * renderMarkdownBlock's for the same block (test/unit/streamed-code.test.ts).
  */
-function CodeBlock({ lang, text }: { lang: string | undefined; text: string }) {
+function CodeBlock({ lang, text, epoch }: { lang: string | undefined; text: string; epoch: number }) {
   const shell = useMemo(() => renderCodeShell(lang), [lang]);
   const ref = useRef<HTMLDivElement>(null);
   const filler = useRef<StreamedCode>(undefined);
@@ -19,8 +19,8 @@ function CodeBlock({ lang, text }: { lang: string | undefined; text: string }) {
     // A new shell (the info string was still arriving) comes with a new, empty `code`.
     const code = ref.current!.querySelector('code')!;
     if (filler.current?.code !== code) filler.current = new StreamedCode(code, lang);
-    filler.current.update(text);
-  }, [shell, lang, text]);
+    filler.current.update(text, epoch);
+  }, [shell, lang, text, epoch]);
   return <div className="md-block" ref={ref} dangerouslySetInnerHTML={{ __html: shell }} />;
 }
 
@@ -35,10 +35,14 @@ function HtmlBlock({ source }: { source: string }) {
   return <div className="md-block" ref={ref} />;
 }
 
-/** A finished block never changes: memo means it is parsed once, however long the answer grows. */
-const Block = memo(function Block({ source }: { source: string }) {
-  const code = fencedCodeBlock(source);
-  if (code) return <CodeBlock lang={code.lang} text={code.text} />;
+/**
+ * A finished block never changes: memo means it is parsed once, however long the answer grows. The
+ * open block grows every frame: its reader lexes an open fence once, not the whole fence each frame.
+ */
+const Block = memo(function Block({ source, generation }: { source: string; generation: number }) {
+  const [reader] = useState(() => new FencedCodeReader());
+  const code = reader.read(source, generation);
+  if (code) return <CodeBlock lang={code.lang} text={code.text} epoch={code.epoch} />;
   return <HtmlBlock source={source} />;
 });
 
@@ -49,16 +53,16 @@ const GROUP = 32;
  * every frame costs more than the frame has (bench/RESULTS.md); a finished group is compared once.
  */
 const BlockGroup = memo(
-  function BlockGroup({ blocks }: { blocks: readonly string[] }) {
+  function BlockGroup({ blocks, generation }: { blocks: readonly string[]; generation: number }) {
     return (
       <div className="md-group">
         {blocks.map((block, i) => (
-          <Block key={i} source={block} />
+          <Block key={i} source={block} generation={generation} />
         ))}
       </div>
     );
   },
-  (a, b) => a.blocks.length === b.blocks.length && a.blocks.every((block, i) => block === b.blocks[i]),
+  (a, b) => a.generation === b.generation && a.blocks.length === b.blocks.length && a.blocks.every((block, i) => block === b.blocks[i]),
 );
 
 /** Copy buttons live in the rendered HTML; one listener serves them all. */
@@ -84,7 +88,7 @@ export function Markdown({ text }: { text: string }) {
   return (
     <div className="markdown" onClick={onCopyClick}>
       {groups.map((group, i) => (
-        <BlockGroup key={i} blocks={group} />
+        <BlockGroup key={i} blocks={group} generation={splitter.generation} />
       ))}
     </div>
   );

@@ -72,11 +72,17 @@ export function renderCodeShell(lang: string | undefined): string {
 const shells = new Map<string | undefined, string>();
 
 /**
- * Highlighted code (the inside of a `code` element) through the same sanitiser as every answer,
- * as nodes to append to the shell's `code`. Sanitising the slices one by one gives what sanitising
- * them joined gives: each is whole elements and text, and DOMPurify keeps or drops node by node.
+ * Pieces of highlighted code (each the inside of a `code` element) through the same sanitiser as
+ * every answer, in one call, as nodes to append to the shell's `code`: one list per piece. Each
+ * piece is a `code` of its own in the HTML sanitised, so no piece's markup can reach into another's.
+ * Sanitising the pieces one by one, or all at once, gives what sanitising them joined gives: each is
+ * whole elements and text, and DOMPurify keeps or drops node by node.
  */
-export function sanitizeCodeHtml(html: string, className: string): Node[] {
-  const fragment = sanitizeAnswer(`<pre><code class="${className}">${html}</code></pre>`, false);
-  return [...(fragment.querySelector('code')?.childNodes ?? [])];
+export function sanitizeCodeHtml(pieces: readonly string[], className: string): Node[][] {
+  if (!pieces.length) return [];
+  const fragment = sanitizeAnswer(`<pre>${pieces.map((html) => `<code class="${className}">${html}</code>`).join('')}</pre>`, false);
+  const codes = [...fragment.querySelectorAll('pre > code')];
+  // Whole elements and text in, so as many `code` elements out; anything else is a bug to see.
+  if (codes.length !== pieces.length) throw new Error(`sanitizeCodeHtml: ${pieces.length} pieces in, ${codes.length} out`);
+  return codes.map((code) => [...code.childNodes]);
 }

@@ -2,7 +2,7 @@ import { codeClass, highlightCodeBody, knownLanguage } from './highlight-code';
 import { sanitizeCodeHtml } from './render';
 import { startsWith } from './starts-with';
 
-/** Lines per slice: the most a frame highlights again while a long code block streams. */
+/** Lines per slice (at least): the unit the browser lays out, or skips, of a long code block. */
 export const SLICE_LINES = 32;
 
 interface Slice {
@@ -12,31 +12,43 @@ interface Slice {
   element: HTMLElement;
 }
 
+interface Piece {
+  /** Where the piece ends in the code (after a newline). */
+  end: number;
+  /** Its lines, and its sanitised nodes (in the `code`, until a slice takes them). */
+  lines: number;
+  nodes: Node[];
+}
+
 /**
  * Fills the `code` element of a fenced block's shell (render.ts renderCodeShell) with its code, as it
- * grows, re-highlighting only what is new (issue 13 target 1).
+ * grows, highlighting each finished line once (issue 13 target 1).
  *
  * Why: re-rendering the growing block whole every frame is O(n²). A 100,000-token answer that is one
  * code block is ~450 KB of code; highlight.js alone takes ~400 ms for it, every frame at the end.
- * Here the code is cut into slices of SLICE_LINES whole lines, each highlighted and sanitised once
- * when it is finished and never touched again; only the unfinished tail is redone each frame.
+ * Here each frame highlights and sanitises the lines finished since the last as one piece, kept and
+ * never touched again; only the unfinished last line (the tail) is redone each frame. Pieces are
+ * gathered into slices of at least SLICE_LINES lines, blocks the browser lays out only in view.
+ * (Until session 8 the tail was everything after the last slice, up to 32 lines highlighted and
+ * sanitised again every frame: the largest cost left in the code block's profile.)
  *
- * Identical to highlighting the whole: a slice ends only where highlight.js is back at the
- * language's top level (`atRoot`), outside any comment or string, so the next slice starting afresh
+ * Identical to highlighting the whole: a piece ends only where highlight.js is back at the
+ * language's top level (`atRoot`), outside any comment or string, so the next piece starting afresh
  * is what the whole would have done (test/unit/streamed-code.test.ts compares them). Where no such
- * line comes (a comment of 1,000 lines), the slice grows until one does. One limit, accepted: a
+ * line comes (a comment of 1,000 lines), the tail grows until one does. One limit, accepted: a
  * language embedding another (JSX in TypeScript, `<script>` in HTML) carries the embedded
- * language's state from one embedded region to the next; two regions in different slices start
+ * language's state from one embedded region to the next; two regions in different pieces start
  * the second afresh, which differs only if the first ended inside an open construct (malformed).
  */
 export class StreamedCode {
   private readonly language: string | undefined;
   private readonly className: string;
   private slices: Slice[] = [];
+  /** Pieces after the last slice, not yet SLICE_LINES lines: in the `code` directly. */
+  private pieces: Piece[] = [];
   private tail: Node[] = [];
   private text = '';
-  /** The furthest end tried for the next slice without finding a top-level line (0: none tried). */
-  private triedTo = 0;
+  private epoch: number | undefined;
 
   constructor(
     readonly code: Element,
@@ -46,45 +58,70 @@ export class StreamedCode {
     this.className = codeClass(this.language);
   }
 
-  update(text: string): void {
+  /**
+   * Shows `text`. `epoch` (FencedCodeReader's): the same as the last update's, `text` starts with
+   * the last text and is not compared with it (an O(n) compare of ~445 KB a frame at the end of a
+   * 100,000-token block); otherwise, or without one, it is.
+   */
+  update(text: string, epoch?: number): void {
     // Code only grows while it streams, but a line that looked like code can turn into the closing
-    // fence, which marked leaves out with the newline before it: drop the slices it invalidates.
-    while (this.slices.length && !startsWith(text, this.text.slice(0, this.slices.at(-1)!.end))) {
-      this.slices.pop()!.element.remove();
-      this.triedTo = 0;
-    }
-    if (this.triedTo > text.length || !startsWith(text, this.text.slice(0, this.triedTo))) this.triedTo = 0;
+    // fence, which marked leaves out with the newline before it: drop what it invalidates.
+    const grew = epoch !== undefined && epoch === this.epoch && text.length >= this.text.length;
+    if (!grew) while (this.done() > 0 && !startsWith(text, this.text.slice(0, this.done()))) this.dropLast();
+    this.epoch = epoch;
     this.text = text;
     this.removeTail();
-    let start = this.slices.at(-1)?.end ?? 0;
-    // Each try takes SLICE_LINES more finished lines than the last (a comment may span many).
-    for (let end = this.linesAfter(Math.max(start, this.triedTo)); end !== undefined; ) {
-      const { html, atRoot } = highlightCodeBody(text.slice(start, end), this.language);
-      if (!atRoot) {
-        this.triedTo = end;
-        end = this.linesAfter(end);
-        continue;
-      }
-      const slice = this.sliceElement(text.slice(start, end), sanitizeCodeHtml(html, this.className));
-      this.code.append(slice);
-      this.slices.push({ end, element: slice });
-      this.triedTo = 0;
+    // Lines are finished up to the last newline that more code follows (the last line may grow).
+    const lastNewline = text.length >= 2 ? text.lastIndexOf('\n', text.length - 2) : -1;
+    const finished = Math.max(this.done(), lastNewline + 1);
+    const pieces: { end: number; lines: number; html: string }[] = [];
+    let start = this.done();
+    let open = this.openLines();
+    while (start < finished) {
+      // Up to the slice's end first (a slice of SLICE_LINES exactly when the code allows), then on.
+      let end = Math.min(this.linesAfter(start, SLICE_LINES - open) ?? finished, finished);
+      let { html, atRoot } = highlightCodeBody(text.slice(start, end), this.language);
+      if (!atRoot && end < finished) ({ html, atRoot } = highlightCodeBody(text.slice(start, (end = finished)), this.language));
+      if (!atRoot) break;
+      const lines = countLines(text, start, end);
+      pieces.push({ end, lines, html });
+      open = open + lines >= SLICE_LINES ? 0 : open + lines;
       start = end;
-      end = this.linesAfter(start);
     }
     const rest = text.slice(start);
+    // One sanitiser call a frame for the new pieces and the tail (DOMPurify's document per call was
+    // the largest cost left in the profiles: bench/NOTES.md, frames while streaming).
+    const parts = sanitizeCodeHtml([...pieces.map((piece) => piece.html), ...(rest ? [highlightCodeBody(rest, this.language).html] : [])], this.className);
+    pieces.forEach(({ end, lines }, i) => {
+      this.code.append(...parts[i]!);
+      this.pieces.push({ end, lines, nodes: parts[i]! });
+      if (this.openLines() >= SLICE_LINES) this.closeSlice();
+    });
     if (!rest) return;
-    this.tail = sanitizeCodeHtml(highlightCodeBody(rest, this.language).html, this.className);
+    this.tail = parts.at(-1)!;
     this.code.append(...this.tail);
   }
 
-  /**
-   * Where SLICE_LINES more finished lines after `from` end (after a newline that more code follows:
-   * the last line may still grow), or undefined while the code has fewer.
-   */
-  private linesAfter(from: number): number | undefined {
+  /** Lines in the pieces after the last slice. */
+  private openLines(): number {
+    return this.pieces.reduce((lines, piece) => lines + piece.lines, 0);
+  }
+
+  /** Where the code highlighted for good ends. */
+  private done(): number {
+    return this.pieces.at(-1)?.end ?? this.slices.at(-1)?.end ?? 0;
+  }
+
+  private dropLast(): void {
+    const piece = this.pieces.pop();
+    if (piece) for (const node of piece.nodes) node.parentNode?.removeChild(node);
+    else this.slices.pop()!.element.remove();
+  }
+
+  /** Where `count` more finished lines after `from` end, or undefined while the code has fewer. */
+  private linesAfter(from: number, count: number): number | undefined {
     let end = from;
-    for (let i = 0; i < SLICE_LINES; i++) {
+    for (let i = 0; i < count; i++) {
       const newline = this.text.indexOf('\n', end);
       if (newline < 0 || newline + 1 >= this.text.length) return undefined;
       end = newline + 1;
@@ -93,22 +130,32 @@ export class StreamedCode {
   }
 
   /**
-   * A finished slice in a block of its own, which the browser skips laying out and painting while it
-   * is off-screen (theme.css `.code-slice`: `content-visibility: auto`): an 11,000-line `pre` was laid
-   * out whole each frame (bench/NOTES.md, frames while streaming). Our own element, made after
-   * sanitising (an answer cannot make one: its class is not in sanitize-answer.ts's ANSWER_CLASS);
-   * its text is the slice's, so the `code`'s text stays the code. `--lines` sizes it while skipped.
+   * The pieces after the last slice into a block of their own, which the browser skips laying out
+   * and painting while it is off-screen (theme.css `.code-slice`: `content-visibility: auto`): an
+   * 11,000-line `pre` was laid out whole each frame (bench/NOTES.md, frames while streaming). Our own
+   * element, made after sanitising (an answer cannot make one: its class is not in
+   * sanitize-answer.ts's ANSWER_CLASS); its text is the pieces', so the `code`'s text stays the code.
+   * `--lines` sizes it while skipped. Called with no tail in the `code`: the pieces are its last nodes.
    */
-  private sliceElement(code: string, nodes: Node[]): HTMLElement {
+  private closeSlice(): void {
     const slice = this.code.ownerDocument.createElement('span');
     slice.className = 'code-slice';
-    slice.style.setProperty('--lines', String(code.split('\n').length - 1));
-    slice.append(...nodes);
-    return slice;
+    slice.style.setProperty('--lines', String(this.openLines()));
+    slice.append(...this.pieces.flatMap((piece) => piece.nodes));
+    this.code.append(slice);
+    this.slices.push({ end: this.done(), element: slice });
+    this.pieces = [];
   }
 
   private removeTail(): void {
     for (const node of this.tail) node.parentNode?.removeChild(node);
     this.tail = [];
   }
+}
+
+/** Newlines in text[from, to): the lines of a piece, which ends after one. */
+function countLines(text: string, from: number, to: number): number {
+  let lines = 0;
+  for (let i = text.indexOf('\n', from); i >= 0 && i < to; i = text.indexOf('\n', i + 1)) lines++;
+  return lines;
 }

@@ -82,6 +82,26 @@ describe('BlockSplitter', () => {
     for (let seed = 1; seed <= 30; seed++) expect(firstDifference(fencedMarkdown(seed), 12, seed), `seed ${seed}`).toBeUndefined();
   });
 
+  it('keeps its generation while the text grows, and each block then starts with the block that was at its place', { timeout: 60_000 }, () => {
+    // What FencedCodeReader relies on to skip comparing a growing block with the last (issue 13 target 1).
+    for (const [seed, text] of [[1, longAnswer(2_000).join('')], [2, codeAnswer().slice(0, 3_000).join('')], ...Array.from({ length: 20 }, (_, i) => [i + 3, fencedMarkdown(i + 3)] as const)] as const) {
+      const random = seededRandom(seed);
+      const splitter = new BlockSplitter();
+      let last: readonly string[] = [];
+      for (let end = 0; end < text.length; end = Math.min(text.length, end + 1 + Math.floor(random() * 25))) {
+        const blocks = splitter.split(text.slice(0, end));
+        expect(splitter.generation, `seed ${seed}`).toBe(0);
+        const broken = last.findIndex((block, i) => !blocks[i]?.startsWith(block));
+        expect(broken, `seed ${seed} at ${end}: the block at this index no longer starts with the last one there`).toBe(-1);
+        last = blocks;
+      }
+    }
+    const splitter = new BlockSplitter();
+    splitter.split('Intro\n\n```js\nconst a');
+    splitter.split('Other answer');
+    expect(splitter.generation).toBe(1);
+  });
+
   it('splits text that does not extend the last one from its start', () => {
     const splitter = new BlockSplitter();
     splitter.split('Intro\n\n```js\nconst a = 1;\n\nconst');

@@ -134,6 +134,41 @@ describe('a fenced code block rendered slice by slice (lib/markdown/streamed-cod
     expect(code.textContent).toBe(body);
   });
 
+  it.each(Object.entries(TRICKY))('shows at every prefix what the whole prefix renders to when %s streams in', { timeout: 120_000 }, (_, text) => {
+    // The pieces kept from frame to frame and the tail redone each frame, checked at each frame
+    // (cut at every 97th character, mid-line and mid-token), not only at the end.
+    for (let end = 0; end < text.length; end += 97) {
+      show(text.slice(0, end));
+      expect(shownHtml(), `at ${end}`).toBe(renderedBefore(text.slice(0, end)));
+    }
+  });
+
+  it('highlights and sanitises each finished line once as a long block streams; a frame redoes only its last line', { timeout: 60_000 }, () => {
+    const highlight = vi.spyOn(hljs, 'highlight');
+    const tokens = codeAnswer(4_000);
+    let shown = '';
+    let highlighted = 0;
+    for (let i = 0; i < tokens.length; i += 33) {
+      highlight.mockClear();
+      show((shown += tokens.slice(i, i + 33).join('')));
+      highlighted += highlight.mock.calls.reduce((sum, [code]) => sum + code.length, 0);
+    }
+    // ~120 frames of 33 tokens over ~17,000 characters. Each line highlighted once, plus the line
+    // still growing in each frame (under 100 characters): at most the code and 100 a frame. Redoing
+    // everything after the last slice of 32 lines (~16 lines a frame) would be ~80,000.
+    const frames = Math.ceil(tokens.length / 33);
+    expect(highlighted).toBeLessThan(shown.length + 100 * frames);
+  });
+
+  it('shows another answer in the same place exactly, a code block of the same language and longer (a version switch)', () => {
+    const first = '```ts\n' + lines(2 * SLICE_LINES + 5, (i) => `const a${i} = ${i};`) + '\n';
+    const second = '```ts\n' + lines(3 * SLICE_LINES + 9, (i) => `let other${i} = "${i}";`) + '\n';
+    show(first.slice(0, 400));
+    show(first);
+    show(second);
+    expect(shownHtml()).toBe(renderedBefore(second));
+  });
+
   it('keeps its copy button and sanitises what the code contains', () => {
     stream(TRICKY['an unknown language, with markup in it']!, 53);
     expect(container.querySelectorAll('script, img, [onerror]')).toHaveLength(0);
