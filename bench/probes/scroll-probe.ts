@@ -17,6 +17,9 @@
  *   PROBE_TRACE_ALL a file: a light trace from before the seeding to the last scroll: for each scroll,
  *                  its longest frames and what the extension's service worker did meanwhile
  *   PROBE_TRACE    a file: a CDP trace of one more scroll is written there and summarised
+ *   PROBE_CPU      1: a CPU profile of one more scroll (CDP Profiler, 100 µs samples), its main-thread
+ *                  time split into markdown parse, sanitise, highlight, React, the virtualizer... per
+ *                  frame (read it on an unminified build: `build: { minify: false }` keeps the names)
  */
 import '../lib/node-extension-shim';
 import fs from 'node:fs/promises';
@@ -324,6 +327,77 @@ function summariseWholeTrace(events: TraceEvent[]): void {
   });
 }
 
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string };
+  children?: number[];
+}
+
+/**
+ * Where a scroll's main-thread samples went, by the first part of its stack that names one
+ * (inclusive: a sample in DOMPurify's parse under renderMarkdownFragment counts as sanitise). The
+ * order matters: the innermost named part wins, so "sanitise" is not counted again as "markdown".
+ */
+const PARTS: [string, RegExp][] = [
+  ['highlight (highlight.js)', /^(highlightCode|highlightCodeBody|highlight|_highlight|processBuffer|processLexeme|doBeginMatch|doEndMatch|emitKeyword|processKeywords|compileLanguage)$/],
+  ['sanitise (DOMPurify)', /^(sanitizeAnswer|purifyAnswerHtml|sanitizeCodeHtml|sanitize|_sanitizeElements|_sanitizeAttributes|_initDocument|_isClobbered|_createNodeIterator|prefilter.*)$/],
+  ['markdown (marked lex+parse)', /^(lexer|lex|blockTokens|inlineTokens|parse|parseInline|walkTokens)$/],
+  ['copy buttons', /^withCopyButtons$/],
+  ['block split', /^(split|splitBlocks|fencedCodeBlock)$/],
+  ['virtualizer measure', /^(measureElement|_measureElement|resizeItem|getMeasurements|calculateRange|getVirtualItems)$/],
+];
+
+/** A CPU profile of one more scroll, summarised by PARTS and by self time. */
+async function profiledScroll(ext: ExtensionSession, panel: Page): Promise<void> {
+  const cdp = await ext.context.newCDPSession(panel);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
+  const result = await probeScroll(panel);
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] } };
+  await cdp.detach();
+  summariseScroll('profiled scroll', result);
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const parts = new Map<string, number>();
+  const self = new Map<string, number>();
+  let total = 0;
+  let react = 0;
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const leaf = byId.get(id)!;
+    const name = leaf.callFrame.functionName || '(anonymous)';
+    const file = leaf.callFrame.url.split('/').pop() ?? '';
+    self.set(`${name}@${file}`, (self.get(`${name}@${file}`) ?? 0) + ms);
+    if (name === '(idle)') return;
+    total += ms;
+    let part: string | undefined;
+    let inReact = false;
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+      const frame = byId.get(n)!.callFrame;
+      part ??= PARTS.find(([, re]) => re.test(frame.functionName))?.[0];
+      if (/^(commitRoot|commitRootImpl|performWorkOnRoot|performSyncWorkOnRoot|flushSyncWorkAcrossRoots_impl|flushSync)$/.test(frame.functionName)) inReact = true;
+    }
+    if (inReact) react += ms;
+    part ??= name.startsWith('(') ? name : 'other script';
+    parts.set(part, (parts.get(part) ?? 0) + ms);
+  });
+  const frames = result.frames.length;
+  console.log(`  CPU profile: ${total.toFixed(0)} ms busy in ${frames} frames (${(total / frames).toFixed(1)} per frame); inside React's render/commit ${react.toFixed(0)} ms`);
+  console.log(`    by part: ${[...parts].sort((a, b) => b[1] - a[1]).map(([n, ms]) => `${n} ${ms.toFixed(0)} (${(ms / frames).toFixed(2)}/frame)`).join(', ')}`);
+  console.log(`    by self time: ${[...self].filter(([n]) => !n.startsWith('(idle)')).sort((a, b) => b[1] - a[1]).slice(0, 25).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ')}`);
+}
+
+/** The panel's heap after a GC: V8's, and Blink's (the DOM nodes, including any kept off the page). */
+async function heapOf(ext: ExtensionSession, panel: Page): Promise<string> {
+  const cdp = await ext.context.newCDPSession(panel);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number };
+  await cdp.detach();
+  return `V8 ${(usage.usedSize / 1e6).toFixed(1)} MB, embedder (Blink) ${((usage.embedderHeapUsedSize ?? Number.NaN) / 1e6).toFixed(1)} MB`;
+}
+
 /** What the import stored: how many messages, their total content, and the stores' record counts. */
 function storedSummary(panel: Page) {
   return panel.evaluate(async () => {
@@ -382,6 +456,8 @@ async function main() {
     for (let i = 0; i < Number(env.PROBE_SCROLLS ?? 4); i++) summariseScroll(`scroll ${i + 1}`, await probeScroll(panel));
     if (whole) await whole(env.PROBE_TRACE_ALL!);
     if (env.PROBE_TRACE) await tracedScroll(ext, panel, env.PROBE_TRACE);
+    if (env.PROBE_CPU) for (let i = 0; i < Number(env.PROBE_CPU); i++) await profiledScroll(ext, panel);
+    console.log(`panel heap after the scrolls: ${await heapOf(ext, panel)}`);
     await panel.close();
     if (ext.consoleErrors.length) console.log(`console errors:\n${ext.consoleErrors.join('\n')}`);
   } finally {

@@ -1,4 +1,4 @@
-import { memo, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
+import { memo, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type Ref } from 'react';
 import { FencedCodeReader } from '@/lib/markdown/fenced-code-block';
 import { BlockSplitter } from '@/lib/markdown/block-splitter';
 import { renderCodeShell, renderMarkdownFragment } from '@/lib/markdown/render';
@@ -65,8 +65,8 @@ const BlockGroup = memo(
   (a, b) => a.generation === b.generation && a.blocks.length === b.blocks.length && a.blocks.every((block, i) => block === b.blocks[i]),
 );
 
-/** Copy buttons live in the rendered HTML; one listener serves them all. */
-function onCopyClick(event: MouseEvent<HTMLDivElement>) {
+/** Copy buttons live in the rendered HTML; one listener serves them all (and AnswerMarkdown's copies). */
+export function onCopyClick(event: MouseEvent<HTMLDivElement>) {
   const button = (event.target as HTMLElement).closest('button.copy');
   const code = button?.parentElement?.querySelector('code');
   if (!button || !code) return;
@@ -77,7 +77,7 @@ function onCopyClick(event: MouseEvent<HTMLDivElement>) {
 }
 
 /** An answer as Markdown, rendered block by block as it streams. */
-export function Markdown({ text }: { text: string }) {
+export function Markdown({ text, ref }: { text: string; ref?: Ref<HTMLDivElement> }) {
   // One splitter per message reads only what is new each frame (block-splitter.ts). It is a cache
   // keyed by the text (text that does not extend the last is split whole), so a render React
   // discards or repeats leaves it right.
@@ -86,7 +86,7 @@ export function Markdown({ text }: { text: string }) {
   const groups: (readonly string[])[] = [];
   for (let i = 0; i < blocks.length; i += GROUP) groups.push(blocks.slice(i, i + GROUP));
   return (
-    <div className="markdown" onClick={onCopyClick}>
+    <div className="markdown" ref={ref} onClick={onCopyClick}>
       {groups.map((group, i) => (
         <BlockGroup key={i} blocks={group} generation={splitter.generation} />
       ))}

@@ -14,6 +14,8 @@ import { t, type MessageKey } from '@/lib/i18n/t';
 // Markdown, sanitising and highlighting are a third of the panel's code and are not needed to open
 // it: they load after the first paint (bench/RESULTS.md, cold open), showing plain text until then.
 const Markdown = lazy(() => import('./Markdown').then((m) => ({ default: m.Markdown })));
+// The same chunk: a windowed log's answers, kept rendered once finished (AnswerMarkdown.tsx).
+const AnswerMarkdown = lazy(() => import('./AnswerMarkdown').then((m) => ({ default: m.AnswerMarkdown })));
 
 /**
  * Where the attached text came from. The page decides its own URL (a `javascript:` link offered to
@@ -101,7 +103,7 @@ export const MessageItem = memo(function MessageItem({ entry, onRetry, canRetry,
         <div className="content">
           {near ? (
             <Suspense fallback={<div className="plain">{entry.content}</div>}>
-              <Markdown text={entry.content} />
+              {posInSet !== undefined ? <AnswerMarkdown id={entry.id} text={entry.content} done={entry.status !== 'streaming'} /> : <Markdown text={entry.content} />}
             </Suspense>
           ) : (
             <div className="plain">{entry.content}</div>

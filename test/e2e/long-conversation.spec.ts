@@ -91,6 +91,38 @@ test('a 1,000-message conversation opens at its last answer, scrolls by keyboard
   }
 });
 
+test('in a 1,000-message conversation an answer scrolled away and back is shown as before, highlighted, and its code block’s Copy copies the code', async ({ extension }) => {
+  // A finished answer mounted again is a clone of its first rendering (components/chat/rendered-answers.ts).
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'omni-ai-thousand-'));
+  const site = await startStaticSite('<!doctype html><title>Notes</title><textarea aria-label="Notes"></textarea>');
+  try {
+    const panel = await extension.openSidePanel();
+    await openImported(panel, await thousandMessageFile(dir));
+    const log = panel.getByRole('log', { name: 'Conversation' });
+    const lastAnswer = () => log.getByRole('article').filter({ has: panel.getByRole('heading', { name: 'Answer 499', exact: true }) });
+    await expect(lastAnswer()).toBeInViewport();
+    const before = await lastAnswer().locator('.markdown').innerHTML();
+
+    // Away to the first question (the last answer is unmounted) and back.
+    await lastAnswer().locator('p').first().click();
+    await panel.keyboard.press('Home');
+    await expect(log.getByRole('article').first()).toHaveAttribute('aria-posinset', '1');
+    await expect(lastAnswer()).toHaveCount(0);
+    await panel.keyboard.press('End');
+    await expect(lastAnswer()).toBeInViewport();
+    expect(await lastAnswer().locator('.markdown').innerHTML()).toBe(before);
+    // Highlighted as before: the code's keyword is marked up.
+    await expect(lastAnswer().locator('code .hljs-keyword').first()).toHaveText('const');
+
+    await lastAnswer().getByRole('button', { name: 'Copy code' }).click();
+    await expect(lastAnswer().getByRole('button', { name: 'Copy code' })).toHaveText('Copied');
+    expect(await readClipboard(extension.context, site.url)).toBe('const value499 = 499;');
+  } finally {
+    await site.close();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
 test('in a 1,000-message conversation a new answer streams in view and the log follows it, but not once the user scrolled up', async ({ extension }) => {
   const reply = Array.from({ length: 40 }, (_, i) => `Line ${i} of a long new answer, which grows past one screen.`).join('\n\n');
   const server = await startFakeOpenAI({ models: ['gpt-5.5'], credential: acceptKey('sk'), reply, behaviour: { mode: 'ok', durationMs: 3_000 } });

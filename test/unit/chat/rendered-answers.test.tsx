@@ -1,0 +1,147 @@
+// @vitest-environment jsdom
+import hljs from 'highlight.js/lib/core';
+import { act } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AnswerMarkdown } from '@/components/chat/AnswerMarkdown';
+import { Markdown } from '@/components/chat/Markdown';
+import { RenderedAnswers, renderedAnswers } from '@/components/chat/rendered-answers';
+
+(globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+/** An element holding `html`, as Markdown's `div.markdown` holds its rendered blocks. */
+function rendered(html: string): Element {
+  const div = document.createElement('div');
+  div.innerHTML = html;
+  return div;
+}
+/** A copy's HTML, read without taking its nodes out of the cache. */
+const htmlOf = (nodes: DocumentFragment | undefined) => (nodes ? [...nodes.childNodes].map((n) => (n instanceof Element ? n.outerHTML : n.textContent)).join('') : undefined);
+
+describe('RenderedAnswers (the windowed log’s copies of finished answers)', () => {
+  it('finds a copy only for the same id and exactly the same text', () => {
+    const cache = new RenderedAnswers(1_000);
+    cache.put('a1', 'Hello **there**', rendered('<p>Hello <strong>there</strong></p>'));
+    expect(htmlOf(cache.get('a1', 'Hello **there**'))).toBe('<p>Hello <strong>there</strong></p>');
+    // An edited or regenerated answer with the same id, and another message with the same text.
+    expect(cache.get('a1', 'Hello **there**!')).toBeUndefined();
+    expect(cache.get('a1', 'Hello')).toBeUndefined();
+    expect(cache.get('a2', 'Hello **there**')).toBeUndefined();
+  });
+
+  it('keeps one copy per id: the new text’s replaces the old', () => {
+    const cache = new RenderedAnswers(1_000);
+    cache.put('a1', 'old', rendered('<p>old</p>'));
+    cache.put('a1', 'new', rendered('<p>new</p>'));
+    expect(cache.get('a1', 'old')).toBeUndefined();
+    expect(htmlOf(cache.get('a1', 'new'))).toBe('<p>new</p>');
+    expect(cache.size).toBe(1);
+  });
+
+  it('copies the nodes when it stores them: the page changing them afterwards (a copy button saying “Copied”) changes no copy', () => {
+    const cache = new RenderedAnswers(1_000);
+    const shown = rendered('<div class="code-block"><button class="copy">Copy</button><pre><code>x</code></pre></div>');
+    cache.put('a1', 'x', shown);
+    shown.querySelector('button')!.textContent = 'Copied';
+    expect(htmlOf(cache.get('a1', 'x'))).toContain('>Copy<');
+  });
+
+  it('holds at most its characters of answers, the least recently used going first', () => {
+    const cache = new RenderedAnswers(10);
+    cache.put('a', 'aaaa', rendered('<p>a</p>'));
+    cache.put('b', 'bbbb', rendered('<p>b</p>'));
+    expect(cache.get('a', 'aaaa')).toBeDefined(); // a used again: b is now the oldest
+    cache.put('c', 'cccc', rendered('<p>c</p>'));
+    expect(cache.get('b', 'bbbb')).toBeUndefined();
+    expect(cache.get('a', 'aaaa')).toBeDefined();
+    expect(cache.get('c', 'cccc')).toBeDefined();
+    expect(cache.size).toBe(2);
+    // An answer longer than the whole bound is not kept, and does not push the others out.
+    cache.put('d', 'd'.repeat(11), rendered('<p>d</p>'));
+    expect(cache.get('d', 'd'.repeat(11))).toBeUndefined();
+    expect(cache.size).toBe(2);
+  });
+});
+
+let container: HTMLDivElement;
+let root: Root;
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+  root = createRoot(container);
+});
+afterEach(() => {
+  act(() => root.unmount());
+  container.remove();
+  vi.restoreAllMocks();
+});
+
+const ANSWER = 'Here is the fix:\n\n```ts\nconst answer = 42;\nexport default answer;\n```\n\nAnd **that** is all.';
+const show = (id: string, text: string, done: boolean) => act(() => root.render(<AnswerMarkdown key={`${id}`} id={id} text={text} done={done} />));
+const hide = () => act(() => root.render(<></>));
+/** What Markdown itself renders for `text`, in a root of its own. */
+function markdownHtml(text: string): string {
+  const other = document.createElement('div');
+  const otherRoot = createRoot(other);
+  act(() => otherRoot.render(<Markdown text={text} />));
+  const html = other.innerHTML;
+  act(() => otherRoot.unmount());
+  return html;
+}
+
+describe('AnswerMarkdown (an answer in a windowed log)', () => {
+  it('mounted again, shows the same nodes as Markdown without highlighting (or parsing) the answer again', () => {
+    const expected = markdownHtml(ANSWER);
+    show('m1', ANSWER, true);
+    expect(container.innerHTML).toBe(expected);
+    const highlight = vi.spyOn(hljs, 'highlight');
+    for (let i = 0; i < 2; i++) {
+      hide();
+      show('m1', ANSWER, true);
+      expect(container.innerHTML).toBe(expected);
+    }
+    expect(highlight).not.toHaveBeenCalled();
+  });
+
+  it('never keeps a streaming answer: only the finished one is stored', () => {
+    const partial = ANSWER.slice(0, 40);
+    show('m2', partial, false);
+    expect(renderedAnswers.get('m2', partial)).toBeUndefined();
+    hide();
+    const highlight = vi.spyOn(hljs, 'highlight');
+    show('m2', partial, false);
+    expect(highlight).toHaveBeenCalled();
+    // The stream ends: the same mounted answer, now finished, is stored as it is shown.
+    act(() => root.render(<AnswerMarkdown key="m2" id="m2" text={ANSWER} done={false} />));
+    expect(renderedAnswers.get('m2', ANSWER)).toBeUndefined();
+    act(() => root.render(<AnswerMarkdown key="m2" id="m2" text={ANSWER} done />));
+    expect(htmlOf(renderedAnswers.get('m2', ANSWER))).toBe(container.firstElementChild!.innerHTML);
+  });
+
+  it('shows an edited or regenerated answer’s new text, not the copy of its old one, and the new text sanitised', () => {
+    show('m3', ANSWER, true);
+    hide();
+    const hostile = 'Now <img src="x" onerror="alert(1)"> and <script>alert(2)</script> **bold**';
+    show('m3', hostile, true);
+    expect(container.innerHTML).toBe(markdownHtml(hostile));
+    expect(container.innerHTML).not.toContain('onerror');
+    expect(container.innerHTML).not.toContain('<script');
+    expect(container.textContent).not.toContain('const answer');
+    hide();
+    show('m3', hostile, true);
+    expect(container.innerHTML).toBe(markdownHtml(hostile));
+  });
+
+  it('a copied answer’s copy button copies its code', async () => {
+    const writeText = vi.fn(async () => {});
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    show('m4', ANSWER, true);
+    hide();
+    show('m4', ANSWER, true);
+    expect(renderedAnswers.get('m4', ANSWER)).toBeDefined();
+    const button = container.querySelector<HTMLButtonElement>('button.copy')!;
+    await act(async () => button.click());
+    expect(writeText).toHaveBeenCalledWith('const answer = 42;\nexport default answer;');
+    expect(button.textContent).not.toBe('Copy');
+  });
+});
