@@ -1,5 +1,6 @@
 import type * as Jose from 'jose';
 import type { AzureOpenAI, OpenAI } from 'openai';
+import type { ProviderId } from '../catalog';
 import type { MessagesClient } from './anthropic-messages-client';
 
 /**
@@ -29,6 +30,20 @@ export const SDK_SCRIPT_PATHS: Record<SdkName, `/${string}.js`> = {
   openai: '/openai-sdk.js',
   anthropic: '/anthropic-sdk.js',
   jose: '/jose-sdk.js',
+};
+
+/**
+ * The SDK each provider's adapter loads when it is built (lib/providers/<provider>.ts), if any:
+ * Bedrock's and Vertex's adapters speak HTTP themselves (Vertex's service account needs jose only
+ * when the gateway asks for a token).
+ */
+export const SDK_OF_PROVIDER: Record<ProviderId, SdkName | undefined> = {
+  openai: 'openai',
+  'azure-openai': 'openai',
+  'openai-compatible': 'openai',
+  anthropic: 'anthropic',
+  bedrock: undefined,
+  vertex: undefined,
 };
 
 /** Where a script leaves what it exports: the worker's (or event page's) global scope, one key. */
