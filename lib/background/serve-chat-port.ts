@@ -15,6 +15,7 @@ import { pageTextRules, requestTarget } from '../settings/page-text-rules';
 import type { EffectiveSettings } from '../settings/effective-settings';
 import { contextTokens } from '../providers/context-sizes';
 import { carriesPageContent, checkPageTurns } from './check-page-turns';
+import { importChosenSdk } from './import-chosen-sdk';
 import { modelForRun } from './model-for-run';
 import { markOnce } from '../timed-step';
 
@@ -33,6 +34,8 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
     port.disconnect();
     return;
   }
+  // A Send is coming: its provider's SDK is imported now, not after the run's settings are read.
+  void importChosenSdk();
   let open = true;
   const close = () => {
     open = false;

@@ -2,6 +2,8 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { startAzureWithClientCredentials } from '../servers/azure-client-credentials';
 import { acceptKey } from '../servers/auth-check';
 import { startFakeAnthropic } from '../servers/fake-anthropic';
+import { startVertexWithServiceAccount } from '../servers/vertex-service-account';
+import { SDK_GLOBAL } from '../../lib/providers/sdk/sdk-scripts';
 import { RECORDED_TEXT } from '../servers/recorded';
 import { lastAnswer, sendMessage, storedMessages } from './harness/chat';
 import { configureProvider } from './harness/configure';
@@ -154,5 +156,29 @@ test('a worker start seals an API key stored in plain text, after answering the 
     await expect.poll(storedKey).toMatch(/^omni-ai-sealed:1:/);
   } finally {
     await anthropic.close();
+  }
+});
+
+// jose is a script of its own (entrypoints/jose-sdk.ts), imported by the worker that installed and
+// then on first need: a worker Chrome started again must still find it for a service account's
+// assertion, the first thing a Vertex Send after the stop does (issue 13 §4).
+test('a restarted worker signs a Vertex service account’s assertion with jose imported on first need', async ({ extension }) => {
+  const { tokens, fields, close } = await startVertexWithServiceAccount();
+  try {
+    await configureProvider(await extension.openOptions(), 'Google Vertex AI', fields);
+    const panel = await extension.openSidePanel();
+    const box = panel.getByRole('textbox', { name: 'Message' });
+    await box.fill('How many r in strawberry?');
+    await extension.stopServiceWorker(panel);
+    expect(tokens.requests).toHaveLength(0);
+    await box.press('Enter');
+    const answer = await lastAnswer(panel);
+    await expect(answer.locator('.content')).toHaveText(RECORDED_TEXT.vertex.replaceAll('**', ''));
+    expect(tokens.requests.map((r) => [r.grant, r.how])).toEqual([['urn:ietf:params:oauth:grant-type:jwt-bearer', 'assertion']]);
+    // This worker imported jose's script for it, and no provider SDK: Vertex's adapter needs none.
+    const worker = await extension.serviceWorker();
+    expect(await worker.evaluate((name) => Object.keys((globalThis as unknown as Record<string, object>)[name] ?? {}), SDK_GLOBAL)).toEqual(['jose']);
+  } finally {
+    await close();
   }
 });

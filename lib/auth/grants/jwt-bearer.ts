@@ -1,5 +1,5 @@
 import { t } from '../../i18n/t';
-import { SignJWT, importPKCS8 } from 'jose';
+import { loadSdk } from '../../providers/sdk/load-sdk';
 import type { TokenRequest } from '../token-endpoint';
 import type { ServiceAccountSource } from '../token-source';
 
@@ -10,9 +10,11 @@ const ASSERTION_LIFETIME_S = 3600;
 
 /**
  * Signs the RS256 assertion a Google service account exchanges for an access token (RFC 7523 §2.1,
- * Google's "OAuth 2.0 for Server to Server Applications"), with WebCrypto through jose.
+ * Google's "OAuth 2.0 for Server to Server Applications"), with WebCrypto through jose (its own
+ * script, loaded on first need: load-sdk.ts).
  */
 export async function signServiceAccountAssertion(source: ServiceAccountSource, nowSeconds: number): Promise<string> {
+  const { SignJWT, importPKCS8 } = loadSdk('jose', 'vertex');
   const key = await importPKCS8(source.privateKey, 'RS256');
   return new SignJWT({ scope: source.scope })
     .setProtectedHeader({ alg: 'RS256', typ: 'JWT', ...(source.privateKeyId ? { kid: source.privateKeyId } : {}) })

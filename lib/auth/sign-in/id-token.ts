@@ -1,5 +1,6 @@
 import { t } from '../../i18n/t';
-import { createRemoteJWKSet, errors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
+import { loadSdk } from '../../providers/sdk/load-sdk';
 import { AuthError } from '../errors';
 
 /** Who signed in, as the UI shows it. Nothing else of the ID token is kept. */
@@ -28,7 +29,7 @@ const remoteKeySets = new Map<string, JWTVerifyGetKey>();
 export function remoteKeys(jwksUri: string): JWTVerifyGetKey {
   let keys = remoteKeySets.get(jwksUri);
   if (!keys) {
-    keys = createRemoteJWKSet(new URL(jwksUri));
+    keys = loadSdk('jose', 'sign-in').createRemoteJWKSet(new URL(jwksUri));
     remoteKeySets.set(jwksUri, keys);
   }
   return keys;
@@ -44,6 +45,7 @@ function refused(issuer: string, why: string): AuthError {
  * only the name and username to show.
  */
 export async function verifyIdToken(idToken: string, expect: IdTokenExpectations): Promise<SignedInAccount> {
+  const { errors, jwtVerify } = loadSdk('jose', 'sign-in');
   let payload: Record<string, unknown>;
   try {
     ({ payload } = await jwtVerify(idToken, expect.keys, {

@@ -14,9 +14,9 @@ declare const importScripts: ((...urls: string[]) => void) | undefined;
  * that version: later imports, also after a stop, read them from there. In Firefox's event page the
  * manifest lists the scripts before the worker's own (wxt.config.ts), so they are here already.
  * Synchronous, like the adapters' constructors. Throws a message that names the file and what to
- * do; the run shows it as the answer's error.
+ * do; the run shows it as the answer's error, the options page as the sign-in's.
  */
-export function loadSdk<Name extends SdkName>(name: Name, provider: ProviderId): SdkScripts[Name] {
+export function loadSdk<Name extends SdkName>(name: Name, user: ProviderId | 'sign-in'): SdkScripts[Name] {
   const loaded = sdkRegistry()[name];
   if (loaded) return loaded;
   const path = SDK_SCRIPT_PATHS[name];
@@ -27,9 +27,14 @@ export function loadSdk<Name extends SdkName>(name: Name, provider: ProviderId):
     // What the import cost this start, read by the cold-worker bench (bench/worker-benches.ts).
     performance.measure('omni-ai:sdk-import', { start });
   } catch (error) {
-    throw new Error(t('sdk_load_failed', PROVIDERS[provider].label, path.slice(1), (error as Error).message), { cause: error });
+    throw new Error(failed(user, path, (error as Error).message), { cause: error });
   }
   const imported = sdkRegistry()[name];
-  if (!imported) throw new Error(t('sdk_load_failed', PROVIDERS[provider].label, path.slice(1), t('sdk_not_registered')));
+  if (!imported) throw new Error(failed(user, path, t('sdk_not_registered')));
   return imported;
+}
+
+/** What to tell the user, who then retries the request (a provider's) or the sign-in. */
+function failed(user: ProviderId | 'sign-in', path: string, why: string): string {
+  return user === 'sign-in' ? t('sdk_load_failed_sign_in', path.slice(1), why) : t('sdk_load_failed', PROVIDERS[user].label, path.slice(1), why);
 }

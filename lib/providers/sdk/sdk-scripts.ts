@@ -1,4 +1,6 @@
+import type * as Jose from 'jose';
 import type { AzureOpenAI, OpenAI } from 'openai';
+import type { ProviderId } from '../catalog';
 import type { MessagesClient } from './anthropic-messages-client';
 
 /**
@@ -14,6 +16,11 @@ export interface SdkScripts {
   openai: { OpenAI: typeof OpenAI; AzureOpenAI: typeof AzureOpenAI };
   /** @anthropic-ai/sdk, narrowed to the Messages and Models APIs. */
   anthropic: { MessagesClient: typeof MessagesClient };
+  /**
+   * jose: the sign-in's ID token check and PKCE, and Vertex's service-account assertion. No chat
+   * request to a provider with a key needs it, yet it was 15% of the worker's script (issue 13 §4).
+   */
+  jose: Pick<typeof Jose, 'SignJWT' | 'importPKCS8' | 'jwtVerify' | 'createRemoteJWKSet' | 'errors' | 'base64url'>;
 }
 
 export type SdkName = keyof SdkScripts;
@@ -22,6 +29,21 @@ export type SdkName = keyof SdkScripts;
 export const SDK_SCRIPT_PATHS: Record<SdkName, `/${string}.js`> = {
   openai: '/openai-sdk.js',
   anthropic: '/anthropic-sdk.js',
+  jose: '/jose-sdk.js',
+};
+
+/**
+ * The SDK each provider's adapter loads when it is built (lib/providers/<provider>.ts), if any:
+ * Bedrock's and Vertex's adapters speak HTTP themselves (Vertex's service account needs jose only
+ * when the gateway asks for a token).
+ */
+export const SDK_OF_PROVIDER: Record<ProviderId, SdkName | undefined> = {
+  openai: 'openai',
+  'azure-openai': 'openai',
+  'openai-compatible': 'openai',
+  anthropic: 'anthropic',
+  bedrock: undefined,
+  vertex: undefined,
 };
 
 /** Where a script leaves what it exports: the worker's (or event page's) global scope, one key. */

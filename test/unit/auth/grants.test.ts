@@ -1,3 +1,4 @@
+import '../providers/sdks-registered';
 import { decodeProtectedHeader, exportPKCS8, exportSPKI, generateKeyPair, importSPKI, jwtVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { basicAuthorization, clientCredentialsRequest } from '@/lib/auth/grants/client-credentials';

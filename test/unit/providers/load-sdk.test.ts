@@ -48,6 +48,15 @@ describe('loadSdk (issue 13 §4: the SDKs are scripts of their own, loaded on fi
     vi.unstubAllGlobals();
     expect(() => loadSdk('openai', 'openai')).toThrow(/^omni-ai could not load its code for OpenAI \(openai-sdk\.js: importScripts is not available here\)/);
   });
+
+  it('asks for the sign-in again, not a Retry, when jose cannot be loaded for a sign-in', () => {
+    vi.stubGlobal('importScripts', () => undefined);
+    expect(() => loadSdk('jose', 'sign-in')).toThrow(
+      'omni-ai could not load its code for signing in (jose-sdk.js: the script ran but provided nothing). Reload omni-ai on the browser’s extensions page, or reinstall it, then sign in again.',
+    );
+    // Vertex's service-account assertion is a provider's request: its answer shows Retry.
+    expect(() => loadSdk('jose', 'vertex')).toThrow(/^omni-ai could not load its code for Google Vertex AI \(jose-sdk\.js: .*then press Retry\.$/);
+  });
 });
 
 describe('importSdkScriptsOnInstall', () => {
@@ -60,6 +69,6 @@ describe('importSdkScriptsOnInstall', () => {
     expect(importScripts).not.toHaveBeenCalled();
     listeners.install!();
     expect(importScripts).toHaveBeenCalledExactlyOnceWith(...Object.values(SDK_SCRIPT_PATHS));
-    expect(Object.values(SDK_SCRIPT_PATHS).sort()).toEqual(['/anthropic-sdk.js', '/openai-sdk.js']);
+    expect(Object.values(SDK_SCRIPT_PATHS).sort()).toEqual(['/anthropic-sdk.js', '/jose-sdk.js', '/openai-sdk.js']);
   });
 });

@@ -1,3 +1,4 @@
+import '../../providers/sdks-registered';
 import { describe, expect, it } from 'vitest';
 import { authorizationRequest, signInScope, type PendingSignIn } from '@/lib/auth/sign-in/authorization-request';
 import { readAuthorizationResponse } from '@/lib/auth/sign-in/authorization-response';

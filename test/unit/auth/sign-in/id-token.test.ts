@@ -1,3 +1,4 @@
+import '../../providers/sdks-registered';
 import { SignJWT, createLocalJWKSet, exportJWK, generateKeyPair, type JWK } from 'jose';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyIdToken, type IdTokenExpectations } from '@/lib/auth/sign-in/id-token';

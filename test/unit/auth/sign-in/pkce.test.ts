@@ -1,3 +1,4 @@
+import '../../providers/sdks-registered';
 import { describe, expect, it } from 'vitest';
 import { codeChallengeS256, createCodeVerifier } from '@/lib/auth/sign-in/pkce';
 

@@ -1,3 +1,4 @@
+import '../../providers/sdks-registered';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { runSignIn, type SignInFlowDeps } from '@/lib/auth/sign-in/run-sign-in';
 import { fakeIdentityProvider, REDIRECT } from './fake-identity-provider';

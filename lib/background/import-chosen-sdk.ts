@@ -1,0 +1,26 @@
+import { loadSdk } from '../providers/sdk/load-sdk';
+import { SDK_OF_PROVIDER } from '../providers/sdk/sdk-scripts';
+import { loadSettings } from '../settings/load-settings';
+import type { EffectiveSettings } from '../settings/effective-settings';
+import { timedStep } from '../timed-step';
+
+/**
+ * Imports the SDK of the provider the settings choose, when a side panel opens its chat port
+ * (issue 13 §4). A panel opens the port when the user focuses or types in the composer (its wake,
+ * lib/chat/chat-connection.ts) or with its first Send; either way a Send is coming, and its run
+ * would otherwise import the SDK (15 to 30 ms of a stopped worker's first request: reading and
+ * deserialising the script's code cache) only after reading the settings itself. Started here, the
+ * import is done while the user types, or overlaps the Send's own message and settings read.
+ * What other starts pay: nothing (an alarm, a menu click, the options page open no chat port).
+ * No network, no token, no recorded use (issue 10's idle rule holds): a packaged script is run.
+ * A provider whose SDK fails to load is not this function's to report: the run loads it again and
+ * shows the error as the answer's.
+ */
+export function importChosenSdk(read: () => Promise<EffectiveSettings> = loadSettings): Promise<void> {
+  return timedStep('sdk-preload', read)
+    .then(({ provider }) => {
+      const sdk = SDK_OF_PROVIDER[provider];
+      if (sdk) loadSdk(sdk, provider);
+    })
+    .catch(() => undefined);
+}

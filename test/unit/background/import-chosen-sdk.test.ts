@@ -1,0 +1,109 @@
+import { SignJWT, base64url, createRemoteJWKSet, errors, importPKCS8, jwtVerify } from 'jose';
+import { AzureOpenAI, OpenAI } from 'openai';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Runtime } from 'webextension-polyfill';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { OAuth2Gateway } from '@/lib/auth/oauth2-gateway';
+import { importChosenSdk } from '@/lib/background/import-chosen-sdk';
+import { serveChatPort } from '@/lib/background/serve-chat-port';
+import { RunManager } from '@/lib/chat/run-manager';
+import { PROVIDER_IDS, type ProviderId } from '@/lib/providers/catalog';
+import { createChatModel } from '@/lib/providers/registry';
+import { MessagesClient } from '@/lib/providers/sdk/anthropic-messages-client';
+import { registerSdk } from '@/lib/providers/sdk/register-sdk';
+import { SDK_GLOBAL } from '@/lib/providers/sdk/sdk-scripts';
+import type { EffectiveSettings } from '@/lib/settings/effective-settings';
+import { loadSettings } from '@/lib/settings/load-settings';
+import { defaultSettings } from '@/lib/settings/parse-stored';
+import { SETTINGS_KEY, SETTINGS_VERSION } from '@/lib/settings/schema';
+
+// What each script registers when the worker imports it (entrypoints/*-sdk.ts).
+const SCRIPTS: Record<string, () => void> = {
+  '/openai-sdk.js': () => registerSdk('openai', { OpenAI, AzureOpenAI }),
+  '/anthropic-sdk.js': () => registerSdk('anthropic', { MessagesClient }),
+  '/jose-sdk.js': () => registerSdk('jose', { SignJWT, base64url, createRemoteJWKSet, errors, importPKCS8, jwtVerify }),
+};
+
+/** A worker that has imported nothing yet, whose importScripts runs the script and is recorded. */
+function freshWorker() {
+  delete (globalThis as Record<string, unknown>)[SDK_GLOBAL];
+  const importScripts = vi.fn((url: string) => SCRIPTS[url]!());
+  vi.stubGlobal('importScripts', importScripts);
+  return importScripts;
+}
+
+const chosen = (provider: ProviderId) => async () => ({ ...(await loadSettings()), provider }) as EffectiveSettings;
+
+afterEach(() => {
+  delete (globalThis as Record<string, unknown>)[SDK_GLOBAL];
+  vi.unstubAllGlobals();
+  fakeBrowser.reset();
+});
+
+describe('importChosenSdk (issue 13 §4: the SDK is imported when a panel connects, before the Send’s run needs it)', () => {
+  const expected: Record<ProviderId, string[]> = {
+    openai: ['/openai-sdk.js'],
+    'azure-openai': ['/openai-sdk.js'],
+    'openai-compatible': ['/openai-sdk.js'],
+    anthropic: ['/anthropic-sdk.js'],
+    bedrock: [],
+    vertex: [],
+  };
+
+  it.each(PROVIDER_IDS)('%s: imports the script its adapter needs, and the adapter then imports nothing more', async (provider) => {
+    const importScripts = freshWorker();
+    await importChosenSdk(chosen(provider));
+    expect(importScripts.mock.calls.map(([url]) => url)).toEqual(expected[provider]);
+    // The Send's run builds the adapter: its SDK is there already. (The SDKs' constructors refuse
+    // the blank settings, after the adapter has loaded its SDK: that is all this looks at.)
+    try {
+      createChatModel(provider, { ...defaultSettings(), provider }, { createAuthenticatedFetch: () => fetch } as unknown as OAuth2Gateway);
+    } catch {
+      // a missing key or endpoint
+    }
+    expect(importScripts).toHaveBeenCalledTimes(expected[provider].length);
+  });
+
+  it('follows the stored choice: a user who picked an OpenAI-compatible server gets the OpenAI SDK, not the default’s', async () => {
+    const importScripts = freshWorker();
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { version: SETTINGS_VERSION, state: { ...defaultSettings(), provider: 'openai-compatible', providerChosen: true } } });
+    await importChosenSdk();
+    expect(importScripts).toHaveBeenCalledExactlyOnceWith('/openai-sdk.js');
+  });
+
+  it('leaves a failure to the run, which loads the SDK again and shows the error as the answer’s', async () => {
+    vi.stubGlobal('importScripts', () => {
+      throw new DOMException('the script could not be read', 'NetworkError');
+    });
+    await expect(importChosenSdk(chosen('openai'))).resolves.toBeUndefined();
+    await expect(importChosenSdk(() => Promise.reject(new Error('storage is gone')))).resolves.toBeUndefined();
+  });
+});
+
+describe('serveChatPort’s connect', () => {
+  // isFromExtensionPage reads `chrome.runtime` (lib/messaging/protocol.ts).
+  beforeEach(() => vi.stubGlobal('chrome', fakeBrowser));
+  const port = (sender: Runtime.MessageSender) =>
+    ({
+      name: 'chat',
+      sender,
+      postMessage: () => undefined,
+      onMessage: { addListener: () => undefined },
+      onDisconnect: { addListener: () => undefined },
+      disconnect: () => undefined,
+    }) as unknown as Runtime.Port;
+
+  it('imports the chosen provider’s SDK when the side panel opens its chat port, before any message', async () => {
+    const importScripts = freshWorker();
+    await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { version: SETTINGS_VERSION, state: { ...defaultSettings(), provider: 'openai', providerChosen: true } } });
+    serveChatPort(port({ id: chrome.runtime.id, url: chrome.runtime.getURL('/sidepanel.html') }), new RunManager(async () => undefined), {} as never);
+    await vi.waitFor(() => expect(importScripts).toHaveBeenCalledExactlyOnceWith('/openai-sdk.js'));
+  });
+
+  it('does nothing for a port a web page’s content script opens: it is refused first', async () => {
+    const importScripts = freshWorker();
+    serveChatPort(port({ id: chrome.runtime.id, url: 'https://example.com/', tab: { id: 1 } as never }), new RunManager(async () => undefined), {} as never);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(importScripts).not.toHaveBeenCalled();
+  });
+});
