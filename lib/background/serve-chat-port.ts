@@ -126,14 +126,12 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
   };
 
   /**
-   * The full turns, fitted to the model's context (context-budget.ts), then checked exactly as they
-   * would be had the panel sent them all (issue 16). Fitted first, so the site rules judge what the
-   * request carries: page text in a turn left out neither leaves nor is refused, and the record of
-   * what left (`sent`) names only what did.
+   * The full turns, already fitted to the model's context, checked exactly as they would be had the
+   * panel sent them all (issue 16). Fitted first (below), so the site rules judge what the request
+   * carries: page text in a turn left out neither leaves nor is refused, and the record of what left
+   * (`sent`) names only what did.
    */
-  const begin = (posted: Send) => {
-    const { turns, cut } = fitToContext(posted.messages, contextTokens(posted.model));
-    const message: Send = { ...posted, messages: turns, ...(cut ? { cut } : {}) };
+  const begin = (message: Send) => {
     if (carriesPageContent(message.messages)) startWithPageText(message);
     else start(message);
   };
@@ -152,16 +150,20 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
     markOnce('port-message'); // the cold-worker bench's first step of a run (issue 13 §4)
     switch (message.type) {
       case 'send': {
-        const { runId, conversationId, messages } = message;
+        const { runId, conversationId } = message;
         if (runs.has(runId) || reading.has(runId)) break;
+        // Fitted to the model's context before anything is read back (context-budget.ts, from each
+        // reference's estimate): only the turns that go are read (issue 13 target 2).
+        const { turns: messages, cut } = fitToContext(message.messages, contextTokens(message.model));
+        const fitted = cut ? { cut } : {};
         if (inFull(messages)) {
-          begin({ ...message, messages });
+          begin({ ...message, messages, ...fitted });
           break;
         }
         reading.add(runId);
         void readPath(conversationId, messages, { unwritten: (id) => runs.unwritten(id) }).then((turns) => {
           reading.delete(runId);
-          if (turns) begin({ ...message, messages: turns });
+          if (turns) begin({ ...message, messages: turns, ...fitted });
           else tell({ type: 'history-needed', runId });
         });
         break;

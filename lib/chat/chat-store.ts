@@ -21,6 +21,7 @@ import { imageData, loadImageData } from './image-data';
 import { recordToWire } from './image-wire';
 import { chooseModel, liveModelsPending, offeredModels, useLiveModels } from './model-lists';
 import { describeStorageProblem } from './storage-problem';
+import { estimateTurnTokens } from './estimate-tokens';
 import { READ_BY_ID } from './read-path';
 import { sendsTurn, turnOf } from './turn-of';
 import { t, type MessageKey } from '../i18n/t';
@@ -106,12 +107,18 @@ export function historyOf(entries: ChatEntry[]): ChatTurn[] {
 /**
  * The same, with the turns the worker can read back from storage (`stored`) named by id only: the
  * 1.5 MB of a 1,000-message conversation no longer crosses the port with every question (issue 13
- * target 2). The rest (the new question, a turn whose write failed) goes in full.
+ * target 2). The rest (the new question, a turn whose write failed) goes in full. Each reference
+ * carries its turn's estimated tokens, counted once per entry (estimate-tokens.ts memoises it), so
+ * the worker fits the request before reading anything back.
  */
 export function sendTurnsOf(entries: ChatEntry[], stored: ReadonlySet<string>): SendTurn[] {
   return entries
     .filter(sendsTurn)
-    .map((entry) => (stored.has(entry.id) ? { ref: entry.id, chars: entry.content.length, images: entry.images?.length ?? 0 } : turnOf(entry, imageData)));
+    .map((entry) =>
+      stored.has(entry.id)
+        ? { ref: entry.id, chars: entry.content.length, images: entry.images?.length ?? 0, role: entry.role, tokens: estimateTurnTokens(entry) }
+        : turnOf(entry, imageData),
+    );
 }
 
 /** “Sent: page from https://intranet.example.com to Azure OpenAI”: one line of the record of what left. */
@@ -337,8 +344,14 @@ export const useChat = create<ChatState>()((set, get) => {
     const messages: ChatEntry[] = records.map(({ conversationId: _c, ...entry }) => entry);
     for (const message of messages) stored.add(message.id);
     set({ conversationId, ...view(messages, defaultLeaf(nodes(messages))) });
-    // Long enough that the worker would read it whole at the first question: it reads it now.
-    if (messages.length > READ_BY_ID) connection.post({ type: 'warm', conversationId });
+    if (messages.length > READ_BY_ID) {
+      // Long enough that the worker would read it whole at the first question: it reads it now.
+      connection.post({ type: 'warm', conversationId });
+      // And each reference's estimate (sendTurnsOf) is counted now, once the panel is idle, not at
+      // the first Send: about 5 to 14 ms for 1,000 messages (bench/probes/fit-before-read.probe.ts).
+      const idle = globalThis.requestIdleCallback ?? ((work: () => void) => setTimeout(work));
+      idle(() => messages.forEach(estimateTurnTokens));
+    }
     attachStreaming();
     return true;
   };

@@ -1,4 +1,4 @@
-import type { ChatTurn } from '../messaging/chat-port';
+import { isTurnRef, type SendTurn } from '../messaging/chat-port';
 import type { ContextCut } from './conversation-db';
 import { estimateTurnTokens } from './estimate-tokens';
 
@@ -18,12 +18,19 @@ export function turnBudget(contextTokens: number): number {
   return Math.max(0, contextTokens - Math.min(ANSWER_RESERVE_TOKENS, Math.floor(contextTokens / 4)) - REQUEST_ALLOWANCE_TOKENS);
 }
 
-export interface Budgeted {
+export interface Budgeted<T extends SendTurn = SendTurn> {
   /** The turns that go, the new question last. */
-  turns: ChatTurn[];
+  turns: T[];
   /** Set when older turns were left out: how many went, of how many. */
   cut?: ContextCut;
 }
+
+/**
+ * A turn's estimated tokens: a turn in full estimated here, one sent by reference as the panel
+ * estimated it from the same text (TurnRef.tokens). The worker checks that figure on each
+ * referenced turn it reads back (read-path.ts); it does not read the ones left out.
+ */
+const costOf = (turn: SendTurn) => (isTurnRef(turn) ? turn.tokens : estimateTurnTokens(turn));
 
 /**
  * The newest turns that fit the model's context (issue 13 target 2): a 1,000-message conversation
@@ -37,14 +44,18 @@ export interface Budgeted {
  * the estimate errs high, so refusing on it could refuse what the provider takes, and when the
  * provider refuses, its own message says by how much. The caller tells the user what was left out
  * (`cut`): nothing is dropped silently.
+ *
+ * Fitted before any turn named by reference is read back, from the newest back (the loop stops at
+ * the first turn that does not fit): in a 1,000-message conversation the worker then reads and
+ * converts the ~80 turns that go instead of all of them (issue 13 target 2, first token).
  */
-export function fitToContext(turns: readonly ChatTurn[], contextTokens: number): Budgeted {
+export function fitToContext<T extends SendTurn>(turns: readonly T[], contextTokens: number): Budgeted<T> {
   const budget = turnBudget(contextTokens);
   let first = turns.length - 1;
   if (first < 1) return { turns: [...turns] };
-  let used = estimateTurnTokens(turns[first]!);
+  let used = costOf(turns[first]!);
   while (first > 0) {
-    const cost = estimateTurnTokens(turns[first - 1]!);
+    const cost = costOf(turns[first - 1]!);
     if (used + cost > budget) break;
     used += cost;
     first--;

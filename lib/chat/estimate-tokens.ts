@@ -31,15 +31,28 @@ export function estimateTextTokens(text: string): number {
   return Math.ceil(ascii / 3) + (text.length - ascii);
 }
 
-/** Turns estimated so far: a cached turn (read-path.ts) is the same object at every send, so each is counted once. */
-const known = new WeakMap<ChatTurn, number>();
+/**
+ * What of a message the estimate reads: the panel's entry, the worker's stored record and the turn
+ * made of either (turn-of.ts) give the same figure for the same message, since the estimate reads
+ * only these fields and turnOf copies them unchanged (images: only how many). So the panel can put a
+ * stored turn's estimate in the reference it sends (TurnRef.tokens), and the worker can check it on
+ * the record it reads back (read-path.ts).
+ */
+export type EstimatedTurn = Pick<ChatTurn, 'id' | 'role' | 'content' | 'context'> & { images?: readonly unknown[] };
+
+/**
+ * Turns estimated so far: a cached turn (read-path.ts) is the same object at every send, and so is
+ * an unchanged entry of the panel's store (zustand replaces an entry when it changes), so each is
+ * counted once.
+ */
+const known = new WeakMap<EstimatedTurn, number>();
 
 /**
  * A turn's tokens as the provider will be sent it: its text with the page text framed as
  * providerMessages frames it (the frame's name has the same length whatever the id), its images
  * at the flat cost.
  */
-export function estimateTurnTokens(turn: ChatTurn): number {
+export function estimateTurnTokens(turn: EstimatedTurn): number {
   const cached = known.get(turn);
   if (cached !== undefined) return cached;
   const text = turn.role === 'user' && turn.context ? frameWithContext(turn.content, turn.context, turn.id ?? '') : turn.content;

@@ -1,6 +1,7 @@
 import { isTurnRef, type ChatTurn, type SendTurn, type TurnRef } from '../messaging/chat-port';
 import { blobToBase64 } from './base64';
 import { getMessages, getMessagesByIds, type MessageRecord } from './conversation-db';
+import { estimateTurnTokens, type EstimatedTurn } from './estimate-tokens';
 import { turnOf } from './turn-of';
 
 /**
@@ -99,8 +100,16 @@ function within<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
   ]).finally(() => clearTimeout(timer));
 }
 
-/** Whether a turn is the one the panel holds: the same length of text, as many images. */
-const matches = (turn: { content: string; images?: readonly unknown[] }, ref: TurnRef) => turn.content.length === ref.chars && (turn.images?.length ?? 0) === ref.images;
+/**
+ * Whether a turn is the one the panel holds: the same length of text, as many images, the same role
+ * and the same estimated tokens. The request was fitted to the model's context from the reference's
+ * `tokens` before this read (context-budget.ts): a turn read back whose estimate differs (its page
+ * text, say) is not the one the panel fitted, so it is never sent in its place: the panel is asked
+ * for the full turns, and the budget fits those. So what goes never rests on a figure the worker
+ * did not check on the text it sends.
+ */
+const matches = (turn: EstimatedTurn, ref: TurnRef) =>
+  turn.content.length === ref.chars && (turn.images?.length ?? 0) === ref.images && turn.role === ref.role && estimateTurnTokens(turn) === ref.tokens;
 
 /**
  * The turns of a send with those named by reference read back (issue 13 target 2), in the send's
@@ -108,6 +117,8 @@ const matches = (turn: { content: string; images?: readonly unknown[] }, ref: Tu
  * Undefined when any of them cannot be: a record missing, in another conversation, or not what the
  * panel holds (its text's length or its number of images differ), or the store failing or not
  * answering within `waitMs`. The caller then asks for the full turns: never a shorter history.
+ * The caller passes only the turns the context budget keeps (serve-chat-port.ts): the others are
+ * never read.
  */
 export async function readPath(conversationId: string, turns: readonly SendTurn[], deps: ReadPathDeps): Promise<ChatTurn[] | undefined> {
   const { cache = turnCache, read = getMessages, readByIds = getMessagesByIds, waitMs = READ_WAIT_MS } = deps;

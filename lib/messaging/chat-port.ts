@@ -40,6 +40,15 @@ export interface TurnRef {
   chars: number;
   /** How many images it has. */
   images: number;
+  /** Whose turn it is: the budget keeps turns from a question on (context-budget.ts). */
+  role: ChatTurn['role'];
+  /**
+   * Its estimated tokens (estimate-tokens.ts), from the panel's copy, which is the stored text: the
+   * worker fits the request to the model's context from these before reading any record, so it
+   * reads back only the turns that go (issue 13 target 2), and checks each one it reads against
+   * this figure as against `chars` (read-path.ts).
+   */
+  tokens: number;
 }
 
 /** One turn of a `send`: in full, or by reference to its stored record. */

@@ -141,4 +141,75 @@ describe('a question in a conversation longer than the model’s context (issue 
     await told(world, 'refused');
     expect(world.requests).toHaveLength(1);
   });
+
+  it('reads back only the turns that go: the budget is fitted from the references before any record is read', async () => {
+    const id = await openLong();
+    chat().send('And then?');
+    const whole = expected(historyOf(chat().entries));
+    await answered();
+    // The 30 stored turns went by reference; the 6 kept of them were read, and nothing else.
+    expect(sendsOf(world)[0]!.messages.filter((m) => 'ref' in m)).toHaveLength(30);
+    expect(world.reads).toEqual(['6 by id']);
+    expect(world.readIds).toEqual(Array.from({ length: 6 }, (_, i) => `${id}-m${24 + i}`));
+    // The left-out question with page text was not even read, and the request is the one the full turns gave.
+    expect(world.readIds).not.toContain(`${id}-m0`);
+    expect(world.requests[0]!.messages).toEqual(whole.slice(-7));
+    expect(world.told.some((m) => m.type === 'history-needed')).toBe(false);
+  });
+
+  it('asks for the full turns when a kept turn read back is not the one the panel fitted, and fits those', async () => {
+    const id = await openLong();
+    // Behind the panel's back, a kept question gains page text (its text's length unchanged), and
+    // so does a left-out one: the kept one's estimate no longer matches its reference's.
+    await rewrite(`${id}-m28`, (record) => ({ ...record, context: { ...page, text: 'y'.repeat(3_000) } }));
+    await rewrite(`${id}-m2`, (record) => ({ ...record, context: page }));
+    chat().send('And then?');
+    const whole = expected(historyOf(chat().entries));
+    await answered();
+    expect(world.told.filter((m) => m.type === 'history-needed')).toHaveLength(1);
+    expect(sendsOf(world)).toHaveLength(2);
+    expect(sendsOf(world)[1]!.messages.some((m) => 'ref' in m)).toBe(false);
+    // What the panel holds goes, fitted as before: never the stored page text the budget did not count.
+    expect(world.requests).toHaveLength(1);
+    expect(world.requests[0]!.messages).toEqual(whole.slice(-7));
+    expect(JSON.stringify(world.requests[0])).not.toContain('yyyy');
+    expect(chat().entries.at(-1)!.contextCut).toEqual({ kept: 7, total: 31 });
+  });
+
+  it('asks for the full turns when a kept turn read back has another role than its reference says (the budget starts at a question)', async () => {
+    const id = await openLong();
+    await rewrite(`${id}-m24`, (record) => ({ ...record, role: 'assistant' }));
+    chat().send('And then?');
+    const whole = expected(historyOf(chat().entries));
+    await answered();
+    expect(world.told.filter((m) => m.type === 'history-needed')).toHaveLength(1);
+    expect(world.requests[0]!.messages).toEqual(whole.slice(-7));
+    expect(world.requests[0]!.messages[0]!.role).toBe('user');
+  });
+
+  it('does not read, and so does not stop at, a left-out turn that differs from the panel’s', async () => {
+    const id = await openLong();
+    await rewrite(`${id}-m2`, (record) => ({ ...record, context: page }));
+    chat().send('And then?');
+    const whole = expected(historyOf(chat().entries));
+    await answered();
+    expect(world.told.some((m) => m.type === 'history-needed')).toBe(false);
+    expect(world.requests[0]!.messages).toEqual(whole.slice(-7));
+  });
 });
+
+/** Changes a stored message behind the panel's back (another window, a profile restored from an older copy). */
+async function rewrite(id: string, change: (record: MessageRecord) => MessageRecord): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const request = indexedDB.open('omni-ai');
+    request.onerror = () => reject(request.error);
+    request.onsuccess = () => {
+      const tx = request.result.transaction('messages', 'readwrite');
+      const store = tx.objectStore('messages');
+      const get = store.get(id);
+      get.onsuccess = () => store.put(change(get.result as MessageRecord));
+      tx.oncomplete = () => (request.result.close(), resolve());
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}

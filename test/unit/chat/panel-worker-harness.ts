@@ -29,16 +29,18 @@ export interface World {
   hangReads: boolean;
   /** The worker's reads for sends by reference. */
   reads: string[];
+  /** The ids of the records those reads asked for by id, in order. */
+  readIds: string[];
   toWorker: (message: unknown) => void;
 }
 
 export function newWorld(): World {
-  return { requests: [], replies: [], posted: [], told: [], blockedSites: [], held: undefined, release: () => undefined, hangReads: false, reads: [], toWorker: () => undefined };
+  return { requests: [], replies: [], posted: [], told: [], blockedSites: [], held: undefined, release: () => undefined, hangReads: false, reads: [], readIds: [], toWorker: () => undefined };
 }
 
 /** Empties a world between tests (the mocks keep the same object). */
 export function resetWorld(world: World): void {
-  Object.assign(world, { requests: [], replies: [], posted: [], told: [], blockedSites: [], held: undefined, hangReads: false, reads: [] });
+  Object.assign(world, { requests: [], replies: [], posted: [], told: [], blockedSites: [], held: undefined, hangReads: false, reads: [], readIds: [] });
 }
 
 /** model-for-run: a provider that records each request and answers the next of `world.replies` ("OK." when none). */
@@ -101,7 +103,7 @@ export async function countedReads(world: World, original: <T>() => Promise<T>) 
       real.readPath(conversationId, turns, {
         ...deps,
         read: (id) => (world.reads.push(`conversation ${id}`), world.hangReads ? new Promise(() => undefined) : db.getMessages(id)),
-        readByIds: (ids) => (world.reads.push(`${ids.length} by id`), world.hangReads ? new Promise(() => undefined) : db.getMessagesByIds(ids)),
+        readByIds: (ids) => (world.reads.push(`${ids.length} by id`), world.readIds.push(...ids), world.hangReads ? new Promise(() => undefined) : db.getMessagesByIds(ids)),
       }),
   };
 }
