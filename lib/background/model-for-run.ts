@@ -25,7 +25,8 @@ export function imagesIn(messages: ChatMessage[]): ImagesIn | undefined {
  * credentials, images for a model that reads none, an adapter that cannot be built) arrives as the
  * stream's error part, so the run manager shows it as the answer's error, with Retry, like any
  * provider failure: a run never waits on anything that has no end.
- * `checked`: settings already read (and page text checked with them), used as they are.
+ * `checked`: settings already read (the send fitted to the context and its page text checked with
+ * them), used as they are.
  */
 export function modelForRun(provider: ProviderId, gateway: OAuth2Gateway, checked?: EffectiveSettings): ChatModel {
   return {
@@ -38,7 +39,7 @@ export function modelForRun(provider: ProviderId, gateway: OAuth2Gateway, checke
         return fetch(input, init);
       };
       try {
-        // The settings the request's page text was checked with, when it carries any (serve-chat-port).
+        // The settings the send was fitted and its page text checked with (serve-chat-port).
         markOnce('run-start');
         const settings = checked ?? (await timedStep('load-settings', loadSettings));
         const images = imagesIn(request.messages);

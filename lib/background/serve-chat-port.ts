@@ -14,6 +14,7 @@ import { loadSettings } from '../settings/load-settings';
 import { pageTextRules, requestTarget } from '../settings/page-text-rules';
 import type { EffectiveSettings } from '../settings/effective-settings';
 import { contextTokens } from '../providers/context-sizes';
+import { contextSizeFor } from '../settings/context-size';
 import { carriesPageContent, checkPageTurns } from './check-page-turns';
 import { importChosenSdk } from './import-chosen-sdk';
 import { modelForRun } from './model-for-run';
@@ -24,6 +25,9 @@ import { markOnce } from '../timed-step';
  * (read-path.ts); once fitted to the model's context, `cut` says what the budget left out.
  */
 type Send = Omit<Extract<ChatClientMessage, { type: 'send' }>, 'messages'> & { messages: ChatTurn[]; cut?: ContextCut };
+
+/** The settings a send is fitted, checked and started with, or why they could not be read. */
+type SettingsRead = { settings: EffectiveSettings; error?: undefined } | { settings?: undefined; error: Error };
 
 const inFull = (turns: readonly SendTurn[]): turns is ChatTurn[] => !turns.some(isTurnRef);
 
@@ -66,9 +70,10 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
   port.onDisconnect.addListener(close);
 
   /**
-   * Starts the run. `settings`, when the request carries page text, are the ones its page text was
+   * Starts the run with the settings its send was fitted with and, when it carries page text,
    * checked with: the request goes out with exactly those, so an endpoint changed meanwhile cannot
-   * receive text that was checked for another.
+   * receive text that was checked for another. Without settings (they could not be read), the run
+   * reads them itself and reports on the answer why it cannot.
    */
   const start = (message: Send, settings?: EffectiveSettings, sent: SentPage[] = []) => {
     if (runs.has(message.runId)) return; // a duplicate send (a retried post) must not run twice
@@ -115,17 +120,11 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
   };
 
   /** A request with page text or a screenshot: checked against the site rules first (issue 16), refused whole if any of it may not go. */
-  const startWithPageText = (message: Send) => {
-    loadSettings().then(
-      (settings) => {
-        const to = requestTarget(message.provider, settings);
-        const check = checkPageTurns(message.messages, to, pageTextRules(settings), message.user !== undefined);
-        if (check.ok) start(message, settings, check.sent);
-        else tell({ type: 'refused', runId: message.runId, message: check.message });
-      },
-      (error: Error) =>
-        tell({ type: 'refused', runId: message.runId, message: `omni-ai could not read its settings to check the page text (${error.message}). Try again.` }),
-    );
+  const startWithPageText = (message: Send, settings: EffectiveSettings) => {
+    const to = requestTarget(message.provider, settings);
+    const check = checkPageTurns(message.messages, to, pageTextRules(settings), message.user !== undefined);
+    if (check.ok) start(message, settings, check.sent);
+    else tell({ type: 'refused', runId: message.runId, message: check.message });
   };
 
   /**
@@ -134,45 +133,59 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
    * carries: page text in a turn left out neither leaves nor is refused, and the record of what left
    * (`sent`) names only what did.
    */
-  const begin = (message: Send) => {
-    if (carriesPageContent(message.messages)) startWithPageText(message);
-    else start(message);
+  const begin = (message: Send, read: SettingsRead) => {
+    if (!carriesPageContent(message.messages)) start(message, read.settings);
+    else if (read.settings) startWithPageText(message, read.settings);
+    else
+      tell({ type: 'refused', runId: message.runId, message: `omni-ai could not read its settings to check the page text (${read.error.message}). Try again.` });
   };
 
-  /** Sends whose referenced turns are being read back: a duplicate post meanwhile must not run twice. */
-  const reading = new Set<string>();
+  /** Sends not started yet, their settings or referenced turns being read: a duplicate post meanwhile must not run twice. */
+  const pending = new Set<string>();
+  /** Stops that came for a send not started yet (kept across a `history-needed` resend): it stops the moment it starts. */
+  const stopsBeforeStart = new Set<string>();
+  const settle = (runId: string, then: () => void) => {
+    pending.delete(runId);
+    then();
+    if (runs.has(runId) && stopsBeforeStart.delete(runId)) runs.stop(runId);
+  };
 
-  // Synchronous on purpose when every turn came in full and no page text goes: nothing here awaits
-  // storage, so a store that fails or hangs can neither keep the request from starting nor leave the
-  // answer spinning (its problems arrive as "storage"). Page text waits for the settings it is
-  // checked with. Turns sent by reference wait for the read at most READ_WAIT_MS; if it fails,
-  // hangs or finds a turn missing or different, the panel is asked for the full turns and the run
-  // starts with those (issue 13 target 2).
+  // A send waits for the settings first: the model's context size may be the provider's own setting
+  // (context-size.ts), and the same settings then check its page text and set up its request, so
+  // they are read once. If they cannot be read, the size goes by the model's name and the run reads
+  // them again itself, which reports the failure on the answer with Retry (model-for-run.ts). Turns
+  // sent by reference wait for the read at most READ_WAIT_MS; if it fails, hangs or finds a turn
+  // missing or different, the panel is asked for the full turns and the run starts with those
+  // (issue 13 target 2).
   port.onMessage.addListener((raw: unknown) => {
     const message = raw as ChatClientMessage;
     markOnce('port-message'); // the cold-worker bench's first step of a run (issue 13 §4)
     switch (message.type) {
       case 'send': {
         const { runId, conversationId } = message;
-        if (runs.has(runId) || reading.has(runId)) break;
-        // Fitted to the model's context before anything is read back (context-budget.ts, from each
-        // reference's estimate): only the turns that go are read (issue 13 target 2).
-        const { turns: messages, cut } = fitToContext(message.messages, contextTokens(message.model));
-        const fitted = cut ? { cut } : {};
-        if (inFull(messages)) {
-          begin({ ...message, messages, ...fitted });
-          break;
-        }
-        reading.add(runId);
-        void readPath(conversationId, messages, { unwritten: (id) => runs.unwritten(id) }).then((turns) => {
-          reading.delete(runId);
-          if (turns) begin({ ...message, messages: turns, ...fitted });
-          else tell({ type: 'history-needed', runId });
-        });
+        if (runs.has(runId) || pending.has(runId)) break;
+        pending.add(runId);
+        void loadSettings()
+          .then(
+            (settings): SettingsRead => ({ settings }),
+            (error: Error): SettingsRead => ({ error }),
+          )
+          .then((read) => {
+            // Fitted to the model's context before anything is read back (context-budget.ts, from each
+            // reference's estimate): only the turns that go are read (issue 13 target 2).
+            const size = read.settings ? contextSizeFor(read.settings.providers, message.provider, message.model) : contextTokens(message.model);
+            const { turns: messages, cut } = fitToContext(message.messages, size);
+            const fitted = cut ? { cut } : {};
+            if (inFull(messages)) return settle(runId, () => begin({ ...message, messages, ...fitted }, read));
+            return readPath(conversationId, messages, { unwritten: (id) => runs.unwritten(id) }).then((turns) =>
+              settle(runId, () => (turns ? begin({ ...message, messages: turns, ...fitted }, read) : tell({ type: 'history-needed', runId }))),
+            );
+          });
         break;
       }
       case 'stop':
-        runs.stop(message.runId);
+        if (pending.has(message.runId)) stopsBeforeStart.add(message.runId);
+        else runs.stop(message.runId);
         break;
       case 'warm':
         void warmTurns(message.conversationId);

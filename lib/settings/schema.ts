@@ -38,6 +38,16 @@ export interface GenerationFields {
   maxOutputTokens: string;
 }
 
+/**
+ * For providers whose model names do not say how much a model reads: a server's own models
+ * (OpenAI-compatible), Azure deployment names, Bedrock inference-profile ARNs. Empty: omni-ai's
+ * table of known families (lib/providers/context-sizes.ts), 32,768 for a name it does not know.
+ */
+export interface ContextFields {
+  /** A whole number of input tokens, e.g. "8192" for Ollama's num_ctx; empty: from the model's name. */
+  contextTokens: string;
+}
+
 /** For providers whose API has a reasoning-effort setting (not Bedrock's Converse). */
 export interface ReasoningFields {
   reasoningEffort: ReasoningEffortSetting;
@@ -66,14 +76,14 @@ export interface AnthropicConfig extends GenerationFields, ReasoningFields {
   baseURL: string;
 }
 
-export interface OpenAICompatibleConfig extends GenerationFields, ReasoningFields {
+export interface OpenAICompatibleConfig extends GenerationFields, ReasoningFields, ContextFields {
   baseURL: string;
   apiKey: string;
   headers: Record<string, string>;
   models: string[];
 }
 
-export interface AzureOpenAIConfig extends OAuthClientFields, SignInFields, GenerationFields, ReasoningFields {
+export interface AzureOpenAIConfig extends OAuthClientFields, SignInFields, GenerationFields, ReasoningFields, ContextFields {
   endpoint: string;
   apiVersion: string;
   /** Deployment names: Azure routes by deployment, not by model name. */
@@ -84,7 +94,7 @@ export interface AzureOpenAIConfig extends OAuthClientFields, SignInFields, Gene
   tenantId: string;
 }
 
-export interface BedrockConfig extends OAuthClientFields, SignInFields, GenerationFields {
+export interface BedrockConfig extends OAuthClientFields, SignInFields, GenerationFields, ContextFields {
   region: string;
   /** A gateway in front of Bedrock; empty means the regional bedrock-runtime endpoint. */
   endpoint: string;

@@ -7,6 +7,7 @@ import { lastAnswer, sendMessage } from './harness/chat';
 import { configureProvider } from './harness/configure';
 import { expect, test } from './harness/fixtures';
 import { importFile } from './harness/import-file';
+import { field } from './harness/pages';
 
 // Issue 13 target 2: a conversation longer than the model's context. The request carries only the
 // newest turns that fit (lib/chat/context-budget.ts) and the answer says so, in the panel and after
@@ -53,27 +54,36 @@ async function expectNoteOn(panel: Page) {
   return answer;
 }
 
+/** Imports the long conversation through History and opens it, as a user would. */
+async function openLongConversation(panel: Page, dir: string) {
+  await panel.getByRole('button', { name: 'History' }).click();
+  await importFile(panel, await longFile(dir));
+  const list = panel.getByRole('region', { name: 'Conversations' });
+  await expect(list.getByRole('status')).toHaveText('Imported 1 conversation (40 messages).');
+  await list.getByRole('button', { name: /^Question 0/ }).click();
+  await expect(panel.getByRole('log').getByRole('article').last()).toContainText('Answer 39.');
+}
+
+/** The newest 6 stored turns, whole, from a question on, then the new question. */
+function expectNewestSixAndQuestion(turns: { role: string; content: string }[]) {
+  expect(turns.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant', 'user', 'assistant', 'user']);
+  expect(turns[0]!.content).toBe('Question 34'.padEnd(30, '?'));
+  expect(turns[5]!.content).toBe('Answer 39. '.padEnd(4_500, 'x'));
+  expect(turns[6]!.content).toBe('And then?');
+}
+
 test('a conversation longer than the model’s context: the request carries the newest turns that fit, and the answer says so, also after reopening and on Regenerate', async ({ extension }) => {
   const server = await startFakeOpenAI({ models: ['gpt-4'] });
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'omni-ai-budget-'));
   try {
     await configureProvider(await extension.openOptions(), 'OpenAI-compatible', { 'Base URL': `${server.url}/v1`, Models: 'gpt-4' });
     const panel = await extension.openSidePanel();
-    await panel.getByRole('button', { name: 'History' }).click();
-    await importFile(panel, await longFile(dir));
-    const list = panel.getByRole('region', { name: 'Conversations' });
-    await expect(list.getByRole('status')).toHaveText('Imported 1 conversation (40 messages).');
-    await list.getByRole('button', { name: /^Question 0/ }).click();
-    await expect(panel.getByRole('log').getByRole('article').last()).toContainText('Answer 39.');
+    await openLongConversation(panel, dir);
 
     await sendMessage(panel, 'And then?');
     await expectNoteOn(panel);
-    // The newest 6 stored turns, whole, from a question on, then the new question.
     const turns = lastTurns(server);
-    expect(turns.map((m) => m.role)).toEqual(['user', 'assistant', 'user', 'assistant', 'user', 'assistant', 'user']);
-    expect(turns[0]!.content).toBe('Question 34'.padEnd(30, '?'));
-    expect(turns[5]!.content).toBe('Answer 39. '.padEnd(4_500, 'x'));
-    expect(turns[6]!.content).toBe('And then?');
+    expectNewestSixAndQuestion(turns);
 
     // Reopened: the note is kept with the stored answer.
     await panel.close();
@@ -87,6 +97,31 @@ test('a conversation longer than the model’s context: the request carries the 
     await expect(again.getByRole('group', { name: 'Versions' })).toContainText('Version 2 of 2');
     expect(lastTurns(server)).toEqual(turns);
     expect(server.requests.filter((r) => r.path === '/v1/chat/completions')).toHaveLength(2);
+  } finally {
+    await server.close();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('a model whose name does not say: the Context size set on the options page is its budget, and a size too small is refused by name', async ({ extension }) => {
+  // "llama3" is unknown to omni-ai: 32,768 tokens by default, which would keep 15 of the 20 answers.
+  const server = await startFakeOpenAI({ models: ['llama3'] });
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'omni-ai-budget-'));
+  try {
+    const options = await extension.openOptions();
+    await configureProvider(options, 'OpenAI-compatible', { 'Base URL': `${server.url}/v1`, Models: 'llama3' });
+    // Too small to leave a question room: named, and nothing saved.
+    await field(options, 'Context size (tokens)').fill('1024');
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(options.getByText('Context size (tokens) must be a whole number of tokens, 2,048 or more (or empty, to go by the model’s name).')).toBeVisible();
+    // Ollama's num_ctx, say: the same 8,192 tokens as gpt-4 above, so the same turns go.
+    await configureProvider(options, 'OpenAI-compatible', { 'Context size (tokens)': '8192' });
+
+    const panel = await extension.openSidePanel();
+    await openLongConversation(panel, dir);
+    await sendMessage(panel, 'And then?');
+    await expectNoteOn(panel);
+    expectNewestSixAndQuestion(lastTurns(server));
   } finally {
     await server.close();
     await fs.rm(dir, { recursive: true, force: true });

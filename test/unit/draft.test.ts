@@ -23,10 +23,12 @@ describe('draft conversion', () => {
       apiKey: 'key',
       headers: { 'X-A': '1', 'X-B': '2' },
       models: ['llama3', 'qwen2'],
-      // Fields left out of the draft are empty: for the generation settings, not sent.
+      // Fields left out of the draft are empty: for the generation settings, not sent; for the
+      // context size, the model's name decides.
       temperature: '',
       maxOutputTokens: '',
       reasoningEffort: '',
+      contextTokens: '',
     });
   });
 });

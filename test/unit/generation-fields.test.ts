@@ -7,10 +7,18 @@ import { PROVIDER_FORMS } from '@/lib/settings/provider-forms';
 import { validateDraft } from '@/lib/settings/validate';
 
 describe('generation settings in the provider forms', () => {
-  it('every provider has a temperature and an output limit, defaulting to 0.7 and 4096; Bedrock alone has no reasoning effort', () => {
+  it('every provider has a temperature and an output limit, defaulting to 0.7 and 4096; Bedrock alone has no reasoning effort; a context size where model names may not say', () => {
+    const expected: Record<string, string[]> = {
+      openai: ['temperature', 'maxOutputTokens', 'reasoningEffort'],
+      anthropic: ['temperature', 'maxOutputTokens', 'reasoningEffort'],
+      vertex: ['temperature', 'maxOutputTokens', 'reasoningEffort'],
+      'azure-openai': ['temperature', 'maxOutputTokens', 'reasoningEffort', 'contextTokens'],
+      'openai-compatible': ['temperature', 'maxOutputTokens', 'reasoningEffort', 'contextTokens'],
+      bedrock: ['temperature', 'maxOutputTokens', 'contextTokens'],
+    };
     for (const id of PROVIDER_IDS) {
       const keys = PROVIDER_FORMS[id].fields.filter((f) => f.section === 'Generation').map((f) => f.key);
-      expect(keys, id).toEqual(id === 'bedrock' ? ['temperature', 'maxOutputTokens'] : ['temperature', 'maxOutputTokens', 'reasoningEffort']);
+      expect(keys, id).toEqual(expected[id]);
       expect(PROVIDER_FORMS[id].defaults, id).toMatchObject({ temperature: '0.7', maxOutputTokens: '4096' });
     }
   });

@@ -38,6 +38,7 @@ describe('the sign-in authentication method', () => {
       'Temperature',
       'Maximum output tokens',
       'Reasoning effort',
+      'Context size (tokens)',
     ]);
   });
 

@@ -1,6 +1,6 @@
 import type { ProviderForm } from '../field-spec';
 import type { AzureOpenAIConfig } from '../schema';
-import { GENERATION_DEFAULTS, REASONING_DEFAULTS, generationFields, reasoningField } from './generation-fields';
+import { CONTEXT_DEFAULTS, GENERATION_DEFAULTS, REASONING_DEFAULTS, contextField, generationFields, reasoningField } from './generation-fields';
 import { OAUTH_DEFAULTS, oauthFields } from './oauth-fields';
 import { SIGN_IN_DEFAULTS, signInOption, inSignInMode, issuerField, keepSignedInField } from './sign-in-fields';
 import { t } from '../../i18n/t';
@@ -34,6 +34,7 @@ export const azureOpenAIForm: ProviderForm<AzureOpenAIConfig> = {
     apiKey: '',
     ...GENERATION_DEFAULTS,
     ...REASONING_DEFAULTS,
+    ...CONTEXT_DEFAULTS,
   },
   fields: [
     {
@@ -99,6 +100,7 @@ export const azureOpenAIForm: ProviderForm<AzureOpenAIConfig> = {
       temperatureNote: t('help_temperature_azure'),
     }),
     reasoningField<AzureOpenAIConfig>(t('help_reasoning_azure')),
+    contextField<AzureOpenAIConfig>(t('help_context_size_azure')),
   ],
   checkDraft: (draft): Record<string, string> =>
     inSignInMode(draft) && !draft.tenantId?.trim() && !draft.issuer?.trim()

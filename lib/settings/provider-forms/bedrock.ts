@@ -1,6 +1,6 @@
 import type { ProviderForm } from '../field-spec';
 import type { BedrockConfig } from '../schema';
-import { GENERATION_DEFAULTS, generationFields } from './generation-fields';
+import { CONTEXT_DEFAULTS, GENERATION_DEFAULTS, contextField, generationFields } from './generation-fields';
 import { OAUTH_DEFAULTS, oauthFields } from './oauth-fields';
 import { SIGN_IN_DEFAULTS, signInOption, issuerField, keepSignedInField } from './sign-in-fields';
 import { t } from '../../i18n/t';
@@ -15,6 +15,7 @@ export const bedrockForm: ProviderForm<BedrockConfig> = {
     auth: 'oauth2',
     apiKey: '',
     ...GENERATION_DEFAULTS,
+    ...CONTEXT_DEFAULTS,
   },
   fields: [
     {
@@ -62,5 +63,6 @@ export const bedrockForm: ProviderForm<BedrockConfig> = {
     keepSignedInField<BedrockConfig>(),
     // Converse has no common reasoning setting (each model family takes its own fields), so none here.
     ...generationFields<BedrockConfig>({ maxTemperature: 1, temperatureNote: t('help_temperature_claude') }),
+    contextField<BedrockConfig>(t('help_context_size_bedrock')),
   ],
 };

@@ -1,6 +1,6 @@
 import type { FieldSpec } from '../field-spec';
-import type { GenerationFields, ReasoningFields } from '../schema';
-import { t } from '../../i18n/t';
+import type { ContextFields, GenerationFields, ReasoningFields } from '../schema';
+import { formatNumber, t } from '../../i18n/t';
 
 /**
  * The seed's defaults (issue 14 §2): 0.7 and 4096 are sent where a model takes them; no reasoning
@@ -8,6 +8,15 @@ import { t } from '../../i18n/t';
  */
 export const GENERATION_DEFAULTS: GenerationFields = { temperature: '0.7', maxOutputTokens: '4096' };
 export const REASONING_DEFAULTS: ReasoningFields = { reasoningEffort: '' };
+/** Empty: the context size comes from the model's name (lib/providers/context-sizes.ts). */
+export const CONTEXT_DEFAULTS: ContextFields = { contextTokens: '' };
+
+/**
+ * The smallest context size taken: the worker reserves up to a quarter of it for the answer and
+ * 1,024 tokens for the system prompt (lib/chat/context-budget.ts), so below 2,048 a question
+ * would have almost no room. Ollama's old default `num_ctx` was 2,048.
+ */
+export const MIN_CONTEXT_TOKENS = 2048;
 
 export const generationSection = () => t('section_generation');
 
@@ -26,6 +35,14 @@ export function checkTokenCount(value: string): string | undefined {
   return /^\d+$/.test(value.trim()) && Number(value) >= 1 && Number(value) <= 10_000_000
     ? undefined
     : t('check_tokens', '4096');
+}
+
+/** Checks a context size as typed: a whole number of tokens from MIN_CONTEXT_TOKENS up. */
+export function checkContextSize(value: string): string | undefined {
+  const text = value.trim();
+  return /^\d+$/.test(text) && Number(text) >= MIN_CONTEXT_TOKENS && Number(text) <= 10_000_000
+    ? undefined
+    : t('check_context_size', formatNumber(MIN_CONTEXT_TOKENS));
 }
 
 interface GenerationOptions {
@@ -78,5 +95,22 @@ export function reasoningField<C extends ReasoningFields>(help: string): FieldSp
       { value: 'high', label: t('reasoning_high') },
     ],
     help,
+  };
+}
+
+/**
+ * How many tokens the provider's models read, for providers whose model names may not say (a
+ * server's own models, Azure deployments, Bedrock inference-profile ARNs). The worker keeps each
+ * request within it, newest messages first (issue 13 target 2). One value for every model listed.
+ */
+export function contextField<C extends ContextFields>(note?: string): FieldSpec<C> {
+  return {
+    key: 'contextTokens',
+    label: t('field_context_size'),
+    kind: 'number',
+    section: generationSection(),
+    placeholder: t('placeholder_context_size'),
+    help: `${t('help_context_size')}${note ? ` ${note}` : ''}`,
+    check: checkContextSize,
   };
 }

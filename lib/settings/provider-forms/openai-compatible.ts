@@ -1,10 +1,10 @@
 import type { ProviderForm } from '../field-spec';
 import type { OpenAICompatibleConfig } from '../schema';
-import { GENERATION_DEFAULTS, REASONING_DEFAULTS, generationFields, reasoningField } from './generation-fields';
+import { CONTEXT_DEFAULTS, GENERATION_DEFAULTS, REASONING_DEFAULTS, contextField, generationFields, reasoningField } from './generation-fields';
 import { t } from '../../i18n/t';
 
 export const openaiCompatibleForm: ProviderForm<OpenAICompatibleConfig> = {
-  defaults: { baseURL: 'http://localhost:11434/v1', apiKey: '', headers: {}, models: [], ...GENERATION_DEFAULTS, ...REASONING_DEFAULTS },
+  defaults: { baseURL: 'http://localhost:11434/v1', apiKey: '', headers: {}, models: [], ...GENERATION_DEFAULTS, ...REASONING_DEFAULTS, ...CONTEXT_DEFAULTS },
   fields: [
     {
       key: 'baseURL',
@@ -29,5 +29,6 @@ export const openaiCompatibleForm: ProviderForm<OpenAICompatibleConfig> = {
     },
     ...generationFields<OpenAICompatibleConfig>({ maxTemperature: 2, temperatureNote: t('help_temperature_compatible') }),
     reasoningField<OpenAICompatibleConfig>(t('help_reasoning_compatible')),
+    contextField<OpenAICompatibleConfig>(t('help_context_size_compatible')),
   ],
 };

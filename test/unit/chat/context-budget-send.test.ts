@@ -43,23 +43,23 @@ let chat: () => ReturnType<(typeof import('@/lib/chat/chat-store'))['useChat']['
 let historyOf: typeof import('@/lib/chat/chat-store').historyOf;
 let expected: typeof import('@/lib/chat/provider-messages').providerMessages;
 
-/** The panel's settings: an OpenAI-compatible server whose listed model is `model`. */
-async function selectModel(model: string) {
+/** The panel's settings: an OpenAI-compatible server whose listed model is `model`, with the form's "Context size" `contextTokens`. */
+async function selectModel(model: string, contextTokens = '') {
   const { defaultSettings } = await import('@/lib/settings/parse-stored');
   const { useSettings } = await import('@/lib/settings/store');
   const settings = defaultSettings();
   settings.provider = 'openai-compatible';
-  settings.providers['openai-compatible'] = { ...settings.providers['openai-compatible'], baseURL: 'http://127.0.0.1:9/v1', models: [model] };
+  settings.providers['openai-compatible'] = { ...settings.providers['openai-compatible'], baseURL: 'http://127.0.0.1:9/v1', models: [model], contextTokens };
   settings.selectedModels = { 'openai-compatible': model };
   useSettings.setState(settings);
 }
 
 let tests = 0;
-async function openLong(model = 'gpt-4'): Promise<string> {
+async function openLong(model = 'gpt-4', contextTokens = ''): Promise<string> {
   const id = `budget-${++tests}`;
   const db = await import('@/lib/chat/conversation-db');
   await db.importConversations([stored(id)]);
-  await selectModel(model);
+  await selectModel(model, contextTokens);
   expect(await chat().open(id)).toBe(true);
   return id;
 }
@@ -110,6 +110,22 @@ describe('a question in a conversation longer than the model’s context (issue 
     expect(world.requests[0]!.messages).toEqual(whole);
     expect(world.told.some((m) => m.type === 'context-cut')).toBe(false);
     expect(chat().entries.at(-1)!.contextCut).toBeUndefined();
+  });
+
+  it('takes the provider’s "Context size" setting over the model’s name: 8,192 tokens for a model it does not know', async () => {
+    // Unknown to omni-ai, "llama3" would get 32,768 tokens, which hold all 31 turns.
+    await openLong('llama3', '8192');
+    chat().send('And then?');
+    const whole = expected(historyOf(chat().entries));
+    await answered();
+    expect(world.requests[0]!.messages).toEqual(whole.slice(-7));
+    expect(chat().entries.at(-1)!.contextCut).toEqual({ kept: 7, total: 31 });
+
+    // Cleared, the name decides again: all of it goes.
+    await openLong('llama3');
+    chat().send('And then?');
+    await answered(2);
+    expect(world.requests[1]!.messages).toHaveLength(31);
   });
 
   it('fits a regenerated answer’s request the same way, and notes it on the new version', async () => {

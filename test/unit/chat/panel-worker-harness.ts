@@ -49,6 +49,13 @@ export function recordingModel(world: World) {
     modelForRun: (provider: string) => ({
       provider,
       async *stream(request: ChatRequest) {
+        // As an adapter: the SDK awaits its request's options before it fetches, and a run stopped
+        // by then sends nothing (the aborted signal; stream-error.ts).
+        await Promise.resolve();
+        if (request.signal?.aborted) {
+          yield { type: 'error', error: { kind: 'aborted', message: 'Stopped.' } };
+          return;
+        }
         const { signal: _s, ...sent } = request;
         world.requests.push(structuredClone(sent));
         const reply = world.replies.shift() ?? { text: 'OK.' };

@@ -191,6 +191,22 @@ describe('sending the history by reference (issue 13 target 2)', () => {
     expect(world.requests[0]!.messages).toEqual(want);
   });
 
+  it('stops a run whose Stop came while its turns were being read back, across the panel’s resend of the full turns', async () => {
+    await openStored();
+    world.hangReads = true;
+    chat().send('And the tides?');
+    await vi.waitFor(() => expect(sendsOf(world)).toHaveLength(1));
+    chat().stop();
+    await vi.waitFor(() => expect(world.posted.some((m) => m.type === 'stop')).toBe(true));
+    // The read gives up after READ_WAIT_MS, the panel resends the full turns, and the run stops as it starts.
+    await told(world, 'history-needed');
+    await vi.waitFor(() => expect(chat().entries.at(-1)!.status).toBe('stopped'), { timeout: 2_000 });
+    expect(sendsOf(world)).toHaveLength(2);
+    // Stopped before its request left: the provider was asked nothing.
+    expect(world.requests).toHaveLength(0);
+    expect(chat().streaming).toBe(false);
+  });
+
   it('carries the answer just finished, its final write still pending, as the next request’s history', async () => {
     world.replies.push({ text: 'Hello world, at length.', holdFinal: true });
     chat().send('Say hello.');
