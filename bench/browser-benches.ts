@@ -180,13 +180,22 @@ export async function coldOpen(ext: ExtensionSession, runs: number, label: strin
   return [{ name: `Side panel: cold open → interactive composer, from navigation start (${label})`, unit: 'ms', values, target: '< 300 ms' }];
 }
 
-/** A page's JavaScript heap after a full garbage collection, in bytes. */
-export async function pageHeap(ext: ExtensionSession, page: Page): Promise<number> {
+/**
+ * A page's heaps after a full garbage collection, in bytes: V8's (`js`) and Blink's (`dom`, where
+ * DOM nodes live, also those a page keeps off the document, such as the windowed log's kept
+ * renderings: components/chat/rendered-answers.ts).
+ */
+export async function pageHeaps(ext: ExtensionSession, page: Page): Promise<{ js: number; dom: number }> {
   const cdp = await ext.context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const { usedSize, embedderHeapUsedSize } = await cdp.send('Runtime.getHeapUsage');
   await cdp.detach();
-  return usedSize;
+  return { js: usedSize, dom: embedderHeapUsedSize ?? 0 };
+}
+
+/** A page's JavaScript heap after a full garbage collection, in bytes. */
+export async function pageHeap(ext: ExtensionSession, page: Page): Promise<number> {
+  return (await pageHeaps(ext, page)).js;
 }
 
 /**

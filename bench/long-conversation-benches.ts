@@ -3,7 +3,7 @@ import type { ArchivedConversation } from '../lib/chat/conversation-db';
 import { sendMessage } from '../test/e2e/harness/chat';
 import type { ExtensionSession } from '../test/e2e/harness/launch';
 import { askWorker } from '../test/e2e/harness/worker-message';
-import { coldOpen, longAnswer, pageHeap } from './browser-benches';
+import { coldOpen, longAnswer, pageHeaps } from './browser-benches';
 import type { startBenchServer } from './lib/bench-server';
 import { nowMs, type Figure } from './lib/stats';
 import { stepWithin } from './lib/step-within';
@@ -232,11 +232,11 @@ export async function longConversation(ext: ExtensionSession, server: BenchServe
   const open = await coldOpen(ext, runs.open, 'latest conversation 1,000 messages');
   const scroll: number[] = [];
   const reopened = await ext.openSidePanel();
-  let heap: number;
+  let heap: { js: number; dom: number };
   try {
     await reopened.getByRole('log').getByRole('article').filter({ hasText: 'Answer 499.' }).waitFor({ timeout: 60_000 });
     for (let i = 0; i < runs.scroll; i++) scroll.push(await stepWithin(600_000, 'scrolling the conversation top to bottom', scrollTopToBottom(reopened)));
-    heap = await pageHeap(ext, reopened);
+    heap = await pageHeaps(ext, reopened);
   } finally {
     await reopened.close();
   }
@@ -245,7 +245,9 @@ export async function longConversation(ext: ExtensionSession, server: BenchServe
     { name: 'The 1,000-message conversation written through the worker’s import', unit: 's', values: [seedMs / 1000] },
     ...open,
     { name: 'Scrolling the 1,000-message conversation top to bottom, a screen a frame: longest frame gap', unit: 'ms', values: scroll, target: '< 33 ms' },
-    { name: 'Side panel heap with the 1,000-message conversation open', unit: 'MB', values: [heap / 1e6], target: '< 50 MB' },
+    // After the scrolls, so the answers' kept renderings are in it (Blink's heap, not V8's).
+    { name: 'Side panel heap with the 1,000-message conversation open, JavaScript and DOM', unit: 'MB', values: [(heap.js + heap.dom) / 1e6], target: '< 50 MB' },
+    { name: 'of which JavaScript (V8)', unit: 'MB', values: [heap.js / 1e6] },
     ...firstToken,
   ];
 }
