@@ -40,13 +40,24 @@ async function openImported(panel: Page, file: string) {
   await list.getByRole('button', { name: /^Question 0/ }).click();
 }
 
-test('a 1,000-message conversation opens at its last answer, scrolls by keyboard to its first question, and a message far up keeps its actions', async ({ extension }) => {
+/** Imports the 1,000-message conversation through History and opens it; the exported file goes once read. */
+async function openThousand(panel: Page) {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'omni-ai-thousand-'));
-  // Where the user pastes what Copy took: a web page (an extension's origin gets no clipboard permission by CDP).
-  const site = await startStaticSite('<!doctype html><title>Notes</title><textarea aria-label="Notes"></textarea>');
+  try {
+    await openImported(panel, await thousandMessageFile(dir));
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Where the user pastes what Copy took: a web page (an extension's origin gets no clipboard permission by CDP). */
+const notesPage = () => startStaticSite('<!doctype html><title>Notes</title><textarea aria-label="Notes"></textarea>');
+
+test('a 1,000-message conversation opens at its last answer, scrolls by keyboard to its first question, and a message far up keeps its actions', async ({ extension }) => {
+  const site = await notesPage();
   try {
     const panel = await extension.openSidePanel();
-    await openImported(panel, await thousandMessageFile(dir));
+    await openThousand(panel);
 
     const log = panel.getByRole('log', { name: 'Conversation' });
     const articles = log.getByRole('article');
@@ -87,17 +98,15 @@ test('a 1,000-message conversation opens at its last answer, scrolls by keyboard
     expect(await readClipboard(extension.context, site.url)).toBe(answerText(0));
   } finally {
     await site.close();
-    await fs.rm(dir, { recursive: true, force: true });
   }
 });
 
 test('in a 1,000-message conversation an answer scrolled away and back is shown as before, highlighted, and its code block’s Copy copies the code', async ({ extension }) => {
   // A finished answer mounted again is a clone of its first rendering (components/chat/rendered-answers.ts).
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'omni-ai-thousand-'));
-  const site = await startStaticSite('<!doctype html><title>Notes</title><textarea aria-label="Notes"></textarea>');
+  const site = await notesPage();
   try {
     const panel = await extension.openSidePanel();
-    await openImported(panel, await thousandMessageFile(dir));
+    await openThousand(panel);
     const log = panel.getByRole('log', { name: 'Conversation' });
     const lastAnswer = () => log.getByRole('article').filter({ has: panel.getByRole('heading', { name: 'Answer 499', exact: true }) });
     await expect(lastAnswer()).toBeInViewport();
@@ -119,18 +128,16 @@ test('in a 1,000-message conversation an answer scrolled away and back is shown 
     expect(await readClipboard(extension.context, site.url)).toBe('const value499 = 499;');
   } finally {
     await site.close();
-    await fs.rm(dir, { recursive: true, force: true });
   }
 });
 
 test('in a 1,000-message conversation a new answer streams in view and the log follows it, but not once the user scrolled up', async ({ extension }) => {
   const reply = Array.from({ length: 40 }, (_, i) => `Line ${i} of a long new answer, which grows past one screen.`).join('\n\n');
   const server = await startFakeOpenAI({ models: ['gpt-5.5'], credential: acceptKey('sk'), reply, behaviour: { mode: 'ok', durationMs: 3_000 } });
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'omni-ai-thousand-'));
   try {
     await configureProvider(await extension.openOptions(), 'OpenAI', { 'API key': 'sk', 'Base URL': `${server.url}/v1` });
     const panel = await extension.openSidePanel();
-    await openImported(panel, await thousandMessageFile(dir));
+    await openThousand(panel);
     const log = panel.getByRole('log', { name: 'Conversation' });
     const articles = log.getByRole('article');
     await expect(articles.last().getByRole('heading', { name: 'Answer 499' })).toBeInViewport();
@@ -163,34 +170,28 @@ test('in a 1,000-message conversation a new answer streams in view and the log f
     expect(await log.evaluate((el) => el.scrollTop)).toBe(top);
   } finally {
     await server.close();
-    await fs.rm(dir, { recursive: true, force: true });
   }
 });
 
 test('in a 1,000-message conversation a question far up being edited keeps its draft while the user scrolls away and back', async ({ extension }) => {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'omni-ai-thousand-'));
-  try {
-    const panel = await extension.openSidePanel();
-    await openImported(panel, await thousandMessageFile(dir));
-    const log = panel.getByRole('log', { name: 'Conversation' });
-    await expect(log.getByRole('article').last().getByRole('heading', { name: 'Answer 499' })).toBeInViewport();
-    await log.getByRole('article').last().locator('p').first().click();
-    await panel.keyboard.press('Home');
-    const first = log.getByRole('article').filter({ hasText: 'Question 0: and then?' });
-    await expect(first).toBeInViewport();
-    await first.hover();
-    await first.getByRole('button', { name: 'Edit' }).click();
-    await first.getByRole('textbox', { name: 'Edited message' }).fill('Question 0, put better');
+  const panel = await extension.openSidePanel();
+  await openThousand(panel);
+  const log = panel.getByRole('log', { name: 'Conversation' });
+  await expect(log.getByRole('article').last().getByRole('heading', { name: 'Answer 499' })).toBeInViewport();
+  await log.getByRole('article').last().locator('p').first().click();
+  await panel.keyboard.press('Home');
+  const first = log.getByRole('article').filter({ hasText: 'Question 0: and then?' });
+  await expect(first).toBeInViewport();
+  await first.hover();
+  await first.getByRole('button', { name: 'Edit' }).click();
+  await first.getByRole('textbox', { name: 'Edited message' }).fill('Question 0, put better');
 
-    // To the end of the conversation and back: the question and its draft are still there.
-    await log.focus();
-    await panel.keyboard.press('End');
-    await expect(log.getByRole('article').last().getByRole('heading', { name: 'Answer 499' })).toBeInViewport();
-    await panel.keyboard.press('Home');
-    const edited = log.getByRole('article').first();
-    await expect(edited).toHaveAttribute('aria-posinset', '1');
-    await expect(edited.getByRole('textbox', { name: 'Edited message' })).toHaveValue('Question 0, put better');
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+  // To the end of the conversation and back: the question and its draft are still there.
+  await log.focus();
+  await panel.keyboard.press('End');
+  await expect(log.getByRole('article').last().getByRole('heading', { name: 'Answer 499' })).toBeInViewport();
+  await panel.keyboard.press('Home');
+  const edited = log.getByRole('article').first();
+  await expect(edited).toHaveAttribute('aria-posinset', '1');
+  await expect(edited.getByRole('textbox', { name: 'Edited message' })).toHaveValue('Question 0, put better');
 });

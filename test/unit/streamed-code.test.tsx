@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 import hljs from 'highlight.js/lib/core';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Root } from 'react-dom/client';
+import { describe, expect, it, vi } from 'vitest';
+import { reactRootPerTest } from './react-root-per-test';
 import { Markdown } from '@/components/chat/Markdown';
 import { codeAnswer } from '../../bench/frame-benches';
 import { longAnswer } from '../../bench/browser-benches';
@@ -22,14 +23,9 @@ function renderedBefore(text: string): string {
 
 let container: HTMLDivElement;
 let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
+reactRootPerTest((c, r) => {
+  container = c;
+  root = r;
 });
 
 const show = (text: string) => act(() => root.render(<Markdown text={text} />));

@@ -2,7 +2,8 @@
 import hljs from 'highlight.js/lib/core';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { reactRootPerTest } from '../react-root-per-test';
 import { AnswerMarkdown } from '@/components/chat/AnswerMarkdown';
 import { Markdown } from '@/components/chat/Markdown';
 import { RenderedAnswers, renderedAnswers } from '@/components/chat/rendered-answers';
@@ -65,14 +66,11 @@ describe('RenderedAnswers (the windowed log’s copies of finished answers)', ()
 
 let container: HTMLDivElement;
 let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
+reactRootPerTest((c, r) => {
+  container = c;
+  root = r;
 });
 afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
   vi.restoreAllMocks();
 });
 
