@@ -1,5 +1,6 @@
 import type { ProviderId } from '../providers/catalog';
 import { contextTokens } from '../providers/context-sizes';
+import { isTokenCount, MIN_CONTEXT_TOKENS } from './provider-forms/generation-fields';
 import type { ContextFields, ProviderConfigs } from './schema';
 
 /**
@@ -9,7 +10,7 @@ import type { ContextFields, ProviderConfigs } from './schema';
  * (lib/providers/context-sizes.ts). The worker's budget keeps each request within it.
  */
 export function contextSizeFor(providers: ProviderConfigs, provider: ProviderId, model: string): number {
-  const set = (providers[provider] as Partial<ContextFields>).contextTokens?.trim();
-  // The form and the policy parser accept only whole numbers; stored text edited by hand falls back.
-  return set && /^\d+$/.test(set) ? Number(set) : contextTokens(model);
+  const set = (providers[provider] as Partial<ContextFields>).contextTokens ?? '';
+  // The form's own rule (and so the policy parser's): stored text edited by hand past it falls back.
+  return isTokenCount(set, MIN_CONTEXT_TOKENS) ? Number(set.trim()) : contextTokens(model);
 }

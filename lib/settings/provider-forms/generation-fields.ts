@@ -30,19 +30,20 @@ export function checkTemperature(max: number) {
   };
 }
 
+/** A whole number of tokens from `min` up to 10,000,000, as typed (spaces around it ignored). */
+export function isTokenCount(value: string, min: number): boolean {
+  const text = value.trim();
+  return /^\d+$/.test(text) && Number(text) >= min && Number(text) <= 10_000_000;
+}
+
 /** Checks a token count as typed: a whole number from 1 up. */
 export function checkTokenCount(value: string): string | undefined {
-  return /^\d+$/.test(value.trim()) && Number(value) >= 1 && Number(value) <= 10_000_000
-    ? undefined
-    : t('check_tokens', '4096');
+  return isTokenCount(value, 1) ? undefined : t('check_tokens', '4096');
 }
 
 /** Checks a context size as typed: a whole number of tokens from MIN_CONTEXT_TOKENS up. */
 export function checkContextSize(value: string): string | undefined {
-  const text = value.trim();
-  return /^\d+$/.test(text) && Number(text) >= MIN_CONTEXT_TOKENS && Number(text) <= 10_000_000
-    ? undefined
-    : t('check_context_size', formatNumber(MIN_CONTEXT_TOKENS));
+  return isTokenCount(value, MIN_CONTEXT_TOKENS) ? undefined : t('check_context_size', formatNumber(MIN_CONTEXT_TOKENS));
 }
 
 interface GenerationOptions {
