@@ -1,3 +1,4 @@
+import type { EventStreamCodec, getChunkedStream } from '@smithy/core/event-streams';
 import type * as Jose from 'jose';
 import type { AzureOpenAI, OpenAI } from 'openai';
 import type { ProviderId } from '../catalog';
@@ -21,6 +22,11 @@ export interface SdkScripts {
    * request to a provider with a key needs it, yet it was 15% of the worker's script (issue 13 §4).
    */
   jose: Pick<typeof Jose, 'SignJWT' | 'importPKCS8' | 'jwtVerify' | 'createRemoteJWKSet' | 'errors' | 'base64url'>;
+  /**
+   * @smithy/core's event-stream decoder (frames, headers, both CRCs): only AWS Bedrock's answers
+   * need it, yet every start paid for its 7 KB (issue 13 §4).
+   */
+  eventstream: { EventStreamCodec: typeof EventStreamCodec; getChunkedStream: typeof getChunkedStream };
 }
 
 export type SdkName = keyof SdkScripts;
@@ -30,19 +36,20 @@ export const SDK_SCRIPT_PATHS: Record<SdkName, `/${string}.js`> = {
   openai: '/openai-sdk.js',
   anthropic: '/anthropic-sdk.js',
   jose: '/jose-sdk.js',
+  eventstream: '/eventstream-sdk.js',
 };
 
 /**
  * The SDK each provider's adapter loads when it is built (lib/providers/<provider>.ts), if any:
- * Bedrock's and Vertex's adapters speak HTTP themselves (Vertex's service account needs jose only
- * when the gateway asks for a token).
+ * Bedrock's adapter speaks HTTP itself and loads only the event-stream decoder; Vertex's needs
+ * nothing (its service account needs jose only when the gateway asks for a token).
  */
 export const SDK_OF_PROVIDER: Record<ProviderId, SdkName | undefined> = {
   openai: 'openai',
   'azure-openai': 'openai',
   'openai-compatible': 'openai',
   anthropic: 'anthropic',
-  bedrock: undefined,
+  bedrock: 'eventstream',
   vertex: undefined,
 };
 

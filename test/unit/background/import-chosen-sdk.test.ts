@@ -1,3 +1,4 @@
+import { EventStreamCodec, getChunkedStream } from '@smithy/core/event-streams';
 import { SignJWT, base64url, createRemoteJWKSet, errors, importPKCS8, jwtVerify } from 'jose';
 import { AzureOpenAI, OpenAI } from 'openai';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -22,6 +23,7 @@ const SCRIPTS: Record<string, () => void> = {
   '/openai-sdk.js': () => registerSdk('openai', { OpenAI, AzureOpenAI }),
   '/anthropic-sdk.js': () => registerSdk('anthropic', { MessagesClient }),
   '/jose-sdk.js': () => registerSdk('jose', { SignJWT, base64url, createRemoteJWKSet, errors, importPKCS8, jwtVerify }),
+  '/eventstream-sdk.js': () => registerSdk('eventstream', { EventStreamCodec, getChunkedStream }),
 };
 
 /** A worker that has imported nothing yet, whose importScripts runs the script and is recorded. */
@@ -46,7 +48,7 @@ describe('importChosenSdk (issue 13 §4: the SDK is imported when a panel connec
     'azure-openai': ['/openai-sdk.js'],
     'openai-compatible': ['/openai-sdk.js'],
     anthropic: ['/anthropic-sdk.js'],
-    bedrock: [],
+    bedrock: ['/eventstream-sdk.js'],
     vertex: [],
   };
 
