@@ -1,6 +1,9 @@
 import type { EventStreamCodec, getChunkedStream } from '@smithy/core/event-streams';
 import type * as Jose from 'jose';
 import type { AzureOpenAI, OpenAI } from 'openai';
+import type { DiscoveryCache } from '../../auth/sign-in/discovery';
+import type { remoteKeys } from '../../auth/sign-in/id-token';
+import type { runSignIn } from '../../auth/sign-in/run-sign-in';
 import type { ProviderId } from '../catalog';
 import type { MessagesClient } from './anthropic-messages-client';
 
@@ -27,6 +30,11 @@ export interface SdkScripts {
    * need it, yet every start paid for its 7 KB (issue 13 §4).
    */
   eventstream: { EventStreamCodec: typeof EventStreamCodec; getChunkedStream: typeof getChunkedStream };
+  /**
+   * omni-ai's own interactive sign-in (discovery, PKCE, the authorization response, the ID token
+   * check, which loads jose in turn): only Sign in on the options page needs it (issue 13 §4).
+   */
+  'sign-in': { runSignIn: typeof runSignIn; DiscoveryCache: typeof DiscoveryCache; remoteKeys: typeof remoteKeys };
 }
 
 export type SdkName = keyof SdkScripts;
@@ -37,6 +45,7 @@ export const SDK_SCRIPT_PATHS: Record<SdkName, `/${string}.js`> = {
   anthropic: '/anthropic-sdk.js',
   jose: '/jose-sdk.js',
   eventstream: '/eventstream-sdk.js',
+  'sign-in': '/sign-in-flow.js',
 };
 
 /**
