@@ -1,4 +1,5 @@
 import { EventStreamCodec, getChunkedStream } from '@smithy/core/event-streams';
+import { EventSourceParserStream } from 'eventsource-parser/stream';
 import { SignJWT, base64url, createRemoteJWKSet, errors, importPKCS8, jwtVerify } from 'jose';
 import { AzureOpenAI, OpenAI } from 'openai';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -24,6 +25,7 @@ const SCRIPTS: Record<string, () => void> = {
   '/anthropic-sdk.js': () => registerSdk('anthropic', { MessagesClient }),
   '/jose-sdk.js': () => registerSdk('jose', { SignJWT, base64url, createRemoteJWKSet, errors, importPKCS8, jwtVerify }),
   '/eventstream-sdk.js': () => registerSdk('eventstream', { EventStreamCodec, getChunkedStream }),
+  '/eventsource-sdk.js': () => registerSdk('eventsource', { EventSourceParserStream }),
 };
 
 /** A worker that has imported nothing yet, whose importScripts runs the script and is recorded. */
@@ -49,7 +51,7 @@ describe('importChosenSdk (issue 13 §4: the SDK is imported when a panel connec
     'openai-compatible': ['/openai-sdk.js'],
     anthropic: ['/anthropic-sdk.js'],
     bedrock: ['/eventstream-sdk.js'],
-    vertex: [],
+    vertex: ['/eventsource-sdk.js'],
   };
 
   it.each(PROVIDER_IDS)('%s: imports the script its adapter needs, and the adapter then imports nothing more', async (provider) => {

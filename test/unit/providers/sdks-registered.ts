@@ -1,3 +1,4 @@
+import { EventSourceParserStream } from 'eventsource-parser/stream';
 import { EventStreamCodec, getChunkedStream } from '@smithy/core/event-streams';
 import { SignJWT, base64url, createRemoteJWKSet, errors, importPKCS8, jwtVerify } from 'jose';
 import { AzureOpenAI, OpenAI } from 'openai';
@@ -11,3 +12,4 @@ registerSdk('openai', { OpenAI, AzureOpenAI });
 registerSdk('anthropic', { MessagesClient });
 registerSdk('jose', { SignJWT, base64url, createRemoteJWKSet, errors, importPKCS8, jwtVerify });
 registerSdk('eventstream', { EventStreamCodec, getChunkedStream });
+registerSdk('eventsource', { EventSourceParserStream });
