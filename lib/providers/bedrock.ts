@@ -1,9 +1,11 @@
-import { EventStreamCodec, getChunkedStream, type Message } from '@smithy/core/event-streams';
+import type { Message } from '@smithy/core/event-streams';
 import type { BedrockConfig } from '../settings/schema';
 import { bedrockModelURL } from './endpoints';
 import type { Generation } from './generation';
 import { isClaudeWithoutTemperature } from './model-traits';
 import { ProviderError, providerErrorFromResponse } from './provider-error';
+import { loadSdk } from './sdk/load-sdk';
+import type { SdkScripts } from './sdk/sdk-scripts';
 import { toStreamError } from './stream-error';
 import type { ChatMessage, ChatModel, ChatRequest, FinishReason, ImagePart, StreamPart, Usage } from './types';
 import { t } from '../i18n/t';
@@ -95,7 +97,12 @@ export function* bedrockParts(message: Message, state: { reason: FinishReason; u
   }
 }
 
-async function* streamConverse(config: BedrockConfig, send: typeof fetch, request: ChatRequest): AsyncGenerator<StreamPart> {
+async function* streamConverse(
+  config: BedrockConfig,
+  send: typeof fetch,
+  { EventStreamCodec, getChunkedStream }: SdkScripts['eventstream'],
+  request: ChatRequest,
+): AsyncGenerator<StreamPart> {
   const url = bedrockModelURL(config, request.model, 'converse-stream');
   try {
     const response = await send(url, {
@@ -123,5 +130,8 @@ async function* streamConverse(config: BedrockConfig, send: typeof fetch, reques
 /** AWS Bedrock's ConverseStream, with a gateway bearer token (OAuth2) or a Bedrock API key. */
 export function createBedrockModel(config: BedrockConfig, deps: { authFetch: typeof fetch; fetch: typeof fetch }): ChatModel {
   const send = config.auth !== 'api-key' ? deps.authFetch : deps.fetch;
-  return { provider: 'bedrock', stream: (request) => streamConverse(config, send, request) };
+  // The event-stream decoder is a script of its own (eventstream-sdk.js), imported by the first
+  // Bedrock request: no other provider's Send needs it, and every start paid for it (issue 13 §4).
+  const eventStream = loadSdk('eventstream', 'bedrock');
+  return { provider: 'bedrock', stream: (request) => streamConverse(config, send, eventStream, request) };
 }

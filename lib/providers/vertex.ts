@@ -1,8 +1,9 @@
-import { EventSourceParserStream } from 'eventsource-parser/stream';
 import type { VertexConfig } from '../settings/schema';
 import { vertexModelURL } from './endpoints';
 import type { Generation } from './generation';
 import { ProviderError, providerErrorFromResponse } from './provider-error';
+import { loadSdk } from './sdk/load-sdk';
+import type { SdkScripts } from './sdk/sdk-scripts';
 import { toStreamError } from './stream-error';
 import type { ChatMessage, ChatModel, ChatRequest, FinishReason, StreamPart, Usage } from './types';
 import { t } from '../i18n/t';
@@ -84,7 +85,12 @@ export function* geminiParts(chunk: GeminiChunk, state: { reason: FinishReason; 
     state.usage = { inputTokens: chunk.usageMetadata.promptTokenCount, outputTokens: chunk.usageMetadata.candidatesTokenCount };
 }
 
-async function* streamGenerate(config: VertexConfig, send: typeof fetch, request: ChatRequest): AsyncGenerator<StreamPart> {
+async function* streamGenerate(
+  config: VertexConfig,
+  send: typeof fetch,
+  { EventSourceParserStream }: SdkScripts['eventsource'],
+  request: ChatRequest,
+): AsyncGenerator<StreamPart> {
   const url = `${vertexModelURL(config, request.model, 'streamGenerateContent')}?alt=sse`;
   try {
     const response = await send(url, {
@@ -107,5 +113,8 @@ async function* streamGenerate(config: VertexConfig, send: typeof fetch, request
 
 /** Gemini on Vertex AI (streamGenerateContent with alt=sse), always with a gateway token. */
 export function createVertexModel(config: VertexConfig, authFetch: typeof fetch): ChatModel {
-  return { provider: 'vertex', stream: (request) => streamGenerate(config, authFetch, request) };
+  // The server-sent events parser is a script of its own (eventsource-sdk.js), imported by the first
+  // Vertex request: no other provider's Send needs it, and every start paid for it (issue 13 §4).
+  const sse = loadSdk('eventsource', 'vertex');
+  return { provider: 'vertex', stream: (request) => streamGenerate(config, authFetch, sse, request) };
 }

@@ -175,9 +175,11 @@ test('a restarted worker signs a Vertex service account’s assertion with jose 
     const answer = await lastAnswer(panel);
     await expect(answer.locator('.content')).toHaveText(RECORDED_TEXT.vertex.replaceAll('**', ''));
     expect(tokens.requests.map((r) => [r.grant, r.how])).toEqual([['urn:ietf:params:oauth:grant-type:jwt-bearer', 'assertion']]);
-    // This worker imported jose's script for it, and no provider SDK: Vertex's adapter needs none.
+    // This worker imported jose's script for it and the SSE parser's for the answer, and no provider
+    // SDK: Vertex's adapter needs none.
     const worker = await extension.serviceWorker();
-    expect(await worker.evaluate((name) => Object.keys((globalThis as unknown as Record<string, object>)[name] ?? {}), SDK_GLOBAL)).toEqual(['jose']);
+    const imported = await worker.evaluate((name) => Object.keys((globalThis as unknown as Record<string, object>)[name] ?? {}), SDK_GLOBAL);
+    expect(imported.sort()).toEqual(['eventsource', 'jose']);
   } finally {
     await close();
   }

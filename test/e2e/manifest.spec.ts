@@ -37,13 +37,23 @@ test('has the fixed ID its manifest key gives, and declares the policy schema', 
 });
 
 // Issue 13 §4: a stopped worker's start costs what its script weighs, read and compiled, used or not.
-// The provider SDKs and jose (sign-in, Vertex's service account) are scripts of their own
-// (entrypoints/*-sdk.ts), imported on first need; a value import of one anywhere in the worker's
-// code would quietly bring it back into background.js.
-test('the worker’s own script carries no provider SDK nor jose; each is a script of its own', async () => {
-  // Strings each library's code holds: the header both Stainless-generated SDKs send on every
-  // request, and the code of jose's expired-token error.
-  const markers: Record<keyof typeof SDK_SCRIPT_PATHS, string> = { openai: 'X-Stainless-Lang', anthropic: 'X-Stainless-Lang', jose: 'ERR_JWT_EXPIRED' };
+// The provider SDKs, jose (sign-in, Vertex's service account), Bedrock's event-stream decoder,
+// Vertex's server-sent events parser and the interactive sign-in are scripts of their own
+// (entrypoints/*-sdk.ts, sign-in-flow.ts), imported on first need; a value import of one anywhere in
+// the worker's code would quietly bring it back into background.js.
+test('the worker’s own script carries no provider SDK, jose, stream parser nor sign-in flow; each is a script of its own', async () => {
+  // Strings each one's code holds: the header both Stainless-generated SDKs send on every request,
+  // the code of jose's expired-token error, the event-stream codec's check of a frame's prelude, the
+  // SSE parser's error for a bad `retry:` field, and PKCE's parameter in the sign-in's authorization
+  // request (RFC 7636).
+  const markers: Record<keyof typeof SDK_SCRIPT_PATHS, string> = {
+    openai: 'X-Stainless-Lang',
+    anthropic: 'X-Stainless-Lang',
+    jose: 'ERR_JWT_EXPIRED',
+    eventstream: 'prelude checksum',
+    eventsource: 'invalid-retry',
+    'sign-in': 'code_challenge_method',
+  };
   const worker = await fs.readFile(path.join(EXTENSION_DIR, 'background.js'), 'utf8');
   for (const [name, script] of Object.entries(SDK_SCRIPT_PATHS) as [keyof typeof SDK_SCRIPT_PATHS, string][]) {
     expect(worker.includes(markers[name]), `background.js carries ${name}`).toBe(false);

@@ -2,7 +2,7 @@ import { PROVIDERS, type ProviderId } from '../../providers/catalog';
 import { accountName } from './account-name';
 import type { DiscoveryCache } from './discovery';
 import { revokeRefreshToken } from './revoke-token';
-import { runSignIn, type SignInFlowDeps } from './run-sign-in';
+import type { runSignIn, SignInFlowDeps } from './run-sign-in';
 import type { SignInSessionStore } from './sign-in-session';
 import type { SignInSource } from './sign-in-source';
 import type { SignInStatus } from './sign-in-status';
@@ -27,8 +27,14 @@ export interface SignInTokenSink {
 export interface SignInServiceDeps {
   target: (provider: ProviderId) => Promise<SignInTarget | undefined>;
   sessions: SignInSessionStore;
-  discovery: DiscoveryCache;
+  discovery: Pick<DiscoveryCache, 'get'>;
   flow: Omit<SignInFlowDeps, 'metadata'>;
+  /**
+   * The interactive sign-in (run-sign-in.ts). The worker passes one that first loads the sign-in's
+   * own script (lib/background/sign-in.ts, issue 13 §4: a Send never needs it); a failure to load
+   * is thrown here and becomes the sign-in's message.
+   */
+  runSignIn: typeof runSignIn;
   tokens: SignInTokenSink;
   status: (provider: ProviderId, status: SignInStatus | null) => Promise<void>;
   fingerprint: (source: SignInSource) => Promise<string>;
@@ -63,7 +69,7 @@ export class SignInService {
     const target = await this.deps.target(provider);
     if (!target) return { ok: false, message: notSetUp(provider) };
     try {
-      const { tokens, account, metadata, obtainedAt } = await runSignIn(target.client, {
+      const { tokens, account, metadata, obtainedAt } = await this.deps.runSignIn(target.client, {
         ...this.deps.flow,
         metadata: (issuer) => this.deps.discovery.get(issuer),
         now: this.now,

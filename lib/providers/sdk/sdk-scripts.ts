@@ -1,5 +1,10 @@
+import type { EventStreamCodec, getChunkedStream } from '@smithy/core/event-streams';
+import type { EventSourceParserStream } from 'eventsource-parser/stream';
 import type * as Jose from 'jose';
 import type { AzureOpenAI, OpenAI } from 'openai';
+import type { DiscoveryCache } from '../../auth/sign-in/discovery';
+import type { remoteKeys } from '../../auth/sign-in/id-token';
+import type { runSignIn } from '../../auth/sign-in/run-sign-in';
 import type { ProviderId } from '../catalog';
 import type { MessagesClient } from './anthropic-messages-client';
 
@@ -21,6 +26,18 @@ export interface SdkScripts {
    * request to a provider with a key needs it, yet it was 15% of the worker's script (issue 13 §4).
    */
   jose: Pick<typeof Jose, 'SignJWT' | 'importPKCS8' | 'jwtVerify' | 'createRemoteJWKSet' | 'errors' | 'base64url'>;
+  /**
+   * @smithy/core's event-stream decoder (frames, headers, both CRCs): only AWS Bedrock's answers
+   * need it, yet every start paid for its 7 KB (issue 13 §4).
+   */
+  eventstream: { EventStreamCodec: typeof EventStreamCodec; getChunkedStream: typeof getChunkedStream };
+  /** eventsource-parser: Google Vertex AI's answers (server-sent events); the SDKs parse their own. */
+  eventsource: { EventSourceParserStream: typeof EventSourceParserStream };
+  /**
+   * omni-ai's own interactive sign-in (discovery, PKCE, the authorization response, the ID token
+   * check, which loads jose in turn): only Sign in on the options page needs it (issue 13 §4).
+   */
+  'sign-in': { runSignIn: typeof runSignIn; DiscoveryCache: typeof DiscoveryCache; remoteKeys: typeof remoteKeys };
 }
 
 export type SdkName = keyof SdkScripts;
@@ -30,20 +47,23 @@ export const SDK_SCRIPT_PATHS: Record<SdkName, `/${string}.js`> = {
   openai: '/openai-sdk.js',
   anthropic: '/anthropic-sdk.js',
   jose: '/jose-sdk.js',
+  eventstream: '/eventstream-sdk.js',
+  eventsource: '/eventsource-sdk.js',
+  'sign-in': '/sign-in-flow.js',
 };
 
 /**
  * The SDK each provider's adapter loads when it is built (lib/providers/<provider>.ts), if any:
- * Bedrock's and Vertex's adapters speak HTTP themselves (Vertex's service account needs jose only
- * when the gateway asks for a token).
+ * Bedrock's and Vertex's adapters speak HTTP themselves and load only their stream's parser
+ * (Vertex's service account needs jose, loaded when the gateway asks for a token).
  */
-export const SDK_OF_PROVIDER: Record<ProviderId, SdkName | undefined> = {
+export const SDK_OF_PROVIDER: Record<ProviderId, SdkName> = {
   openai: 'openai',
   'azure-openai': 'openai',
   'openai-compatible': 'openai',
   anthropic: 'anthropic',
-  bedrock: undefined,
-  vertex: undefined,
+  bedrock: 'eventstream',
+  vertex: 'eventsource',
 };
 
 /** Where a script leaves what it exports: the worker's (or event page's) global scope, one key. */

@@ -1,3 +1,5 @@
+import { EventStreamCodec, getChunkedStream } from '@smithy/core/event-streams';
+import { EventSourceParserStream } from 'eventsource-parser/stream';
 import { SignJWT, base64url, createRemoteJWKSet, errors, importPKCS8, jwtVerify } from 'jose';
 import { AzureOpenAI, OpenAI } from 'openai';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -22,6 +24,8 @@ const SCRIPTS: Record<string, () => void> = {
   '/openai-sdk.js': () => registerSdk('openai', { OpenAI, AzureOpenAI }),
   '/anthropic-sdk.js': () => registerSdk('anthropic', { MessagesClient }),
   '/jose-sdk.js': () => registerSdk('jose', { SignJWT, base64url, createRemoteJWKSet, errors, importPKCS8, jwtVerify }),
+  '/eventstream-sdk.js': () => registerSdk('eventstream', { EventStreamCodec, getChunkedStream }),
+  '/eventsource-sdk.js': () => registerSdk('eventsource', { EventSourceParserStream }),
 };
 
 /** A worker that has imported nothing yet, whose importScripts runs the script and is recorded. */
@@ -46,8 +50,8 @@ describe('importChosenSdk (issue 13 §4: the SDK is imported when a panel connec
     'azure-openai': ['/openai-sdk.js'],
     'openai-compatible': ['/openai-sdk.js'],
     anthropic: ['/anthropic-sdk.js'],
-    bedrock: [],
-    vertex: [],
+    bedrock: ['/eventstream-sdk.js'],
+    vertex: ['/eventsource-sdk.js'],
   };
 
   it.each(PROVIDER_IDS)('%s: imports the script its adapter needs, and the adapter then imports nothing more', async (provider) => {

@@ -69,6 +69,6 @@ describe('importSdkScriptsOnInstall', () => {
     expect(importScripts).not.toHaveBeenCalled();
     listeners.install!();
     expect(importScripts).toHaveBeenCalledExactlyOnceWith(...Object.values(SDK_SCRIPT_PATHS));
-    expect(Object.values(SDK_SCRIPT_PATHS).sort()).toEqual(['/anthropic-sdk.js', '/jose-sdk.js', '/openai-sdk.js']);
+    expect(Object.values(SDK_SCRIPT_PATHS).sort()).toEqual(['/anthropic-sdk.js', '/eventsource-sdk.js', '/eventstream-sdk.js', '/jose-sdk.js', '/openai-sdk.js', '/sign-in-flow.js']);
   });
 });

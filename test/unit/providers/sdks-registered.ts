@@ -1,3 +1,5 @@
+import { EventSourceParserStream } from 'eventsource-parser/stream';
+import { EventStreamCodec, getChunkedStream } from '@smithy/core/event-streams';
 import { SignJWT, base64url, createRemoteJWKSet, errors, importPKCS8, jwtVerify } from 'jose';
 import { AzureOpenAI, OpenAI } from 'openai';
 import { MessagesClient } from '@/lib/providers/sdk/anthropic-messages-client';
@@ -9,3 +11,5 @@ import { registerSdk } from '@/lib/providers/sdk/register-sdk';
 registerSdk('openai', { OpenAI, AzureOpenAI });
 registerSdk('anthropic', { MessagesClient });
 registerSdk('jose', { SignJWT, base64url, createRemoteJWKSet, errors, importPKCS8, jwtVerify });
+registerSdk('eventstream', { EventStreamCodec, getChunkedStream });
+registerSdk('eventsource', { EventSourceParserStream });

@@ -3,6 +3,7 @@ import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DiscoveryCache } from '@/lib/auth/sign-in/discovery';
+import { runSignIn } from '@/lib/auth/sign-in/run-sign-in';
 import { SignInService, type SignInTokenSink } from '@/lib/auth/sign-in/sign-in-service';
 import { SignInSessionStore } from '@/lib/auth/sign-in/sign-in-session';
 import { readSignInStatuses, setSignInStatus } from '@/lib/auth/sign-in/sign-in-status';
@@ -29,6 +30,7 @@ function service() {
     sessions,
     discovery: new DiscoveryCache(async () => idp.metadata),
     flow: { launch: (url) => idp.launch(url), redirectUri: REDIRECT, exchange: (r) => idp.exchange(r), keys: idp.keys },
+    runSignIn,
     tokens: sink,
     status: setSignInStatus,
     fingerprint: async (source) => `fp:${source.issuer}:${source.clientId}`,
