@@ -135,8 +135,8 @@ export class IdleFill {
    * Steps while the idle period lasts, in slices of at most SLICE_MS, each in a task of its own:
    * a callback requested from an idle callback waits for the next idle period (up to 50 ms away),
    * so one 5 ms slice an idle period used a tenth of the idle time. The deadline's timeRemaining()
-   * ends the period early for a frame due or input waiting (Blink's IdleDeadline), and the next
-   * slice's task runs after them.
+   * is 0 once higher-priority work waits (Blink's idle_deadline.cc: ShouldYieldForHighPriorityWork),
+   * and the next slice's task runs after what is queued.
    */
   private slice(deadline: FillDeadline, run: number): void {
     if (this.stopped || run !== this.run) return;
