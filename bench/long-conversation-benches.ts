@@ -245,6 +245,9 @@ export async function longConversation(ext: ExtensionSession, server: BenchServe
     { name: 'The 1,000-message conversation written through the worker’s import', unit: 's', values: [seedMs / 1000] },
     ...open,
     { name: 'Scrolling the 1,000-message conversation top to bottom, a screen a frame: longest frame gap', unit: 'ms', values: scroll, target: '< 33 ms' },
+    // The first scroll alone, right after the panel opened: what a user does first. The answers it
+    // passes are rendered ahead of it in idle time (components/chat/idle-fill.ts) or in its frames.
+    { name: 'of which the first scroll, right after opening', unit: 'ms', values: scroll.slice(0, 1), target: '< 33 ms' },
     // After the scrolls, so the answers' kept renderings are in it (Blink's heap, not V8's).
     { name: 'Side panel heap with the 1,000-message conversation open, JavaScript and DOM', unit: 'MB', values: [(heap.js + heap.dom) / 1e6], target: '< 50 MB' },
     { name: 'of which JavaScript (V8)', unit: 'MB', values: [heap.js / 1e6] },

@@ -12,6 +12,8 @@
  *   PROBE_SETTLE   0: keep the worker that imported (as the bench did before session 7); default: a fresh one
  *   PROBE_OPENS    cold opens before the scroll, as the bench does (default 3)
  *   PROBE_WAIT_MS  idle wait before the scrolls (default 0)
+ *   PROBE_IDLE_MS  idle wait after the panel shows the conversation, before the scrolls (default 0;
+ *                  the bench waits none): time for the idle fill (components/chat/idle-fill.ts)
  *   PROBE_SCROLLS  scrolls top to bottom (default 4)
  *   PROBE_FRAMES   stop each scroll after this many frames (default: at the bottom)
  *   PROBE_TRACE_ALL a file: a light trace from before the seeding to the last scroll: for each scroll,
@@ -453,6 +455,7 @@ async function main() {
     const panel = await ext.openSidePanel();
     await panel.getByRole('log').getByRole('article').filter({ hasText: 'Answer 499.' }).waitFor();
     console.log(`stored: ${JSON.stringify(await storedSummary(panel))}`);
+    if (env.PROBE_IDLE_MS) await new Promise((resolve) => setTimeout(resolve, Number(env.PROBE_IDLE_MS)));
     for (let i = 0; i < Number(env.PROBE_SCROLLS ?? 4); i++) summariseScroll(`scroll ${i + 1}`, await probeScroll(panel));
     if (whole) await whole(env.PROBE_TRACE_ALL!);
     if (env.PROBE_TRACE) await tracedScroll(ext, panel, env.PROBE_TRACE);

@@ -1,8 +1,10 @@
 import { defaultRangeExtractor, useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { ChatEntry } from '@/lib/chat/chat-store';
 import type { Versions } from '@/lib/chat/conversation-tree';
+import { browserIdle, IdleFill } from './idle-fill';
 import { MessageItem } from './MessageItem';
+import { renderedAnswers } from './rendered-answers';
 import { estimateRowHeight, withKeptRows } from './window-rows';
 
 interface Props {
@@ -94,6 +96,40 @@ export function WindowedMessages({ entries, versions, streaming, onRetry, scroll
     scrollEndThreshold: 40,
     rangeExtractor: (range) => withKeptRows(defaultRangeExtractor(range), kept, range.count),
   });
+
+  // The finished answers rendered ahead of the view in idle time, nearest first, and kept, so that
+  // scrolling mounts clones (idle-fill.ts): the first scroll through the conversation rendered every
+  // answer it passed inside its frames. Not while an answer streams (its frames come first; the fill
+  // starts again when it ends), and stopped with the list (another conversation mounts another).
+  const current = useRef(entries);
+  useLayoutEffect(() => {
+    current.current = entries;
+  });
+  useEffect(() => {
+    if (streaming) return;
+    let fill: IdleFill | undefined;
+    let stopped = false;
+    // The renderer is in the Markdown chunk, loaded after the panel's first paint.
+    void import('./answer-build').then(({ buildAnswer }) => {
+      if (stopped) return;
+      fill = new IdleFill({
+        entries: () => current.current,
+        view: () => {
+          const range = virtualizer.range;
+          return range ? { start: range.startIndex, end: range.endIndex, direction: virtualizer.scrollDirection } : undefined;
+        },
+        kept: renderedAnswers,
+        build: buildAnswer,
+        idle: browserIdle,
+        inputPending: () => (navigator as { scheduling?: { isInputPending?: () => boolean } }).scheduling?.isInputPending?.() ?? false,
+      });
+      fill.start();
+    });
+    return () => {
+      stopped = true;
+      fill?.stop();
+    };
+  }, [streaming, rowIds, virtualizer]);
 
   // Opened at its end, where the conversation goes on.
   useLayoutEffect(() => {

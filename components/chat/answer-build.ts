@@ -1,0 +1,68 @@
+import { fencedCodeBlock } from '@/lib/markdown/fenced-code-block';
+import { renderCodeShell, renderMarkdownFragment } from '@/lib/markdown/render';
+import { splitBlocks } from '@/lib/markdown/split-blocks';
+import { StreamedCode } from '@/lib/markdown/streamed-code';
+import type { Build } from './idle-fill';
+
+/** Blocks per `md-group`, as Markdown.tsx groups them. */
+const GROUP = 32;
+/** At most this much of a code block is highlighted in one step (about a millisecond). */
+const CODE_STEP = 2_000;
+
+/**
+ * A finished answer rendered outside React, a step at a time, into nodes that are never put in the
+ * page (the idle fill keeps them: idle-fill.ts, rendered-answers.ts): the same nodes Markdown.tsx
+ * renders for the same text, through the same code (blocks split by splitBlocks, grouped by 32;
+ * a block that is one fenced code block a shell filled by StreamedCode, any other block
+ * renderMarkdownFragment: parsed, sanitised, copy buttons). test/unit/chat/idle-fill.test.tsx
+ * compares the two. A step is one block, or CODE_STEP characters of a long code block (StreamedCode
+ * takes code as it grows, and ends with what highlighting it whole gives), so no step takes long.
+ */
+export class AnswerBuild implements Build {
+  readonly nodes: DocumentFragment;
+  private readonly blocks: string[];
+  private next = 0;
+  private group: HTMLElement | undefined;
+  /** A code block being filled: its code, how much is in, and its filler. */
+  private code: { text: string; done: number; filler: StreamedCode } | undefined;
+
+  constructor(text: string, private readonly doc: Document = document) {
+    this.nodes = doc.createDocumentFragment();
+    this.blocks = splitBlocks(text);
+  }
+
+  step(): boolean {
+    if (this.code) this.fillCode(this.code);
+    else if (this.next < this.blocks.length) this.startBlock(this.blocks[this.next]!, this.next++);
+    return !this.code && this.next >= this.blocks.length;
+  }
+
+  private startBlock(source: string, index: number): void {
+    if (index % GROUP === 0) {
+      this.group = this.doc.createElement('div');
+      this.group.className = 'md-group';
+      this.nodes.append(this.group);
+    }
+    const block = this.doc.createElement('div');
+    block.className = 'md-block';
+    this.group!.append(block);
+    const code = fencedCodeBlock(source);
+    if (!code) return void block.append(renderMarkdownFragment(source));
+    // Our own shell (sanitised once per language: render.ts), as CodeBlock sets it.
+    block.innerHTML = renderCodeShell(code.lang);
+    this.code = { text: code.text, done: 0, filler: new StreamedCode(block.querySelector('code')!, code.lang) };
+    this.fillCode(this.code);
+  }
+
+  private fillCode(code: { text: string; done: number; filler: StreamedCode }): void {
+    // Up to a line's end past CODE_STEP more characters, or the whole code.
+    const newline = code.text.indexOf('\n', code.done + CODE_STEP);
+    const end = newline < 0 ? code.text.length : newline + 1;
+    code.filler.update(code.text.slice(0, end), 1);
+    code.done = end;
+    if (end >= code.text.length) this.code = undefined;
+  }
+}
+
+/** An answer's build, for the idle fill. */
+export const buildAnswer = (text: string): Build => new AnswerBuild(text);
