@@ -6,7 +6,7 @@ import { recordFromWire } from '../chat/image-wire';
 import { providerMessages } from '../chat/provider-messages';
 import { recordRun } from '../chat/record-run';
 import type { RunManager } from '../chat/run-manager';
-import { readPath, warmTurns } from '../chat/read-path';
+import { readPath, turnCache, warmTurns } from '../chat/read-path';
 import { CHAT_PORT, isTurnRef, type ChatClientMessage, type ChatServerMessage, type ChatTurn, type SendTurn } from '../messaging/chat-port';
 import { coalesceDeltas } from '../messaging/coalesce-deltas';
 import { isFromExtensionPage } from '../messaging/protocol';
@@ -108,7 +108,7 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
     // have the answer, with a warning that it is not saved (and Export to keep it), than nothing.
     const recorder = recordRun(
       { answer, user, replaces: message.replaces, activity },
-      { report: (problem) => runs.report(runId, problem), gone: () => runs.stop(runId) },
+      { report: (problem) => runs.report(runId, problem), gone: () => runs.stop(runId), final: (record) => turnCache.add(conversationId, record) },
     );
     runs.start(runId, {
       conversationId,
