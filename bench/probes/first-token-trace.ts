@@ -94,7 +94,7 @@ function analyse(events: TraceEvent[], serverUrl: string): Split | string {
   if (!sendStamp || !paintStamp) return 'no stamps';
   const main = key(sendStamp);
   const threadName = new Map(events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [key(e), String(e.args?.name)]));
-  const workers = [...threadName].filter(([k, n]) => n.startsWith('ServiceWorker') || n.includes('Worker')).map(([k]) => k);
+  const workers = [...threadName].filter(([_k, n]) => n.startsWith('ServiceWorker') || n.includes('Worker')).map(([k]) => k);
   const request = events
     .filter((e) => e.name === 'ResourceSendRequest' && JSON.stringify(e.args).includes(serverUrl) && e.ts >= sendStamp.ts)
     .sort((a, b) => a.ts - b.ts)[0];

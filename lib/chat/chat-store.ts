@@ -21,7 +21,9 @@ import { imageData, loadImageData } from './image-data';
 import { recordToWire } from './image-wire';
 import { chooseModel, liveModelsPending, offeredModels, useLiveModels } from './model-lists';
 import { describeStorageProblem } from './storage-problem';
+import { firstLeftOut } from './context-budget';
 import { estimateTurnTokens } from './estimate-tokens';
+import { contextSizeFor } from '../settings/context-size';
 import { READ_BY_ID } from './read-path';
 import { sendsTurn, turnOf } from './turn-of';
 import { t, type MessageKey } from '../i18n/t';
@@ -110,15 +112,26 @@ export function historyOf(entries: ChatEntry[]): ChatTurn[] {
  * target 2). The rest (the new question, a turn whose write failed) goes in full. Each reference
  * carries its turn's estimated tokens, counted once per entry (estimate-tokens.ts memoises it), so
  * the worker fits the request before reading anything back.
+ *
+ * Given the model's context size, only the newest turns the worker's budget could keep go, from the
+ * first it will leave out (context-budget.ts firstLeftOut, the worker's own rule on the same
+ * estimates); `older` says how many went unnamed before them. The worker checks that its fit stops
+ * within what it got, and otherwise asks for every turn (`history-needed`), so a panel that counts
+ * wrong costs a round trip, never a turn the model could have had. The 1,003 references of a
+ * 1,000-message conversation (84 KB to serialise and post at every question, most of the panel's
+ * part of the first token) become the ~70 the budget keeps.
  */
-export function sendTurnsOf(entries: ChatEntry[], stored: ReadonlySet<string>): SendTurn[] {
-  return entries
-    .filter(sendsTurn)
+export function sendTurnsOf(entries: ChatEntry[], stored: ReadonlySet<string>, contextTokens = Infinity): { messages: SendTurn[]; older: number } {
+  const sendable = entries.filter(sendsTurn);
+  const older = Number.isFinite(contextTokens) ? (firstLeftOut(sendable, estimateTurnTokens, contextTokens) ?? 0) : 0;
+  const messages = sendable
+    .slice(older)
     .map((entry) =>
       stored.has(entry.id)
         ? { ref: entry.id, chars: entry.content.length, images: entry.images?.length ?? 0, role: entry.role, tokens: estimateTurnTokens(entry) }
         : turnOf(entry, imageData),
     );
+  return { messages, older };
 }
 
 /** “Sent: page from https://intranet.example.com to Azure OpenAI”: one line of the record of what left. */
@@ -396,8 +409,8 @@ export const useChat = create<ChatState>()((set, get) => {
         finish(runId, { status: 'error', error: { kind: 'config', message: t('no_model_selected') } });
         return;
       }
-      const send = (messages: () => SendTurn[]) => {
-        let turns: SendTurn[];
+      const send = (messages: () => { messages: SendTurn[]; older?: number }) => {
+        let turns: { messages: SendTurn[]; older?: number };
         try {
           turns = messages(); // with each image's bytes, read when it was attached or loaded
         } catch (error) {
@@ -413,14 +426,16 @@ export const useChat = create<ChatState>()((set, get) => {
           parentId: answer.parentId ?? undefined,
           provider,
           model,
-          messages: turns,
+          messages: turns.messages,
+          ...(turns.older ? { older: turns.older } : {}),
         });
       };
       before.set(runId, { ...previous, user });
       if (user) runUser.set(runId, user.id);
       // The full turns only if the worker asks for them: kept as a function, nothing is copied meanwhile.
-      inFull.set(runId, () => send(() => historyOf(path)));
-      send(() => sendTurnsOf(path, stored));
+      inFull.set(runId, () => send(() => ({ messages: historyOf(path) })));
+      // Fitted here with the context size the worker will use (the same settings, policy applied): the worker checks it.
+      send(() => sendTurnsOf(path, stored, contextSizeFor(settings.providers, provider, model)));
     };
     const listing = choice ? undefined : liveModelsPending(provider, settings.providers);
     if (!listing) return post();
