@@ -3,6 +3,7 @@ import type { ChatServerMessage, ChatTurn, SendTurn } from '../messaging/chat-po
 import { escapeMarkdownText, markdownLink } from '../markdown/escape-markdown';
 import { sendMessage } from '../messaging/protocol';
 import { PROVIDERS, type ProviderId } from '../providers/catalog';
+import type { StreamError } from '../providers/types';
 import { getEffectiveSettings } from '../settings/use-effective-settings';
 import { ChatConnection } from './chat-connection';
 import {
@@ -397,25 +398,26 @@ export const useChat = create<ChatState>()((set, get) => {
     };
     const previous = { messages: get().messages, leafId: get().leafId };
     const kept = get().messages.filter((m) => m.id !== replaces);
-    set(view([...kept, ...(user ? [user] : []), answer], runId));
     const { conversationId } = get();
+    const show = () => set(view([...kept, ...(user ? [user] : []), answer], runId));
+    /** The answer says why its question could not be sent. */
+    const failed = (error: StreamError | undefined) => {
+      if (error) finish(runId, { status: 'error', error });
+    };
 
-    const post = () => {
+    /** Posts the question to the worker; answers why it could not. */
+    const post = (): StreamError | undefined => {
       const model = pickModel();
       if (model !== answer.model) {
         update(runId, { model });
       }
-      if (!model) {
-        finish(runId, { status: 'error', error: { kind: 'config', message: t('no_model_selected') } });
-        return;
-      }
-      const send = (messages: () => { messages: SendTurn[]; older?: number }) => {
+      if (!model) return { kind: 'config', message: t('no_model_selected') };
+      const send = (messages: () => { messages: SendTurn[]; older?: number }): StreamError | undefined => {
         let turns: { messages: SendTurn[]; older?: number };
         try {
           turns = messages(); // with each image's bytes, read when it was attached or loaded
         } catch (error) {
-          finish(runId, { status: 'error', error: { kind: 'config', message: (error as Error).message } });
-          return;
+          return { kind: 'config', message: (error as Error).message };
         }
         connection.post({
           type: 'send',
@@ -429,20 +431,29 @@ export const useChat = create<ChatState>()((set, get) => {
           messages: turns.messages,
           ...(turns.older ? { older: turns.older } : {}),
         });
+        return undefined;
       };
       before.set(runId, { ...previous, user });
       if (user) runUser.set(runId, user.id);
       // The full turns only if the worker asks for them: kept as a function, nothing is copied meanwhile.
-      inFull.set(runId, () => send(() => ({ messages: historyOf(path) })));
+      inFull.set(runId, () => failed(send(() => ({ messages: historyOf(path) }))));
       // Fitted here with the context size the worker will use (the same settings, policy applied): the worker checks it.
-      send(() => sendTurnsOf(path, stored, contextSizeFor(settings.providers, provider, model)));
+      return send(() => sendTurnsOf(path, stored, contextSizeFor(settings.providers, provider, model)));
     };
     const listing = choice ? undefined : liveModelsPending(provider, settings.providers);
-    if (!listing) return post();
+    if (!listing) {
+      // Posted before the panel's new state is derived (view() walks every message of the
+      // conversation, 1,000 in a long one), so the worker starts on it meanwhile (issue 13 target 2);
+      // the question and the answer are shown in the same task, before any reply can arrive.
+      const error = post();
+      show();
+      return failed(error);
+    }
+    show();
     awaitingModel.add(runId);
     void listing.then(() => {
       // Stopped while it waited: nothing was sent, nothing to stop in the worker.
-      if (awaitingModel.delete(runId)) post();
+      if (awaitingModel.delete(runId)) failed(post());
     });
   };
 

@@ -216,6 +216,43 @@ describe('sending the history by reference (issue 13 target 2)', () => {
     expect(chat().streaming).toBe(false);
   });
 
+  it('posts the question before the panel derives its new state, which shows it in the same task', async () => {
+    await openStored();
+    const store = await import('@/lib/chat/chat-store');
+    const postedWhenShown: number[] = [];
+    const stop = store.useChat.subscribe((state) => {
+      if (state.entries.some((e) => e.content === 'And the tides?')) postedWhenShown.push(sendsOf(world).length);
+    });
+    chat().send('And the tides?');
+    stop();
+    // Shown once, synchronously, and by then the send had left: the worker starts while the panel renders.
+    expect(postedWhenShown[0]).toBe(1);
+    expect(chat().entries.at(-1)).toMatchObject({ role: 'assistant', status: 'streaming' });
+    await told(world, 'done');
+  });
+
+  it('says on the answer why a question could not be posted, once it is shown: never an answer left spinning', async () => {
+    const { defaultSettings } = await import('@/lib/settings/parse-stored');
+    const { useSettings } = await import('@/lib/settings/store');
+    const settings = defaultSettings();
+    settings.provider = 'openai-compatible';
+    settings.providers['openai-compatible'] = { ...settings.providers['openai-compatible'], baseURL: '', models: [] };
+    const { provider, providers } = useSettings.getState();
+    useSettings.setState(settings);
+    try {
+      chat().send('Anyone there?');
+      expect(sendsOf(world)).toEqual([]);
+      expect(chat().entries.map((e) => [e.role, e.status])).toEqual([
+        ['user', 'done'],
+        ['assistant', 'error'],
+      ]);
+      expect(chat().entries.at(-1)!.error?.message).toMatch(/model/i);
+      expect(chat().streaming).toBe(false);
+    } finally {
+      useSettings.setState({ provider, providers });
+    }
+  });
+
   it('keeps what it wrote only for a conversation it keeps whole: a new one is read back, never taken as warm', async () => {
     const { turnCache } = await import('@/lib/chat/read-path');
     chat().send('Say hello.');
