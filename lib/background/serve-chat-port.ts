@@ -1,12 +1,12 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { OAuth2Gateway } from '../auth/oauth2-gateway';
-import { fitToContext } from '../chat/context-budget';
+import { firstLeftOut, fitToContext, turnCost } from '../chat/context-budget';
 import type { ActivityRecord, ContextCut, MessageRecord, SentPage } from '../chat/conversation-db';
 import { recordFromWire } from '../chat/image-wire';
 import { providerMessages } from '../chat/provider-messages';
 import { recordRun } from '../chat/record-run';
 import type { RunManager } from '../chat/run-manager';
-import { readPath, warmTurns } from '../chat/read-path';
+import { readPath, turnCache, warmTurns } from '../chat/read-path';
 import { CHAT_PORT, isTurnRef, type ChatClientMessage, type ChatServerMessage, type ChatTurn, type SendTurn } from '../messaging/chat-port';
 import { coalesceDeltas } from '../messaging/coalesce-deltas';
 import { isFromExtensionPage } from '../messaging/protocol';
@@ -108,7 +108,7 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
     // have the answer, with a warning that it is not saved (and Export to keep it), than nothing.
     const recorder = recordRun(
       { answer, user, replaces: message.replaces, activity },
-      { report: (problem) => runs.report(runId, problem), gone: () => runs.stop(runId) },
+      { report: (problem) => runs.report(runId, problem), gone: () => runs.stop(runId), final: (record) => turnCache.add(conversationId, record) },
     );
     runs.start(runId, {
       conversationId,
@@ -174,8 +174,13 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
             // Fitted to the model's context before anything is read back (context-budget.ts, from each
             // reference's estimate): only the turns that go are read (issue 13 target 2).
             const size = read.settings ? contextSizeFor(read.settings.providers, message.provider, message.model) : contextTokens(message.model);
+            // Turns the panel left out as beyond the budget (chat-store sendTurnsOf) are only counted:
+            // the fit must stop within what was sent, at the turn it would stop at on all of them,
+            // or the panel is asked for every turn. A panel cannot make the worker skip the check.
+            const older = Number.isSafeInteger(message.older) && message.older! > 0 ? message.older! : 0;
+            if (older && firstLeftOut(message.messages, turnCost, size) === undefined) return settle(runId, () => tell({ type: 'history-needed', runId }));
             const { turns: messages, cut } = fitToContext(message.messages, size);
-            const fitted = cut ? { cut } : {};
+            const fitted = cut ? { cut: { kept: cut.kept, total: cut.total + older } } : {};
             if (inFull(messages)) return settle(runId, () => begin({ ...message, messages, ...fitted }, read));
             return readPath(conversationId, messages, { unwritten: (id) => runs.unwritten(id) }).then((turns) =>
               settle(runId, () => (turns ? begin({ ...message, messages: turns, ...fitted }, read) : tell({ type: 'history-needed', runId }))),

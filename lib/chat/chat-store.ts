@@ -3,6 +3,7 @@ import type { ChatServerMessage, ChatTurn, SendTurn } from '../messaging/chat-po
 import { escapeMarkdownText, markdownLink } from '../markdown/escape-markdown';
 import { sendMessage } from '../messaging/protocol';
 import { PROVIDERS, type ProviderId } from '../providers/catalog';
+import type { StreamError } from '../providers/types';
 import { getEffectiveSettings } from '../settings/use-effective-settings';
 import { ChatConnection } from './chat-connection';
 import {
@@ -21,7 +22,9 @@ import { imageData, loadImageData } from './image-data';
 import { recordToWire } from './image-wire';
 import { chooseModel, liveModelsPending, offeredModels, useLiveModels } from './model-lists';
 import { describeStorageProblem } from './storage-problem';
+import { firstLeftOut } from './context-budget';
 import { estimateTurnTokens } from './estimate-tokens';
+import { contextSizeFor } from '../settings/context-size';
 import { READ_BY_ID } from './read-path';
 import { sendsTurn, turnOf } from './turn-of';
 import { t, type MessageKey } from '../i18n/t';
@@ -110,15 +113,26 @@ export function historyOf(entries: ChatEntry[]): ChatTurn[] {
  * target 2). The rest (the new question, a turn whose write failed) goes in full. Each reference
  * carries its turn's estimated tokens, counted once per entry (estimate-tokens.ts memoises it), so
  * the worker fits the request before reading anything back.
+ *
+ * Given the model's context size, only the newest turns the worker's budget could keep go, from the
+ * first it will leave out (context-budget.ts firstLeftOut, the worker's own rule on the same
+ * estimates); `older` says how many went unnamed before them. The worker checks that its fit stops
+ * within what it got, and otherwise asks for every turn (`history-needed`), so a panel that counts
+ * wrong costs a round trip, never a turn the model could have had. The 1,003 references of a
+ * 1,000-message conversation (84 KB to serialise and post at every question, most of the panel's
+ * part of the first token) become the ~70 the budget keeps.
  */
-export function sendTurnsOf(entries: ChatEntry[], stored: ReadonlySet<string>): SendTurn[] {
-  return entries
-    .filter(sendsTurn)
+export function sendTurnsOf(entries: ChatEntry[], stored: ReadonlySet<string>, contextTokens = Infinity): { messages: SendTurn[]; older: number } {
+  const sendable = entries.filter(sendsTurn);
+  const older = Number.isFinite(contextTokens) ? (firstLeftOut(sendable, estimateTurnTokens, contextTokens) ?? 0) : 0;
+  const messages = sendable
+    .slice(older)
     .map((entry) =>
       stored.has(entry.id)
         ? { ref: entry.id, chars: entry.content.length, images: entry.images?.length ?? 0, role: entry.role, tokens: estimateTurnTokens(entry) }
         : turnOf(entry, imageData),
     );
+  return { messages, older };
 }
 
 /** “Sent: page from https://intranet.example.com to Azure OpenAI”: one line of the record of what left. */
@@ -384,25 +398,26 @@ export const useChat = create<ChatState>()((set, get) => {
     };
     const previous = { messages: get().messages, leafId: get().leafId };
     const kept = get().messages.filter((m) => m.id !== replaces);
-    set(view([...kept, ...(user ? [user] : []), answer], runId));
     const { conversationId } = get();
+    const show = () => set(view([...kept, ...(user ? [user] : []), answer], runId));
+    /** The answer says why its question could not be sent. */
+    const failed = (error: StreamError | undefined) => {
+      if (error) finish(runId, { status: 'error', error });
+    };
 
-    const post = () => {
+    /** Posts the question to the worker; answers why it could not. */
+    const post = (): StreamError | undefined => {
       const model = pickModel();
       if (model !== answer.model) {
         update(runId, { model });
       }
-      if (!model) {
-        finish(runId, { status: 'error', error: { kind: 'config', message: t('no_model_selected') } });
-        return;
-      }
-      const send = (messages: () => SendTurn[]) => {
-        let turns: SendTurn[];
+      if (!model) return { kind: 'config', message: t('no_model_selected') };
+      const send = (messages: () => { messages: SendTurn[]; older?: number }): StreamError | undefined => {
+        let turns: { messages: SendTurn[]; older?: number };
         try {
           turns = messages(); // with each image's bytes, read when it was attached or loaded
         } catch (error) {
-          finish(runId, { status: 'error', error: { kind: 'config', message: (error as Error).message } });
-          return;
+          return { kind: 'config', message: (error as Error).message };
         }
         connection.post({
           type: 'send',
@@ -413,21 +428,32 @@ export const useChat = create<ChatState>()((set, get) => {
           parentId: answer.parentId ?? undefined,
           provider,
           model,
-          messages: turns,
+          messages: turns.messages,
+          ...(turns.older ? { older: turns.older } : {}),
         });
+        return undefined;
       };
       before.set(runId, { ...previous, user });
       if (user) runUser.set(runId, user.id);
       // The full turns only if the worker asks for them: kept as a function, nothing is copied meanwhile.
-      inFull.set(runId, () => send(() => historyOf(path)));
-      send(() => sendTurnsOf(path, stored));
+      inFull.set(runId, () => failed(send(() => ({ messages: historyOf(path) }))));
+      // Fitted here with the context size the worker will use (the same settings, policy applied): the worker checks it.
+      return send(() => sendTurnsOf(path, stored, contextSizeFor(settings.providers, provider, model)));
     };
     const listing = choice ? undefined : liveModelsPending(provider, settings.providers);
-    if (!listing) return post();
+    if (!listing) {
+      // Posted before the panel's new state is derived (view() walks every message of the
+      // conversation, 1,000 in a long one), so the worker starts on it meanwhile (issue 13 target 2);
+      // the question and the answer are shown in the same task, before any reply can arrive.
+      const error = post();
+      show();
+      return failed(error);
+    }
+    show();
     awaitingModel.add(runId);
     void listing.then(() => {
       // Stopped while it waited: nothing was sent, nothing to stop in the worker.
-      if (awaitingModel.delete(runId)) post();
+      if (awaitingModel.delete(runId)) failed(post());
     });
   };
 

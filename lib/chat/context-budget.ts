@@ -30,7 +30,30 @@ export interface Budgeted<T extends SendTurn = SendTurn> {
  * estimated it from the same text (TurnRef.tokens). The worker checks that figure on each
  * referenced turn it reads back (read-path.ts); it does not read the ones left out.
  */
-const costOf = (turn: SendTurn) => (isTurnRef(turn) ? turn.tokens : estimateTurnTokens(turn));
+export const turnCost = (turn: SendTurn): number => (isTurnRef(turn) ? turn.tokens : estimateTurnTokens(turn));
+const costOf = turnCost;
+
+/**
+ * Where fitToContext stops on these turns: the index of the newest turn that does not fit beside the
+ * newer ones, or undefined when all of them fit. Every turn before it is left out too (the kept turns
+ * are a run back from the question), so a panel may leave those out of the send altogether and say
+ * how many (`older`), as long as it sends this one: the worker's fit then stops at the same turn it
+ * would stop at on all of them, and checks that it does (issue 13 target 2: a 1,000-message
+ * conversation posted 1,003 references, 84 KB, with every question; the post was most of the panel's
+ * part of the first token).
+ */
+export function firstLeftOut<T>(turns: readonly T[], cost: (turn: T) => number, contextTokens: number): number | undefined {
+  const budget = turnBudget(contextTokens);
+  let first = turns.length - 1;
+  if (first < 1) return undefined;
+  let used = cost(turns[first]!);
+  for (; first > 0; first--) {
+    const next = cost(turns[first - 1]!);
+    if (used + next > budget) return first - 1;
+    used += next;
+  }
+  return undefined;
+}
 
 /**
  * The newest turns that fit the model's context (issue 13 target 2): a 1,000-message conversation
@@ -50,16 +73,8 @@ const costOf = (turn: SendTurn) => (isTurnRef(turn) ? turn.tokens : estimateTurn
  * converts the ~80 turns that go instead of all of them (issue 13 target 2, first token).
  */
 export function fitToContext<T extends SendTurn>(turns: readonly T[], contextTokens: number): Budgeted<T> {
-  const budget = turnBudget(contextTokens);
-  let first = turns.length - 1;
-  if (first < 1) return { turns: [...turns] };
-  let used = costOf(turns[first]!);
-  while (first > 0) {
-    const cost = costOf(turns[first - 1]!);
-    if (used + cost > budget) break;
-    used += cost;
-    first--;
-  }
+  if (turns.length < 2) return { turns: [...turns] };
+  let first = (firstLeftOut(turns, costOf, contextTokens) ?? -1) + 1;
   // An answer whose question was left out would open the request with an assistant turn.
   while (first < turns.length - 1 && turns[first]!.role !== 'user') first++;
   if (first === 0) return { turns: [...turns] };

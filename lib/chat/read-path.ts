@@ -44,6 +44,19 @@ export class TurnCache {
     while (this.conversations.size > CACHED_CONVERSATIONS) this.conversations.delete(this.conversations.keys().next().value!);
   }
 
+  /**
+   * A finished record this worker has just stored (record-run.ts `final`), for a conversation it
+   * keeps: the next send in it finds its newest turns here instead of reading them back (issue 13
+   * target 2: an IndexedDB round trip between the port message and the request). Only into a
+   * conversation already kept, whole from a read (`warm` or a send): a conversation made of these
+   * alone would look warm and never be read. A record with images is left to the read, which turns
+   * their blobs into base64.
+   */
+  add(conversationId: string, record: MessageRecord): void {
+    if (record.conversationId !== conversationId || record.status === 'streaming' || record.images?.length) return;
+    this.conversations.get(conversationId)?.set(record.id, turnOf(record, () => ''));
+  }
+
   has(conversationId: string): boolean {
     return this.conversations.has(conversationId);
   }

@@ -30,6 +30,12 @@ export interface RecorderHooks {
   report: (problem: StorageProblem | undefined) => void;
   /** The conversation is gone (deleted elsewhere): the run has no reason to go on. */
   gone: () => void;
+  /**
+   * A record of the run is stored in its final form: the question at its first write, the answer
+   * once its last version (done, failed or stopped) is. Neither changes after that, so the worker
+   * keeps them as the next send's history without reading them back (read-path.ts TurnCache).
+   */
+  final?: (record: MessageRecord) => void;
 }
 
 export interface RunRecords {
@@ -72,8 +78,11 @@ export function recordRun(
         hooks.gone();
         return;
       }
+      const user = pending.user;
       pending = {};
       written = value;
+      if (user) hooks.final?.(user);
+      if (value.status !== 'streaming') hooks.final?.(value);
       if (reported) {
         reported = undefined;
         hooks.report(undefined);

@@ -75,6 +75,12 @@ export type ChatClientMessage =
        * text. Stored turns go by reference (TurnRef); the new question always in full.
        */
       messages: SendTurn[];
+      /**
+       * How many turns of the conversation, before `messages`, the panel left out because the
+       * context budget cannot keep them (context-budget.ts firstLeftOut): counted in the cut's total.
+       * The worker checks that its fit stops within `messages`; if not, it asks for every turn.
+       */
+      older?: number;
     }
   | { type: 'stop'; runId: string }
   /**

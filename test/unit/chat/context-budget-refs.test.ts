@@ -62,7 +62,7 @@ function conversation(seed: number, length: number): ChatEntry[] {
 }
 
 /** What crosses the port: the panel's send, every turn but the new question by reference. */
-const sendOf = (entries: ChatEntry[]): SendTurn[] => JSON.parse(JSON.stringify(sendTurnsOf(entries, new Set(entries.slice(0, -1).map((e) => e.id))))) as SendTurn[];
+const sendOf = (entries: ChatEntry[]): SendTurn[] => JSON.parse(JSON.stringify(sendTurnsOf(entries, new Set(entries.slice(0, -1).map((e) => e.id))).messages)) as SendTurn[];
 
 const idOf = (turn: SendTurn) => (isTurnRef(turn) ? turn.ref : turn.id);
 

@@ -163,14 +163,30 @@ describe('a question in a conversation longer than the model’s context (issue 
     chat().send('And then?');
     const whole = expected(historyOf(chat().entries));
     await answered();
-    // The 30 stored turns went by reference; the 6 kept of them were read, and nothing else.
-    expect(sendsOf(world)[0]!.messages.filter((m) => 'ref' in m)).toHaveLength(30);
+    // Of the 30 stored turns, only those the budget could keep went by reference, from the first it
+    // leaves out (m23, where the worker's fit stops); the 23 before it were only counted (`older`).
+    const [send] = sendsOf(world);
+    expect(send!.messages.map((m) => ('ref' in m ? m.ref.slice(id.length + 1) : m.content))).toEqual(['m23', 'm24', 'm25', 'm26', 'm27', 'm28', 'm29', 'And then?']);
+    expect(send!.older).toBe(23);
+    // The 6 kept of them were read, and nothing else.
     expect(world.reads).toEqual(['6 by id']);
     expect(world.readIds).toEqual(Array.from({ length: 6 }, (_, i) => `${id}-m${24 + i}`));
     // The left-out question with page text was not even read, and the request is the one the full turns gave.
     expect(world.readIds).not.toContain(`${id}-m0`);
     expect(world.requests[0]!.messages).toEqual(whole.slice(-7));
     expect(world.told.some((m) => m.type === 'history-needed')).toBe(false);
+  });
+
+  it('asks for every turn when a send leaves out turns its budget could keep: a panel cannot make the worker skip one', async () => {
+    const id = await openLong();
+    const { sendTurnsOf } = await import('@/lib/chat/chat-store');
+    const entries = chat().entries;
+    // The newest three stored turns and a question (about 3,000 tokens, within gpt-4's 5,120), the 27 before them said to be beyond the budget.
+    const refs = sendTurnsOf(entries.slice(-3), new Set(entries.map((e) => e.id))).messages;
+    world.toWorker({ type: 'send', runId: 'by-hand', conversationId: id, provider: 'openai-compatible', model: 'gpt-4', messages: [...refs, { id: 'q', role: 'user', content: 'And then?' }], older: 27 });
+    await told(world, 'history-needed');
+    expect(world.told.find((m) => m.type === 'history-needed')!.runId).toBe('by-hand');
+    expect(world.requests).toEqual([]);
   });
 
   it('asks for the full turns when a kept turn read back is not the one the panel fitted, and fits those', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWER_RESERVE_TOKENS, fitToContext, REQUEST_ALLOWANCE_TOKENS, turnBudget } from '@/lib/chat/context-budget';
+import { ANSWER_RESERVE_TOKENS, firstLeftOut, fitToContext, REQUEST_ALLOWANCE_TOKENS, turnBudget, turnCost } from '@/lib/chat/context-budget';
+import { seededRandom } from '../../../bench/lib/seeded-random';
 import { estimateTextTokens, estimateTurnTokens, IMAGE_TOKENS, TURN_OVERHEAD_TOKENS } from '@/lib/chat/estimate-tokens';
 import type { ChatTurn } from '@/lib/messaging/chat-port';
 import { contextTokens, DEFAULT_CONTEXT_TOKENS } from '@/lib/providers/context-sizes';
@@ -107,6 +108,32 @@ describe('fitting a conversation to the model’s context (issue 13 target 2)', 
     expect(turnBudget(8_192)).toBe(8_192 - 2_048 - REQUEST_ALLOWANCE_TOKENS);
     expect(turnBudget(200_000)).toBe(200_000 - ANSWER_RESERVE_TOKENS - REQUEST_ALLOWANCE_TOKENS);
     expect(turnBudget(100)).toBe(0);
+  });
+});
+
+describe('a send that leaves out the turns the budget cannot keep (the panel’s firstLeftOut)', () => {
+  it('gives the fit of all the turns: the same turns kept, the same total counted, and the fit stops within what was sent', () => {
+    const random = seededRandom(13);
+    for (let run = 0; run < 300; run++) {
+      // Turns of 20 to 3,000 tokens, answers sometimes missing (a failed answer is not sent), so roles do not always alternate.
+      const turns = Array.from({ length: 2 + Math.floor(random() * 60) }, (_, i) => turn(random() < 0.5 + (i % 2 ? 0.1 : -0.1) ? 'user' : 'assistant', 20 + Math.floor(random() * 3_000), `m${i}`));
+      turns.push(turn('user', 20 + Math.floor(random() * 3_000), 'new'));
+      const size = 4_096 + Math.floor(random() * 60_000);
+      const all = fitToContext(turns, size);
+      const older = firstLeftOut(turns, turnCost, size) ?? 0;
+      const sent = turns.slice(older);
+      const fitted = fitToContext(sent, size);
+      expect(fitted.turns).toEqual(all.turns);
+      expect(fitted.cut && { ...fitted.cut, total: fitted.cut.total + older }).toEqual(all.cut);
+      // What the worker checks before it takes the count: its own fit stops within the turns sent.
+      if (older) expect(firstLeftOut(sent, turnCost, size)).toBe(0);
+    }
+  });
+
+  it('leaves nothing out when everything fits, and finds no turn to stop at in what a send left short', () => {
+    expect(firstLeftOut(conversation(5, 100), turnCost, modelFor(30_000))).toBeUndefined();
+    expect(firstLeftOut(conversation(9, 5_000), turnCost, modelFor(30_000))).toBe(2);
+    expect(firstLeftOut(conversation(9, 5_000).slice(3), turnCost, modelFor(30_000))).toBeUndefined();
   });
 });
 

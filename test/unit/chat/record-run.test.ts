@@ -177,6 +177,37 @@ describe('recordRun', () => {
     expect(writes).toBe(1);
   });
 
+  it('names each record once it is stored in its final form: the question at its first write, the answer at its last', async () => {
+    let fail = true;
+    const final: MessageRecord[] = [];
+    const run = recordRun(
+      { answer, user },
+      { report: () => undefined, gone: () => undefined, final: (r) => final.push(structuredClone(r)) },
+      async () => {
+        if (fail) throw new DOMException('Quota exceeded.', 'QuotaExceededError');
+        return 'written';
+      },
+    );
+    await settle();
+    expect(final).toEqual([]); // not stored: the next send must not take it as stored
+    fail = false;
+    run.record({ type: 'delta', runId: 'run', text: 'Hel' });
+    await vi.advanceTimersByTimeAsync(WRITE_INTERVAL_MS);
+    // The question, stored with the streaming answer, which is not final yet.
+    expect(final).toEqual([user]);
+    run.record({ type: 'delta', runId: 'run', text: 'lo' });
+    run.record({ type: 'done', runId: 'run', reason: 'stop' });
+    await run.finish();
+    expect(final).toEqual([user, { ...answer, content: 'Hello', status: 'done', finishReason: 'stop', usage: undefined }]);
+  });
+
+  it('names no record of a conversation gone', async () => {
+    const final = vi.fn();
+    const run = recordRun({ answer: { ...answer, status: 'done' }, user }, { report: () => undefined, gone: () => undefined, final }, async () => 'gone');
+    await run.finish();
+    expect(final).not.toHaveBeenCalled();
+  });
+
   it('writes nothing after drop()', async () => {
     let writes = 0;
     const { run } = recorder(async () => {

@@ -82,6 +82,12 @@ async function openStored() {
 /** What the provider was asked before this change: the path the panel holds, every turn in full. */
 const inFull = () => expected(historyOf(chat().entries));
 
+/** Waits until the answer's record is stored in its final form (not streaming). */
+async function finalWrite(answerId: string) {
+  const db = await import('@/lib/chat/conversation-db');
+  await vi.waitFor(async () => expect((await db.getMessagesByIds([answerId]))[0]?.status).toBe('done'));
+}
+
 describe('sending the history by reference (issue 13 target 2)', () => {
   it('asks the provider exactly what the full history asked: page text framed, screenshots and images, only the path shown', async () => {
     await openStored();
@@ -110,14 +116,17 @@ describe('sending the history by reference (issue 13 target 2)', () => {
     expect(JSON.stringify(world.requests[0])).not.toContain('The first version.');
   });
 
-  it('reads a conversation once: the next question reads only the messages new since (the worker keeps the finished turns)', async () => {
+  it('reads a conversation once: the next question reads nothing back, the worker keeps the finished turns and those it wrote', async () => {
     await openStored();
     chat().send('And the tides?');
     await told(world, 'done');
+    // The answer's last write confirmed: the worker keeps the question and the answer as it stored them.
+    await finalWrite(chat().entries.at(-1)!.id);
     chat().send('And the moon?');
     await told(world, 'done', 2);
-    // The first: every stored turn by id; the second: only the last question and answer, new since.
-    expect(world.reads).toEqual(['4 by id', '2 by id']);
+    // The first: every stored turn by id; the second: nothing, not even the question and answer new
+    // since (an IndexedDB round trip between the port message and the request, issue 13 target 2).
+    expect(world.reads).toEqual(['4 by id']);
     // The path up to the second question, every turn in full: the cached ones as they were read.
     const want = expected(historyOf(chat().entries.slice(0, -1)));
     expect(want.map((m) => m.content.slice(0, 14))).toEqual([expect.any(String), 'The regenerate', expect.any(String), 'A harbour and ', expect.any(String), 'OK.', expect.any(String)]);
@@ -205,6 +214,55 @@ describe('sending the history by reference (issue 13 target 2)', () => {
     // Stopped before its request left: the provider was asked nothing.
     expect(world.requests).toHaveLength(0);
     expect(chat().streaming).toBe(false);
+  });
+
+  it('posts the question before the panel derives its new state, which shows it in the same task', async () => {
+    await openStored();
+    const store = await import('@/lib/chat/chat-store');
+    const postedWhenShown: number[] = [];
+    const stop = store.useChat.subscribe((state) => {
+      if (state.entries.some((e) => e.content === 'And the tides?')) postedWhenShown.push(sendsOf(world).length);
+    });
+    chat().send('And the tides?');
+    stop();
+    // Shown once, synchronously, and by then the send had left: the worker starts while the panel renders.
+    expect(postedWhenShown[0]).toBe(1);
+    expect(chat().entries.at(-1)).toMatchObject({ role: 'assistant', status: 'streaming' });
+    await told(world, 'done');
+  });
+
+  it('says on the answer why a question could not be posted, once it is shown: never an answer left spinning', async () => {
+    const { defaultSettings } = await import('@/lib/settings/parse-stored');
+    const { useSettings } = await import('@/lib/settings/store');
+    const settings = defaultSettings();
+    settings.provider = 'openai-compatible';
+    settings.providers['openai-compatible'] = { ...settings.providers['openai-compatible'], baseURL: '', models: [] };
+    const { provider, providers } = useSettings.getState();
+    useSettings.setState(settings);
+    try {
+      chat().send('Anyone there?');
+      expect(sendsOf(world)).toEqual([]);
+      expect(chat().entries.map((e) => [e.role, e.status])).toEqual([
+        ['user', 'done'],
+        ['assistant', 'error'],
+      ]);
+      expect(chat().entries.at(-1)!.error?.message).toMatch(/model/i);
+      expect(chat().streaming).toBe(false);
+    } finally {
+      useSettings.setState({ provider, providers });
+    }
+  });
+
+  it('keeps what it wrote only for a conversation it keeps whole: a new one is read back, never taken as warm', async () => {
+    const { turnCache } = await import('@/lib/chat/read-path');
+    chat().send('Say hello.');
+    await told(world, 'done');
+    await finalWrite(chat().entries.at(-1)!.id);
+    // Had the run's records made an entry of their own, `warm` and the next send would read nothing more.
+    expect(turnCache.has(chat().conversationId)).toBe(false);
+    chat().send('Again?');
+    await told(world, 'done', 2);
+    expect(world.reads).toEqual(['2 by id']);
   });
 
   it('carries the answer just finished, its final write still pending, as the next request’s history', async () => {
