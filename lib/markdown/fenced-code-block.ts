@@ -92,6 +92,7 @@ export class FencedCodeReader {
       const added = sliceFrom(block, this.lastLine, tail);
       if (!FENCE_LINE.test(added) && !added.includes('\r')) {
         const from = this.lastLine;
+        const before = this.code!.text.length;
         const grown = added.slice(this.block.length - from);
         this.lastLine = from + added.lastIndexOf('\n') + 1;
         this.block = block;
@@ -105,9 +106,11 @@ export class FencedCodeReader {
         }
         const trim = this.last === '\n' && this.prev !== '' && this.prev !== '\n';
         const text = trim ? this.head : this.head + this.last;
-        // The code from where the block's new lines start (the last line read is in the code).
-        const codeFrom = from - this.bodyStart;
-        const codeTail = { of: text, from: codeFrom, text: added.slice(0, Math.max(0, text.length - codeFrom)) };
+        // The code from where the block's new lines start, or from where the last code ended if that
+        // is before: it left off its final newline (marked's rule), which is the one character between.
+        const codeFrom = Math.min(from - this.bodyStart, before);
+        const lead = from - this.bodyStart > codeFrom ? '\n' : '';
+        const codeTail = { of: text, from: codeFrom, text: (lead + added).slice(0, Math.max(0, text.length - codeFrom)) };
         this.code = { lang: this.code!.lang, text, epoch: this.epoch, tail: codeTail };
         return this.code;
       }

@@ -74,7 +74,7 @@ function fencedMarkdown(seed: number, lines = 400): string {
 }
 
 describe('BlockSplitter', () => {
-  it('gives what a split of the whole gives, at every prefix of the 20,000-token bench answer', () => {
+  it('gives what a split of the whole gives, at every prefix of the 20,000-token bench answer', { timeout: 60_000 }, () => {
     // Pieces of up to 40 characters over its first 3,000 tokens, of up to 400 over the whole (a split
     // of the whole is ~1 ms at its end: every prefix would take too long here).
     for (const deltas of [false, true]) {
@@ -83,7 +83,7 @@ describe('BlockSplitter', () => {
     }
   });
 
-  it('gives what a split of the whole gives while the 100,000-token code block streams', () => {
+  it('gives what a split of the whole gives while the 100,000-token code block streams', { timeout: 60_000 }, () => {
     // Its first 8,000 tokens: the opening prose, the fence and ~900 lines of code in one open block.
     for (const deltas of [false, true]) {
       expect(firstDifference(codeAnswer().slice(0, 8_000).join(''), 200, 2, deltas)).toBeUndefined();
@@ -91,7 +91,7 @@ describe('BlockSplitter', () => {
     }
   });
 
-  it('carries an open fence over from one call to the next, whatever its kind and wherever the text was cut', () => {
+  it('carries an open fence over from one call to the next, whatever its kind and wherever the text was cut', { timeout: 60_000 }, () => {
     for (let seed = 1; seed <= 30; seed++) {
       expect(firstDifference(fencedMarkdown(seed), 12, seed), `seed ${seed}`).toBeUndefined();
       expect(firstDifference(fencedMarkdown(seed), 12, seed, true), `seed ${seed}, deltas`).toBeUndefined();

@@ -51,14 +51,14 @@ function fenceMix(seed: number, lines = 300): string {
 }
 
 describe('FencedCodeReader', () => {
-  it('reads the 100,000-token answer’s code block as marked does, frame by frame', () => {
+  it('reads the 100,000-token answer’s code block as marked does, frame by frame', { timeout: 60_000 }, () => {
     for (const tails of [true, false]) {
       expect(firstDifference(codeAnswer().slice(0, 6_000).join(''), 200, 1, tails)).toBeUndefined();
       expect(firstDifference(codeAnswer().slice(0, 1_500).join(''), 12, 2, tails)).toBeUndefined();
     }
   });
 
-  it('reads fences of every kind as marked does, with fence-like lines, indentation and \\r in the code, cut anywhere', () => {
+  it('reads fences of every kind as marked does, with fence-like lines, indentation and \\r in the code, cut anywhere', { timeout: 60_000 }, () => {
     for (let seed = 1; seed <= 40; seed++) {
       expect(firstDifference(fenceMix(seed), 9, seed), `seed ${seed}`).toBeUndefined();
       expect(firstDifference(fenceMix(seed), 9, seed, false), `seed ${seed}, no tails`).toBeUndefined();
