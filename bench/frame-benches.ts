@@ -97,18 +97,19 @@ async function installFrameWatch(page: Page): Promise<void> {
         loafObserver.disconnect();
         taskObserver.disconnect();
         const longest = loafs.reduce<Loaf | undefined>((a, b) => (!a || b.duration > a.duration ? b : a), undefined);
+        // Where a long frame went: tasks before rendering, animation-frame callbacks (React's render
+        // with the delta batcher), style and layout with paint; and when, from the start.
+        const phases = (f: Loaf) =>
+          `at +${(f.startTime - startedAt).toFixed(0)} ms ${f.duration.toFixed(0)} ms: tasks ${((f.renderStart || f.styleAndLayoutStart) - f.startTime).toFixed(0)} ms, ` +
+          `rAF ${f.renderStart ? (f.styleAndLayoutStart - f.renderStart).toFixed(0) : 0} ms, ` +
+          `style+layout ${(f.startTime + f.duration - f.styleAndLayoutStart).toFixed(0)} ms; scripts: ` +
+          f.scripts.map((s) => `${s.invoker || s.sourceFunctionName} ${s.duration.toFixed(0)} ms`).join('; ');
         return {
           maxGap,
           loafCount: loafs.length,
           loafLongest: longest?.duration ?? 0,
-          // Where the longest frame went: tasks before rendering, animation-frame callbacks (React's
-          // render with the delta batcher), style and layout with paint; and when, from the start.
-          loafScripts: longest
-            ? `at +${(longest.startTime - startedAt).toFixed(0)} ms: tasks ${((longest.renderStart || longest.styleAndLayoutStart) - longest.startTime).toFixed(0)} ms, ` +
-              `rAF ${longest.renderStart ? (longest.styleAndLayoutStart - longest.renderStart).toFixed(0) : 0} ms, ` +
-              `style+layout ${(longest.startTime + longest.duration - longest.styleAndLayoutStart).toFixed(0)} ms; scripts: ` +
-              longest.scripts.map((s) => `${s.invoker || s.sourceFunctionName} ${s.duration.toFixed(0)} ms`).join('; ')
-            : '',
+          // The longest frame, then every long frame in order (up to 12), for BENCH_FRAMES_DETAIL.
+          loafScripts: longest ? [phases(longest), ...loafs.slice(0, 12).map((f) => `  ${phases(f)}`)].join('\n        ') : '',
           longTask: Math.max(0, ...tasks),
         };
       },

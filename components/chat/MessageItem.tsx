@@ -103,7 +103,7 @@ export const MessageItem = memo(function MessageItem({ entry, onRetry, canRetry,
         <div className="content">
           {near ? (
             <Suspense fallback={<div className="plain">{entry.content}</div>}>
-              {posInSet !== undefined ? <AnswerMarkdown id={entry.id} text={entry.content} done={entry.status !== 'streaming'} /> : <Markdown text={entry.content} />}
+              {posInSet !== undefined ? <AnswerMarkdown id={entry.id} text={entry.content} done={entry.status !== 'streaming'} /> : <Markdown text={entry.content} id={entry.id} />}
             </Suspense>
           ) : (
             <div className="plain">{entry.content}</div>

@@ -16,6 +16,7 @@ import {
   type SentPage,
 } from './conversation-db';
 import { defaultLeaf, latestLeaf, viewOf, type Versions } from './conversation-tree';
+import { answerStreams } from './answer-streams';
 import { DeltaBatcher } from './delta-batcher';
 import { useDraftImages } from './draft-images';
 import { imageData, loadImageData } from './image-data';
@@ -207,9 +208,21 @@ export const HISTORY_PAGE = 50;
 export const useChat = create<ChatState>()((set, get) => {
   let loadingMore: Promise<void> | undefined;
   // Deltas change text, never the tree: they patch both lists in place of a new view.
+  // Each answer is grown once, and the same string goes in both lists: the Markdown
+  // reads what is new from answerStreams, which knows the text by identity (answer-streams.ts).
   const batcher = new DeltaBatcher((batch) =>
     set((s) => {
-      const grow = (e: ChatEntry) => (batch.has(e.id) ? { ...e, content: e.content + batch.get(e.id)! } : e);
+      const grown = new Map<string, string>();
+      const grow = (e: ChatEntry) => {
+        const added = batch.get(e.id);
+        if (added === undefined) return e;
+        let content = grown.get(e.id);
+        if (content === undefined) {
+          grown.set(e.id, (content = e.content + added));
+          answerStreams.grew(e.id, e.content, content, added);
+        }
+        return { ...e, content };
+      };
       return { messages: s.messages.map(grow), entries: s.entries.map(grow) };
     }),
   );
@@ -219,6 +232,7 @@ export const useChat = create<ChatState>()((set, get) => {
 
   const finish = (id: string, change: Partial<ChatEntry>) => {
     batcher.flush();
+    answerStreams.end(id);
     set((s) => {
       const messages = patch(s.messages, id, change);
       return { messages, entries: patch(s.entries, id, change), streaming: isStreaming(messages) };

@@ -1,4 +1,5 @@
 import { startsWith } from './starts-with';
+import type { Tail } from './text-tail';
 
 /** A line that opens or closes a fenced code block (CommonMark §4.5): its fence, else undefined. */
 const fenceOf = (line: string) => /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
@@ -17,11 +18,13 @@ export class BlockSplitter {
   private text = '';
   /** Blocks finished by a blank line, each a string of its own (see `own`). */
   private finished: string[] = [];
-  /** Where the lines read end: the start of the last line, which may still grow. */
-  private read = 0;
-  /** The open block: where its first line starts and its last line read ends (-1: none open). */
-  private start = -1;
-  private end = -1;
+  /** The text from the start of its last line (which may still grow): all that is read again. */
+  private line = '';
+  /**
+   * The open block up to the last line (its lines joined by newlines), or undefined: built by
+   * appending the lines read, never cut from the whole text (see `split`).
+   */
+  private open: string | undefined;
   /** The open fenced code block's fence (``` or ~~~, 3 or more). */
   private fence: string | undefined;
   private blocks: string[] = [];
@@ -32,50 +35,77 @@ export class BlockSplitter {
    * (fenced-code-block.ts FencedCodeReader), an O(n) compare of ~445 KB a frame for a long code block.
    */
   generation = 0;
+  /**
+   * What this split added to the last block, when that block is still open (text-tail.ts): the
+   * open block of a 100,000-token code block is the whole answer, and its readers take the new
+   * lines from here rather than read it whole.
+   */
+  tail: Tail | undefined;
 
-  /** The blocks of `text`: every one but the last is finished; the last may still grow. */
-  split(text: string): readonly string[] {
+  /**
+   * The blocks of `text`: every one but the last is finished; the last may still grow. `after`, when
+   * given, is `text.slice(from)` from the deltas the text grew by (chat-store.ts, answer-streams.ts),
+   * or undefined where it cannot say: with it, a text that extends the last is read without touching
+   * the whole (no per-frame copy of the answer: text-tail.ts).
+   */
+  split(text: string, after?: (from: number) => string | undefined): readonly string[] {
     if (text === this.text) return this.blocks;
-    if (!startsWith(text, this.text)) this.reset();
-    this.text = text;
-    for (let newline = text.indexOf('\n', this.read); newline >= 0; newline = text.indexOf('\n', this.read)) {
-      const finished = this.line(this.read, newline);
-      if (finished !== undefined) this.finished.push(own(finished));
-      this.read = newline + 1;
+    let added = text.length >= this.text.length ? after?.(this.text.length) : undefined;
+    if (added === undefined) {
+      if (startsWith(text, this.text)) added = text.slice(this.text.length);
+      else {
+        this.reset();
+        added = text;
+      }
     }
-    // The last line, after the last newline, may still grow: read on a copy of the state.
-    const { start, end, fence } = this;
-    const finished = this.line(this.read, text.length);
-    const open = this.start >= 0 ? text.slice(this.start, this.end) : undefined;
-    Object.assign(this, { start, end, fence });
-    this.blocks = [...this.finished, ...(finished !== undefined ? [finished] : []), ...(open !== undefined ? [open] : [])];
+    this.text = text;
+    // The last line read, grown, and the lines after it: everything else is read already.
+    const fresh = this.line + added;
+    const before = this.open;
+    let continued = before !== undefined;
+    let from = 0;
+    for (let newline = fresh.indexOf('\n'); newline >= 0; newline = fresh.indexOf('\n', from)) {
+      const finished = this.take(fresh.slice(from, newline));
+      if (finished !== undefined) {
+        this.finished.push(own(finished));
+        continued = false;
+      }
+      from = newline + 1;
+    }
+    this.line = own(fresh.slice(from));
+    // The last line, which may still grow: read on a copy of the state.
+    const { open, fence } = this;
+    const finished = this.take(this.line);
+    const last = this.open;
+    Object.assign(this, { open, fence });
+    this.blocks = [...this.finished, ...(finished !== undefined ? [finished] : []), ...(last !== undefined ? [last] : [])];
+    // Every line of `fresh` went into the open block when it was open before and none finished it.
+    this.tail =
+      last === undefined || finished !== undefined ? undefined : continued ? { of: last, from: before!.length, text: `\n${fresh}` } : { of: last, from: 0, text: last };
     return this.blocks;
   }
 
-  /** Reads the line [from, to) of the text (splitBlocks' rule); returns the block it finishes, if any. */
-  private line(from: number, to: number): string | undefined {
-    const line = this.text.slice(from, to);
+  /** Reads one whole line (splitBlocks' rule); returns the block it finishes, if any. */
+  private take(line: string): string | undefined {
     const opener = fenceOf(line);
     if (this.fence) {
-      this.end = to;
+      this.open = `${this.open!}\n${line}`;
       if (opener && opener[0] === this.fence[0] && opener.length >= this.fence.length && line.trim() === opener) this.fence = undefined;
       return undefined;
     }
     if (line.trim() === '') {
-      if (this.start < 0) return undefined;
-      const block = this.text.slice(this.start, this.end);
-      this.start = this.end = -1;
+      const block = this.open;
+      this.open = undefined;
       return block;
     }
     if (opener) this.fence = opener;
-    if (this.start < 0) this.start = from;
-    this.end = to;
+    this.open = this.open === undefined ? line : `${this.open}\n${line}`;
     return undefined;
   }
 
   private reset(): void {
     this.generation++;
-    Object.assign(this, { text: '', finished: [], read: 0, start: -1, end: -1, fence: undefined, blocks: [] });
+    Object.assign(this, { text: '', finished: [], line: '', open: undefined, fence: undefined, blocks: [], tail: undefined });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Tokens } from 'marked';
 import { answerMarked } from './answer-marked';
 import { startsWith } from './starts-with';
+import { sliceFrom, type Tail } from './text-tail';
 
 /** A fence at the start of a block (CommonMark §4.5: up to three spaces, then ``` or ~~~). */
 const FENCE_START = /^ {0,3}(?:`{3}|~{3})/;
@@ -60,30 +61,57 @@ function openFenceCode(block: string): string {
  */
 export class FencedCodeReader {
   private block = '';
-  private code: (FencedCode & { epoch: number }) | undefined;
+  private code: (FencedCode & { epoch: number; tail?: Tail }) | undefined;
   /** Whether `code` is a fence still open at the end of `block` (column 0, no `\r`). */
   private open = false;
   private generation: number | undefined;
   /** Counts the reads by marked: codes read with the same epoch each extend the last. */
   private epoch = 0;
+  /** Where the last line of `block` starts (what a longer block may have grown). */
+  private lastLine = 0;
+  /** Where the code starts in `block` (after the info line); everything after it less its last character, the one before that, and the last. */
+  private bodyStart = 0;
+  private head = '';
+  private prev = '';
+  private last = '';
 
   /**
    * The block's code, if it is one fenced code block, with its epoch: a code of the same epoch as
    * one read before starts with it (streamed-code.ts need not compare them). `generation` is the
    * BlockSplitter's that cut the block: the same as the last read's, the block extends the last
-   * one and is not compared with it (an O(n) compare, every frame); without it, it is.
+   * one and is not compared with it (an O(n) compare, every frame); without it, it is. `tail`, the
+   * splitter's: the new lines are read from it, and the code comes with a tail of its own, so that
+   * nothing reads the whole block (a copy of it a frame: text-tail.ts).
    */
-  read(block: string, generation?: number): (FencedCode & { epoch: number }) | undefined {
+  read(block: string, generation?: number, tail?: Tail): (FencedCode & { epoch: number; tail?: Tail }) | undefined {
     if (block === this.block && generation === this.generation) return this.code;
     const extendsLast = generation !== undefined && generation === this.generation ? block.length >= this.block.length : startsWith(block, this.block);
     this.generation = generation;
     if (this.open && extendsLast) {
       // The new lines start at the start of the last line read (it may have grown).
-      const from = this.block.lastIndexOf('\n') + 1;
-      const added = block.slice(from);
+      const added = sliceFrom(block, this.lastLine, tail);
       if (!FENCE_LINE.test(added) && !added.includes('\r')) {
+        const from = this.lastLine;
+        const before = this.code!.text.length;
+        const grown = added.slice(this.block.length - from);
+        this.lastLine = from + added.lastIndexOf('\n') + 1;
         this.block = block;
-        this.code = { lang: this.code!.lang, text: openFenceCode(block), epoch: this.epoch };
+        // The code is everything after the info line less a final newline, unless that leaves it
+        // empty or ending in a newline (openFenceCode, marked's rule). Built by appending the new
+        // characters, never cut from the block: its last two characters are kept aside.
+        if (grown) {
+          this.head = this.head + this.last + grown.slice(0, -1);
+          this.prev = grown.length > 1 ? grown.at(-2)! : this.last;
+          this.last = grown.at(-1)!;
+        }
+        const trim = this.last === '\n' && this.prev !== '' && this.prev !== '\n';
+        const text = trim ? this.head : this.head + this.last;
+        // The code from where the block's new lines start, or from where the last code ended if that
+        // is before: it left off its final newline (marked's rule), which is the one character between.
+        const codeFrom = Math.min(from - this.bodyStart, before);
+        const lead = from - this.bodyStart > codeFrom ? '\n' : '';
+        const codeTail = { of: text, from: codeFrom, text: (lead + added).slice(0, Math.max(0, text.length - codeFrom)) };
+        this.code = { lang: this.code!.lang, text, epoch: this.epoch, tail: codeTail };
         return this.code;
       }
     }
@@ -91,6 +119,14 @@ export class FencedCodeReader {
     const code = fencedCodeBlock(block);
     this.code = code && { ...code, epoch: ++this.epoch };
     this.open = code !== undefined && openFenceText(block) === code.text;
+    if (this.open) {
+      this.lastLine = block.lastIndexOf('\n') + 1;
+      this.bodyStart = block.indexOf('\n') + 1;
+      const body = block.slice(this.bodyStart);
+      this.head = body.slice(0, -1);
+      this.prev = body.slice(-2, -1);
+      this.last = body.slice(-1);
+    }
     return this.code;
   }
 }

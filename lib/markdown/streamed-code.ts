@@ -1,6 +1,7 @@
 import { codeClass, highlightCodeBody, knownLanguage } from './highlight-code';
 import { sanitizeCodeHtml } from './render';
 import { startsWith } from './starts-with';
+import { sliceFrom, type Tail } from './text-tail';
 
 /** Lines per slice (at least): the unit the browser lays out, or skips, of a long code block. */
 export const SLICE_LINES = 32;
@@ -48,6 +49,8 @@ export class StreamedCode {
   private pieces: Piece[] = [];
   private tail: Node[] = [];
   private text = '';
+  /** The code after `done()`: the part not yet highlighted for good. */
+  private rest = '';
   private epoch: number | undefined;
 
   constructor(
@@ -61,43 +64,51 @@ export class StreamedCode {
   /**
    * Shows `text`. `epoch` (FencedCodeReader's): the same as the last update's, `text` starts with
    * the last text and is not compared with it (an O(n) compare of ~445 KB a frame at the end of a
-   * 100,000-token block); otherwise, or without one, it is.
+   * 100,000-token block); otherwise, or without one, it is. `tail` (the reader's): what is new is read
+   * from it, never from the whole `text` (a copy of it a frame: text-tail.ts).
    */
-  update(text: string, epoch?: number): void {
+  update(text: string, epoch?: number, tail?: Tail): void {
     // Code only grows while it streams, but a line that looked like code can turn into the closing
     // fence, which marked leaves out with the newline before it: drop what it invalidates.
     const grew = epoch !== undefined && epoch === this.epoch && text.length >= this.text.length;
     if (!grew) while (this.done() > 0 && !startsWith(text, this.text.slice(0, this.done()))) this.dropLast();
+    const done = this.done();
+    // The code not yet highlighted for good: what was left of it, and what is new after it.
+    this.rest = grew && tail && tail.of === text && tail.from >= done && tail.from <= this.text.length ? this.rest.slice(0, tail.from - done) + tail.text : sliceFrom(text, done, tail);
     this.epoch = epoch;
     this.text = text;
     this.removeTail();
-    // Lines are finished up to the last newline that more code follows (the last line may grow).
-    const lastNewline = text.length >= 2 ? text.lastIndexOf('\n', text.length - 2) : -1;
-    const finished = Math.max(this.done(), lastNewline + 1);
+    const rest = this.rest;
+    // Lines are finished up to the last newline that more code follows (the last line may grow);
+    // places below are in `rest`, which starts at `done` in the code.
+    const lastNewline = rest.length >= 2 ? rest.lastIndexOf('\n', rest.length - 2) : -1;
+    const finished = lastNewline + 1;
     const pieces: { end: number; lines: number; html: string }[] = [];
-    let start = this.done();
+    let start = 0;
     let open = this.openLines();
     while (start < finished) {
       // Up to the slice's end first (a slice of SLICE_LINES exactly when the code allows), then on.
-      let end = Math.min(this.linesAfter(start, SLICE_LINES - open) ?? finished, finished);
-      let { html, atRoot } = highlightCodeBody(text.slice(start, end), this.language);
-      if (!atRoot && end < finished) ({ html, atRoot } = highlightCodeBody(text.slice(start, (end = finished)), this.language));
+      let end = Math.min(linesAfter(rest, start, SLICE_LINES - open) ?? finished, finished);
+      let { html, atRoot } = highlightCodeBody(rest.slice(start, end), this.language);
+      if (!atRoot && end < finished) ({ html, atRoot } = highlightCodeBody(rest.slice(start, (end = finished)), this.language));
       if (!atRoot) break;
-      const lines = countLines(text, start, end);
-      pieces.push({ end, lines, html });
+      const lines = countLines(rest, start, end);
+      pieces.push({ end: done + end, lines, html });
       open = open + lines >= SLICE_LINES ? 0 : open + lines;
       start = end;
     }
-    const rest = text.slice(start);
+    // A string of its own: a slice would keep this frame's `rest` (and what it was cut from) alive.
+    this.rest = start === 0 ? rest : own(rest.slice(start));
+    const left = this.rest;
     // One sanitiser call a frame for the new pieces and the tail (DOMPurify's document per call was
     // the largest cost left in the profiles: bench/NOTES.md, frames while streaming).
-    const parts = sanitizeCodeHtml([...pieces.map((piece) => piece.html), ...(rest ? [highlightCodeBody(rest, this.language).html] : [])], this.className);
+    const parts = sanitizeCodeHtml([...pieces.map((piece) => piece.html), ...(left ? [highlightCodeBody(left, this.language).html] : [])], this.className);
     pieces.forEach(({ end, lines }, i) => {
       this.code.append(...parts[i]!);
       this.pieces.push({ end, lines, nodes: parts[i]! });
       if (this.openLines() >= SLICE_LINES) this.closeSlice();
     });
-    if (!rest) return;
+    if (!left) return;
     this.tail = parts.at(-1)!;
     this.code.append(...this.tail);
   }
@@ -116,17 +127,6 @@ export class StreamedCode {
     const piece = this.pieces.pop();
     if (piece) for (const node of piece.nodes) node.parentNode?.removeChild(node);
     else this.slices.pop()!.element.remove();
-  }
-
-  /** Where `count` more finished lines after `from` end, or undefined while the code has fewer. */
-  private linesAfter(from: number, count: number): number | undefined {
-    let end = from;
-    for (let i = 0; i < count; i++) {
-      const newline = this.text.indexOf('\n', end);
-      if (newline < 0 || newline + 1 >= this.text.length) return undefined;
-      end = newline + 1;
-    }
-    return end;
   }
 
   /**
@@ -152,6 +152,20 @@ export class StreamedCode {
     this.tail = [];
   }
 }
+
+/** Where `count` more finished lines after `from` end in `text`, or undefined while it has fewer. */
+function linesAfter(text: string, from: number, count: number): number | undefined {
+  let end = from;
+  for (let i = 0; i < count; i++) {
+    const newline = text.indexOf('\n', end);
+    if (newline < 0 || newline + 1 >= text.length) return undefined;
+    end = newline + 1;
+  }
+  return end;
+}
+
+/** A copy of `text` that keeps nothing else alive (block-splitter.ts `own`). */
+const own = (text: string) => (text + '\n').slice(0, -1);
 
 /** Newlines in text[from, to): the lines of a piece, which ends after one. */
 function countLines(text: string, from: number, to: number): number {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { longAnswer } from '../../bench/browser-benches';
 import { codeAnswer } from '../../bench/frame-benches';
 import { seededRandom } from '../../bench/lib/seeded-random';
+import { AnswerStreams } from '@/lib/chat/answer-streams';
 import { BlockSplitter } from '@/lib/markdown/block-splitter';
 
 /**
@@ -38,16 +39,24 @@ function wholeSplit(markdown: string): string[] {
 /**
  * `text` fed to one splitter in pieces of 1 to `maxStep` characters (random, seeded: a piece may end
  * mid-line, mid-fence), as the panel feeds it frame by frame; the first prefix whose blocks differ
- * from a split of the whole prefix, or undefined.
+ * from a split of the whole prefix, or whose tail is not the end of the last block, or undefined.
+ * With `deltas`, as the panel streams: the text grows by `+` and the splitter is given the deltas
+ * (answer-streams.ts) to read what is new from.
  */
-function firstDifference(text: string, maxStep: number, seed: number): { prefix: string; streamed: readonly string[]; whole: string[] } | undefined {
+function firstDifference(text: string, maxStep: number, seed: number, deltas = false): { prefix: string; streamed: readonly string[]; whole: string[] } | undefined {
   const random = seededRandom(seed);
   const splitter = new BlockSplitter();
+  const streams = new AnswerStreams();
+  let prefix = '';
   for (let end = 0; ; end = Math.min(text.length, end + 1 + Math.floor(random() * maxStep))) {
-    const prefix = text.slice(0, end);
-    const streamed = splitter.split(prefix);
+    const added = text.slice(prefix.length, end);
+    if (deltas) streams.grew('a', prefix, (prefix = prefix + added), added);
+    else prefix = text.slice(0, end);
+    const streamed = splitter.split(prefix, deltas ? (from) => streams.after('a', prefix, from) : undefined);
     const whole = wholeSplit(prefix);
     if (streamed.length !== whole.length || streamed.some((block, i) => block !== whole[i])) return { prefix, streamed, whole };
+    const tail = splitter.tail;
+    if (tail && (tail.of !== streamed.at(-1) || tail.of.slice(tail.from) !== tail.text)) return { prefix, streamed, whole };
     if (end === text.length) return undefined;
   }
 }
@@ -65,21 +74,28 @@ function fencedMarkdown(seed: number, lines = 400): string {
 }
 
 describe('BlockSplitter', () => {
-  it('gives what a split of the whole gives, at every prefix of the 20,000-token bench answer', () => {
+  it('gives what a split of the whole gives, at every prefix of the 20,000-token bench answer', { timeout: 60_000 }, () => {
     // Pieces of up to 40 characters over its first 3,000 tokens, of up to 400 over the whole (a split
     // of the whole is ~1 ms at its end: every prefix would take too long here).
-    expect(firstDifference(longAnswer(3_000).join(''), 40, 1)).toBeUndefined();
-    expect(firstDifference(longAnswer(20_000).join(''), 400, 4)).toBeUndefined();
+    for (const deltas of [false, true]) {
+      expect(firstDifference(longAnswer(3_000).join(''), 40, 1, deltas)).toBeUndefined();
+      expect(firstDifference(longAnswer(20_000).join(''), 400, 4, deltas)).toBeUndefined();
+    }
   });
 
-  it('gives what a split of the whole gives while the 100,000-token code block streams', () => {
+  it('gives what a split of the whole gives while the 100,000-token code block streams', { timeout: 60_000 }, () => {
     // Its first 8,000 tokens: the opening prose, the fence and ~900 lines of code in one open block.
-    expect(firstDifference(codeAnswer().slice(0, 8_000).join(''), 200, 2)).toBeUndefined();
-    expect(firstDifference(codeAnswer().slice(-3_000).join(''), 30, 3)).toBeUndefined();
+    for (const deltas of [false, true]) {
+      expect(firstDifference(codeAnswer().slice(0, 8_000).join(''), 200, 2, deltas)).toBeUndefined();
+      expect(firstDifference(codeAnswer().slice(-3_000).join(''), 30, 3, deltas)).toBeUndefined();
+    }
   });
 
-  it('carries an open fence over from one call to the next, whatever its kind and wherever the text was cut', () => {
-    for (let seed = 1; seed <= 30; seed++) expect(firstDifference(fencedMarkdown(seed), 12, seed), `seed ${seed}`).toBeUndefined();
+  it('carries an open fence over from one call to the next, whatever its kind and wherever the text was cut', { timeout: 60_000 }, () => {
+    for (let seed = 1; seed <= 30; seed++) {
+      expect(firstDifference(fencedMarkdown(seed), 12, seed), `seed ${seed}`).toBeUndefined();
+      expect(firstDifference(fencedMarkdown(seed), 12, seed, true), `seed ${seed}, deltas`).toBeUndefined();
+    }
   });
 
   it('keeps its generation while the text grows, and each block then starts with the block that was at its place', { timeout: 60_000 }, () => {

@@ -5,6 +5,7 @@ import type { Root } from 'react-dom/client';
 import { describe, expect, it, vi } from 'vitest';
 import { reactRootPerTest } from './react-root-per-test';
 import { Markdown } from '@/components/chat/Markdown';
+import { answerStreams } from '@/lib/chat/answer-streams';
 import { codeAnswer } from '../../bench/frame-benches';
 import { longAnswer } from '../../bench/browser-benches';
 import { renderMarkdownBlock } from '@/lib/markdown/render';
@@ -46,6 +47,26 @@ function stream(text: string, step: number) {
   show(text);
 }
 
+let streamId = 0;
+/**
+ * `text` arriving as the store streams it (chat-store.ts: `content + delta`, the deltas told to
+ * answerStreams) in pieces of `step` characters, the Markdown given the message's id so that it reads
+ * the deltas, not the whole text; after each, `check` (given the text so far).
+ */
+function streamDeltas(text: string, step: number, check?: (shown: string) => void) {
+  const id = `streamed-${++streamId}`;
+  let shown = '';
+  for (let end = Math.min(step, text.length); ; end = Math.min(end + step, text.length)) {
+    const added = text.slice(shown.length, end);
+    answerStreams.grew(id, shown, (shown = shown + added), added);
+    const now = shown;
+    act(() => root.render(<Markdown text={now} id={id} />));
+    check?.(shown);
+    if (end === text.length) break;
+  }
+  answerStreams.end(id);
+}
+
 const lines = (n: number, line: (i: number) => string) => Array.from({ length: n }, (_, i) => line(i)).join('\n');
 
 /** Code blocks whose slices have to wait for the end of a comment, string or embedded language. */
@@ -72,6 +93,21 @@ describe('a fenced code block rendered slice by slice (lib/markdown/streamed-cod
   it.each(Object.entries(TRICKY))('ends with the same HTML when %s streams in', (_, text) => {
     stream(text, 211);
     expect(shownHtml()).toBe(renderedBefore(text));
+  });
+
+  it.each(Object.entries(TRICKY))('renders %s as the whole of each prefix when it streams as deltas (the store’s path)', { timeout: 120_000 }, (_, text) => {
+    streamDeltas(text, 97, (shown) => expect(shownHtml()).toBe(renderedBefore(shown)));
+  });
+
+  it('renders the bench’s two answers as before when they stream as deltas, frame by frame', { timeout: 60_000 }, () => {
+    for (const [tokens, step] of [[longAnswer(1_500), 150], [codeAnswer(6_000), 300]] as const) {
+      const text = tokens.join('');
+      streamDeltas(text, Math.round((step * text.length) / tokens.length));
+      expect(shownHtml()).toBe(renderedBefore(text));
+    }
+    // And cut every 7 characters for its first 1,200 tokens, each prefix checked.
+    const start = codeAnswer(1_200).join('');
+    streamDeltas(start, 7 * 41, (shown) => expect(shownHtml()).toBe(renderedBefore(shown)));
   });
 
   it('ends identical when the closing fence arrives right after a slice was cut before it', () => {
