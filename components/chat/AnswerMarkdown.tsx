@@ -35,5 +35,5 @@ function StoredMarkdown({ id, text, done }: Props) {
   useLayoutEffect(() => {
     if (done && ref.current) renderedAnswers.put(id, text, ref.current);
   }, [id, text, done]);
-  return <Markdown text={text} ref={ref} />;
+  return <Markdown text={text} id={id} ref={ref} />;
 }
