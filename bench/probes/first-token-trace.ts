@@ -17,44 +17,18 @@ import '../lib/node-extension-shim';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { CDPSession, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { defaultSettings } from '../../lib/settings/parse-stored';
 import { sendMessage } from '../../test/e2e/harness/chat';
 import { EXTENSION_DIR, launchExtension, type ExtensionSession } from '../../test/e2e/harness/launch';
 import { askWorker } from '../../test/e2e/harness/worker-message';
 import { startBenchServer } from '../lib/bench-server';
 import { writeSettings } from '../lib/write-settings';
+import { endTraceText, traceEvents, type TraceEvent } from '../lib/cdp-trace';
 import { seedConversation, settleWorker, thousandMessages } from '../long-conversation-benches';
 
 const env = process.env;
 const load = () => os.loadavg()[0]!.toFixed(1);
-
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: Record<string, unknown> & { name?: string; data?: Record<string, unknown> };
-}
-
-async function endTrace(cdp: CDPSession): Promise<TraceEvent[]> {
-  const done = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => resolve(e.stream!)));
-  await cdp.send('Tracing.end');
-  const stream = await done;
-  const chunks: string[] = [];
-  for (;;) {
-    const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
-    chunks.push(base64Encoded ? Buffer.from(data, 'base64').toString('utf8') : data);
-    if (eof) break;
-  }
-  await cdp.send('IO.close', { handle: stream });
-  const parsed = JSON.parse(chunks.join('')) as { traceEvents: TraceEvent[] } | TraceEvent[];
-  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
-}
 
 /** Sends and waits for the answer's end, with timeStamps at the keydown and at the first token's paint. */
 async function send(panel: Page, question: string, marker: string): Promise<void> {
@@ -221,7 +195,7 @@ async function main() {
         await askWorker(panel, 'deleteConversation', 'probe-nothing');
         await panel.waitForTimeout(500);
         await send(panel, `First token ${name} ${i}`, marker);
-        const events = await endTrace(cdp);
+        const events = traceEvents(await endTraceText(cdp));
         if (env.PROBE_TRACE) await fs.writeFile(path.join(env.PROBE_TRACE, `${name}-${i}.json`), JSON.stringify(events));
         const split = analyse(events, server.url.replace('http://', ''));
         if (typeof split === 'string') {

@@ -33,6 +33,7 @@ import { EXTENSION_DIR, launchExtension, type ExtensionSession } from '../../tes
 import { coldOpen } from '../browser-benches';
 import { seedConversation, settleWorker, thousandMessages } from '../long-conversation-benches';
 import { writeSettings } from '../lib/write-settings';
+import { endTraceText, traceEvents, type TraceEvent } from '../lib/cdp-trace';
 
 
 const env = process.env;
@@ -154,32 +155,11 @@ function summariseScroll(label: string, { frames, loafs, ms }: Awaited<ReturnTyp
   }
 }
 
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  pid: number;
-  tid: number;
-  args?: Record<string, unknown> & { name?: string; data?: Record<string, unknown> };
-}
-
 /** Ends a trace started with `transferMode: 'ReturnAsStream'`, reads its stream whole and detaches. */
 async function endTrace(cdp: CDPSession): Promise<string> {
-  const done = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (e: { stream?: string }) => resolve(e.stream!)));
-  await cdp.send('Tracing.end');
-  const stream = await done;
-  const chunks: string[] = [];
-  for (;;) {
-    const { data, eof, base64Encoded } = await cdp.send('IO.read', { handle: stream, size: 1 << 20 });
-    chunks.push(base64Encoded ? Buffer.from(data, 'base64').toString('utf8') : data);
-    if (eof) break;
-  }
-  await cdp.send('IO.close', { handle: stream });
+  const text = await endTraceText(cdp);
   await cdp.detach();
-  return chunks.join('');
+  return text;
 }
 
 /** A CDP trace of one scroll: written to `file`, then summarised per long frame of the panel's main thread. */
@@ -205,9 +185,7 @@ async function tracedScroll(ext: ExtensionSession, panel: Page, file: string): P
   const text = await endTrace(cdp);
   await fs.writeFile(file, text);
   summariseScroll('traced scroll', result);
-  const parsed = JSON.parse(text) as { traceEvents: TraceEvent[] } | TraceEvent[];
-  const events = Array.isArray(parsed) ? parsed : parsed.traceEvents;
-  summariseTrace(events);
+  summariseTrace(traceEvents(text));
 }
 
 function summariseTrace(events: TraceEvent[]): void {
@@ -294,8 +272,7 @@ async function startWholeTrace(ext: ExtensionSession): Promise<(file: string) =>
     const text = await endTrace(cdp);
     await fs.writeFile(file, text);
     console.log(`whole trace written to ${file}`);
-    const parsed = JSON.parse(text) as { traceEvents: TraceEvent[] } | TraceEvent[];
-    summariseWholeTrace(Array.isArray(parsed) ? parsed : parsed.traceEvents);
+    summariseWholeTrace(traceEvents(text));
   };
 }
 
