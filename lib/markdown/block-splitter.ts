@@ -1,5 +1,5 @@
 import { startsWith } from './starts-with';
-import type { Tail } from './text-tail';
+import { own, type Tail } from './text-tail';
 
 /** A line that opens or closes a fenced code block (CommonMark §4.5): its fence, else undefined. */
 const fenceOf = (line: string) => /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
@@ -16,7 +16,7 @@ const fenceOf = (line: string) => /^\s{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
  */
 export class BlockSplitter {
   private text = '';
-  /** Blocks finished by a blank line, each a string of its own (see `own`). */
+  /** Blocks finished by a blank line, each a string of its own (text-tail.ts `own`). */
   private finished: string[] = [];
   /** The text from the start of its last line (which may still grow): all that is read again. */
   private line = '';
@@ -108,13 +108,3 @@ export class BlockSplitter {
     Object.assign(this, { text: '', finished: [], line: '', open: undefined, fence: undefined, blocks: [], tail: undefined });
   }
 }
-
-/**
- * A finished block as a string of its own. A substring is, in V8, a view that keeps the string it was
- * cut from alive (13 characters or more); a finished block is kept as long as its message is shown,
- * and the string it was cut from is the whole answer as it was in that frame, so the blocks of a
- * 20,000-token answer would keep hundreds of the answer's earlier versions alive. Flattening the
- * block with one character more copies it (into a string of its own length); the view of that copy
- * keeps only the copy.
- */
-const own = (block: string) => (block + '\n').slice(0, -1);

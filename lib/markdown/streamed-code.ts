@@ -1,7 +1,7 @@
 import { codeClass, highlightCodeBody, knownLanguage } from './highlight-code';
 import { sanitizeCodeHtml } from './render';
 import { startsWith } from './starts-with';
-import { sliceFrom, type Tail } from './text-tail';
+import { own, sliceFrom, type Tail } from './text-tail';
 
 /** Lines per slice (at least): the unit the browser lays out, or skips, of a long code block. */
 export const SLICE_LINES = 32;
@@ -163,9 +163,6 @@ function linesAfter(text: string, from: number, count: number): number | undefin
   }
   return end;
 }
-
-/** A copy of `text` that keeps nothing else alive (block-splitter.ts `own`). */
-const own = (text: string) => (text + '\n').slice(0, -1);
 
 /** Newlines in text[from, to): the lines of a piece, which ends after one. */
 function countLines(text: string, from: number, to: number): number {
