@@ -1,6 +1,6 @@
 import type { Runtime } from 'webextension-polyfill';
 import type { OAuth2Gateway } from '../auth/oauth2-gateway';
-import { firstLeftOut, fitToContext, turnCost } from '../chat/context-budget';
+import { fitSend } from '../chat/context-budget';
 import type { ActivityRecord, ContextCut, MessageRecord, SentPage } from '../chat/conversation-db';
 import { recordFromWire } from '../chat/image-wire';
 import { providerMessages } from '../chat/provider-messages';
@@ -175,12 +175,12 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
             // reference's estimate): only the turns that go are read (issue 13 target 2).
             const size = read.settings ? contextSizeFor(read.settings.providers, message.provider, message.model) : contextTokens(message.model);
             // Turns the panel left out as beyond the budget (chat-store sendTurnsOf) are only counted:
-            // the fit must stop within what was sent, at the turn it would stop at on all of them,
-            // or the panel is asked for every turn. A panel cannot make the worker skip the check.
+            // the fit must stop within what was sent, or the panel is asked for every turn (fitSend).
             const older = Number.isSafeInteger(message.older) && message.older! > 0 ? message.older! : 0;
-            if (older && firstLeftOut(message.messages, turnCost, size) === undefined) return settle(runId, () => tell({ type: 'history-needed', runId }));
-            const { turns: messages, cut } = fitToContext(message.messages, size);
-            const fitted = cut ? { cut: { kept: cut.kept, total: cut.total + older } } : {};
+            const fit = fitSend(message.messages, size, older);
+            if (!fit) return settle(runId, () => tell({ type: 'history-needed', runId }));
+            const { turns: messages, cut } = fit;
+            const fitted = cut ? { cut } : {};
             if (inFull(messages)) return settle(runId, () => begin({ ...message, messages, ...fitted }, read));
             return readPath(conversationId, messages, { unwritten: (id) => runs.unwritten(id) }).then((turns) =>
               settle(runId, () => (turns ? begin({ ...message, messages: turns, ...fitted }, read) : tell({ type: 'history-needed', runId }))),

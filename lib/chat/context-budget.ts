@@ -31,7 +31,6 @@ export interface Budgeted<T extends SendTurn = SendTurn> {
  * referenced turn it reads back (read-path.ts); it does not read the ones left out.
  */
 export const turnCost = (turn: SendTurn): number => (isTurnRef(turn) ? turn.tokens : estimateTurnTokens(turn));
-const costOf = turnCost;
 
 /**
  * Where fitToContext stops on these turns: the index of the newest turn that does not fit beside the
@@ -73,11 +72,29 @@ export function firstLeftOut<T>(turns: readonly T[], cost: (turn: T) => number, 
  * converts the ~80 turns that go instead of all of them (issue 13 target 2, first token).
  */
 export function fitToContext<T extends SendTurn>(turns: readonly T[], contextTokens: number): Budgeted<T> {
+  return keptAfter(turns, firstLeftOut(turns, turnCost, contextTokens), 0);
+}
+
+/**
+ * A send's fit, where the panel left `older` turns out before `turns` as beyond the budget (chat-store
+ * sendTurnsOf): the same turns go as fitToContext would keep from all of them, and the cut's total
+ * counts the ones left out. Undefined when every turn sent fits (the budget stops only before them), so it could
+ * have kept one of those left out: the caller asks the panel for every turn (`history-needed`). A
+ * panel cannot make the worker skip a turn the model could have had.
+ */
+export function fitSend<T extends SendTurn>(turns: readonly T[], contextTokens: number, older: number): Budgeted<T> | undefined {
+  const stop = firstLeftOut(turns, turnCost, contextTokens);
+  if (older > 0 && stop === undefined) return undefined;
+  return keptAfter(turns, stop, older);
+}
+
+/** The turns after `stop` (firstLeftOut's; undefined: all), starting with a question, and the cut if any. */
+function keptAfter<T extends SendTurn>(turns: readonly T[], stop: number | undefined, older: number): Budgeted<T> {
   if (turns.length < 2) return { turns: [...turns] };
-  let first = (firstLeftOut(turns, costOf, contextTokens) ?? -1) + 1;
+  let first = (stop ?? -1) + 1;
   // An answer whose question was left out would open the request with an assistant turn.
   while (first < turns.length - 1 && turns[first]!.role !== 'user') first++;
   if (first === 0) return { turns: [...turns] };
   const kept = turns.slice(first);
-  return { turns: kept, cut: { kept: kept.length, total: turns.length } };
+  return { turns: kept, cut: { kept: kept.length, total: older + turns.length } };
 }

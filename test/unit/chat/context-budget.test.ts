@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWER_RESERVE_TOKENS, firstLeftOut, fitToContext, REQUEST_ALLOWANCE_TOKENS, turnBudget, turnCost } from '@/lib/chat/context-budget';
+import { ANSWER_RESERVE_TOKENS, firstLeftOut, fitSend, fitToContext, REQUEST_ALLOWANCE_TOKENS, turnBudget, turnCost } from '@/lib/chat/context-budget';
 import { seededRandom } from '../../../bench/lib/seeded-random';
 import { estimateTextTokens, estimateTurnTokens, IMAGE_TOKENS, TURN_OVERHEAD_TOKENS } from '@/lib/chat/estimate-tokens';
 import type { ChatTurn } from '@/lib/messaging/chat-port';
@@ -122,9 +122,10 @@ describe('a send that leaves out the turns the budget cannot keep (the panel’s
       const all = fitToContext(turns, size);
       const older = firstLeftOut(turns, turnCost, size) ?? 0;
       const sent = turns.slice(older);
-      const fitted = fitToContext(sent, size);
-      expect(fitted.turns).toEqual(all.turns);
-      expect(fitted.cut && { ...fitted.cut, total: fitted.cut.total + older }).toEqual(all.cut);
+      // The worker's fit of that send (serve-chat-port): the same turns, the total counting those left out.
+      const fitted = fitSend(sent, size, older);
+      expect(fitted?.turns).toEqual(all.turns);
+      expect(fitted?.cut).toEqual(all.cut);
       // What the worker checks before it takes the count: its own fit stops within the turns sent.
       if (older) expect(firstLeftOut(sent, turnCost, size)).toBe(0);
     }
@@ -134,6 +135,9 @@ describe('a send that leaves out the turns the budget cannot keep (the panel’s
     expect(firstLeftOut(conversation(5, 100), turnCost, modelFor(30_000))).toBeUndefined();
     expect(firstLeftOut(conversation(9, 5_000), turnCost, modelFor(30_000))).toBe(2);
     expect(firstLeftOut(conversation(9, 5_000).slice(3), turnCost, modelFor(30_000))).toBeUndefined();
+    // A send left that short could have had one more turn: the worker's fit refuses it (it asks for every turn).
+    expect(fitSend(conversation(9, 5_000).slice(3), modelFor(30_000), 3)).toBeUndefined();
+    expect(fitSend(conversation(9, 5_000).slice(2), modelFor(30_000), 2)?.cut).toEqual(fitToContext(conversation(9, 5_000), modelFor(30_000)).cut);
   });
 });
 
