@@ -13,7 +13,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page, type Worker } from '@playwright/test';
-import { CHROMIUM_PATH, extensionArgs } from '../../test/e2e/harness/launch';
+import { CHROMIUM_PATH, extensionArgs, stopWorkerOf } from '../../test/e2e/harness/launch';
 
 const runs = Number(process.env.PROBE_RUNS ?? 12);
 const tiny = await fs.mkdtemp(path.join(os.tmpdir(), 'probe-tiny-'));
@@ -37,20 +37,7 @@ try {
     await page.goto(`chrome-extension://${id}/options.html`);
     probes.push({ name: await worker.evaluate(() => chrome.runtime.getManifest().name), id, worker, page, starts: [] });
   }
-  const stop = async ({ page, id }: (typeof probes)[number]) => {
-    type Version = { versionId: string; scriptURL: string; runningStatus: string };
-    const cdp = await context.newCDPSession(page);
-    const stopped = new Promise<void>((resolve) =>
-      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: Version[] }) => {
-        const version = versions.find((v) => v.scriptURL.startsWith(`chrome-extension://${id}/`));
-        if (version?.runningStatus === 'stopped') resolve();
-        else if (version?.runningStatus === 'running') void cdp.send('ServiceWorker.stopWorker', { versionId: version.versionId });
-      }),
-    );
-    await cdp.send('ServiceWorker.enable');
-    await stopped;
-    await cdp.detach();
-  };
+  const stop = ({ page, id }: (typeof probes)[number]) => stopWorkerOf(context, page, `chrome-extension://${id}/`);
   const loads: number[] = [];
   for (let i = 0; i < runs; i++) {
     loads.push(os.loadavg()[0]!);

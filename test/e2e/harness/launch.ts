@@ -152,24 +152,7 @@ export async function launchExtension(userDataDir: string, extensionDir = EXTENS
     return openLog(worker);
   };
 
-  const stopServiceWorker = async (page: Page) => {
-    type Version = { versionId: string; scriptURL: string; runningStatus: string };
-    const cdp = await context.newCDPSession(page);
-    let ours: Version | undefined;
-    const stopped = new Promise<void>((resolve) =>
-      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: Version[] }) => {
-        const version = versions.find((v) => v.scriptURL === `chrome-extension://${extensionId}/background.js`);
-        if (!version) return;
-        ours ??= version;
-        if (ours && version.versionId === ours.versionId && version.runningStatus === 'stopped') resolve();
-        else if (version.runningStatus === 'running')
-          void cdp.send('ServiceWorker.stopWorker', { versionId: version.versionId });
-      }),
-    );
-    await cdp.send('ServiceWorker.enable');
-    await stopped;
-    await cdp.detach();
-  };
+  const stopServiceWorker = (page: Page) => stopWorkerOf(context, page, `chrome-extension://${extensionId}/background.js`);
 
   return {
     context,
@@ -182,4 +165,36 @@ export async function launchExtension(userDataDir: string, extensionDir = EXTENS
     clickToolbarIcon,
     close: () => context.close(),
   };
+}
+
+/**
+ * Stops the service worker whose script URL starts with `script` (CDP ServiceWorker.stopWorker) and
+ * resolves once Chrome reports it stopped. `page` is any page of the context, for the CDP session.
+ */
+export async function stopWorkerOf(context: BrowserContext, page: Page, script: string): Promise<void> {
+  type Version = { versionId: string; scriptURL: string; runningStatus: string };
+  const cdp = await context.newCDPSession(page);
+  let ours: Version | undefined;
+  // Once the worker has stopped, a port may start it again at once, and an update can still arrive
+  // while the session detaches: `done` keeps the listener from stopping that new start, or from
+  // sending on a detached session (CI saw "Target page, context or browser has been closed" from it).
+  let done = false;
+  const stopped = new Promise<void>((resolve, reject) =>
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: Version[] }) => {
+      if (done) return;
+      const version = versions.find((v) => v.scriptURL.startsWith(script));
+      if (!version) return;
+      ours ??= version;
+      if (version.versionId === ours.versionId && version.runningStatus === 'stopped') {
+        done = true;
+        resolve();
+      } else if (version.runningStatus === 'running')
+        cdp.send('ServiceWorker.stopWorker', { versionId: version.versionId }).catch((error: unknown) => {
+          if (!done) reject(error instanceof Error ? error : new Error(String(error)));
+        });
+    }),
+  );
+  await cdp.send('ServiceWorker.enable');
+  await stopped;
+  await cdp.detach();
 }
