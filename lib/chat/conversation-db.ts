@@ -531,32 +531,18 @@ type TermIndex<Tx extends ArrayLike<StoreNames<OmniDB>>> = IDBPIndex<OmniDB, Tx,
  * so the candidates are split into SEARCH_LIMITS.probeLanes slices, each with cursors of its own:
  * their requests queue together in the transaction instead of one round trip after another.
  */
-async function havingWord<Tx extends ArrayLike<StoreNames<OmniDB>>>(
-  index: TermIndex<Tx>,
-  word: ExpandedWord,
-  candidates: readonly string[],
-  onMatch: (id: string) => void = () => undefined,
-): Promise<string[]> {
+async function havingWord<Tx extends ArrayLike<StoreNames<OmniDB>>>(index: TermIndex<Tx>, word: ExpandedWord, candidates: readonly string[]): Promise<string[]> {
   const found = new Set<string>();
   const per = Math.ceil(candidates.length / Math.max(1, SEARCH_LIMITS.probeLanes));
   const probes: Promise<void>[] = [];
   for (let from = 0; from < candidates.length; from += per)
-    for (const { term } of word.terms) probes.push(probeTerm(index, term, candidates.slice(from, from + per), found, onMatch));
+    for (const { term } of word.terms) probes.push(probeTerm(index, term, candidates.slice(from, from + per), found));
   await Promise.all(probes);
   return candidates.filter((id) => found.has(id));
 }
 
-/**
- * Adds to `found` each of `slice` (ids, ascending) that has `term`, one cursor jump per candidate at
- * most; `onMatch` hears of each id the first time any term finds it.
- */
-async function probeTerm<Tx extends ArrayLike<StoreNames<OmniDB>>>(
-  index: TermIndex<Tx>,
-  term: string,
-  slice: readonly string[],
-  found: Set<string>,
-  onMatch: (id: string) => void,
-): Promise<void> {
+/** Adds to `found` each of `slice` (ids, ascending) that has `term`, one cursor jump per candidate at most. */
+async function probeTerm<Tx extends ArrayLike<StoreNames<OmniDB>>>(index: TermIndex<Tx>, term: string, slice: readonly string[], found: Set<string>): Promise<void> {
   // An index range bounds terms, not ids: the cursor opens at the term's first id, then jumps.
   let cursor = await index.openKeyCursor(term);
   let next = 0;
@@ -565,7 +551,6 @@ async function probeTerm<Tx extends ArrayLike<StoreNames<OmniDB>>>(
     // Candidates before the cursor's id do not have the term: passed without a request.
     while (next < slice.length && slice[next]! < at) next++;
     if (slice[next] === at) {
-      if (!found.has(at)) onMatch(at);
       found.add(at);
       next++;
     }
@@ -589,20 +574,13 @@ export class HistorySearch {
   /** The matches, once known in full. */
   private ids: Set<string> | undefined;
   private counting: Promise<number | undefined> | undefined;
-  /**
-   * A few matches' rows, newest first, read with the matches themselves (start): the first page
-   * is cut from them, once; later pages read theirs anew, as the list would.
-   */
-  private firstRows: ConversationRecord[] | undefined;
 
   private constructor(
     /** The query's words, rarest first. */
     private readonly expanded: readonly ExpandedWord[],
     ids: Set<string> | undefined,
-    firstRows?: ConversationRecord[],
   ) {
     this.ids = ids;
-    this.firstRows = firstRows;
   }
 
   private get words(): string[] {
@@ -614,7 +592,7 @@ export class HistorySearch {
     const words = queryTerms(query);
     if (words.length === 0) return undefined;
     return withDb(async (database) => {
-      const tx = database.transaction(['vocabulary', 'terms', 'conversations']);
+      const tx = database.transaction(['vocabulary', 'terms']);
       const vocabulary = tx.objectStore('vocabulary');
       const expanded: ExpandedWord[] = await Promise.all(
         words.map(async (word) => {
@@ -629,27 +607,16 @@ export class HistorySearch {
       const index = tx.objectStore('terms').index('term');
       // The rarest word's keys in full (a request per term), then each other word probed on those candidates only.
       let found = [...new Set((await Promise.all(rarest.terms.map((t) => index.getAllKeys(t.term)))).flat())].sort(byId);
-      // Few enough to be ordered by their rows (searchConversationsPage): each match's row is asked
-      // for here, in this transaction, as soon as the match is known, so the rows' reads queue beside
-      // the probe's cursors instead of after them, in a transaction of their own (bench/NOTES.md, session 10).
-      const rows = found.length <= READ_BY_ID ? new Map<string, Promise<ConversationRecord | undefined>>() : undefined;
-      const conversations = tx.objectStore('conversations');
-      const readRow = (id: string) => void rows?.set(id, conversations.get(id));
-      if (others.length === 0) found.forEach(readRow);
-      for (const [i, word] of others.entries()) {
+      for (const word of others) {
         if (found.length === 0) break;
-        // Only the last word's matches are the query's: an earlier word's may fail a later one.
-        const last = i === others.length - 1;
-        if (word.terms.length <= SEARCH_LIMITS.probeTerms) found = await havingWord(index, word, found, last ? readRow : undefined);
+        if (word.terms.length <= SEARCH_LIMITS.probeTerms) found = await havingWord(index, word, found);
         else {
           // A short prefix (hundreds of terms, a cursor each): the candidates' own terms are fewer requests.
           const records = await Promise.all(found.map((id) => tx.objectStore('terms').get(id)));
           found = found.filter((_, i) => hasEvery(records[i]?.terms ?? [], [word.word]));
-          if (last) found.forEach(readRow);
         }
       }
-      const firstRows = rows && (await Promise.all(found.map((id) => rows.get(id)))).filter((c) => c !== undefined).sort(newestFirst);
-      return new HistorySearch(expanded, new Set(found), firstRows);
+      return new HistorySearch(expanded, new Set(found));
     });
   }
 
@@ -660,9 +627,6 @@ export class HistorySearch {
 
   /** Up to `limit` matches after `after` (from the newest when absent), newest first. */
   async page(limit: number, after?: HistoryCursor): Promise<ConversationRecord[]> {
-    const firstRows = this.firstRows;
-    this.firstRows = undefined;
-    if (firstRows && !after) return firstRows.slice(0, limit);
     if (this.ids) return searchConversationsPage(this.ids, limit, after);
     const walked = await this.walk(limit, after);
     // A walk from the newest that ended with the page not full met every match: the total is known.
@@ -691,7 +655,6 @@ export class HistorySearch {
   /** Forgets a deleted conversation. */
   drop(id: string): void {
     this.ids?.delete(id);
-    this.firstRows = this.firstRows?.filter((c) => c.id !== id);
   }
 
   /** Every match, from the terms index: each word's terms' keys, the rarest word's first, intersected; undefined once not `wanted`. */

@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto';
-import { IDBDatabase } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ArchivedConversation, ConversationRecord, HistoryCursor, HistorySearch, MessageRecord } from '@/lib/chat/conversation-db';
 import { queryTerms, termsOf } from '@/lib/chat/search-terms';
@@ -281,45 +280,6 @@ describe('a search over the history, a page at a time', () => {
       expect(await allPages(search, 4), query).toEqual(expected(conversations, query));
       expect(await search.count(), query).toBe(expected(conversations, query).length);
     }
-  });
-
-  it('has a rare query\'s first page read with its matches, in the same transaction, and reads the next pages anew', async () => {
-    Object.assign(db.SEARCH_LIMITS, { readInFull: 100_000, probeLanes: 4, probeTerms: 8 });
-    const conversations = history(150, 47);
-    await db.importConversations(conversations);
-    const transactions = vi.spyOn(IDBDatabase.prototype, 'transaction');
-    try {
-      // One word read in full, two words (the other probed), three (only the last word's matches read), a short prefix (terms records).
-      for (const [query, probeTerms] of [['vortex', 8], ['moon ocean', 8], ['ti moon ocean', 8], ['ti moon', 0]] as const) {
-        db.SEARCH_LIMITS.probeTerms = probeTerms;
-        const want = expected(conversations, query);
-        expect(want.length, query).toBeGreaterThan(5);
-        const search = (await db.HistorySearch.start(query))!;
-        transactions.mockClear();
-        const first = await search.page(5);
-        expect(first.map((c) => c.id), query).toEqual(want.slice(0, 5));
-        expect(transactions, query).not.toHaveBeenCalled();
-        expect((await search.page(5, first.at(-1)!)).map((c) => c.id), query).toEqual(want.slice(5, 10));
-        expect(transactions, query).toHaveBeenCalled();
-        // The first page again (a caller reading it twice): read anew, the same rows.
-        transactions.mockClear();
-        expect((await search.page(5)).map((c) => c.id), query).toEqual(want.slice(0, 5));
-        expect(transactions, query).toHaveBeenCalled();
-      }
-    } finally {
-      transactions.mockRestore();
-    }
-  });
-
-  it('leaves a conversation dropped before the first page is read out of that page and the total', async () => {
-    Object.assign(db.SEARCH_LIMITS, { readInFull: 100_000, probeLanes: 4, probeTerms: 8 });
-    const conversations = history(150, 47);
-    await db.importConversations(conversations);
-    const want = expected(conversations, 'moon ocean');
-    const search = (await db.HistorySearch.start('moon ocean'))!;
-    search.drop(want[0]!);
-    expect((await search.page(5)).map((c) => c.id)).toEqual(want.slice(1, 6));
-    expect(search.total).toBe(want.length - 1);
   });
 
   it('asks nothing of a query with no word in it', async () => {
