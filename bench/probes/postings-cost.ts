@@ -81,11 +81,14 @@ const build = await panel.evaluate(async () => {
   const scratch = await openDb('postings-probe', (d) => {
     d.createObjectStore('postings', { keyPath: 'term' });
     d.createObjectStore('numbers', { keyPath: 'n' });
+    d.createObjectStore('directory');
   });
   await new Promise<void>((resolve, reject) => {
-    const tx = scratch.transaction(['postings', 'numbers'], 'readwrite');
+    const tx = scratch.transaction(['postings', 'numbers', 'directory'], 'readwrite');
     for (const p of encoded) tx.objectStore('postings').put(p);
     ids.forEach((id, n) => tx.objectStore('numbers').put({ n, id }));
+    // The other way from numbers to ids: every id in one record, its place its number.
+    tx.objectStore('directory').put(ids, 'ids');
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error);
   });
@@ -110,7 +113,7 @@ for (const [name, ms] of Object.entries(build.times)) console.log(`  ${name}: ${
 const all: Record<string, number[]> = {};
 for (let round = 0; round < rounds; round++) {
   const load = os.loadavg()[0]!;
-  const out = await panel.evaluate(async ({ query }) => {
+  const out = await panel.evaluate(async ({ query, round }) => {
     const req = <T,>(r: IDBRequest<T>) =>
       new Promise<T>((resolve, reject) => {
         r.onsuccess = () => resolve(r.result);
@@ -149,18 +152,48 @@ for (let round = 0; round < rounds; round++) {
       return set;
     });
     sets.sort((a, b) => a.size - b.size);
-    const found = [...sets[0]!].filter((n) => sets.every((s) => s.has(n)));
+    // (Numbers from 10,000 are the earlier rounds' Sends below: no conversation has them.)
+    const found = [...sets[0]!].filter((n) => n < 10_000 && sets.every((s) => s.has(n)));
     lap('postings: decode and intersect');
     const ids = (await Promise.all(found.map((n) => req(tx.objectStore('numbers').get(n))))) as { id: string }[];
     lap('postings: the matches\u2019 ids (numbers store)');
+    const directory = (await req(scratch.transaction('directory').objectStore('directory').get('ids'))) as string[];
+    if (found.some((n, i) => directory[n] !== ids[i]!.id)) throw new Error('the directory disagrees with the numbers store');
+    lap('postings: the matches\u2019 ids (one directory record)');
     const store = db.transaction('conversations').objectStore('conversations');
     const rows = (await Promise.all(ids.map(({ id }) => req(store.get(id))))) as { updatedAt: number }[];
     rows.sort((a, b) => b.updatedAt - a.updatedAt);
     lap('rows of the matches: get each, sort');
+    // A Send that starts a conversation: its ~175 terms added to their postings (get, append or set a bit, put), one transaction.
+    const terms = ((await req(db.transaction('terms').objectStore('terms').get(ids[0]!.id))) as { terms: string[] }).terms;
+    lap('(a terms record read)');
+    const n = 10_000 + round;
+    await new Promise<void>((resolve, reject) => {
+      const write = scratch.transaction('postings', 'readwrite');
+      const store = write.objectStore('postings');
+      for (const term of terms)
+        req(store.get(term)).then((p) => {
+          const posting = p as Posting;
+          if (posting.bits) {
+            const bits = new Uint32Array(Math.max(posting.bits.byteLength / 4, Math.ceil((n + 1) / 32)));
+            bits.set(new Uint32Array(posting.bits));
+            bits[n >>> 5]! |= 1 << (n & 31);
+            store.put({ ...posting, count: posting.count + 1, bits: bits.buffer });
+          } else {
+            const numbers = new Uint32Array(posting.numbers!.byteLength / 4 + 1);
+            numbers.set(new Uint32Array(posting.numbers!));
+            numbers[numbers.length - 1] = n;
+            store.put({ ...posting, count: posting.count + 1, numbers: numbers.buffer });
+          }
+        }, reject);
+      write.oncomplete = () => resolve();
+      write.onerror = () => reject(write.error);
+    });
+    lap(`a new conversation's ${terms.length} terms added to their postings (one transaction)`);
     db.close();
     scratch.close();
     return { times, matches: found.length };
-  }, { query });
+  }, { query, round });
   console.log(`round ${round}, load ${load.toFixed(1)}, matches ${out.matches}`);
   for (const [name, ms] of Object.entries(out.times)) (all[name] ??= []).push(ms);
 }
