@@ -105,6 +105,41 @@ for (let round = 0; round < rounds; round++) {
     lap('rows of the matches: get each');
     rows.sort((a, b) => b.updatedAt - a.updatedAt || cmp(b.id, a.id));
     lap('rows: sort');
+    // The same probe with each match's row asked for as soon as the match is found (PROBE_LANES
+    // lanes), in the same transaction: the rows' reads overlap the probe's instead of following it.
+    const pipelined = async (lanes: number) => {
+      const rowsOf: Promise<unknown>[] = [];
+      const part = Math.ceil(candidates.length / lanes);
+      await Promise.all(
+        Array.from({ length: lanes }, (_, i) => candidates.slice(i * part, (i + 1) * part))
+          .filter((slice) => slice.length)
+          .flatMap((slice) =>
+            other.terms.map(async ({ term }) => {
+              const request = index.openKeyCursor(IDBKeyRange.only(term));
+              let cursor = await req(request);
+              let next = 0;
+              while (cursor && next < slice.length) {
+                const key = cursor.primaryKey as string;
+                while (next < slice.length && slice[next]! < key) next++;
+                if (next === slice.length) break;
+                if (slice[next] === key) {
+                  rowsOf.push(req(store.get(key)));
+                  if (++next === slice.length) break;
+                }
+                cursor.continuePrimaryKey(term, slice[next]!);
+                cursor = await req(request);
+              }
+            }),
+          ),
+      );
+      const got = (await Promise.all(rowsOf)) as { updatedAt: number; id: string }[];
+      got.sort((a, b) => b.updatedAt - a.updatedAt || cmp(b.id, a.id));
+      return got.length;
+    };
+    for (const lanes of [16, 32]) {
+      info[`pipelined ${lanes}`] = await pipelined(lanes);
+      lap(`probe + rows pipelined (${lanes} lanes)`);
+    }
     // Other ways to the same keys, for comparison.
     await Promise.all(other.terms.map((t) => req(index.getAllKeys(t.term))));
     lap('other word: getAllKeys (whole)');
