@@ -201,8 +201,9 @@ async function pairsFor(ext: ExtensionSession, server: BenchServer, label: strin
  * for the 20,000-token answer of §2 and a 100,000-token answer that is mostly one fenced code block.
  */
 export async function streamingFrames(ext: ExtensionSession, server: BenchServer, pairs: { prose: number; code: number }): Promise<Figure[]> {
+  // 0 pairs skips an answer (BENCH_FRAMES_PAIRS=4,0: the prose answer alone, without 100 s of code streams).
   return [
-    ...(await pairsFor(ext, server, '20,000 tokens, prose and code', proseAnswer(), pairs.prose)),
-    ...(await pairsFor(ext, server, '100,000 tokens, one code block', codeAnswer(), pairs.code)),
+    ...(pairs.prose > 0 ? await pairsFor(ext, server, '20,000 tokens, prose and code', proseAnswer(), pairs.prose) : []),
+    ...(pairs.code > 0 ? await pairsFor(ext, server, '100,000 tokens, one code block', codeAnswer(), pairs.code) : []),
   ];
 }

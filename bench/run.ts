@@ -32,7 +32,7 @@ const RUNS = {
     ? { prose: Number(process.env.BENCH_FRAMES_PAIRS.split(',')[0]), code: Number(process.env.BENCH_FRAMES_PAIRS.split(',')[1]) }
     : { prose: quick ? 1 : 10, code: quick ? 1 : 4 },
 };
-// BENCH_ONLY=history (or coldworker, long, frames) runs that section alone (it prints its figures and writes no RESULTS.md).
+// BENCH_ONLY=history (or coldworker, long, frames, cpu) runs that section alone (it prints its figures and writes no RESULTS.md).
 const only = process.env.BENCH_ONLY;
 
 async function main() {
@@ -74,6 +74,10 @@ async function main() {
     }
     if (only === 'long') {
       await section('4b. A 1,000-message conversation', () => longConversation(ext, server, RUNS.long));
+      return;
+    }
+    if (only === 'cpu') {
+      await section('2b. CPU of the 20,000-token answer, Send to last paint, beside the plain page', () => streamingCpu(ext, server, RUNS.streaming));
       return;
     }
     if (only === 'frames') {

@@ -5,7 +5,7 @@
  * the same for the stretch around the longest animation-frame gap (what the frame watcher misses:
  * it says a frame was long, not what ran in it).
  *
- *   PROBE_ANSWER=code|prose [PROBE_EXTENSION_DIR=dir] npx tsx bench/probes/frame-profile.ts
+ *   PROBE_ANSWER=code|prose [PROBE_WARM=1] [PROBE_EARLY_MS=600] [PROBE_EXTENSION_DIR=dir] npx tsx bench/probes/frame-profile.ts
  *
  * Outside `npm run bench`: a profiler slows what it watches, so it explains figures, never makes them.
  */
@@ -84,6 +84,15 @@ try {
   const tokens = process.env.PROBE_ANSWER === 'prose' ? longAnswer(20_000) : codeAnswer();
   server.setPlan({ tokens, perTick: 20, tickMs: 10, firstTokenDelayMs: 30 });
 
+  // PROBE_WARM=1: one answer first, in a panel then closed, as every §2c run after the first finds it
+  // (the panel reopens on that answer before New chat).
+  if (process.env.PROBE_WARM === '1') {
+    const first = await settledNewChat(ext);
+    await watchAnswerEnd(first);
+    await sendMessage(first, 'Warm');
+    await answerEndAt(first);
+    await first.close();
+  }
   const panel = await settledNewChat(ext);
   await watchAnswerEnd(panel);
   // The longest gap between animation frames, and when (on the page's clock, as the profile's is not).
@@ -114,6 +123,10 @@ try {
   const from = profile.startTime + (gap.at - sentAt) * 1000;
   console.log('The longest gap, self time by function:');
   for (const line of selfTimes(profile, from, from + gap.gap * 1000)) console.log(`  ${line}`);
+  // The first half-second after Send: where §2c's remaining long frames of the prose answer sit.
+  const early = Number(process.env.PROBE_EARLY_MS ?? 600);
+  console.log(`The first ${early} ms after Send, self time by function:`);
+  for (const line of selfTimes(profile, profile.startTime, profile.startTime + early * 1000)) console.log(`  ${line}`);
   await panel.close();
 } finally {
   await server.close();

@@ -11,6 +11,7 @@ import { usePageTextRefusal } from '@/lib/settings/use-page-text-refusal';
 import { IconButton } from '@/components/ui/IconButton';
 import { ContextChip } from './ContextChip';
 import { ImageAttachments } from './ImageAttachments';
+import { preloadMarkdown, preloadMarkdownWhenIdle } from './lazy-markdown';
 import { PageSuggestion } from './PageSuggestion';
 import { PromptPicker } from './PromptPicker';
 import { ScreenshotButton } from './ScreenshotButton';
@@ -43,6 +44,10 @@ export function Composer() {
   const { allowAddPage } = useEffectiveSettings();
   // The organization may let no page text go to this provider: say so on the button (issue 16).
   const pageRefusal = usePageTextRefusal();
+
+  // The panel has opened: once it is idle, the Markdown chunk loads and warms (lazy-markdown.tsx),
+  // so the first answer pays none of it inside a frame (issue 13 target 1).
+  useEffect(preloadMarkdownWhenIdle, []);
 
   // A question the worker refused comes back to the box, as it was typed.
   useEffect(
@@ -127,8 +132,12 @@ export function Composer() {
           placeholder={t('composer_placeholder')}
           aria-description={t('composer_keys')}
           {...picker.textboxProps}
-          // Someone about to write: a worker Chrome stopped while idle starts now, not after Send.
-          onFocus={wakeWorker}
+          // Someone about to write: a worker Chrome stopped while idle starts now, not after Send, and
+          // the Markdown chunk loads now, not inside the first answer's first frame.
+          onFocus={() => {
+            wakeWorker();
+            preloadMarkdown();
+          }}
           onChange={(e) => {
             setText(e.target.value);
             picker.onInput();

@@ -98,3 +98,6 @@ export function Markdown({ text, id, ref }: { text: string; id?: string; ref?: R
     </div>
   );
 }
+
+// The chunk's warm-up (markdown-chunk.ts preloads it): in this chunk, so it loads with the code it warms.
+export { warmSteps } from '@/lib/markdown/warm-markdown';

@@ -9,12 +9,11 @@ import { MessageActions } from './MessageActions';
 import { MessageImages } from './MessageImages';
 import { SignInAgain } from './SignInAgain';
 import { useNearLogView } from './use-near-log-view';
+import { LazyMarkdown } from './lazy-markdown';
 import { t, type MessageKey } from '@/lib/i18n/t';
 
-// Markdown, sanitising and highlighting are a third of the panel's code and are not needed to open
-// it: they load after the first paint (bench/RESULTS.md, cold open), showing plain text until then.
-const Markdown = lazy(() => import('./Markdown').then((m) => ({ default: m.Markdown })));
-// The same chunk: a windowed log's answers, kept rendered once finished (AnswerMarkdown.tsx).
+// Markdown.tsx's chunk comes through LazyMarkdown (lazy-markdown.tsx), loaded once for the panel.
+// The same code: a windowed log's answers, kept rendered once finished (AnswerMarkdown.tsx).
 const AnswerMarkdown = lazy(() => import('./AnswerMarkdown').then((m) => ({ default: m.AnswerMarkdown })));
 
 /**
@@ -103,7 +102,7 @@ export const MessageItem = memo(function MessageItem({ entry, onRetry, canRetry,
         <div className="content">
           {near ? (
             <Suspense fallback={<div className="plain">{entry.content}</div>}>
-              {posInSet !== undefined ? <AnswerMarkdown id={entry.id} text={entry.content} done={entry.status !== 'streaming'} /> : <Markdown text={entry.content} id={entry.id} />}
+              {posInSet !== undefined ? <AnswerMarkdown id={entry.id} text={entry.content} done={entry.status !== 'streaming'} /> : <LazyMarkdown text={entry.content} id={entry.id} />}
             </Suspense>
           ) : (
             <div className="plain">{entry.content}</div>

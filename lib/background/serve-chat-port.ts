@@ -46,7 +46,7 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
     deltas.cancel();
     runs.detach(listener);
   };
-  // Deltas are joined, at most one message per frame (coalesce-deltas.ts): a port message per token
+  // Deltas are joined, at most one message per 25 ms (coalesce-deltas.ts): a port message per token
   // cost the browser process more CPU than the rest of the answer (issue 13).
   const deltas = coalesceDeltas((message) => {
     if (!open) return;

@@ -1,10 +1,15 @@
 import type { ChatServerMessage } from './chat-port';
 
 /**
- * The least time between two delta messages on one port: one frame at 60 Hz, the rate at which the
- * side panel shows text anyway (its DeltaBatcher applies deltas once per animation frame).
+ * The least time between two delta messages on one port: 40 updates a second. The side panel shows
+ * text once per animation frame (its DeltaBatcher), so one message per 60 Hz frame (16 ms) was the
+ * most it could use; each message still costs the browser process a hop, and at 16 ms its main and IO
+ * threads spent twice the plain page's while an answer streamed (bench §2b, BENCH_THREADS=1). 25 ms
+ * keeps the text well above the ~30 updates a second below which it looks choppy (issue 13 target 0).
  */
-export const DELTA_INTERVAL_MS = 16;
+export const DELTA_INTERVAL_MS = 25;
+/** Fewer updates a second than this and a streaming answer visibly stutters: the interval must allow it. */
+export const MIN_UPDATES_PER_SECOND = 30;
 
 export interface DeltaCoalescer {
   /** Posts `message`, or holds it to join the next deltas of the same run. */

@@ -150,3 +150,23 @@ test('a provider with no key gives an answer that says what to add, never a spin
   await expect(answer.getByRole('alert')).toContainText('OpenAI needs an API key: add it in omni-ai’s options, then press Retry.');
   await expect(panel.getByRole('button', { name: 'Send' })).toBeVisible();
 });
+
+test('a panel opened on a new chat loads the Markdown code while idle, before the first question, and the first answer is Markdown', async ({ extension }) => {
+  const server = await startFakeOpenAI({ models: ['gpt-5.5'], credential: acceptKey('o') });
+  try {
+    await configureProvider(await extension.openOptions(), 'OpenAI', { 'API key': 'o', 'Base URL': `${server.url}/v1` });
+    const panel = await extension.openSidePanel();
+    // Nothing on screen needs it (no conversation yet): it loads because the panel is idle, so the
+    // first answer's first frame does not load, compile and first run it (issue 13 target 1).
+    // Extension scripts are not in Resource Timing; Vite's loader marks each chunk it imports with a modulepreload link.
+    const markdownLoaded = () => panel.evaluate(() => !!document.querySelector('link[rel="modulepreload"][href*="/chunks/Markdown-"]'));
+    await expect.poll(markdownLoaded, { timeout: 5_000 }).toBe(true);
+    expect(server.requests.filter((r) => r.path.endsWith('/chat/completions'))).toHaveLength(0);
+
+    await sendMessage(panel, 'Hi');
+    const answer = await lastAnswer(panel);
+    await expect(answer.locator('.content .markdown')).toHaveText(RECORDED_TEXT.azure);
+  } finally {
+    await server.close();
+  }
+});
