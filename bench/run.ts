@@ -25,7 +25,10 @@ const RUNS = {
   gateway: quick ? 1 : 5,
   coldWorker: quick ? 2 : 10,
   history: quick ? 2 : 10,
-  long: { open: quick ? 3 : 20, scroll: quick ? 2 : 5, firstToken: quick ? 3 : 20 },
+  // BENCH_LONG_RUNS=1,1,10 sets them (cold opens, scrolls, first-token pairs) for an A/B run of one figure.
+  long: process.env.BENCH_LONG_RUNS
+    ? (([open, scroll, firstToken]) => ({ open: open!, scroll: scroll!, firstToken: firstToken! }))(process.env.BENCH_LONG_RUNS.split(',').map(Number))
+    : { open: quick ? 3 : 20, scroll: quick ? 2 : 5, firstToken: quick ? 3 : 20 },
   // Pairs (omni-ai, plain page) for §2c: the 100,000-token answer takes 50 s a stream.
   // BENCH_FRAMES_PAIRS=3,2 sets them (prose, code) for a shorter A/B run.
   frames: process.env.BENCH_FRAMES_PAIRS

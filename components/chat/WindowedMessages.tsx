@@ -66,14 +66,9 @@ export function WindowedMessages({ entries, versions, streaming, onRetry, scroll
   const [getItemKey, estimateSize] = useMemo(() => {
     const rows = entries;
     // The library asks again for every row not yet measured each time a mounted row resizes (each
-    // streamed frame): an estimate reads the message's text, so each is worked out once.
-    const estimates = new Map<number, number>();
-    const estimate = (index: number) => {
-      let height = estimates.get(index);
-      if (height === undefined) estimates.set(index, (height = estimateRowHeight(rows[index]!)));
-      return height;
-    };
-    return [(index: number) => rows[index]!.id, estimate];
+    // streamed frame) and when the rows change (each Send): an estimate reads the message's text,
+    // so each message's is worked out once (window-rows.ts), not once per set of rows.
+    return [(index: number) => rows[index]!.id, (index: number) => estimateRowHeight(rows[index]!)];
     // Keyed by the rows' ids on purpose: a new answer text in the same rows keeps the measurements.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [rowIds]);

@@ -12,10 +12,25 @@ export const WINDOW_FROM = 100;
 const LINE_CHARS = 48;
 
 /**
+ * Each message's guess, worked out once per message object. The store replaces a message when it
+ * changes (chat-store.ts: `patch`, the delta batcher), so an object's guess never goes stale. The
+ * virtualizer asks again for every row not yet measured whenever the rows change: at each Send in a
+ * 1,000-message conversation that was ~1,000 texts split into lines, on the first token's path
+ * (issue 13 target 2, bench/NOTES.md session 10).
+ */
+const estimates = new WeakMap<object, number>();
+
+/**
  * A first guess at a message's height, in px, before it is measured: its lines of text plus the
  * author line and the actions. A close guess keeps the scrollbar from jumping as rows are measured.
  */
 export function estimateRowHeight(entry: Pick<ChatEntry, 'role' | 'content' | 'images'>): number {
+  let height = estimates.get(entry);
+  if (height === undefined) estimates.set(entry, (height = guessHeight(entry)));
+  return height;
+}
+
+function guessHeight(entry: Pick<ChatEntry, 'role' | 'content' | 'images'>): number {
   let lines = 0;
   for (const line of entry.content.split('\n')) lines += Math.max(1, Math.ceil(line.length / LINE_CHARS));
   const text = lines * 22;

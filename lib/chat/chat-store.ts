@@ -15,7 +15,8 @@ import {
   type PageContext,
   type SentPage,
 } from './conversation-db';
-import { defaultLeaf, latestLeaf, viewOf, type Versions } from './conversation-tree';
+import { defaultLeaf, latestLeaf, type Versions } from './conversation-tree';
+import { view, viewAfter } from './chat-view';
 import { answerStreams } from './answer-streams';
 import { DeltaBatcher } from './delta-batcher';
 import { useDraftImages } from './draft-images';
@@ -191,13 +192,6 @@ const patch = (entries: ChatEntry[], id: string, change: Partial<ChatEntry>) =>
 const isStreaming = (entries: ChatEntry[]) => entries.some((e) => e.status === 'streaming');
 
 const nodes = (messages: ChatEntry[]) => messages.map((m) => ({ ...m, at: m.at ?? 0 }));
-
-/** The state for a conversation's messages shown down to `leafId`: the path, its versions, whether anything streams. */
-function view(messages: ChatEntry[], leafId: string | undefined) {
-  const { path, versions } = viewOf(nodes(messages), leafId);
-  const byId = new Map(messages.map((m) => [m.id, m]));
-  return { messages, leafId, entries: path.map((node) => byId.get(node.id)!), versions, streaming: isStreaming(messages) };
-}
 
 /**
  * Rows of the history list read at a time: more than a tall panel shows, so the first page fills it
@@ -413,7 +407,9 @@ export const useChat = create<ChatState>()((set, get) => {
     const previous = { messages: get().messages, leafId: get().leafId };
     const kept = get().messages.filter((m) => m.id !== replaces);
     const { conversationId } = get();
-    const show = () => set(view([...kept, ...(user ? [user] : []), answer], runId));
+    // A Send only extends the path shown: its view reuses the one before (chat-view.ts viewAfter)
+    // rather than walking the 1,000 messages of a long conversation again on the first token's path.
+    const show = () => set((s) => viewAfter(s, [...kept, ...(user ? [user] : []), answer], runId));
     /** The answer says why its question could not be sent. */
     const failed = (error: StreamError | undefined) => {
       if (error) finish(runId, { status: 'error', error });
@@ -456,8 +452,8 @@ export const useChat = create<ChatState>()((set, get) => {
     };
     const listing = choice ? undefined : liveModelsPending(provider, settings.providers);
     if (!listing) {
-      // Posted before the panel's new state is derived (view() walks every message of the
-      // conversation, 1,000 in a long one), so the worker starts on it meanwhile (issue 13 target 2);
+      // Posted before the panel's new state is derived (and before React renders it: the windowed
+      // log's commit of the new rows), so the worker starts on it meanwhile (issue 13 target 2);
       // the question and the answer are shown in the same task, before any reply can arrive.
       const error = post();
       show();

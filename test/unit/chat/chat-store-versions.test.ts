@@ -91,8 +91,15 @@ describe('editing and regenerating keep every version', () => {
     chat().showVersion(chat().entries[2]!.id, -1);
     expect(shown()).toEqual(['user:Capital of France?', 'assistant:Paris.', 'user:And of Italy?', 'assistant:Rome.']);
     // A new question goes below the version shown.
+    const before = chat();
     chat().send('And of Germany?');
     expect(turns(sends().at(-1)!)).toEqual(['ref:user:Capital of France?', 'ref:assistant:Paris.', 'ref:user:And of Italy?', 'ref:assistant:Rome.', 'user:And of Germany?']);
+    // Its view extends the one before (chat-view.ts viewAfter): the same message objects, the same
+    // versions object, so the rows already shown (memoised) are not rendered again.
+    expect(chat().entries.slice(0, 4).every((e, i) => e === before.entries[i])).toBe(true);
+    expect(chat().versions).toBe(before.versions);
+    expect(chat().versions[chat().entries[2]!.id]).toMatchObject({ index: 0 });
+    expect(shown().slice(4)).toEqual(['user:And of Germany?', 'assistant:']);
   });
 
   it('neither edits nor regenerates while an answer streams', () => {

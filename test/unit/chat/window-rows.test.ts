@@ -20,6 +20,22 @@ describe('estimateRowHeight', () => {
     expect(wrapped).toBe(lines);
   });
 
+  it('reads a message’s text once, however often the rows ask; a changed message (a new object) is read again', () => {
+    let reads = 0;
+    const text = 'a\nb\nc';
+    const entry = {
+      role: 'assistant' as const,
+      get content() {
+        reads++;
+        return text;
+      },
+    };
+    const first = estimateRowHeight(entry);
+    expect(estimateRowHeight(entry)).toBe(first);
+    expect(reads).toBe(1);
+    expect(estimateRowHeight({ ...entry, content: `${text}\nd` })).toBe(first + 22);
+  });
+
   it('counts room for attached images', () => {
     const plain = estimateRowHeight({ role: 'user', content: 'Look' });
     expect(estimateRowHeight({ role: 'user', content: 'Look', images: [{} as never] })).toBeGreaterThan(plain + 100);
