@@ -81,6 +81,49 @@ export function* nearestFirst(view: FillView, count: number): Generator<number> 
 }
 
 /**
+ * Rows at each end of the conversation the fill takes early, beside those near the view: four
+ * questions and their answers, what Home or End lands on and the first screens past it. The ends are one key away from anywhere (Home, End, the
+ * scrollbar dragged to the top), and a conversation opens at its end, so without them the top was
+ * filled last: a jump there rendered every answer it landed on inside its frames.
+ */
+export const END_ROWS = 8;
+
+/**
+ * The order the fill takes the rows in: those in view, then two from nearestFirst for each one
+ * from the ends (the first and last END_ROWS, alternately top and bottom, each end's outermost
+ * first); every row once. Past the ends' rows, nearestFirst alone.
+ */
+export function* fillOrder(view: FillView, count: number): Generator<number> {
+  if (count <= 0) return;
+  const seen = new Set<number>();
+  const near = nearestFirst(view, count);
+  // As nearestFirst clamps the view, so its first `inView` rows are those in view.
+  const start = Math.min(Math.max(view.start, 0), count - 1);
+  const inView = Math.min(Math.max(view.end, start), count - 1) - start + 1;
+  const ends: number[] = [];
+  for (let i = 0; i < Math.min(END_ROWS, count); i++) ends.push(i, count - 1 - i);
+  let end = 0;
+  const take = (source: Iterator<number>) => {
+    for (let next = source.next(); !next.done; next = source.next()) if (!seen.has(next.value)) return seen.add(next.value), next.value;
+    return undefined;
+  };
+  const endsSource = { next: (): IteratorResult<number> => (end < ends.length ? { value: ends[end++]!, done: false } : { value: undefined, done: true }) };
+  for (let i = 0; i < inView; i++) {
+    const row = take(near);
+    if (row !== undefined) yield row;
+  }
+  for (;;) {
+    const a = take(near);
+    if (a !== undefined) yield a;
+    const b = take(near);
+    if (b !== undefined) yield b;
+    const c = take(endsSource);
+    if (c !== undefined) yield c;
+    if (a === undefined && b === undefined && c === undefined) return;
+  }
+}
+
+/**
  * Renders a windowed log's finished answers ahead of the view while the panel is idle, and keeps
  * them (rendered-answers.ts), so that scrolling mounts a clone instead of parsing, sanitising and
  * highlighting each answer in the frame: the first scroll through a long conversation did that for
@@ -89,7 +132,8 @@ export function* nearestFirst(view: FillView, count: number): Generator<number> 
  * - Only in idle time (requestIdleCallback), at most SLICE_MS of each idle period, a step (one block)
  *   at a time, ending as soon as input waits: while the user scrolls, it runs in what is left of each
  *   frame and never past its deadline, so a frame is never later for it.
- * - Nearest first (nearestFirst, from the view read at each step: it follows the scroll).
+ * - Nearest first (nearestFirst, from the view read at each step: it follows the scroll), with the
+ *   rows at both ends of the conversation among the first (fillOrder).
  * - Never past the bound: it stops at the first answer that does not fit in what is left of it,
  *   and never pushes a kept answer out.
  * - Never a streaming answer (only `done`, `stopped` or `error` ones with text); an answer whose
@@ -166,7 +210,7 @@ export class IdleFill {
     const view = this.options.view();
     if (!view) return undefined;
     const { kept } = this.options;
-    for (const index of nearestFirst(view, entries.length)) {
+    for (const index of fillOrder(view, entries.length)) {
       const entry = entries[index]!;
       if (entry.role !== 'assistant' || !finished(entry) || !entry.content || kept.has(entry.id, entry.content)) continue;
       // Longer than the whole bound: never kept (rendered-answers.ts), and no reason to stop.

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { reactRootPerTest } from '../react-root-per-test';
 import { AnswerBuild } from '@/components/chat/answer-build';
 import { AnswerMarkdown } from '@/components/chat/AnswerMarkdown';
-import { IdleFill, nearestFirst, SLICE_MS, type Build, type FillDeadline, type FillView, type IdleScheduler } from '@/components/chat/idle-fill';
+import { END_ROWS, fillOrder, IdleFill, nearestFirst, SLICE_MS, type Build, type FillDeadline, type FillView, type IdleScheduler } from '@/components/chat/idle-fill';
 import { Markdown } from '@/components/chat/Markdown';
 import { RenderedAnswers, renderedAnswers } from '@/components/chat/rendered-answers';
 import type { ChatEntry } from '@/lib/chat/chat-store';
@@ -28,6 +28,30 @@ describe('nearestFirst (the order the idle fill renders answers in)', () => {
 
   it('every row once, with a view outside the rows or none to fill', () => {
     expect(order({ start: 5, end: 40, direction: 'forward' }, 8).sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(order({ start: 0, end: 0, direction: null }, 0)).toEqual([]);
+  });
+});
+
+describe('fillOrder (nearest the view, and the ends of the conversation early)', () => {
+  const order = (view: FillView, count: number) => [...fillOrder(view, count)];
+
+  it('the rows in view, then two near the view for each one from the ends, top and bottom alternately', () => {
+    expect(order({ start: 30, end: 31, direction: null }, 40).slice(0, 17)).toEqual([30, 31, 29, 32, 0, 28, 33, 39, 27, 34, 1, 26, 35, 38, 25, 36, 2]);
+    expect(order({ start: 30, end: 31, direction: 'forward' }, 40).slice(0, 8)).toEqual([30, 31, 32, 33, 0, 29, 34, 39]);
+  });
+
+  it('the ends’ END_ROWS rows only; past them, the view’s order alone, and every row once', () => {
+    const rows = order({ start: 500, end: 502, direction: 'forward' }, 1000);
+    expect([...rows].sort((a, b) => a - b)).toEqual([...Array(1000).keys()]);
+    const ends = (row: number) => row < END_ROWS || row >= 1000 - END_ROWS;
+    // Every end row within the first few dozen, and nothing else out of nearestFirst's order.
+    expect(rows.slice(0, 3 * 2 * END_ROWS + 3).filter(ends).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 992, 993, 994, 995, 996, 997, 998, 999]);
+    expect(rows.filter((row) => !ends(row))).toEqual([...nearestFirst({ start: 500, end: 502, direction: 'forward' }, 1000)].filter((row) => !ends(row)));
+  });
+
+  it('a view at an end, or rows fewer than the ends hold: each row once, those in view first', () => {
+    expect(order({ start: 0, end: 1, direction: 'backward' }, 12)).toEqual([0, 1, 2, 3, 11, 4, 5, 10, 6, 7, 9, 8]);
+    expect(order({ start: 2, end: 2, direction: null }, 3)).toEqual([2, 1, 0]);
     expect(order({ start: 0, end: 0, direction: null }, 0)).toEqual([]);
   });
 });
@@ -109,7 +133,8 @@ describe('IdleFill (finished answers rendered ahead of the view in idle time)', 
     fill.start();
     expect(built).toEqual([]); // nothing before the panel is idle
     fake.period(50);
-    expect(kept()).toEqual(['a5', 'a4', 'a3', 'a2', 'a1', 'a0']);
+    // a0, at the top of the conversation, early (fillOrder).
+    expect(kept()).toEqual(['a5', 'a4', 'a3', 'a0', 'a2', 'a1']);
     expect(fill.running).toBe(false); // done: no more idle callbacks asked for
     expect(fake.pending()).toBe(0);
   });
@@ -127,6 +152,19 @@ describe('IdleFill (finished answers rendered ahead of the view in idle time)', 
     fake.period(50);
     expect(kept()).toHaveLength(2 + 12);
     expect(posted.mock.calls.length).toBeGreaterThanOrEqual(Math.floor(50 / SLICE_MS) - 1);
+  });
+
+  it('opened at its end, fills the answers at the top among the first, so Home lands on kept answers', () => {
+    const entries = conversation(100);
+    const kept = new RenderedAnswers(100_000);
+    const { fill, fake, kept: keptIds } = fillOf(() => entries, { start: 199, end: 199, direction: null }, kept, { steps: 1 });
+    fill.start();
+    fake.period(18); // 18 answers' worth of idle time, of 100
+    expect(keptIds()).toHaveLength(18);
+    // The four answers Home lands on (rows 0 to 7) are kept; the middle of the conversation is not.
+    for (const id of ['a0', 'a1', 'a2', 'a3']) expect(kept.has(id, entries.find((e) => e.id === id)!.content)).toBe(true);
+    expect(keptIds()).not.toContain('a50');
+    expect(keptIds().slice(0, 2)).toEqual(['a99', 'a98']); // the view's own first
   });
 
   it('follows the view: after a scroll, the answers near the new view come next', () => {
