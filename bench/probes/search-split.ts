@@ -12,17 +12,12 @@
  * `npm run bench`: it explains a figure, never makes one.
  */
 import os from 'node:os';
-import { EXTENSION_DIR, launchExtension } from '../../test/e2e/harness/launch';
+import { openSeededPanel } from '../lib/seeded-panel';
 
-const profile = process.env.PROBE_PROFILE;
-if (!profile) throw new Error('PROBE_PROFILE: a profile seeded by BENCH_ONLY=history BENCH_PROFILE=dir');
 const rounds = Number(process.env.PROBE_ROUNDS ?? 6);
 const query = process.env.PROBE_QUERY ?? 'vovomi lobrilo';
 
-const ext = await launchExtension(profile, process.env.PROBE_EXT ?? EXTENSION_DIR);
-await ext.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-const panel = await ext.openSidePanel();
-await panel.locator('#message').waitFor();
+const { ext, panel } = await openSeededPanel();
 const all: Record<string, number[]> = {};
 for (let round = 0; round < rounds; round++) {
   const load = os.loadavg()[0]!;
