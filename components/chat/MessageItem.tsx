@@ -9,12 +9,19 @@ import { MessageActions } from './MessageActions';
 import { MessageImages } from './MessageImages';
 import { SignInAgain } from './SignInAgain';
 import { useNearLogView } from './use-near-log-view';
-import { LazyMarkdown } from './lazy-markdown';
+import { LazyMarkdown, PlainAnswer } from './lazy-markdown';
+import { lazyWithFallback } from './markdown-chunk';
 import { t, type MessageKey } from '@/lib/i18n/t';
 
 // Markdown.tsx's chunk comes through LazyMarkdown (lazy-markdown.tsx), loaded once for the panel.
-// The same code: a windowed log's answers, kept rendered once finished (AnswerMarkdown.tsx).
-const AnswerMarkdown = lazy(() => import('./AnswerMarkdown').then((m) => ({ default: m.AnswerMarkdown })));
+// The same code: a windowed log's answers, kept rendered once finished (AnswerMarkdown.tsx), with
+// the same plain-text stand-in when it cannot be loaded (there is no error boundary to catch it).
+const AnswerMarkdown = lazy(
+  lazyWithFallback(
+    () => import('./AnswerMarkdown').then((m) => m.AnswerMarkdown),
+    ({ text }: { text: string }) => <PlainAnswer text={text} />,
+  ),
+);
 
 /**
  * Where the attached text came from. The page decides its own URL (a `javascript:` link offered to

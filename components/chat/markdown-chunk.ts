@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { createElement, useEffect, useState, type ComponentType } from 'react';
 
 /** What the Markdown chunk gives: the component, and the warm-up run through its code (warm-markdown.ts). */
 export interface MarkdownModule<P> {
@@ -6,11 +6,51 @@ export interface MarkdownModule<P> {
   warmSteps: () => (() => void)[];
 }
 
-/** requestIdleCallback, or what stands in for it (tests; a browser without it). */
-export type Idle = (work: () => void) => void;
+/** What an idle period has left (IdleDeadline); absent where there is no requestIdleCallback. */
+export type Deadline = { timeRemaining(): number };
 
+/** requestIdleCallback, or what stands in for it (tests; a browser without it). */
+export type Idle = (work: (deadline?: Deadline) => void) => void;
+
+// No `timeout`: a timed-out idle callback runs as an ordinary task, inside whatever keeps the panel
+// busy (a long conversation's open, a scroll, a streaming answer). Without idle time the chunk is
+// loaded by the first answer that needs it, as it was before the preload.
 const browserIdle: Idle = (work) =>
-  globalThis.requestIdleCallback ? void globalThis.requestIdleCallback(() => work(), { timeout: 2_000 }) : void setTimeout(work);
+  globalThis.requestIdleCallback ? void globalThis.requestIdleCallback((deadline) => work(deadline)) : void setTimeout(work);
+
+/**
+ * Idle time a warm-up step needs before it starts: a step (a grammar compiled, a short answer
+ * rendered) takes a few ms, so between two frames of a scroll or a stream it waits for a longer period.
+ */
+export const WARM_STEP_MIN_IDLE_MS = 10;
+
+/**
+ * For React.lazy: the component `get` loads, or, when it cannot be loaded (tried twice), a stand-in
+ * that shows `fallback` and tries `get` again each time it mounts, switching to the component once
+ * it loads. React.lazy keeps whatever it first resolves to: resolving to `fallback` itself would
+ * leave every answer as plain text for the rest of the panel's life, even once the code could load.
+ */
+export function lazyWithFallback<P extends object>(get: () => Promise<ComponentType<P>>, fallback: ComponentType<P>) {
+  function Recovering(props: P) {
+    const [loaded, setLoaded] = useState<ComponentType<P>>();
+    useEffect(() => {
+      let live = true;
+      get().then(
+        (component) => live && setLoaded(() => component),
+        () => undefined,
+      );
+      return () => void (live = false);
+    }, []);
+    return createElement(loaded ?? fallback, props);
+  }
+  return (): Promise<{ default: ComponentType<P> }> =>
+    get()
+      .catch(get)
+      .then(
+        (component) => ({ default: component }),
+        () => ({ default: Recovering }),
+      );
+}
 
 /**
  * The Markdown chunk (Markdown.tsx with marked, DOMPurify and highlight.js: a third of the panel's
@@ -25,9 +65,10 @@ const browserIdle: Idle = (work) =>
  * would) runs in an idle period of its own.
  *
  * A load that fails is forgotten, so the next caller tries again; React.lazy's own failure falls back
- * to `fallback` (the answer as plain text), so a chunk that cannot load never takes the panel down.
+ * to `fallback` (the answer as plain text) until a later load succeeds, so a chunk that cannot load
+ * never takes the panel down.
  */
-export function markdownChunk<P>(load: () => Promise<MarkdownModule<P>>, fallback: ComponentType<P>, idle: Idle = browserIdle) {
+export function markdownChunk<P extends object>(load: () => Promise<MarkdownModule<P>>, fallback: ComponentType<P>, idle: Idle = browserIdle) {
   let loading: Promise<MarkdownModule<P>> | undefined;
   let started = false;
 
@@ -43,8 +84,15 @@ export function markdownChunk<P>(load: () => Promise<MarkdownModule<P>>, fallbac
     started = true;
     get().then(
       (m) => {
-        const steps = m.warmSteps();
-        const next = () => {
+        let steps: (() => void)[];
+        try {
+          steps = m.warmSteps();
+        } catch {
+          return; // No warm-up: the first answer compiles what it uses, as before the preload.
+        }
+        const next = (deadline?: Deadline) => {
+          // Only in an idle period with room for a step: never squeezed between two busy frames.
+          if (deadline && deadline.timeRemaining() < WARM_STEP_MIN_IDLE_MS) return idle(next);
           const step = steps.shift();
           if (!step) return;
           try {
@@ -62,14 +110,8 @@ export function markdownChunk<P>(load: () => Promise<MarkdownModule<P>>, fallbac
   };
 
   return {
-    /** For React.lazy: the component, or `fallback` when the chunk cannot be loaded (tried twice). */
-    component: (): Promise<{ default: ComponentType<P> }> =>
-      get()
-        .catch(get)
-        .then(
-          (m) => ({ default: m.Markdown }),
-          () => ({ default: fallback }),
-        ),
+    /** For React.lazy: the component, or `fallback` while the chunk cannot be loaded (lazyWithFallback). */
+    component: lazyWithFallback(() => get().then((m) => m.Markdown), fallback),
     preload,
     /** `preload`, in the next idle period (the panel has opened and has nothing else to do). */
     preloadWhenIdle: (): void => idle(preload),

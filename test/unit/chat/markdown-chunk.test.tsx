@@ -2,7 +2,7 @@
 import hljs from 'highlight.js/lib/core';
 import { act, lazy, Suspense } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { markdownChunk, type MarkdownModule } from '@/components/chat/markdown-chunk';
+import { lazyWithFallback, markdownChunk, WARM_STEP_MIN_IDLE_MS, type Deadline, type MarkdownModule } from '@/components/chat/markdown-chunk';
 import { reactRootPerTest } from '../react-root-per-test';
 import { warmSteps } from '@/lib/markdown/warm-markdown';
 
@@ -14,13 +14,13 @@ const Plain = ({ text }: Props) => <div className="plain">{text}</div>;
 
 /** An idle queue run by hand: what ran in each idle period is seen one period at a time. */
 function manualIdle() {
-  const queue: (() => void)[] = [];
+  const queue: ((deadline?: Deadline) => void)[] = [];
   return {
-    idle: (work: () => void) => void queue.push(work),
-    /** Runs the work queued for one idle period; false when there was none. */
-    period: () => {
+    idle: (work: (deadline?: Deadline) => void) => void queue.push(work),
+    /** Runs the work queued for one idle period (of `remaining` ms, when given); false when there was none. */
+    period: (remaining?: number) => {
       const work = queue.shift();
-      work?.();
+      work?.(remaining === undefined ? undefined : { timeRemaining: () => remaining });
       return !!work;
     },
     get queued() {
@@ -116,6 +116,54 @@ describe('markdownChunk (the Markdown chunk, preloaded before the first answer)'
     const Answer = lazy(chunk.component);
     await act(async () => root.render(<Suspense fallback={<div>loading</div>}><Answer text="the *answer*" /></Suspense>));
     expect(container.querySelector('.plain')?.textContent).toBe('the *answer*');
+  });
+
+  it('a warm-up step waits for an idle period with room for it: none runs between two busy frames', async () => {
+    const idle = manualIdle();
+    const step = vi.fn();
+    const chunk = markdownChunk(async () => ({ Markdown: Rendered, warmSteps: () => [step] }), Plain, idle.idle);
+    chunk.preload();
+    await flush();
+    idle.period(WARM_STEP_MIN_IDLE_MS - 1);
+    idle.period(2);
+    expect(step).not.toHaveBeenCalled();
+    expect(idle.queued).toBe(1);
+    idle.period(40);
+    expect(step).toHaveBeenCalledTimes(1);
+  });
+
+  it('an answer shown as plain text because the code could not load shows Markdown in the next answer once it can', async () => {
+    let fail = true;
+    const load = vi.fn(async (): Promise<MarkdownModule<Props>> => {
+      if (fail) throw new TypeError('Failed to fetch dynamically imported module');
+      return { Markdown: Rendered, warmSteps: () => [] };
+    });
+    const chunk = markdownChunk(load, Plain, manualIdle().idle);
+    const Answer = lazy(chunk.component);
+    await act(async () => root.render(<Suspense fallback={<div>loading</div>}><Answer text="first" /></Suspense>));
+    expect(container.querySelector('.plain')?.textContent).toBe('first');
+
+    fail = false;
+    await act(async () => root.render(<Suspense fallback={<div>loading</div>}><Answer key="2" text="second" /></Suspense>));
+    await flush();
+    expect(container.textContent).toBe('rendered: second');
+  });
+
+  it('lazyWithFallback: a windowed answer whose code cannot load shows its text, and the panel stays up', async () => {
+    const Answer = lazy(lazyWithFallback<Props>(() => Promise.reject(new TypeError('Failed to fetch dynamically imported module')), Plain));
+    await act(async () => root.render(<Suspense fallback={<div>loading</div>}><Answer text="kept *text*" /></Suspense>));
+    expect(container.querySelector('.plain')?.textContent).toBe('kept *text*');
+  });
+
+  it('a chunk whose warm-up list cannot be made loads and shows answers all the same, with nothing left unhandled', async () => {
+    const idle = manualIdle();
+    const chunk = markdownChunk(async () => ({ Markdown: Rendered, warmSteps: () => { throw new Error('no document'); } }), Plain, idle.idle);
+    chunk.preload();
+    await flush();
+    expect(idle.queued).toBe(0);
+    const Answer = lazy(chunk.component);
+    await act(async () => root.render(<Suspense fallback={<div>loading</div>}><Answer text="ok" /></Suspense>));
+    expect(container.textContent).toBe('rendered: ok');
   });
 
   it('a warm-up step that throws stops nothing: the next steps still run', async () => {
