@@ -16,7 +16,7 @@ import {
   type SentPage,
 } from './conversation-db';
 import { defaultLeaf, latestLeaf, type Versions } from './conversation-tree';
-import { view, viewAfter } from './chat-view';
+import { isStreaming, treeNodes, view, viewAfter } from './chat-view';
 import { answerStreams } from './answer-streams';
 import { DeltaBatcher } from './delta-batcher';
 import { useDraftImages } from './draft-images';
@@ -188,10 +188,6 @@ export function toMarkdown(title: string, entries: ChatEntry[]): string {
 
 const patch = (entries: ChatEntry[], id: string, change: Partial<ChatEntry>) =>
   entries.map((e) => (e.id === id ? { ...e, ...change } : e));
-
-const isStreaming = (entries: ChatEntry[]) => entries.some((e) => e.status === 'streaming');
-
-const nodes = (messages: ChatEntry[]) => messages.map((m) => ({ ...m, at: m.at ?? 0 }));
 
 /**
  * Rows of the history list read at a time: more than a tall panel shows, so the first page fills it
@@ -365,7 +361,7 @@ export const useChat = create<ChatState>()((set, get) => {
     if (!records) return false;
     const messages: ChatEntry[] = records.map(({ conversationId: _c, ...entry }) => entry);
     for (const message of messages) stored.add(message.id);
-    set({ conversationId, ...view(messages, defaultLeaf(nodes(messages))) });
+    set({ conversationId, ...view(messages, defaultLeaf(treeNodes(messages))) });
     if (messages.length > READ_BY_ID) {
       // Long enough that the worker would read it whole at the first question: it reads it now.
       connection.post({ type: 'warm', conversationId });
@@ -572,7 +568,7 @@ export const useChat = create<ChatState>()((set, get) => {
       const where = versions[id];
       const target = where?.ids[where.index + step];
       if (!target) return;
-      set(view(messages, latestLeaf(nodes(messages), target)));
+      set(view(messages, latestLeaf(treeNodes(messages), target)));
     },
     wakeWorker: () => connection.wake(),
     newChat: () => {

@@ -13,14 +13,15 @@ export interface ChatView<T> {
 /** A message as the store holds it: `at` absent only in entries made by hand (read as 0). */
 type Message = Omit<TreeNode, 'at'> & { at?: number; status?: string };
 
-const isStreaming = (messages: readonly Message[]) => messages.some((m) => m.status === 'streaming');
+/** Whether any of the messages is an answer still streaming. */
+export const isStreaming = (messages: readonly Message[]) => messages.some((m) => m.status === 'streaming');
+
+/** The messages as conversation-tree.ts reads them: `at` read as 0 where absent. */
+export const treeNodes = (messages: readonly Message[]): TreeNode[] => messages.map((m) => ({ ...m, at: m.at ?? 0 }));
 
 /** The view of `messages` down to `leafId`, worked out from every message (conversation-tree.ts). */
 export function view<T extends Message>(messages: T[], leafId: string | undefined): ChatView<T> {
-  const { path, versions } = viewOf(
-    messages.map((m) => ({ ...m, at: m.at ?? 0 })),
-    leafId,
-  );
+  const { path, versions } = viewOf(treeNodes(messages), leafId);
   const byId = new Map(messages.map((m) => [m.id, m]));
   return { messages, leafId, entries: path.map((node) => byId.get(node.id)!), versions, streaming: isStreaming(messages) };
 }
