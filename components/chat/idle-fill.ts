@@ -62,8 +62,7 @@ const STEP_MS = 1;
  */
 export function* nearestFirst(view: FillView, count: number): Generator<number> {
   if (count <= 0) return;
-  const start = Math.min(Math.max(view.start, 0), count - 1);
-  const end = Math.min(Math.max(view.end, start), count - 1);
+  const { start, end } = rowsInView(view, count);
   for (let i = start; i <= end; i++) yield i;
   const forward = view.direction === 'forward';
   let ahead = forward ? end + 1 : start - 1;
@@ -78,6 +77,12 @@ export function* nearestFirst(view: FillView, count: number): Generator<number> 
       behind -= step;
     }
   }
+}
+
+/** The view's first and last rows, within the `count` rows there are (count > 0). */
+function rowsInView(view: FillView, count: number): { start: number; end: number } {
+  const start = Math.min(Math.max(view.start, 0), count - 1);
+  return { start, end: Math.min(Math.max(view.end, start), count - 1) };
 }
 
 /**
@@ -97,17 +102,16 @@ export function* fillOrder(view: FillView, count: number): Generator<number> {
   if (count <= 0) return;
   const seen = new Set<number>();
   const near = nearestFirst(view, count);
-  // As nearestFirst clamps the view, so its first `inView` rows are those in view.
-  const start = Math.min(Math.max(view.start, 0), count - 1);
-  const inView = Math.min(Math.max(view.end, start), count - 1) - start + 1;
+  // nearestFirst's first rows are those in view.
+  const { start, end } = rowsInView(view, count);
+  const inView = end - start + 1;
   const ends: number[] = [];
   for (let i = 0; i < Math.min(END_ROWS, count); i++) ends.push(i, count - 1 - i);
-  let end = 0;
   const take = (source: Iterator<number>) => {
     for (let next = source.next(); !next.done; next = source.next()) if (!seen.has(next.value)) return seen.add(next.value), next.value;
     return undefined;
   };
-  const endsSource = { next: (): IteratorResult<number> => (end < ends.length ? { value: ends[end++]!, done: false } : { value: undefined, done: true }) };
+  const endsSource = ends.values();
   for (let i = 0; i < inView; i++) {
     const row = take(near);
     if (row !== undefined) yield row;
