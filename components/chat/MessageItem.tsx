@@ -19,7 +19,7 @@ import { t, type MessageKey } from '@/lib/i18n/t';
 const AnswerMarkdown = lazy(
   lazyWithFallback(
     () => import('./AnswerMarkdown').then((m) => m.AnswerMarkdown),
-    ({ text }: { text: string }) => <PlainAnswer text={text} />,
+    PlainAnswer,
   ),
 );
 
@@ -108,11 +108,11 @@ export const MessageItem = memo(function MessageItem({ entry, onRetry, canRetry,
       {entry.role === 'assistant' ? (
         <div className="content">
           {near ? (
-            <Suspense fallback={<div className="plain">{entry.content}</div>}>
+            <Suspense fallback={<PlainAnswer text={entry.content} />}>
               {posInSet !== undefined ? <AnswerMarkdown id={entry.id} text={entry.content} done={entry.status !== 'streaming'} /> : <LazyMarkdown text={entry.content} id={entry.id} />}
             </Suspense>
           ) : (
-            <div className="plain">{entry.content}</div>
+            <PlainAnswer text={entry.content} />
           )}
         </div>
       ) : editing ? (
