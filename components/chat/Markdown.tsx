@@ -100,4 +100,4 @@ export function Markdown({ text, id, ref }: { text: string; id?: string; ref?: R
 }
 
 // The chunk's warm-up (markdown-chunk.ts preloads it): in this chunk, so it loads with the code it warms.
-export { warmSteps } from '@/lib/markdown/warm-markdown';
+export { warmSteps } from './warm-markdown';

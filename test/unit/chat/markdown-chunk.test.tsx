@@ -4,7 +4,7 @@ import { act, lazy, Suspense } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { lazyWithFallback, markdownChunk, WARM_STEP_MIN_IDLE_MS, type Deadline, type MarkdownModule } from '@/components/chat/markdown-chunk';
 import { reactRootPerTest } from '../react-root-per-test';
-import { warmSteps } from '@/lib/markdown/warm-markdown';
+import { warmSteps } from '@/components/chat/warm-markdown';
 
 (globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

@@ -1,7 +1,4 @@
-import { BlockSplitter } from './block-splitter';
-import { FencedCodeReader } from './fenced-code-block';
-import { renderCodeShell, renderMarkdownFragment } from './render';
-import { StreamedCode } from './streamed-code';
+import { AnswerBuild } from './answer-build';
 
 /** A short answer with what answers hold most: heading, emphasis, a link, inline code, lists, a quote, a table. */
 const PROSE =
@@ -17,20 +14,13 @@ const CODE: [lang: string, code: string][] = [
   ['html', '<div class="a"><script>let x = 1;</script></div>\n'],
 ];
 
-/** A detached `code` in a code block's shell, as Markdown.tsx's CodeBlock makes one: never in the page. */
-function shellCode(doc: Document, lang: string | undefined): Element {
-  const block = doc.createElement('div');
-  block.innerHTML = renderCodeShell(lang);
-  return block.querySelector('code')!;
-}
-
-/** Renders `answer` as Markdown.tsx does (splitter, fenced-code reader, StreamedCode or a fragment), into nodes no page shows. */
+/**
+ * Renders `answer` whole, into nodes no page shows, through AnswerBuild (the idle fill's renderer:
+ * the same splitting, parsing, sanitising and highlighting Markdown.tsx calls).
+ */
 function renderDetached(doc: Document, answer: string): void {
-  for (const block of new BlockSplitter().split(answer)) {
-    const code = new FencedCodeReader().read(block);
-    if (code) new StreamedCode(shellCode(doc, code.lang), code.lang).update(code.text, code.epoch, code.tail);
-    else renderMarkdownFragment(block);
-  }
+  const build = new AnswerBuild(answer, doc);
+  while (!build.step());
 }
 
 /**
