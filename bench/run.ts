@@ -18,6 +18,8 @@ import { writeSettings } from './lib/write-settings';
 
 // Runs per measurement; BENCH_QUICK=1 for a fast check of the scripts themselves.
 const quick = process.env.BENCH_QUICK === '1';
+/** A comma-separated list of run counts (BENCH_LONG_RUNS, BENCH_FRAMES_PAIRS). */
+const counts = (list: string) => list.split(',').map(Number);
 const RUNS = {
   firstToken: quick ? 3 : 30,
   streaming: quick ? 1 : 5,
@@ -27,12 +29,12 @@ const RUNS = {
   history: quick ? 2 : 10,
   // BENCH_LONG_RUNS=1,1,10 sets them (cold opens, scrolls, first-token pairs) for an A/B run of one figure.
   long: process.env.BENCH_LONG_RUNS
-    ? (([open, scroll, firstToken]) => ({ open: open!, scroll: scroll!, firstToken: firstToken! }))(process.env.BENCH_LONG_RUNS.split(',').map(Number))
+    ? (([open, scroll, firstToken]) => ({ open: open!, scroll: scroll!, firstToken: firstToken! }))(counts(process.env.BENCH_LONG_RUNS))
     : { open: quick ? 3 : 20, scroll: quick ? 2 : 5, firstToken: quick ? 3 : 20 },
   // Pairs (omni-ai, plain page) for §2c: the 100,000-token answer takes 50 s a stream.
   // BENCH_FRAMES_PAIRS=3,2 sets them (prose, code) for a shorter A/B run.
   frames: process.env.BENCH_FRAMES_PAIRS
-    ? { prose: Number(process.env.BENCH_FRAMES_PAIRS.split(',')[0]), code: Number(process.env.BENCH_FRAMES_PAIRS.split(',')[1]) }
+    ? (([prose, code]) => ({ prose: prose!, code: code! }))(counts(process.env.BENCH_FRAMES_PAIRS))
     : { prose: quick ? 1 : 10, code: quick ? 1 : 4 },
 };
 // BENCH_ONLY=history (or coldworker, long, frames, cpu) runs that section alone (it prints its figures and writes no RESULTS.md).
