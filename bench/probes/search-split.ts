@@ -67,45 +67,11 @@ for (let round = 0; round < rounds; round++) {
     const index = tx.objectStore('terms').index('term');
     const candidates = [...new Set((await Promise.all(rarest.terms.map((t) => req(index.getAllKeys(t.term))))).flat() as string[])].sort(cmp);
     lap('rarest word: getAllKeys');
-    // As havingWord: 16 slices of the candidates, a key cursor each that jumps with continuePrimaryKey.
-    const hit = new Set<string>();
-    const per = Math.ceil(candidates.length / 16);
-    await Promise.all(
-      Array.from({ length: 16 }, (_, i) => candidates.slice(i * per, (i + 1) * per))
-        .filter((slice) => slice.length)
-        .flatMap((slice) =>
-          other.terms.map(async ({ term }) => {
-            const request = index.openKeyCursor(IDBKeyRange.only(term));
-            let cursor = await req(request);
-            let next = 0;
-            while (cursor && next < slice.length) {
-              const key = cursor.primaryKey as string;
-              while (next < slice.length && slice[next]! < key) next++;
-              if (next === slice.length) break;
-              if (slice[next] === key) {
-                hit.add(key);
-                if (++next === slice.length) break;
-              }
-              cursor.continuePrimaryKey(term, slice[next]!);
-              cursor = await req(request);
-            }
-          }),
-        ),
-    );
-    const found = candidates.filter((id) => hit.has(id));
-    info.matches = found.length;
-    lap('other word: probed on the candidates (16 lanes)');
-    const store = tx.objectStore('conversations');
-    const rows = (await Promise.all(found.map((id) => req(store.get(id))))) as { updatedAt: number; id: string }[];
-    lap('rows of the matches: get each');
-    rows.sort((a, b) => b.updatedAt - a.updatedAt || cmp(b.id, a.id));
-    lap('rows: sort');
-    // The same probe with each match's row asked for as soon as the match is found (PROBE_LANES
-    // lanes), in the same transaction: the rows' reads overlap the probe's instead of following it.
-    const pipelined = async (lanes: number) => {
-      const rowsOf: Promise<unknown>[] = [];
+    // As havingWord: `lanes` slices of the candidates, a key cursor each that jumps with
+    // continuePrimaryKey; `onHit` gets each candidate that has the other word.
+    const probe = (lanes: number, onHit: (key: string) => void) => {
       const part = Math.ceil(candidates.length / lanes);
-      await Promise.all(
+      return Promise.all(
         Array.from({ length: lanes }, (_, i) => candidates.slice(i * part, (i + 1) * part))
           .filter((slice) => slice.length)
           .flatMap((slice) =>
@@ -118,7 +84,7 @@ for (let round = 0; round < rounds; round++) {
                 while (next < slice.length && slice[next]! < key) next++;
                 if (next === slice.length) break;
                 if (slice[next] === key) {
-                  rowsOf.push(req(store.get(key)));
+                  onHit(key);
                   if (++next === slice.length) break;
                 }
                 cursor.continuePrimaryKey(term, slice[next]!);
@@ -127,6 +93,22 @@ for (let round = 0; round < rounds; round++) {
             }),
           ),
       );
+    };
+    const hit = new Set<string>();
+    await probe(16, (key) => hit.add(key));
+    const found = candidates.filter((id) => hit.has(id));
+    info.matches = found.length;
+    lap('other word: probed on the candidates (16 lanes)');
+    const store = tx.objectStore('conversations');
+    const rows = (await Promise.all(found.map((id) => req(store.get(id))))) as { updatedAt: number; id: string }[];
+    lap('rows of the matches: get each');
+    rows.sort((a, b) => b.updatedAt - a.updatedAt || cmp(b.id, a.id));
+    lap('rows: sort');
+    // The same probe with each match's row asked for as soon as the match is found (PROBE_LANES
+    // lanes), in the same transaction: the rows' reads overlap the probe's instead of following it.
+    const pipelined = async (lanes: number) => {
+      const rowsOf: Promise<unknown>[] = [];
+      await probe(lanes, (key) => rowsOf.push(req(store.get(key))));
       const got = (await Promise.all(rowsOf)) as { updatedAt: number; id: string }[];
       got.sort((a, b) => b.updatedAt - a.updatedAt || cmp(b.id, a.id));
       return got.length;
