@@ -194,7 +194,20 @@ export async function stopWorkerOf(context: BrowserContext, page: Page, script: 
         });
     }),
   );
-  await cdp.send('ServiceWorker.enable');
-  await stopped;
-  await cdp.detach();
+  // Its own limit, so a worker that never reports stopping fails with what was waited for rather
+  // than the test's bare timeout; the session is detached either way.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const limit = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`the service worker ${script} did not stop within ${STOP_WORKER_TIMEOUT_MS} ms`)), STOP_WORKER_TIMEOUT_MS);
+  });
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await Promise.race([stopped, limit]);
+  } finally {
+    done = true;
+    clearTimeout(timer);
+    await cdp.detach().catch(() => undefined);
+  }
 }
+
+const STOP_WORKER_TIMEOUT_MS = 15_000;
