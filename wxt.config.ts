@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { SDK_SCRIPT_PATHS } from './lib/providers/sdk/sdk-scripts';
+import { polyfillAsEsModule } from './scripts/vite/polyfill-as-es-module';
 
 // Origins a user may point a provider or a token endpoint at. They are optional: the options page
 // requests exactly the origin the user typed when they save it, so a fresh install reaches no site.
@@ -84,7 +85,7 @@ export default defineConfig({
       manifest.background.scripts = [...sdks, ...(manifest.background.scripts ?? [])];
     },
   },
-  vite: ({ command }) => ({ plugins: command === 'build' ? [sidePanelConnectsNowhere()] : [] }),
+  vite: ({ command }) => ({ plugins: [polyfillAsEsModule(), ...(command === 'build' ? [sidePanelConnectsNowhere()] : [])] }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // The store zip's name stays omni-ai-<version>-chrome.zip although it is built in mode "store".
   zip: { artifactTemplate: '{{name}}-{{packageVersion}}-{{browser}}.zip' },

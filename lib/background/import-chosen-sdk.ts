@@ -2,6 +2,7 @@ import { loadSdk } from '../providers/sdk/load-sdk';
 import { SDK_OF_PROVIDER } from '../providers/sdk/sdk-scripts';
 import { loadSettings } from '../settings/load-settings';
 import type { EffectiveSettings } from '../settings/effective-settings';
+import type { ProviderId } from '../providers/catalog';
 import { timedStep } from '../timed-step';
 
 /**
@@ -23,4 +24,25 @@ export function importChosenSdk(read: () => Promise<EffectiveSettings> = loadSet
       if (sdk) loadSdk(sdk, provider);
     })
     .catch(() => undefined);
+}
+
+/**
+ * The same for a panel that named its chosen provider in the port's name (chat-port.ts): the import
+ * starts at once, without a settings read first to learn the provider. The settings are read all
+ * the same, issued before the import: `importScripts` is synchronous and holds the worker's thread,
+ * so the browser process serves the read meanwhile, and a Send that follows the connect at once
+ * (the cold Send: the panel connects to post it) starts its run with that read rather than one
+ * issued after the import (serve-chat-port.ts). Returns that read. A stale name (the user changed
+ * provider meanwhile) costs an import the run does not use: the run builds the provider its Send
+ * names, and a failed import is the run's to report, as above.
+ */
+export function importNamedSdk(provider: ProviderId, read: () => Promise<EffectiveSettings> = loadSettings): Promise<EffectiveSettings> {
+  const settings = read();
+  const sdk = SDK_OF_PROVIDER[provider];
+  try {
+    if (sdk) loadSdk(sdk, provider);
+  } catch {
+    // the run loads it again and shows why it cannot
+  }
+  return settings;
 }

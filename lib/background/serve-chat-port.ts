@@ -7,7 +7,7 @@ import { providerMessages } from '../chat/provider-messages';
 import { recordRun } from '../chat/record-run';
 import type { RunManager } from '../chat/run-manager';
 import { readPath, turnCache, warmTurns } from '../chat/read-path';
-import { CHAT_PORT, isTurnRef, type ChatClientMessage, type ChatServerMessage, type ChatTurn, type SendTurn } from '../messaging/chat-port';
+import { chatPortProvider, isTurnRef, type ChatClientMessage, type ChatServerMessage, type ChatTurn, type SendTurn } from '../messaging/chat-port';
 import { coalesceDeltas } from '../messaging/coalesce-deltas';
 import { isFromExtensionPage } from '../messaging/protocol';
 import { loadSettings } from '../settings/load-settings';
@@ -16,9 +16,17 @@ import type { EffectiveSettings } from '../settings/effective-settings';
 import { contextTokens } from '../providers/context-sizes';
 import { contextSizeFor } from '../settings/context-size';
 import { carriesPageContent, checkPageTurns } from './check-page-turns';
-import { importChosenSdk } from './import-chosen-sdk';
+import { importChosenSdk, importNamedSdk } from './import-chosen-sdk';
 import { modelForRun } from './model-for-run';
 import { markOnce } from '../timed-step';
+
+/**
+ * How long after the connect a Send may start with the settings read at the connect (importNamedSdk):
+ * the cold Send's message arrives a few ms after its connect (tens under load), and its settings are
+ * then no older than a read the message itself would wait for. A later Send (the user typed first)
+ * reads them itself.
+ */
+export const CONNECT_READ_MS = 250;
 
 /**
  * A send with every turn in full: as the panel posted it, or with its referenced turns read back
@@ -34,12 +42,26 @@ const inFull = (turns: readonly SendTurn[]): turns is ChatTurn[] => !turns.some(
 /** Handles one side panel's chat port: sends start runs, stops abort them, attaches resume them. */
 export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAuth2Gateway): void {
   // Only the extension's own pages may open the chat port: never a content script in a web page.
-  if (port.name !== CHAT_PORT || !isFromExtensionPage(port.sender)) {
+  const named = chatPortProvider(port.name);
+  if (named === undefined || !isFromExtensionPage(port.sender)) {
     port.disconnect();
     return;
   }
-  // A Send is coming: its provider's SDK is imported now, not after the run's settings are read.
-  void importChosenSdk();
+  // A Send is coming: its provider's SDK is imported now, not after the run's settings are read;
+  // at once when the panel named the provider, with the settings' read issued first and kept for a
+  // Send that follows the connect at once.
+  const connectedAt = Date.now();
+  let connectRead: Promise<EffectiveSettings> | undefined;
+  if (named) {
+    connectRead = importNamedSdk(named);
+    connectRead.catch(() => undefined); // a failed read is the Send's to report (below), or nobody's
+  } else void importChosenSdk();
+  /** The connect's settings read, once, for a Send that arrives within CONNECT_READ_MS of it. */
+  const takeConnectRead = () => {
+    const read = Date.now() - connectedAt <= CONNECT_READ_MS ? connectRead : undefined;
+    connectRead = undefined;
+    return read;
+  };
   let open = true;
   const close = () => {
     open = false;
@@ -165,7 +187,7 @@ export function serveChatPort(port: Runtime.Port, runs: RunManager, gateway: OAu
         const { runId, conversationId } = message;
         if (runs.has(runId) || pending.has(runId)) break;
         pending.add(runId);
-        void loadSettings()
+        void (takeConnectRead() ?? loadSettings())
           .then(
             (settings): SettingsRead => ({ settings }),
             (error: Error): SettingsRead => ({ error }),

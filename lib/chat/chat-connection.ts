@@ -1,6 +1,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { browser } from 'wxt/browser';
-import { CHAT_PORT, type ChatClientMessage, type ChatServerMessage } from '../messaging/chat-port';
+import { chatPortName, type ChatClientMessage, type ChatServerMessage } from '../messaging/chat-port';
+import type { ProviderId } from '../providers/catalog';
 
 /**
  * The side panel's end of the chat port. Chrome closes the port when it stops the worker; the next
@@ -12,6 +13,8 @@ export class ChatConnection {
   constructor(
     private readonly onMessage: (message: ChatServerMessage) => void,
     private readonly onReconnect: () => void,
+    /** The provider chosen now, named in the port so that a stopped worker imports its SDK at once (chat-port.ts). */
+    private readonly provider: () => ProviderId | undefined = () => undefined,
   ) {}
 
   post(message: ChatClientMessage): void {
@@ -31,7 +34,7 @@ export class ChatConnection {
 
   private open(): Runtime.Port {
     if (this.port) return this.port;
-    const port = browser.runtime.connect({ name: CHAT_PORT });
+    const port = browser.runtime.connect({ name: chatPortName(this.provider()) });
     port.onMessage.addListener((message: unknown) => this.onMessage(message as ChatServerMessage));
     port.onDisconnect.addListener(() => {
       this.port = undefined;

@@ -336,8 +336,9 @@ export const useChat = create<ChatState>()((set, get) => {
   const attachStreaming = () => {
     for (const entry of get().messages) if (entry.status === 'streaming') connection.post({ type: 'attach', runId: entry.id });
   };
-  // The worker went away: pick up every answer still streaming where it is.
-  const connection = new ChatConnection(onMessage, attachStreaming);
+  // The worker went away: pick up every answer still streaming where it is. The port names the
+  // provider chosen now, whose SDK a stopped worker then imports as it connects.
+  const connection = new ChatConnection(onMessage, attachStreaming, () => getEffectiveSettings().provider);
 
   /** Runs a read of stored conversations; a failure becomes the panel's alert, never a blank panel. */
   const reading = async <T,>(read: () => Promise<T>): Promise<T | undefined> => {

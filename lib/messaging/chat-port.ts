@@ -1,11 +1,27 @@
 import type { ContextCut, PageContext, SentPage } from '../chat/conversation-db';
 import type { WireMessageRecord } from '../chat/image-wire';
 import type { StorageProblem } from '../chat/storage-problem';
-import type { ProviderId } from '../providers/catalog';
+import { isProviderId, type ProviderId } from '../providers/catalog';
 import type { ChatMessage, FinishReason, ImagePart, StreamError, Usage } from '../providers/types';
 
 /** The long-lived port between the side panel and the service worker. */
 export const CHAT_PORT = 'chat';
+
+/**
+ * The chat port's name, with the provider the panel has chosen (`chat:openai`): a stopped worker
+ * imports that provider's SDK the moment the port connects, without reading the settings first to
+ * learn it (issue 13 §4). Only a hint: a Send names its own provider, which the run uses.
+ */
+export function chatPortName(provider?: ProviderId): string {
+  return provider ? `${CHAT_PORT}:${provider}` : CHAT_PORT;
+}
+
+/** A chat port's provider hint (`null` when its name gives none), or `undefined` when the name is not a chat port's. */
+export function chatPortProvider(name: string): ProviderId | null | undefined {
+  if (name === CHAT_PORT) return null;
+  const provider = name.startsWith(`${CHAT_PORT}:`) ? name.slice(CHAT_PORT.length + 1) : undefined;
+  return isProviderId(provider) ? provider : undefined;
+}
 
 /**
  * One turn of the conversation as the panel holds it. Page text travels unframed, with where it was

@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { EventStreamCodec, getChunkedStream } from '@smithy/core/event-streams';
 import { EventSourceParserStream } from 'eventsource-parser/stream';
 import { SignJWT, base64url, createRemoteJWKSet, errors, importPKCS8, jwtVerify } from 'jose';
@@ -7,7 +8,8 @@ import type { Runtime } from 'webextension-polyfill';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { OAuth2Gateway } from '@/lib/auth/oauth2-gateway';
 import { importChosenSdk } from '@/lib/background/import-chosen-sdk';
-import { serveChatPort } from '@/lib/background/serve-chat-port';
+import { CONNECT_READ_MS, serveChatPort } from '@/lib/background/serve-chat-port';
+import type { ChatServerMessage } from '@/lib/messaging/chat-port';
 import { RunManager } from '@/lib/chat/run-manager';
 import { PROVIDER_IDS, type ProviderId } from '@/lib/providers/catalog';
 import { createChatModel } from '@/lib/providers/registry';
@@ -87,21 +89,109 @@ describe('importChosenSdk (issue 13 §4: the SDK is imported when a panel connec
 describe('serveChatPort’s connect', () => {
   // isFromExtensionPage reads `chrome.runtime` (lib/messaging/protocol.ts).
   beforeEach(() => vi.stubGlobal('chrome', fakeBrowser));
-  const port = (sender: Runtime.MessageSender) =>
+  const port = (sender: Runtime.MessageSender, name = 'chat') =>
     ({
-      name: 'chat',
+      name,
       sender,
       postMessage: () => undefined,
       onMessage: { addListener: () => undefined },
       onDisconnect: { addListener: () => undefined },
       disconnect: () => undefined,
     }) as unknown as Runtime.Port;
+  /** A port whose messages a test posts (`send`), recording what the worker tells it and whether it was refused. */
+  const talkingPort = (sender: Runtime.MessageSender, name: string) => {
+    const listeners: ((message: unknown) => void)[] = [];
+    const told: ChatServerMessage[] = [];
+    const state = { disconnected: false };
+    const it = {
+      name,
+      sender,
+      postMessage: (message: ChatServerMessage) => told.push(message),
+      onMessage: { addListener: (listener: (message: unknown) => void) => listeners.push(listener) },
+      onDisconnect: { addListener: () => undefined },
+      disconnect: () => void (state.disconnected = true),
+    } as unknown as Runtime.Port;
+    return { port: it, told, state, send: (message: unknown) => listeners.forEach((listener) => listener(message)) };
+  };
+  const sidePanel = () => ({ id: chrome.runtime.id, url: chrome.runtime.getURL('/sidepanel.html') });
+  const storeProvider = (provider: ProviderId) =>
+    fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { version: SETTINGS_VERSION, state: { ...defaultSettings(), provider, providerChosen: true } } });
+  const question = (provider: ProviderId) => ({
+    type: 'send',
+    runId: crypto.randomUUID(),
+    conversationId: crypto.randomUUID(),
+    provider,
+    model: 'bench-model',
+    messages: [{ role: 'user', content: 'Hello' }],
+  });
 
   it('imports the chosen provider’s SDK when the side panel opens its chat port, before any message', async () => {
     const importScripts = freshWorker();
     await fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { version: SETTINGS_VERSION, state: { ...defaultSettings(), provider: 'openai', providerChosen: true } } });
     serveChatPort(port({ id: chrome.runtime.id, url: chrome.runtime.getURL('/sidepanel.html') }), new RunManager(async () => undefined), {} as never);
     await vi.waitFor(() => expect(importScripts).toHaveBeenCalledExactlyOnceWith('/openai-sdk.js'));
+  });
+
+  it('imports the SDK of the provider the panel names in the port at once, with the settings’ read issued before it', async () => {
+    const importScripts = freshWorker();
+    await storeProvider('openai');
+    const read = vi.spyOn(fakeBrowser.storage.local, 'get');
+    serveChatPort(port(sidePanel(), 'chat:anthropic'), new RunManager(async () => undefined), {} as never);
+    // Synchronously, in the connect's own task: no read of the settings first to learn the provider.
+    expect(importScripts).toHaveBeenCalledExactlyOnceWith('/anthropic-sdk.js');
+    expect(read).toHaveBeenCalled();
+    expect(read.mock.invocationCallOrder[0]!).toBeLessThan(importScripts.mock.invocationCallOrder[0]!);
+  });
+
+  it('refuses a named port a web page’s content script opens, and imports nothing', async () => {
+    const importScripts = freshWorker();
+    const { port: opened, state } = talkingPort({ id: chrome.runtime.id, url: 'https://example.com/', tab: { id: 1 } as never }, 'chat:openai');
+    serveChatPort(opened, new RunManager(async () => undefined), {} as never);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(importScripts).not.toHaveBeenCalled();
+    expect(state.disconnected).toBe(true);
+  });
+
+  it('refuses a port whose name is no chat port’s, even from the side panel', () => {
+    const importScripts = freshWorker();
+    const { port: opened, state } = talkingPort(sidePanel(), 'chat:not-a-provider');
+    serveChatPort(opened, new RunManager(async () => undefined), {} as never);
+    expect(state.disconnected).toBe(true);
+    expect(importScripts).not.toHaveBeenCalled();
+  });
+
+  it('answers a Send after a stale name with the provider the Send names, read from the settings: the name only cost an import', async () => {
+    const importScripts = freshWorker();
+    await storeProvider('openai-compatible');
+    const { port: opened, told, send } = talkingPort(sidePanel(), 'chat:anthropic');
+    serveChatPort(opened, new RunManager(async () => undefined), {} as never);
+    send(question('openai-compatible'));
+    // The stored OpenAI-compatible settings have no server address: the run, built for the Send's
+    // provider with them, says so on the answer (model-for-run.ts), after importing its own SDK.
+    await vi.waitFor(() => expect(told.find((m) => m.type === 'error')).toBeDefined(), { timeout: 5000 });
+    expect(JSON.stringify(told.find((m) => m.type === 'error'))).toMatch(/OpenAI-compatible/);
+    expect(importScripts.mock.calls.map(([url]) => url)).toEqual(['/anthropic-sdk.js', '/openai-sdk.js']);
+  });
+
+  it('starts a Send right after the connect with the connect’s read; one later than CONNECT_READ_MS reads the settings itself', async () => {
+    freshWorker();
+    await storeProvider('openai-compatible');
+    const read = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const reads = () => read.mock.calls.filter(([key]) => key === SETTINGS_KEY).length;
+    const now = vi.spyOn(Date, 'now');
+    const sendAfter = async (ms: number) => {
+      now.mockReturnValue(1_000_000);
+      const { port: opened, told, send } = talkingPort(sidePanel(), 'chat:openai-compatible');
+      const before = reads();
+      serveChatPort(opened, new RunManager(async () => undefined), {} as never);
+      now.mockReturnValue(1_000_000 + ms);
+      send(question('openai-compatible'));
+      // The run fails for want of a server address, with the settings it was given (no read of its own).
+      await vi.waitFor(() => expect(told.find((m) => m.type === 'error')).toBeDefined(), { timeout: 5000 });
+      return reads() - before;
+    };
+    expect(await sendAfter(5)).toBe(1);
+    expect(await sendAfter(CONNECT_READ_MS + 1)).toBe(2);
   });
 
   it('does nothing for a port a web page’s content script opens: it is refused first', async () => {

@@ -39,6 +39,16 @@ describe('ChatConnection.wake', () => {
     expect(ports[0]!.posted).toEqual([]);
   });
 
+  it('names the provider chosen when the port opens, so a stopped worker imports its SDK at once', () => {
+    let provider: 'openai' | 'anthropic' = 'openai';
+    const connection = new ChatConnection(() => undefined, () => undefined, () => provider);
+    connection.wake();
+    provider = 'anthropic';
+    ports[0]!.disconnect();
+    connection.post({ type: 'stop', runId: 'r' });
+    expect(ports.map((p) => p.name)).toEqual(['chat:openai', 'chat:anthropic']);
+  });
+
   it('sends nothing more while the port is open, and the next send uses that port', () => {
     const connection = new ChatConnection(() => undefined, () => undefined);
     connection.wake();
