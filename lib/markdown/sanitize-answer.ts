@@ -105,7 +105,8 @@ purify.addHook('afterSanitizeAttributes', (node) => {
  * (the unit tests run every hostile input through it without the prefilter).
  */
 export function purifyAnswerHtml(html: string): DocumentFragment {
-  const fragment = purify.sanitize(html) as DocumentFragment | null;
+  // A fragment, by setConfig's RETURN_DOM_FRAGMENT (DOMPurify's types only read a configuration passed here).
+  const fragment = purify.sanitize(html) as unknown as DocumentFragment | null;
   // Null when the HTML parses to a frameset (no body): nothing of it would be shown anyway.
   if (!fragment) return document.implementation.createHTMLDocument('').createDocumentFragment();
   for (const link of fragment.querySelectorAll('a:not([href])')) link.replaceWith(...link.childNodes);
