@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import { SDK_SCRIPT_PATHS } from './lib/providers/sdk/sdk-scripts';
+import { openaiSdkSlim } from './scripts/vite/openai-sdk-slim';
 import { polyfillAsEsModule } from './scripts/vite/polyfill-as-es-module';
 
 // Origins a user may point a provider or a token endpoint at. They are optional: the options page
@@ -85,7 +86,7 @@ export default defineConfig({
       manifest.background.scripts = [...sdks, ...(manifest.background.scripts ?? [])];
     },
   },
-  vite: ({ command }) => ({ plugins: [polyfillAsEsModule(), ...(command === 'build' ? [sidePanelConnectsNowhere()] : [])] }),
+  vite: ({ command }) => ({ plugins: [polyfillAsEsModule(), openaiSdkSlim(), ...(command === 'build' ? [sidePanelConnectsNowhere()] : [])] }),
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // The store zip's name stays omni-ai-<version>-chrome.zip although it is built in mode "store".
   zip: { artifactTemplate: '{{name}}-{{packageVersion}}-{{browser}}.zip' },

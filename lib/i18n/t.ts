@@ -27,9 +27,23 @@ export function uiLanguage(): string {
   return browser.i18n.getUILanguage() || 'en';
 }
 
+/**
+ * The number formats made so far, by language and options. Making an `Intl.NumberFormat` costs far
+ * more than using one, and the provider forms' labels format a number each when the worker starts
+ * (a CPU profile of its start, bench/NOTES.md "A cold worker", session 11).
+ */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 /** A number as the UI language writes it: "12,345" in English, "12.345" in German. */
 export function formatNumber(value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(uiLanguage(), options).format(value);
+  const language = uiLanguage();
+  const key = options ? `${language} ${JSON.stringify(options)}` : language;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(language, options);
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 /** A date and time as the UI language writes them. */
