@@ -9,6 +9,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { OAuth2Gateway } from '@/lib/auth/oauth2-gateway';
 import { importChosenSdk } from '@/lib/background/import-chosen-sdk';
 import { CONNECT_READ_MS, serveChatPort } from '@/lib/background/serve-chat-port';
+import { storeRunRecords } from '@/lib/chat/conversation-db';
 import type { ChatServerMessage } from '@/lib/messaging/chat-port';
 import { RunManager } from '@/lib/chat/run-manager';
 import { PROVIDER_IDS, type ProviderId } from '@/lib/providers/catalog';
@@ -116,14 +117,18 @@ describe('serveChatPort’s connect', () => {
   const sidePanel = () => ({ id: chrome.runtime.id, url: chrome.runtime.getURL('/sidepanel.html') });
   const storeProvider = (provider: ProviderId) =>
     fakeBrowser.storage.local.set({ [SETTINGS_KEY]: { version: SETTINGS_VERSION, state: { ...defaultSettings(), provider, providerChosen: true } } });
-  const question = (provider: ProviderId) => ({
-    type: 'send',
-    runId: crypto.randomUUID(),
-    conversationId: crypto.randomUUID(),
-    provider,
-    model: 'bench-model',
-    messages: [{ role: 'user', content: 'Hello' }],
-  });
+  /**
+   * A Send in a stored conversation. The conversation must exist: a run whose conversation is not
+   * stored is stopped by its first write as deleted meanwhile (record-run.ts `gone`), and that write
+   * races the run's own error; CI once saw "Stopped." instead of the error these tests look for.
+   */
+  const question = async (provider: ProviderId) => {
+    const conversationId = crypto.randomUUID();
+    const asked = { id: crypto.randomUUID(), conversationId, at: 1, role: 'user', content: 'Hello', status: 'done' } as const;
+    const answered = { id: crypto.randomUUID(), conversationId, at: 2, role: 'assistant', content: 'Hi', provider, model: 'bench-model', status: 'done' } as const;
+    expect(await storeRunRecords({ answer: answered, user: asked })).toBe('written');
+    return { type: 'send', runId: crypto.randomUUID(), conversationId, provider, model: 'bench-model', messages: [{ role: 'user', content: 'Hello' }] };
+  };
 
   it('imports the chosen provider’s SDK when the side panel opens its chat port, before any message', async () => {
     const importScripts = freshWorker();
@@ -163,9 +168,10 @@ describe('serveChatPort’s connect', () => {
   it('answers a Send after a stale name with the provider the Send names, read from the settings: the name only cost an import', async () => {
     const importScripts = freshWorker();
     await storeProvider('openai-compatible');
+    const asking = await question('openai-compatible');
     const { port: opened, told, send } = talkingPort(sidePanel(), 'chat:anthropic');
     serveChatPort(opened, new RunManager(async () => undefined), {} as never);
-    send(question('openai-compatible'));
+    send(asking);
     // The stored OpenAI-compatible settings have no server address: the run, built for the Send's
     // provider with them, says so on the answer (model-for-run.ts), after importing its own SDK.
     await vi.waitFor(() => expect(told.find((m) => m.type === 'error')).toBeDefined(), { timeout: 5000 });
@@ -180,12 +186,13 @@ describe('serveChatPort’s connect', () => {
     const reads = () => read.mock.calls.filter(([key]) => key === SETTINGS_KEY).length;
     const now = vi.spyOn(Date, 'now');
     const sendAfter = async (ms: number) => {
+      const asking = await question('openai-compatible');
       now.mockReturnValue(1_000_000);
       const { port: opened, told, send } = talkingPort(sidePanel(), 'chat:openai-compatible');
       const before = reads();
       serveChatPort(opened, new RunManager(async () => undefined), {} as never);
       now.mockReturnValue(1_000_000 + ms);
-      send(question('openai-compatible'));
+      send(asking);
       // The run fails for want of a server address, with the settings it was given (no read of its own).
       await vi.waitFor(() => expect(told.find((m) => m.type === 'error')).toBeDefined(), { timeout: 5000 });
       return reads() - before;
