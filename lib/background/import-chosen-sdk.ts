@@ -19,11 +19,18 @@ import { timedStep } from '../timed-step';
  */
 export function importChosenSdk(read: () => Promise<EffectiveSettings> = loadSettings): Promise<void> {
   return timedStep('sdk-preload', read)
-    .then(({ provider }) => {
-      const sdk = SDK_OF_PROVIDER[provider];
-      if (sdk) loadSdk(sdk, provider);
-    })
+    .then(({ provider }) => importSdkOf(provider))
     .catch(() => undefined);
+}
+
+/** Imports the script `provider`'s adapter needs, if it has one; a failure is left to the run, which loads it again and shows why it cannot. */
+function importSdkOf(provider: ProviderId): void {
+  const sdk = SDK_OF_PROVIDER[provider];
+  try {
+    if (sdk) loadSdk(sdk, provider);
+  } catch {
+    // the run's to report
+  }
 }
 
 /**
@@ -38,11 +45,6 @@ export function importChosenSdk(read: () => Promise<EffectiveSettings> = loadSet
  */
 export function importNamedSdk(provider: ProviderId, read: () => Promise<EffectiveSettings> = loadSettings): Promise<EffectiveSettings> {
   const settings = read();
-  const sdk = SDK_OF_PROVIDER[provider];
-  try {
-    if (sdk) loadSdk(sdk, provider);
-  } catch {
-    // the run loads it again and shows why it cannot
-  }
+  importSdkOf(provider);
   return settings;
 }
