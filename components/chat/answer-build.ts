@@ -10,11 +10,12 @@ const GROUP = 32;
 /** At most this much of a code block is highlighted in one step (about a millisecond). */
 const CODE_STEP = 2_000;
 /**
- * Blocks' HTML sanitised together once this much has gathered (or at the answer's end): a few
- * times a typical answer's prose, so most answers take one call; a long one takes a call for each
- * such stretch, and no step sanitises much more than this.
+ * Blocks' HTML sanitised together once this much has gathered (or at the answer's end): four times
+ * the prose of the bench's 300-token answer (~2,000 characters of HTML in 24 blocks), so most
+ * answers take one call; a long one takes a call per stretch this long, so no step sanitises much
+ * more than this (a step is meant to take a millisecond or two: idle-fill.ts).
  */
-const SANITISE_CHARS = 16_000;
+const SANITISE_CHARS = 8_000;
 
 /**
  * A finished answer rendered outside React, a step at a time, into nodes that are never put in the
