@@ -4,7 +4,7 @@ import { sanitizeAnswer } from './sanitize-answer';
 import { t } from '../i18n/t';
 
 /** Our own markup around each code block: a copy button, added after sanitising so an answer cannot make one. */
-function withCopyButtons(fragment: DocumentFragment): DocumentFragment {
+export function withCopyButtons(fragment: DocumentFragment): DocumentFragment {
   for (const pre of fragment.querySelectorAll('pre')) {
     const doc = pre.ownerDocument;
     const block = doc.createElement('div');
@@ -33,10 +33,20 @@ export function renderMarkdownFragment(
   markdown: string,
   sanitize: (html: string, hasRawHtml: boolean) => DocumentFragment = sanitizeAnswer,
 ): DocumentFragment {
+  const { html, hasRawHtml } = markdownHtml(markdown);
+  return withCopyButtons(sanitize(html, hasRawHtml));
+}
+
+/**
+ * One Markdown block as marked writes it, not yet sanitised, and whether it holds raw HTML from the
+ * model (which then needs the prefilter: sanitize-answer.ts). Without raw HTML it is marked's own
+ * markup, every element closed and all text escaped.
+ */
+export function markdownHtml(markdown: string): { html: string; hasRawHtml: boolean } {
   const tokens = marked.lexer(markdown);
   let hasRawHtml = false;
   marked.walkTokens(tokens, (token) => void (hasRawHtml ||= token.type === 'html'));
-  return withCopyButtons(sanitize(marked.parser(tokens), hasRawHtml));
+  return { html: marked.parser(tokens), hasRawHtml };
 }
 
 /** renderMarkdownFragment's nodes as HTML (what the panel shows, for tests and the code block's shell). */

@@ -122,3 +122,28 @@ export function purifyAnswerHtml(html: string): DocumentFragment {
 export function sanitizeAnswer(html: string, hasRawHtml = true): DocumentFragment {
   return purifyAnswerHtml(hasRawHtml ? prefilterHtml(html) : html);
 }
+
+/**
+ * Several blocks of Markdown's own HTML (no raw HTML from the model: render.ts markdownHtml) through
+ * the sanitiser in one call, as one fragment per block: what sanitising each alone gives, for one
+ * DOMPurify document and tree walk instead of one per block (an answer's ~20 calls were most of
+ * what is left of its garbage, collected mid-scroll: bench/NOTES.md, a 1,000-message conversation).
+ *
+ * Each block goes in a `blockquote` of its own (an allowlisted element with no attributes, which the
+ * hooks leave alone): markup that is whole elements and text stays inside its wrapper. If the
+ * wrappers do not come back as the top level, one per block (a block that was not whole: an
+ * unclosed element, a comment), some block's nodes moved into another's, so each is sanitised alone
+ * instead. Blocks with raw HTML do not come here: they need the prefilter, and could be crafted to
+ * reach across.
+ */
+export function sanitizeMarkdownBlocks(blocks: readonly string[]): DocumentFragment[] {
+  if (blocks.length < 2) return blocks.map((html) => purifyAnswerHtml(html));
+  const joined = purifyAnswerHtml(blocks.map((html) => `<blockquote>${html}</blockquote>`).join(''));
+  const wrappers = [...joined.childNodes];
+  if (wrappers.length !== blocks.length || wrappers.some((node) => node.nodeName !== 'BLOCKQUOTE')) return blocks.map((html) => purifyAnswerHtml(html));
+  return wrappers.map((wrapper) => {
+    const fragment = joined.ownerDocument.createDocumentFragment();
+    fragment.append(...wrapper.childNodes);
+    return fragment;
+  });
+}

@@ -4,8 +4,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Marked } from 'marked';
 import { prefilterHtml } from '@/lib/markdown/prefilter-html';
-import { renderMarkdownBlock } from '@/lib/markdown/render';
-import { ANSWER_CLASS, purifyAnswerHtml } from '@/lib/markdown/sanitize-answer';
+import { markdownHtml, renderMarkdownBlock } from '@/lib/markdown/render';
+import { ANSWER_CLASS, purifyAnswerHtml, sanitizeMarkdownBlocks } from '@/lib/markdown/sanitize-answer';
 
 /**
  * What an answer may contain, written out here rather than imported, so that widening the
@@ -203,6 +203,47 @@ for (const [layer, render] of Object.entries(LAYERS))
         if (c.shows) expect(text(html)).toContain(c.shows);
       });
   });
+
+/** A fragment as HTML, the fragment left as it is. */
+function serialize(fragment: DocumentFragment): string {
+  const container = document.createElement('div');
+  container.append(fragment.cloneNode(true));
+  return container.innerHTML;
+}
+
+/** DOMPurify parses into a document of its own per call: fragments from one call share theirs. */
+const documentsOf = (fragments: DocumentFragment[]) => new Set(fragments.map((fragment) => fragment.ownerDocument)).size;
+
+describe('sanitizeMarkdownBlocks (an answer’s blocks sanitised in one call)', () => {
+  const before = markdownHtml('## Before\n\nA paragraph with **bold** and a [link](https://example.com/).').html;
+  const after = markdownHtml('- a point\n- `code`\n\n> a quote').html;
+
+  for (const c of CASES)
+    it(`gives each block what sanitising it alone gives: ${c.name}`, () => {
+      const { html, hasRawHtml } = markdownHtml(c.input);
+      const blocks = [before, html, after];
+      const together = sanitizeMarkdownBlocks(blocks);
+      expect(together.map(serialize)).toEqual(blocks.map((block) => serialize(purifyAnswerHtml(block))));
+      // Markdown's own HTML (all AnswerBuild gives it) in one call, not block by block.
+      if (!hasRawHtml) expect(documentsOf(together)).toBe(1);
+      const shown = serialize(together[1]!);
+      expect(violations(shown), shown).toEqual([]);
+      expect(loadingUrls(shown), shown).toEqual([]);
+    });
+
+  it('sanitises each block alone when one is not whole, so no block’s nodes end up in another', () => {
+    for (const blocks of [
+      ['<p>a</p>', '<blockquote><p>never closed', '<p>b</p>'],
+      ['<p>a</p>', '<!-- a comment never closed', '<p>b</p>'],
+      ['<p>a</p></blockquote><blockquote><p>b</p>', '<p>c</p>'],
+      ['<p>a</p>', 'text</blockquote>more', '<p>b</p>'],
+    ]) {
+      const together = sanitizeMarkdownBlocks(blocks);
+      expect(together.map(serialize), blocks.join(' | ')).toEqual(blocks.map((block) => serialize(purifyAnswerHtml(block))));
+      expect(documentsOf(together)).toBe(blocks.length);
+    }
+  });
+});
 
 describe('prefilterHtml', () => {
   // Chromium reports a style, on… or <base href> under the panel's CSP as soon as it parses one,

