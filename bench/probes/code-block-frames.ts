@@ -5,7 +5,7 @@
  * on a new chat as §2c's are, with no plain page in between (a §2c run of 6 pairs takes 10 minutes,
  * too long to hold the bench lock; this takes about a minute an answer).
  *
- *   [PROBE_ANSWERS=3] [PROBE_TOKENS=100000] [PROBE_TRACE=1] [PROBE_EXTENSION_DIR=dir] \
+ *   [PROBE_ANSWERS=3] [PROBE_TOKENS=100000] [PROBE_TRACE=1 [PROBE_DETAIL=1]] [PROBE_EXTENSION_DIR=dir] \
  *     flock /tmp/bench-quiet.lock npx tsx bench/probes/code-block-frames.ts
  *
  * Prints, per answer: the load, the longest gap between animation frames, every long task (≥ 50 ms)
@@ -38,6 +38,8 @@ const answers = Number(process.env.PROBE_ANSWERS ?? 3);
 const tokenCount = Number(process.env.PROBE_TOKENS ?? 100_000);
 const tracing = process.env.PROBE_TRACE === '1';
 const buildDir = process.env.PROBE_EXTENSION_DIR ?? EXTENSION_DIR;
+/** PROBE_DETAIL=1: each traced long frame's trace events and sampled functions, not only the answer's sum. */
+const detail = process.env.PROBE_DETAIL === '1';
 
 interface Script {
   invoker: string;
@@ -61,6 +63,8 @@ interface Watched {
   sentAt: number;
   maxGap: number;
   gapAt: number;
+  /** The last animation frame watched: about the answer's final paint. */
+  maxGapEnd: number;
   frames: LongFrame[];
   tasks: { startTime: number; duration: number }[];
   /** performance.now() of the mark `probe-sync`, to place the trace's clock. */
@@ -127,7 +131,7 @@ async function installWatch(panel: Page): Promise<void> {
         taskObserver.takeRecords().forEach(keepTask);
         frameObserver.disconnect();
         taskObserver.disconnect();
-        return { sentAt: startedAt, maxGap, gapAt, frames, tasks, syncAt };
+        return { sentAt: startedAt, maxGap, gapAt, maxGapEnd: last, frames, tasks, syncAt };
       },
     };
   });
@@ -148,6 +152,8 @@ interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** The thread's CPU time in the event: far below `dur`, the thread was waiting for a core. */
+  tdur?: number;
   pid: number;
   tid: number;
   id?: string;
@@ -252,15 +258,40 @@ function codeAtLine(url: string, line: number, column: number): string {
   return (sources.get(file)!.split('\n')[line] ?? '').slice(column, column + 50).replace(/\s+/g, ' ');
 }
 
-/** Sampled time by function in [from, to] (µs), the top 8. */
-function sampledByFunction(samples: { at: number; fn: string }[], from: number, to: number): [string, number][] {
+/** Sampled time by function in [from, to] (µs), the top `top`. */
+function sampledByFunction(samples: { at: number; fn: string }[], from: number, to: number, top = 8): [string, number][] {
   const totals = new Map<string, number>();
   for (let i = 1; i < samples.length; i++) {
     const { at, fn } = samples[i]!;
     if (at < from || at > to) continue;
     totals.set(fn, (totals.get(fn) ?? 0) + at - samples[i - 1]!.at);
   }
-  return [...totals].sort((a, b) => b[1] - a[1]).slice(0, 8);
+  return [...totals].sort((a, b) => b[1] - a[1]).slice(0, top);
+}
+
+/** The main thread's outermost events (each task's work) that overlap [from, to]. */
+function rootsIn(events: TraceEvent[], from: number, to: number): TraceEvent[] {
+  const roots: TraceEvent[] = [];
+  let end = -Infinity;
+  for (const e of events) {
+    if (e.ph !== 'X' || e.dur === undefined || e.ts < end) continue;
+    end = e.ts + e.dur;
+    if (end > from && e.ts < to) roots.push(e);
+  }
+  return roots;
+}
+
+/** Wall and CPU time of the main thread's work in [from, to] (µs): CPU far below wall is a thread waiting for a core. */
+function busyIn(events: TraceEvent[], from: number, to: number): { wall: number; cpu: number } {
+  let wall = 0;
+  let cpu = 0;
+  for (const e of rootsIn(events, from, to)) {
+    // Clipped to the window; the CPU time in proportion (a trace says only the event's total).
+    const share = (Math.min(e.ts + e.dur!, to) - Math.max(e.ts, from)) / e.dur!;
+    wall += e.dur! * share;
+    cpu += (e.tdur ?? 0) * share;
+  }
+  return { wall, cpu };
 }
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;
@@ -276,10 +307,11 @@ function printFrame(f: LongFrame, sentAt: number, trace?: { events: TraceEvent[]
     console.log(
       `    script ${ms(s.duration)} (forced style+layout ${ms(s.forcedStyleAndLayoutDuration)}) ${s.invokerType} ${s.invoker} → ${s.sourceFunctionName || '(anonymous)'} ${s.sourceURL ? new URL(s.sourceURL).pathname : ''}:${s.sourceCharPosition} — ${codeAt(s.sourceURL, s.sourceCharPosition)}`,
     );
-  if (!trace) return;
+  if (!trace || !detail) return;
   const from = f.startTime * 1000 + trace.offset;
   const top = selfTimeByEvent(trace.events, from, from + f.duration * 1000).slice(0, 10);
-  console.log(`    trace, self time: ${top.map(([name, us]) => `${name} ${(us / 1000).toFixed(1)}`).join(', ')}`);
+  const busy = busyIn(trace.events, from, from + f.duration * 1000);
+  console.log(`    trace: main thread busy ${ms(busy.wall / 1000)}, of it on a core ${ms(busy.cpu / 1000)}; self time: ${top.map(([name, us]) => `${name} ${(us / 1000).toFixed(1)}`).join(', ')}`);
   for (const [fn, us] of sampledByFunction(trace.samples, from, from + f.duration * 1000)) console.log(`      sampled ${(us / 1000).toFixed(1).padStart(6)} ms  ${fn}`);
 }
 
@@ -319,7 +351,7 @@ try {
         // The panel's main thread: the renderer that marked, its thread named CrRendererMain.
         const main = all.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === sync?.pid && e.args?.name === 'CrRendererMain');
         if (sync && main)
-          trace = { events: all.filter((e) => e.pid === main.pid && e.tid === main.tid), offset: sync.ts - w.syncAt * 1000, samples: samplesOf(all, main.pid, main.tid) };
+          trace = { events: all.filter((e) => e.pid === main.pid && e.tid === main.tid).sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0)), offset: sync.ts - w.syncAt * 1000, samples: samplesOf(all, main.pid, main.tid) };
         else console.log('  (trace: no probe-sync mark or main thread found)');
         if (process.env.PROBE_KEEP_TRACE) await fs.copyFile(file, `${process.env.PROBE_KEEP_TRACE}-${i}.json`);
         await fs.rm(file);
@@ -329,6 +361,34 @@ try {
         `answer ${i} (load ${load.toFixed(1)}): longest gap ${ms(w.maxGap)} at +${ms(w.gapAt - w.sentAt)}; long frames ${w.frames.length}${w.frames.length ? ` (${w.frames.map((f) => ms(f.duration)).join(', ')})` : ''}; long tasks ${longTasks.length}${longTasks.length ? ` (${longTasks.map((t) => `${ms(t.duration)} at +${ms(t.startTime - w.sentAt)}`).join(', ')})` : ''}`,
       );
       for (const f of w.frames) printFrame(f, w.sentAt, trace);
+      if (trace) {
+        // What grows with the block: the main thread's CPU, and content-visibility's intersection
+        // checks (one per `content-visibility: auto` element, every frame), per 10 s from Send.
+        const tenths: string[] = [];
+        const start = w.sentAt * 1000 + trace.offset;
+        for (let t = 0; t < w.maxGapEnd - w.sentAt; t += 10_000) {
+          const [from, to] = [start + t * 1000, start + (t + 10_000) * 1000];
+          const checks = trace.events.filter((e) => e.name === 'IntersectionObserverController::computeIntersections' && e.ts >= from && e.ts < to);
+          tenths.push(`${ms(busyIn(trace.events, from, to).cpu / 1000)} (${ms(checks.reduce((a, e) => a + (e.tdur ?? 0), 0) / 1000)})`);
+        }
+        console.log(`  main thread CPU per 10 s (of it, intersection checks): ${tenths.join(', ')}`);
+      }
+      if (trace && w.frames.length) {
+        // All long frames together: where the time over budget went, across the answer.
+        const windows = w.frames.map((f) => [f.startTime * 1000 + trace.offset, (f.startTime + f.duration) * 1000 + trace.offset] as const);
+        const sum = (rows: [string, number][][]) => {
+          const totals = new Map<string, number>();
+          for (const row of rows) for (const [name, us] of row) totals.set(name, (totals.get(name) ?? 0) + us);
+          return [...totals].sort((a, b) => b[1] - a[1]);
+        };
+        const events = sum(windows.map(([from, to]) => selfTimeByEvent(trace.events, from, to))).slice(0, 12);
+        const busy = windows.map(([from, to]) => busyIn(trace.events, from, to)).reduce((a, b) => ({ wall: a.wall + b.wall, cpu: a.cpu + b.cpu }), { wall: 0, cpu: 0 });
+        const onCore = w.frames.filter((f, i) => busyIn(trace.events, ...windows[i]!).cpu >= 50_000).length;
+        console.log(`  long frames whose main thread ran ≥ 50 ms on a core: ${onCore} of ${w.frames.length}; in all of them it was busy ${ms(busy.wall / 1000)}, on a core ${ms(busy.cpu / 1000)}`);
+        console.log(`  all ${w.frames.length} long frames (${ms(w.frames.reduce((a, f) => a + f.duration, 0))}), trace self time: ${events.map(([n, us]) => `${n} ${(us / 1000).toFixed(0)}`).join(', ')}`);
+        for (const [fn, us] of sum(windows.map(([from, to]) => sampledByFunction(trace.samples, from, to, Infinity))).slice(0, 15))
+          console.log(`    sampled ${(us / 1000).toFixed(1).padStart(7)} ms  ${fn}`);
+      }
     } finally {
       await panel.close();
     }
