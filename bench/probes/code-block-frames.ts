@@ -12,10 +12,15 @@
  * and every Long Animation Frame (≥ 50 ms) with its phases (tasks before rendering, animation-frame
  * callbacks, style and layout) and its scripts as the browser attributes them (invoker, source
  * function, the first characters of the built code where it starts, duration, forced style and
- * layout). PROBE_TRACE=1 also records a CDP trace (devtools.timeline and V8's GC) of each answer
- * and prints, for each long frame, the main thread's self time by trace event (FunctionCall, Layout,
- * UpdateLayoutTree, Paint, MinorGC, …): what the scripts list cannot say (a GC, layout outside
- * script, Chrome's own work). A trace slows what it watches: compare traced runs with traced runs.
+ * layout). PROBE_TRACE=1 also records a CDP trace (devtools.timeline, V8's GC and its sampling
+ * profiler) of each answer and prints: per 10 s from Send, the main thread's CPU and, inside it,
+ * Chromium's checks of `content-visibility: auto` elements (what grows with the block); how many
+ * long frames had ≥ 50 ms of main-thread CPU (a frame long in wall time with little CPU is a thread
+ * waiting for a core: the machine, not the panel); over all long frames, the main thread's self time
+ * by trace event (FunctionCall, Layout, PrePaint, V8.GC_…) and its sampled functions; PROBE_DETAIL=1
+ * the same for each frame. That is what the scripts list cannot say (a GC, layout outside script,
+ * Chrome's own work; it named almost nothing here). A trace slows what it watches: compare traced
+ * runs with traced runs. PROBE_KEEP_TRACE=/tmp/name keeps each trace as /tmp/name-<answer>.json.
  *
  * Outside `npm run bench`: it explains figures, it does not make them.
  */

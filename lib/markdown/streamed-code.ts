@@ -11,8 +11,8 @@ export const SLICE_LINES = 32;
  * into one block the browser skips, so that it checks a few dozen blocks a frame, not every slice.
  * Why: Chromium decides whether each `content-visibility: auto` element is near the view in every
  * frame (its IntersectionObserverController::computeIntersections), one check per element. With a
- * block per slice that grew to ~350 checks, ~0.8 ms a frame and a fifth of the panel's main-thread
- * CPU by the end of the 100,000-token block: O(n) a frame, O(n²) over the answer
+ * block per slice that grew to ~350 checks by the end of the 100,000-token block, a sixth of the
+ * panel's main-thread CPU: O(n) a frame, O(n²) over the answer
  * (bench/probes/code-block-frames.ts; bench/NOTES.md, frames while streaming, session 12).
  */
 export const GROUP_SLICES = 16;
