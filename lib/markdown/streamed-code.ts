@@ -6,10 +6,23 @@ import { own, sliceFrom, type Tail } from './text-tail';
 /** Lines per slice (at least): the unit the browser lays out, or skips, of a long code block. */
 export const SLICE_LINES = 32;
 
+/**
+ * Slices per group: finished slices far behind the block's end are gathered GROUP_SLICES at a time
+ * into one block the browser skips, so that it checks a few dozen blocks a frame, not every slice.
+ * Why: Chromium decides whether each `content-visibility: auto` element is near the view in every
+ * frame (its IntersectionObserverController::computeIntersections), one check per element. With a
+ * block per slice that grew to ~350 checks by the end of the 100,000-token block, a sixth of the
+ * panel's main-thread CPU: O(n) a frame, O(n²) over the answer
+ * (bench/probes/code-block-frames.ts; bench/NOTES.md, frames while streaming, session 12).
+ */
+export const GROUP_SLICES = 16;
+
 interface Slice {
   /** Where the slice ends in the code (after a newline). */
   end: number;
-  /** Its block (sliceElement). */
+  /** Its lines. */
+  lines: number;
+  /** Its block (closeSlice). */
   element: HTMLElement;
 }
 
@@ -45,6 +58,8 @@ export class StreamedCode {
   private readonly language: string | undefined;
   private readonly className: string;
   private slices: Slice[] = [];
+  /** Groups of GROUP_SLICES slices, in order: slice i is in group ⌊i / GROUP_SLICES⌋ while there is one. */
+  private groups: HTMLElement[] = [];
   /** Pieces after the last slice, not yet SLICE_LINES lines: in the `code` directly. */
   private pieces: Piece[] = [];
   private tail: Node[] = [];
@@ -126,7 +141,11 @@ export class StreamedCode {
   private dropLast(): void {
     const piece = this.pieces.pop();
     if (piece) for (const node of piece.nodes) node.parentNode?.removeChild(node);
-    else this.slices.pop()!.element.remove();
+    else {
+      // A group holds GROUP_SLICES slices or is no more: one with fewer would be sized wrong.
+      if (this.slices.length <= this.groups.length * GROUP_SLICES) this.groups.pop()!.replaceWith(...this.slices.slice(-GROUP_SLICES).map((slice) => slice.element));
+      this.slices.pop()!.element.remove();
+    }
   }
 
   /**
@@ -143,8 +162,29 @@ export class StreamedCode {
     slice.style.setProperty('--lines', String(this.openLines()));
     slice.append(...this.pieces.flatMap((piece) => piece.nodes));
     this.code.append(slice);
-    this.slices.push({ end: this.done(), element: slice });
+    this.slices.push({ end: this.done(), lines: this.openLines(), element: slice });
     this.pieces = [];
+    // The oldest ungrouped slices into a group once GROUP_SLICES more follow them: far enough from
+    // the end (~500 lines) that the group starts off-screen while the view follows the answer, so
+    // gathering it lays nothing out.
+    if (this.slices.length - this.groups.length * GROUP_SLICES >= 2 * GROUP_SLICES) this.closeGroup();
+  }
+
+  /**
+   * The first GROUP_SLICES ungrouped slices into a block of their own (theme.css `.code-slices`),
+   * skipped while off-screen as a whole and sized by their lines; the slices in it are laid out
+   * with it (`content-visibility: visible`), so the browser no longer checks them one by one. Our
+   * own element, like a slice (its class is not one an answer can have).
+   */
+  private closeGroup(): void {
+    const first = this.groups.length * GROUP_SLICES;
+    const slices = this.slices.slice(first, first + GROUP_SLICES);
+    const group = this.code.ownerDocument.createElement('span');
+    group.className = 'code-slices';
+    group.style.setProperty('--lines', String(slices.reduce((lines, slice) => lines + slice.lines, 0)));
+    slices[0]!.element.before(group);
+    group.append(...slices.map((slice) => slice.element));
+    this.groups.push(group);
   }
 
   private removeTail(): void {

@@ -9,11 +9,12 @@ import { belowView, wheelLogUp } from './harness/log-scroll';
 
 // Issue 13 target 1: a long code block streams in slices of 32 lines, each a block of its own that
 // the browser skips while it is off-screen (lib/markdown/streamed-code.ts, theme.css .code-slice),
+// the slices far behind its end gathered 16 at a time into one such block (.code-slices),
 // in a log that keeps to its end after layout rather than forcing one (MessageLog.tsx). What a user
 // sees and does with it.
 
-/** 300 lines of TypeScript, line 120 far wider than the panel. */
-const code = Array.from({ length: 300 }, (_, i) =>
+/** 1,100 lines of TypeScript (over 32 slices: the first 16 are grouped), line 120 far wider than the panel. */
+const code = Array.from({ length: 1_100 }, (_, i) =>
   i === 120 ? `const wide = "${'w'.repeat(600)} end of the wide line";` : `const line${i} = compute(${i}, "text ${i}"); // note ${i}`,
 ).join('\n');
 const reply = `Here is the file:\n\n\`\`\`ts\n${code}\n\`\`\`\n\nThat is all.`;
@@ -41,7 +42,16 @@ test('a long code block streams with its end in view, then copies, selects and f
 
     const block = answer.locator('pre > code');
     // The finished slices are blocks of their own (what lets the browser skip those off-screen).
-    expect(await block.locator('span.code-slice').count()).toBeGreaterThan(5);
+    expect(await block.locator('span.code-slice').count()).toBeGreaterThan(32);
+    // Those far behind the end are gathered into groups: what the browser checks each frame (every
+    // block with content-visibility: auto) is the groups and the slices after them, not every slice.
+    const checked = await block.evaluate((el) => ({
+      auto: [...el.querySelectorAll('span')].filter((s) => getComputedStyle(s).contentVisibility === 'auto').length,
+      blocks: el.querySelectorAll(':scope > span.code-slices, :scope > span.code-slice').length,
+      groups: el.querySelectorAll(':scope > span.code-slices').length,
+    }));
+    expect(checked.groups).toBeGreaterThan(0);
+    expect(checked.auto).toBe(checked.blocks);
     // The copy button copies the code, whole.
     await answer.hover();
     await answer.getByRole('button', { name: 'Copy code' }).click();

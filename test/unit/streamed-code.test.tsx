@@ -10,7 +10,7 @@ import { codeAnswer } from '../../bench/frame-benches';
 import { longAnswer } from '../../bench/browser-benches';
 import { renderMarkdownBlock } from '@/lib/markdown/render';
 import { splitBlocks } from '@/lib/markdown/split-blocks';
-import { SLICE_LINES } from '@/lib/markdown/streamed-code';
+import { GROUP_SLICES, SLICE_LINES } from '@/lib/markdown/streamed-code';
 
 (globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -32,11 +32,13 @@ reactRootPerTest((c, r) => {
 const show = (text: string) => act(() => root.render(<Markdown text={text} />));
 
 /**
- * The panel's HTML with each finished slice's block (streamed-code.ts sliceElement, our own markup
- * for layout) replaced by what it holds: the highlighted code, to compare with the whole block's.
+ * The panel's HTML with each group of slices and each finished slice's block (streamed-code.ts
+ * closeGroup and closeSlice, our own markup for layout) replaced by what it holds: the highlighted
+ * code, to compare with the whole block's.
  */
 function shownHtml(): string {
   const copy = container.cloneNode(true) as HTMLElement;
+  for (const group of copy.querySelectorAll('span.code-slices')) group.replaceWith(...group.childNodes);
   for (const slice of copy.querySelectorAll('span.code-slice')) slice.replaceWith(...slice.childNodes);
   return copy.innerHTML;
 }
@@ -85,6 +87,38 @@ const TRICKY: Record<string, string> = {
 };
 
 describe('a fenced code block rendered slice by slice (lib/markdown/streamed-code.ts)', () => {
+  it('gathers finished slices far behind the end in groups, each sized by its lines, so the browser checks few blocks a frame', { timeout: 60_000 }, () => {
+    // 3 groups' worth and 7 lines more: the last GROUP_SLICES slices (~500 lines, near the view) stay
+    // ungrouped, the 2 groups before them each hold GROUP_SLICES slices.
+    const body = lines(3 * GROUP_SLICES * SLICE_LINES + 7, (i) => `const g${i} = "${i}"; // line ${i}`);
+    stream('```ts\n' + body + '\n```', 2_000);
+    const code = container.querySelector('pre > code')!;
+    const groups = [...code.querySelectorAll(':scope > span.code-slices')] as HTMLElement[];
+    expect(groups).toHaveLength(2);
+    for (const group of groups) {
+      expect(group.querySelectorAll(':scope > span.code-slice')).toHaveLength(GROUP_SLICES);
+      expect(group.style.getPropertyValue('--lines')).toBe(String(GROUP_SLICES * SLICE_LINES));
+      expect(group.textContent!.split('\n')).toHaveLength(GROUP_SLICES * SLICE_LINES + 1);
+    }
+    // What the browser checks a frame: the groups and the slices after them, not every slice.
+    expect(code.querySelectorAll(':scope > span.code-slices, :scope > span.code-slice')).toHaveLength(2 + GROUP_SLICES);
+    expect(code.textContent).toBe(body);
+    expect(shownHtml()).toBe(renderedBefore('```ts\n' + body + '\n```'));
+  });
+
+  it('shows a shorter answer in the same place exactly after a long one whose slices were grouped (a version switch)', { timeout: 60_000 }, () => {
+    const first = '```ts\n' + lines(3 * GROUP_SLICES * SLICE_LINES + 5, (i) => `const a${i} = ${i};`) + '\n';
+    // The same first lines, then others: the groups after where they part are given back as slices.
+    const second = '```ts\n' + lines(GROUP_SLICES * SLICE_LINES + 40, (i) => `const a${i} = ${i};`) + '\n' + lines(3 * SLICE_LINES, (i) => `let b${i} = "${i}";`) + '\n';
+    stream(first, 3_000);
+    show(second);
+    expect(shownHtml()).toBe(renderedBefore(second));
+    const code = container.querySelector('pre > code')!;
+    // No group left holding fewer slices than its --lines says (it would be sized wrong while skipped).
+    for (const group of code.querySelectorAll<HTMLElement>('span.code-slices'))
+      expect(group.textContent!.split('\n')).toHaveLength(Number(group.style.getPropertyValue('--lines')) + 1);
+  });
+
   it.each(Object.entries(TRICKY))('renders %s exactly as the whole block rendered at once', (_, text) => {
     show(text);
     expect(shownHtml()).toBe(renderedBefore(text));
