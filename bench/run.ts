@@ -2,7 +2,6 @@ import './lib/node-extension-shim';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultSettings } from '../lib/settings/parse-stored';
 import { CHROMIUM_PATH, EXTENSION_DIR, launchExtension } from '../test/e2e/harness/launch';
 import { coldOpen, firstTokenLatency, heapAfterConversation, streaming } from './browser-benches';
 import { bundleSizes } from './bundle-size';
@@ -14,7 +13,7 @@ import { startBenchServer } from './lib/bench-server';
 import { longConversation } from './long-conversation-benches';
 import { coldWorker } from './worker-benches';
 import { summarise, type Figure } from './lib/stats';
-import { writeSettings } from './lib/write-settings';
+import { writeBenchModelSettings } from './lib/write-settings';
 
 // Runs per measurement; BENCH_QUICK=1 for a fast check of the scripts themselves.
 const quick = process.env.BENCH_QUICK === '1';
@@ -68,10 +67,7 @@ async function main() {
   };
   try {
     // The side panel talks to the bench server as an OpenAI-compatible provider.
-    const settings = defaultSettings();
-    settings.provider = 'openai-compatible';
-    settings.providers['openai-compatible'] = { ...settings.providers['openai-compatible'], baseURL: `${server.url}/v1`, apiKey: '', headers: {}, models: ['bench-model'] };
-    await writeSettings(ext, settings);
+    await writeBenchModelSettings(ext, `${server.url}/v1`);
 
     if (only === 'coldworker') {
       await section('1b. First token from a stopped service worker', () => coldWorker(ext, server, RUNS.coldWorker));

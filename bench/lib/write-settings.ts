@@ -1,9 +1,18 @@
+import { defaultSettings } from '../../lib/settings/parse-stored';
 import { SETTINGS_KEY, SETTINGS_VERSION, type SettingsData } from '../../lib/settings/schema';
 import type { ExtensionSession } from '../../test/e2e/harness/launch';
 
 /** Stores settings as the options page would, from the worker, without driving the form. */
 export function writeSettings(ext: ExtensionSession, settings: SettingsData): Promise<void> {
   return storeEntry(ext, { state: settings, version: SETTINGS_VERSION });
+}
+
+/** Stores settings that talk to `baseURL` (the bench server's `/v1`) as an OpenAI-compatible provider with one model, bench-model. */
+export function writeBenchModelSettings(ext: ExtensionSession, baseURL: string): Promise<void> {
+  const settings = defaultSettings();
+  settings.provider = 'openai-compatible';
+  settings.providers['openai-compatible'] = { ...settings.providers['openai-compatible'], baseURL, apiKey: '', headers: {}, models: ['bench-model'] };
+  return writeSettings(ext, settings);
 }
 
 /** The settings' entry in storage.local, as it is stored (persisted state and its version). */

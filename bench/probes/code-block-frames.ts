@@ -30,14 +30,14 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
-import { defaultSettings } from '../../lib/settings/parse-stored';
 import { sendMessage } from '../../test/e2e/harness/chat';
 import { EXTENSION_DIR, launchExtension } from '../../test/e2e/harness/launch';
 import { codeAnswer } from '../frame-benches';
 import { answerEndAt, watchAnswerEnd } from '../lib/answer-end';
 import { startBenchServer } from '../lib/bench-server';
+import type { TraceEvent as BaseTraceEvent } from '../lib/cdp-trace';
 import { settledNewChat } from '../lib/settled-pages';
-import { writeSettings } from '../lib/write-settings';
+import { writeBenchModelSettings } from '../lib/write-settings';
 
 const answers = Number(process.env.PROBE_ANSWERS ?? 3);
 const tokenCount = Number(process.env.PROBE_TOKENS ?? 100_000);
@@ -151,16 +151,8 @@ function codeAt(url: string, position: number): string {
   return sources.get(file)!.slice(position, position + 60).replace(/\s+/g, ' ');
 }
 
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** The thread's CPU time in the event: far below `dur`, the thread was waiting for a core. */
-  tdur?: number;
-  pid: number;
-  tid: number;
+/** A trace event (bench/lib/cdp-trace.ts) with the sampling profiler's data. `tdur` is the thread's CPU time in it: far below `dur`, the thread was waiting for a core. */
+interface TraceEvent extends Omit<BaseTraceEvent, 'args'> {
   id?: string;
   args?: { name?: string; data?: Record<string, unknown> & ProfileData };
 }
@@ -325,10 +317,7 @@ const ext = await launchExtension(profileDir, buildDir);
 await ext.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
 const server = await startBenchServer();
 try {
-  const settings = defaultSettings();
-  settings.provider = 'openai-compatible';
-  settings.providers['openai-compatible'] = { ...settings.providers['openai-compatible'], baseURL: `${server.url}/v1`, apiKey: '', headers: {}, models: ['bench-model'] };
-  await writeSettings(ext, settings);
+  await writeBenchModelSettings(ext, `${server.url}/v1`);
   // 20 tokens every 10 ms: 2,000 tokens/s, as §2c.
   server.setPlan({ tokens: codeAnswer(tokenCount), perTick: 20, tickMs: 10, firstTokenDelayMs: 30 });
   console.log(`build ${buildDir}; ${answers} answers of ${tokenCount} tokens${tracing ? ', traced' : ''}`);

@@ -18,11 +18,10 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { SourceMapConsumer, type RawSourceMap } from 'source-map-js';
-import { defaultSettings } from '../../lib/settings/parse-stored';
 import { EXTENSION_DIR, launchExtension } from '../../test/e2e/harness/launch';
 import { startBenchServer } from '../lib/bench-server';
-import { writeSettings } from '../lib/write-settings';
-import { endTraceText, traceEvents, type TraceEvent } from '../lib/cdp-trace';
+import { tracedColdSends } from '../lib/cold-send-rounds';
+import type { TraceEvent } from '../lib/cdp-trace';
 
 const env = process.env;
 const dir = env.PROBE_EXT ?? EXTENSION_DIR;
@@ -151,34 +150,12 @@ async function main() {
   const out = new Map<string, { self: Map<string, number>; bySource: Map<string, number>; topDown: Map<string, number>; total: number; wall: number }>();
   const loads: number[] = [];
   try {
-    const settings = defaultSettings();
-    settings.provider = 'openai-compatible';
-    settings.providers['openai-compatible'] = { ...settings.providers['openai-compatible'], baseURL: `${server.url}/v1`, apiKey: '', headers: {}, models: ['bench-model'] };
-    await writeSettings(ext, settings);
-    const panel = await ext.openSidePanel();
-    const box = panel.getByRole('textbox', { name: 'Message' });
-    await box.waitFor({ timeout: 60_000 });
-    const cdp = await ext.context.browser()!.newBrowserCDPSession();
-    for (let i = 0; i <= rounds; i++) {
-      const marker = `Qzprof${i}x`;
-      server.setPlan({ tokens: [marker, ' and the rest.'], perTick: 1, tickMs: 1, firstTokenDelayMs: 30 });
-      await panel.getByRole('button', { name: 'New chat' }).click();
-      await box.fill(`Question ${i}`);
-      await ext.stopServiceWorker(panel);
-      await panel.waitForTimeout(300);
-      loads.push(os.loadavg()[0]!);
-      // Round 0 is the panel's own first answer and the first start after install: not counted.
-      if (i > 0) await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: CATEGORIES } });
-      await panel.waitForTimeout(200);
-      await box.press('Enter');
-      await panel.getByRole('log').getByRole('article').last().filter({ hasText: marker }).waitFor({ timeout: 60_000 });
-      await panel.getByRole('log').getByRole('article').last().and(panel.locator('[aria-busy="false"]')).waitFor({ timeout: 60_000 });
-      if (i === 0) continue;
-      const events = traceEvents(await endTraceText(cdp));
+    await tracedColdSends(ext, server, { rounds, categories: CATEGORIES }, async (i, events, load) => {
+      loads.push(load);
       if (env.PROBE_TRACE) await fs.writeFile(path.join(env.PROBE_TRACE, `cold-${i}.json`), JSON.stringify(events));
       console.log(`round ${i}`);
       await analyse(events, server.url.replace('http://', ''), out);
-    }
+    });
   } finally {
     await ext.close();
     await server.close();

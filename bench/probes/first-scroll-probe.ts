@@ -18,10 +18,9 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { defaultSettings } from '../../lib/settings/parse-stored';
 import { EXTENSION_DIR, launchExtension } from '../../test/e2e/harness/launch';
 import { seedConversation, settleWorker, thousandMessages } from '../long-conversation-benches';
-import { writeSettings } from '../lib/write-settings';
+import { writeBenchModelSettings } from '../lib/write-settings';
 import { endTraceText, traceEvents, type TraceEvent } from '../lib/cdp-trace';
 
 const env = process.env;
@@ -156,10 +155,7 @@ async function main() {
   });
   const longest: number[] = [];
   try {
-    const settings = defaultSettings();
-    settings.provider = 'openai-compatible';
-    settings.providers['openai-compatible'] = { ...settings.providers['openai-compatible'], baseURL: 'http://127.0.0.1:9/v1', apiKey: '', headers: {}, models: ['bench-model'] };
-    await writeSettings(ext, settings);
+    await writeBenchModelSettings(ext, 'http://127.0.0.1:9/v1');
     const seeder = await ext.openSidePanel();
     await seeder.locator('#message').waitFor();
     await seedConversation(seeder, thousandMessages());

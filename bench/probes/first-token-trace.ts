@@ -18,12 +18,11 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { defaultSettings } from '../../lib/settings/parse-stored';
 import { sendMessage } from '../../test/e2e/harness/chat';
 import { EXTENSION_DIR, launchExtension, type ExtensionSession } from '../../test/e2e/harness/launch';
 import { askWorker } from '../../test/e2e/harness/worker-message';
 import { startBenchServer } from '../lib/bench-server';
-import { writeSettings } from '../lib/write-settings';
+import { writeBenchModelSettings } from '../lib/write-settings';
 import { endTraceText, traceEvents, type TraceEvent } from '../lib/cdp-trace';
 import { seedConversation, settleWorker, thousandMessages } from '../long-conversation-benches';
 
@@ -166,10 +165,7 @@ async function main() {
   const server = await startBenchServer();
   const rounds = Number(env.PROBE_ROUNDS ?? 3);
   try {
-    const settings = defaultSettings();
-    settings.provider = 'openai-compatible';
-    settings.providers['openai-compatible'] = { ...settings.providers['openai-compatible'], baseURL: `${server.url}/v1`, apiKey: '', headers: {}, models: ['bench-model'] };
-    await writeSettings(ext, settings);
+    await writeBenchModelSettings(ext, `${server.url}/v1`);
     const seeder = await ext.openSidePanel();
     await seeder.locator('#message').waitFor({ timeout: 60_000 });
     await seedConversation(seeder, thousandMessages());

@@ -14,7 +14,6 @@ import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultSettings } from '../../lib/settings/parse-stored';
 import { sendMessage } from '../../test/e2e/harness/chat';
 import { EXTENSION_DIR, launchExtension } from '../../test/e2e/harness/launch';
 import { longAnswer } from '../browser-benches';
@@ -22,7 +21,7 @@ import { codeAnswer } from '../frame-benches';
 import { answerEndAt, watchAnswerEnd } from '../lib/answer-end';
 import { startBenchServer } from '../lib/bench-server';
 import { settledNewChat } from '../lib/settled-pages';
-import { writeSettings } from '../lib/write-settings';
+import { writeBenchModelSettings } from '../lib/write-settings';
 
 interface ProfileNode {
   id: number;
@@ -77,10 +76,7 @@ const ext = await launchExtension(profileDir, buildDir);
 await ext.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
 const server = await startBenchServer();
 try {
-  const settings = defaultSettings();
-  settings.provider = 'openai-compatible';
-  settings.providers['openai-compatible'] = { ...settings.providers['openai-compatible'], baseURL: `${server.url}/v1`, apiKey: '', headers: {}, models: ['bench-model'] };
-  await writeSettings(ext, settings);
+  await writeBenchModelSettings(ext, `${server.url}/v1`);
   const tokens = process.env.PROBE_ANSWER === 'prose' ? longAnswer(20_000) : codeAnswer();
   server.setPlan({ tokens, perTick: 20, tickMs: 10, firstTokenDelayMs: 30 });
 

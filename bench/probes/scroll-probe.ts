@@ -28,11 +28,10 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
-import { defaultSettings } from '../../lib/settings/parse-stored';
 import { EXTENSION_DIR, launchExtension, type ExtensionSession } from '../../test/e2e/harness/launch';
 import { coldOpen } from '../browser-benches';
 import { seedConversation, settleWorker, thousandMessages } from '../long-conversation-benches';
-import { writeSettings } from '../lib/write-settings';
+import { writeBenchModelSettings } from '../lib/write-settings';
 import { endTraceText, traceEvents, type TraceEvent } from '../lib/cdp-trace';
 
 
@@ -413,10 +412,7 @@ async function main() {
   await ext.context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
   const whole = env.PROBE_TRACE_ALL ? await startWholeTrace(ext) : undefined;
   try {
-    const settings = defaultSettings();
-    settings.provider = 'openai-compatible';
-    settings.providers['openai-compatible'] = { ...settings.providers['openai-compatible'], baseURL: 'http://127.0.0.1:9/v1', apiKey: '', headers: {}, models: ['bench-model'] };
-    await writeSettings(ext, settings);
+    await writeBenchModelSettings(ext, 'http://127.0.0.1:9/v1');
     if (env.PROBE_SEED !== '0') {
       const seeder = await ext.openSidePanel();
       await seeder.locator('#message').waitFor();

@@ -11,11 +11,9 @@ import '../lib/node-extension-shim';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { defaultSettings } from '../../lib/settings/parse-stored';
 import { EXTENSION_DIR, launchExtension } from '../../test/e2e/harness/launch';
 import { startBenchServer } from '../lib/bench-server';
-import { writeSettings } from '../lib/write-settings';
-import { endTraceText, traceEvents } from '../lib/cdp-trace';
+import { tracedColdSends } from '../lib/cold-send-rounds';
 
 const env = process.env;
 const dir = env.PROBE_EXT ?? EXTENSION_DIR;
@@ -27,28 +25,7 @@ async function main() {
   const server = await startBenchServer();
   const rounds = Number(env.PROBE_ROUNDS ?? 3);
   try {
-    const settings = defaultSettings();
-    settings.provider = 'openai-compatible';
-    settings.providers['openai-compatible'] = { ...settings.providers['openai-compatible'], baseURL: `${server.url}/v1`, apiKey: '', headers: {}, models: ['bench-model'] };
-    await writeSettings(ext, settings);
-    const panel = await ext.openSidePanel();
-    const box = panel.getByRole('textbox', { name: 'Message' });
-    await box.waitFor({ timeout: 60_000 });
-    const cdp = await ext.context.browser()!.newBrowserCDPSession();
-    for (let i = 0; i <= rounds; i++) {
-      const marker = `Qzcache${i}x`;
-      server.setPlan({ tokens: [marker, ' and the rest.'], perTick: 1, tickMs: 1, firstTokenDelayMs: 30 });
-      await panel.getByRole('button', { name: 'New chat' }).click();
-      await box.fill(`Question ${i}`);
-      await ext.stopServiceWorker(panel);
-      await panel.waitForTimeout(300);
-      await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: CATEGORIES } });
-      await panel.waitForTimeout(200);
-      await box.press('Enter');
-      await panel.getByRole('log').getByRole('article').last().filter({ hasText: marker }).waitFor({ timeout: 60_000 });
-      await panel.getByRole('log').getByRole('article').last().and(panel.locator('[aria-busy="false"]')).waitFor({ timeout: 60_000 });
-      await panel.waitForTimeout(500);
-      const events = traceEvents(await endTraceText(cdp));
+    await tracedColdSends(ext, server, { rounds, categories: CATEGORIES, traceFirst: true, settleMs: 500 }, (i, events) => {
       console.log(`round ${i} (load ${os.loadavg()[0]!.toFixed(1)})`);
       for (const e of events) {
         const text = JSON.stringify(e.args ?? {});
@@ -59,7 +36,7 @@ async function main() {
         const detail = Object.fromEntries(Object.entries(data).filter(([k]) => keep.includes(k)));
         console.log(`  ${e.name} ${url} ${((e.dur ?? 0) / 1000).toFixed(2)} ms ${JSON.stringify(detail)}`);
       }
-    }
+    });
   } finally {
     await ext.close();
     await server.close();
