@@ -133,6 +133,11 @@ export class StreamedCode {
     return this.pieces.reduce((lines, piece) => lines + piece.lines, 0);
   }
 
+  /** How many slices, from the first, are in groups. */
+  private grouped(): number {
+    return this.groups.length * GROUP_SLICES;
+  }
+
   /** Where the code highlighted for good ends. */
   private done(): number {
     return this.pieces.at(-1)?.end ?? this.slices.at(-1)?.end ?? 0;
@@ -143,7 +148,7 @@ export class StreamedCode {
     if (piece) for (const node of piece.nodes) node.parentNode?.removeChild(node);
     else {
       // A group holds GROUP_SLICES slices or is no more: one with fewer would be sized wrong.
-      if (this.slices.length <= this.groups.length * GROUP_SLICES) this.groups.pop()!.replaceWith(...this.slices.slice(-GROUP_SLICES).map((slice) => slice.element));
+      if (this.slices.length <= this.grouped()) this.groups.pop()!.replaceWith(...this.slices.slice(-GROUP_SLICES).map((slice) => slice.element));
       this.slices.pop()!.element.remove();
     }
   }
@@ -159,15 +164,16 @@ export class StreamedCode {
   private closeSlice(): void {
     const slice = this.code.ownerDocument.createElement('span');
     slice.className = 'code-slice';
-    slice.style.setProperty('--lines', String(this.openLines()));
+    const lines = this.openLines();
+    slice.style.setProperty('--lines', String(lines));
     slice.append(...this.pieces.flatMap((piece) => piece.nodes));
     this.code.append(slice);
-    this.slices.push({ end: this.done(), lines: this.openLines(), element: slice });
+    this.slices.push({ end: this.done(), lines, element: slice });
     this.pieces = [];
     // The oldest ungrouped slices into a group once GROUP_SLICES more follow them: far enough from
     // the end (~500 lines) that the group starts off-screen while the view follows the answer, so
     // gathering it lays nothing out.
-    if (this.slices.length - this.groups.length * GROUP_SLICES >= 2 * GROUP_SLICES) this.closeGroup();
+    if (this.slices.length - this.grouped() >= 2 * GROUP_SLICES) this.closeGroup();
   }
 
   /**
@@ -177,7 +183,7 @@ export class StreamedCode {
    * own element, like a slice (its class is not one an answer can have).
    */
   private closeGroup(): void {
-    const first = this.groups.length * GROUP_SLICES;
+    const first = this.grouped();
     const slices = this.slices.slice(first, first + GROUP_SLICES);
     const group = this.code.ownerDocument.createElement('span');
     group.className = 'code-slices';
