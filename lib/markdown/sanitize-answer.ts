@@ -137,10 +137,11 @@ export function sanitizeAnswer(html: string, hasRawHtml = true): DocumentFragmen
  * reach across.
  */
 export function sanitizeMarkdownBlocks(blocks: readonly string[]): DocumentFragment[] {
-  if (blocks.length < 2) return blocks.map((html) => purifyAnswerHtml(html));
+  const eachAlone = () => blocks.map((html) => purifyAnswerHtml(html));
+  if (blocks.length < 2) return eachAlone();
   const joined = purifyAnswerHtml(blocks.map((html) => `<blockquote>${html}</blockquote>`).join(''));
   const wrappers = [...joined.childNodes];
-  if (wrappers.length !== blocks.length || wrappers.some((node) => node.nodeName !== 'BLOCKQUOTE')) return blocks.map((html) => purifyAnswerHtml(html));
+  if (wrappers.length !== blocks.length || wrappers.some((node) => node.nodeName !== 'BLOCKQUOTE')) return eachAlone();
   return wrappers.map((wrapper) => {
     const fragment = joined.ownerDocument.createDocumentFragment();
     fragment.append(...wrapper.childNodes);
