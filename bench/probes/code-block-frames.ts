@@ -142,13 +142,22 @@ async function installWatch(panel: Page): Promise<void> {
   });
 }
 
-const sources = new Map<string, string>();
+const sources = new Map<string, { text: string; lines: string[] }>();
+/** The built script an extension URL names, read once (its text, and its lines for line:column places). */
+function builtSource(url: string): { text: string; lines: string[] } | undefined {
+  if (!url.startsWith('chrome-extension://')) return undefined;
+  const file = path.join(buildDir, new URL(url).pathname);
+  if (!sources.has(file)) {
+    const text = readFileSync(file, 'utf8');
+    sources.set(file, { text, lines: text.split('\n') });
+  }
+  return sources.get(file);
+}
+
 /** The first 60 characters of the built script at `position`, to tell minified functions apart. */
 function codeAt(url: string, position: number): string {
-  if (!url.startsWith('chrome-extension://') || position < 0) return '';
-  const file = path.join(buildDir, new URL(url).pathname);
-  if (!sources.has(file)) sources.set(file, readFileSync(file, 'utf8'));
-  return sources.get(file)!.slice(position, position + 60).replace(/\s+/g, ' ');
+  const source = position < 0 ? undefined : builtSource(url);
+  return source ? source.text.slice(position, position + 60).replace(/\s+/g, ' ') : '';
 }
 
 /** A trace event (bench/lib/cdp-trace.ts) with the sampling profiler's data. `tdur` is the thread's CPU time in it: far below `dur`, the thread was waiting for a core. */
@@ -249,10 +258,7 @@ function selfTimeByEvent(events: TraceEvent[], from: number, to: number): [strin
 
 /** The first 50 characters of the built script at a line and column (0-based, as the profiler gives them). */
 function codeAtLine(url: string, line: number, column: number): string {
-  if (!url.startsWith('chrome-extension://')) return '';
-  const file = path.join(buildDir, new URL(url).pathname);
-  if (!sources.has(file)) sources.set(file, readFileSync(file, 'utf8'));
-  return (sources.get(file)!.split('\n')[line] ?? '').slice(column, column + 50).replace(/\s+/g, ' ');
+  return (builtSource(url)?.lines[line] ?? '').slice(column, column + 50).replace(/\s+/g, ' ');
 }
 
 /** Sampled time by function in [from, to] (µs), the top `top`. */
