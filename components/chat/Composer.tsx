@@ -166,7 +166,19 @@ export function Composer() {
           {streaming ? (
             <IconButton label={t('composer_stop')} icon={Square} tooltip="above-end" className="stop" onClick={stop} />
           ) : (
-            <IconButton label={t('composer_send')} icon={ArrowUp} tooltip="above-end" type="submit" className="send" disabled={!canSend} />
+            <IconButton
+              label={t('composer_send')}
+              icon={ArrowUp}
+              tooltip="above-end"
+              type="submit"
+              className="send"
+              disabled={!canSend}
+              // A pointer on its way to Send: a worker Chrome stopped while the question waited
+              // starts now, in the tenths of a second before the click (a touch has no hover, so
+              // its press does the same), rather than after it (issue 13 §4).
+              onPointerEnter={canSend ? wakeWorker : undefined}
+              onPointerDown={canSend ? wakeWorker : undefined}
+            />
           )}
         </div>
       </div>

@@ -54,6 +54,34 @@ test('a worker Chrome stopped starts while the user types, and answers the Send 
   }
 });
 
+// A question written before Chrome stopped the worker, sent with the mouse: the pointer reaching
+// Send starts the worker, in the moment before the click, not after it.
+test('a worker Chrome stopped starts when the pointer reaches Send, and answers the click without starting again', async ({ extension }) => {
+  const anthropic = await startFakeAnthropic({ models: ['claude-sonnet-5-5'], credential: acceptKey('a') });
+  try {
+    await configureProvider(await extension.openOptions(), 'Anthropic', { 'API key': 'a', 'Base URL': anthropic.url });
+    const panel = await extension.openSidePanel();
+    const box = panel.getByRole('textbox', { name: 'Message' });
+    await box.fill('Written before the stop');
+    await box.blur();
+    await extension.stopServiceWorker(panel);
+    const starts = await countWorkerStarts(extension.context, panel, extension.extensionId);
+    const requestsBefore = anthropic.requests.length; // the panel's model list, when it opened
+
+    const send = panel.getByRole('button', { name: 'Send' });
+    await send.hover();
+    await expect.poll(() => starts.count).toBe(1);
+    expect(anthropic.requests.length).toBe(requestsBefore); // started, and nothing asked of the provider
+
+    await send.click();
+    await expect((await lastAnswer(panel)).locator('.content')).toHaveText(RECORDED_TEXT.anthropic);
+    expect(anthropic.requests.map((r) => r.path).slice(requestsBefore)).toEqual(['/v1/messages']);
+    expect(starts.count).toBe(1);
+  } finally {
+    await anthropic.close();
+  }
+});
+
 // The wake-up is not a use (issue 10's idle rule): it reaches neither the token endpoint nor the
 // provider; the Send after it uses the token the gateway already holds.
 test('the worker started by typing asks no token endpoint and no provider before Send', async ({ extension }) => {

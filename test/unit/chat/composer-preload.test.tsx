@@ -31,3 +31,31 @@ describe('Composer: the Markdown chunk is preloaded when the user is about to as
     expect(wakeWorker).toHaveBeenCalledTimes(1);
   });
 });
+
+/** Types `text` into the composer as a user would: React hears it through the native setter and an input event. */
+function typeInto(box: HTMLTextAreaElement, text: string) {
+  Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!.call(box, text);
+  box.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+describe('Composer: a pointer on its way to Send starts a stopped worker', () => {
+  it('wakes the worker when the pointer enters Send or presses it, once there is something to send', async () => {
+    const wakeWorker = vi.fn();
+    useChat.setState({ wakeWorker, streaming: false });
+    await act(async () => root.render(<Composer />));
+    const send = container.querySelector<HTMLButtonElement>('button[aria-label="Send"]')!;
+    // Nothing to send: Send is disabled, and a pointer over it starts nothing.
+    await act(async () => send.dispatchEvent(new MouseEvent('pointerover', { bubbles: true })));
+    await act(async () => send.dispatchEvent(new MouseEvent('pointerdown', { bubbles: true })));
+    expect(send.disabled).toBe(true);
+    expect(wakeWorker).not.toHaveBeenCalled();
+
+    await act(async () => typeInto(container.querySelector('textarea')!, 'A question written a while ago'));
+    wakeWorker.mockClear(); // typing woke it too; what follows is the pointer's
+    await act(async () => send.dispatchEvent(new MouseEvent('pointerover', { bubbles: true })));
+    expect(wakeWorker).toHaveBeenCalledTimes(1);
+    // A touch has no hover: its press wakes it.
+    await act(async () => send.dispatchEvent(new MouseEvent('pointerdown', { bubbles: true })));
+    expect(wakeWorker).toHaveBeenCalledTimes(2);
+  });
+});
