@@ -220,7 +220,11 @@ async function firstTokenLongVsEmpty(ext: ExtensionSession, server: BenchServer,
  * code), written through the worker's import (the real storage code): the panel's cold open with
  * it, a scroll from top to bottom, the panel's heap, and the first token when sending in it.
  */
-export async function longConversation(ext: ExtensionSession, server: BenchServer, runs: { open: number; scroll: number; firstToken: number }): Promise<Figure[]> {
+export async function longConversation(
+  ext: ExtensionSession,
+  server: BenchServer,
+  runs: { open: number; scroll: number; firstToken: number; firstScroll: number },
+): Promise<Figure[]> {
   const seeder = await ext.openSidePanel();
   await seeder.locator('#message').waitFor({ timeout: 60_000 });
   const seedStart = nowMs();
@@ -230,27 +234,36 @@ export async function longConversation(ext: ExtensionSession, server: BenchServe
   await seeder.close();
 
   const open = await coldOpen(ext, runs.open, 'latest conversation 1,000 messages');
-  const scroll: number[] = [];
-  const reopened = await ext.openSidePanel();
-  let heap: { js: number; dom: number };
-  try {
-    await reopened.getByRole('log').getByRole('article').filter({ hasText: 'Answer 499.' }).waitFor({ timeout: 60_000 });
-    for (let i = 0; i < runs.scroll; i++) scroll.push(await stepWithin(600_000, 'scrolling the conversation top to bottom', scrollTopToBottom(reopened)));
-    heap = await pageHeaps(ext, reopened);
-  } finally {
-    await reopened.close();
+  const scrollOnce = (panel: Page) => stepWithin(600_000, 'scrolling the conversation top to bottom', scrollTopToBottom(panel));
+  // The first scroll is what a user does first, and whether it drops a frame depends on what the
+  // panel has rendered by then: one sample says little, so it is taken in several fresh panels.
+  const first: number[] = [];
+  const later: number[] = [];
+  let heap: { js: number; dom: number } | undefined;
+  for (let i = 0; i < Math.max(1, runs.firstScroll); i++) {
+    const panel = await ext.openSidePanel();
+    try {
+      await panel.getByRole('log').getByRole('article').filter({ hasText: 'Answer 499.' }).waitFor({ timeout: 60_000 });
+      first.push(await scrollOnce(panel));
+      if (i < Math.max(1, runs.firstScroll) - 1) continue;
+      // The last panel scrolls on, with the answers it has rendered and kept, then gives its heap.
+      for (let j = 1; j < runs.scroll; j++) later.push(await scrollOnce(panel));
+      heap = await pageHeaps(ext, panel);
+    } finally {
+      await panel.close();
+    }
   }
   const firstToken = await firstTokenLongVsEmpty(ext, server, runs.firstToken);
   return [
     { name: 'The 1,000-message conversation written through the worker’s import', unit: 's', values: [seedMs / 1000] },
     ...open,
-    { name: 'Scrolling the 1,000-message conversation top to bottom, a screen a frame: longest frame gap', unit: 'ms', values: scroll, target: '< 33 ms' },
-    // The first scroll alone, right after the panel opened: what a user does first. The answers it
-    // passes are rendered ahead of it in idle time (components/chat/idle-fill.ts) or in its frames.
-    { name: 'of which the first scroll, right after opening', unit: 'ms', values: scroll.slice(0, 1), target: '< 33 ms' },
+    { name: 'Scrolling the 1,000-message conversation top to bottom, a screen a frame: longest frame gap, every scroll', unit: 'ms', values: [...first, ...later], target: '< 33 ms' },
+    // The answers it passes are rendered ahead of it in idle time (components/chat/idle-fill.ts) or in its frames.
+    { name: `of which the first scroll right after opening, in ${first.length} fresh panels`, unit: 'ms', values: first, target: '< 33 ms' },
+    { name: 'of which the later scrolls of the last panel', unit: 'ms', values: later, target: '< 33 ms' },
     // After the scrolls, so the answers' kept renderings are in it (Blink's heap, not V8's).
-    { name: 'Side panel heap with the 1,000-message conversation open, JavaScript and DOM', unit: 'MB', values: [(heap.js + heap.dom) / 1e6], target: '< 50 MB' },
-    { name: 'of which JavaScript (V8)', unit: 'MB', values: [heap.js / 1e6] },
+    { name: 'Side panel heap with the 1,000-message conversation open, JavaScript and DOM', unit: 'MB', values: [(heap!.js + heap!.dom) / 1e6], target: '< 50 MB' },
+    { name: 'of which JavaScript (V8)', unit: 'MB', values: [heap!.js / 1e6] },
     ...firstToken,
   ];
 }

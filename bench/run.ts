@@ -26,10 +26,13 @@ const RUNS = {
   gateway: quick ? 1 : 5,
   coldWorker: quick ? 2 : 10,
   history: quick ? 2 : 10,
-  // BENCH_LONG_RUNS=1,1,10 sets them (cold opens, scrolls, first-token pairs) for an A/B run of one figure.
+  // BENCH_LONG_RUNS=1,1,10 sets them (cold opens, scrolls of the last panel, first-token pairs, and
+  // optionally fresh panels whose first scroll is measured, 1 if left out) for an A/B run of one figure.
   long: process.env.BENCH_LONG_RUNS
-    ? (([open, scroll, firstToken]) => ({ open: open!, scroll: scroll!, firstToken: firstToken! }))(counts(process.env.BENCH_LONG_RUNS))
-    : { open: quick ? 3 : 20, scroll: quick ? 2 : 5, firstToken: quick ? 3 : 20 },
+    ? (([open, scroll, firstToken, firstScroll]) => ({ open: open!, scroll: scroll!, firstToken: firstToken!, firstScroll: firstScroll ?? 1 }))(
+        counts(process.env.BENCH_LONG_RUNS),
+      )
+    : { open: quick ? 3 : 20, scroll: quick ? 2 : 5, firstToken: quick ? 3 : 20, firstScroll: quick ? 1 : 5 },
   // Pairs (omni-ai, plain page) for §2c: the 100,000-token answer takes 50 s a stream.
   // BENCH_FRAMES_PAIRS=3,2 sets them (prose, code) for a shorter A/B run.
   frames: process.env.BENCH_FRAMES_PAIRS
