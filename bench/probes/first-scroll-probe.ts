@@ -11,7 +11,9 @@
  * 8); PROBE_FRAMES stop each scroll after this many frames (default: at the bottom; the bench's
  * figure is the whole scroll); PROBE_SHOW frames printed from each scroll's start (default 12);
  * PROBE_IDLE_MS idle time between the conversation shown and the jump (default 0, as the bench);
- * PROBE_TRACE a file: the first open and scroll traced (CDP), its longest gaps summarised.
+ * PROBE_TRACE a file: the first open and scroll traced (CDP), its longest gaps summarised;
+ * PROBE_TRACE_REPS the first n opens traced so (default 1; the second and later to <file>.<rep>).
+ * A scratch build's performance.measure entries are summed into the worst frames' lines.
  */
 import '../lib/node-extension-shim';
 import fs from 'node:fs/promises';
@@ -30,6 +32,8 @@ interface Frame {
   gap: number;
   rows: number;
   handlers: number;
+  /** performance.measure entries that started in this frame's gap (a scratch build's marks): name → ms, count. */
+  measures: Record<string, [number, number]>;
 }
 
 /** The bench's scrollTopToBottom (long-conversation-benches.ts), with each frame recorded. */
@@ -76,7 +80,7 @@ function firstScroll(panel: Page, maxFrames: number): Promise<{ jump: number; fr
       const rows: Frame[] = [];
       let last = performance.now();
       const step = (t: number) => {
-        rows.push({ gap: t - last, rows: added, handlers });
+        rows.push({ gap: t - last, rows: added, handlers, measures: {}, at: t } as Frame);
         added = 0;
         handlers = 0;
         last = t;
@@ -87,6 +91,13 @@ function firstScroll(panel: Page, maxFrames: number): Promise<{ jump: number; fr
       requestAnimationFrame(step);
     });
     await new Promise((resolve) => setTimeout(resolve, 200));
+    // A scratch build's performance.measure entries (none in a real build), each in the gap it started in.
+    for (const m of performance.getEntriesByType('measure')) {
+      const f = (frames as (Frame & { at: number })[]).find((x) => m.startTime < x.at && m.startTime >= x.at - x.gap);
+      if (!f) continue;
+      const [ms, n] = f.measures[m.name] ?? [0, 0];
+      f.measures[m.name] = [ms + m.duration, n + 1];
+    }
     observer.disconnect();
     mutations.disconnect();
     document.removeEventListener('scroll', onScrollStart, { capture: true });
@@ -162,7 +173,7 @@ async function main() {
     await settleWorker(ext, seeder);
     await seeder.close();
     for (let rep = 0; rep < reps; rep++) {
-      const tracing = env.PROBE_TRACE && rep === 0 ? await ext.context.browser()!.newBrowserCDPSession() : undefined;
+      const tracing = env.PROBE_TRACE && rep < Number(env.PROBE_TRACE_REPS ?? 1) ? await ext.context.browser()!.newBrowserCDPSession() : undefined;
       await tracing?.send('Tracing.start', {
         transferMode: 'ReturnAsStream',
         traceConfig: { includedCategories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.gc', 'v8', 'blink.user_timing'] },
@@ -177,7 +188,7 @@ async function main() {
       if (tracing) {
         const text = await endTraceText(tracing);
         await tracing.detach();
-        await fs.writeFile(env.PROBE_TRACE!, text);
+        await fs.writeFile(rep ? `${env.PROBE_TRACE!}.${rep}` : env.PROBE_TRACE!, text);
         summariseTrace(traceEvents(text));
       }
       await panel.close();
@@ -186,7 +197,8 @@ async function main() {
       console.log(
         `#${rep + 1}: longest ${worst[0]!.gap.toFixed(1)} ms [load ${load()}]; shown after ${shownMs.toFixed(0)} ms; jump ${jump.toFixed(0)} ms (${mountedAtJump} rows); ${frames.length} frames, > 17 ms: ${frames.filter((f) => f.gap > 17).length}, > 34: ${frames.filter((f) => f.gap > 34).length}`,
       );
-      console.log(`   worst: ${worst.slice(0, 4).map((f) => `#${f.i} ${f.gap.toFixed(1)} ms (${f.rows} rows, handlers ${f.handlers.toFixed(1)})`).join('; ')}`);
+      const measured = (f: Frame) => Object.entries(f.measures).map(([n, [ms, c]]) => `${n} ${ms.toFixed(1)}×${c}`).join(' ');
+      console.log(`   worst: ${worst.slice(0, 4).map((f) => `#${f.i} ${f.gap.toFixed(1)} ms (${f.rows} rows, handlers ${f.handlers.toFixed(1)}${measured(f) ? `; ${measured(f)}` : ''})`).join('; ')}`);
       console.log(`   ${before}`);
       for (const l of loafs.slice(0, 6)) console.log(`   LoAF ${l}`);
       console.log(`   first frames: ${frames.slice(0, show).map((f) => `${f.gap.toFixed(0)}/${f.rows}r/${f.handlers.toFixed(0)}`).join(' ')}`);

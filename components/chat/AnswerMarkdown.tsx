@@ -1,4 +1,5 @@
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { AnswerBuild } from './answer-build';
 import { Markdown, onCopyClick } from './Markdown';
 import { renderedAnswers } from './rendered-answers';
 
@@ -13,13 +14,32 @@ interface Props {
  * An answer in a windowed log, which unmounts the rows scrolled away and mounts them again: a
  * finished answer rendered once is kept (rendered-answers.ts) and the next mount clones it, the
  * same nodes with the same copy-button listener, instead of Markdown parsing, sanitising and
- * highlighting it again. A streaming answer always goes through Markdown and is stored only once
- * it is done.
+ * highlighting it again.
+ *
+ * A finished answer mounted before anything kept it (a row scrolled into view ahead of the idle
+ * fill, or revealed with the Markdown chunk) is rendered whole by AnswerBuild, the fill's renderer,
+ * kept, and shown as a clone: the nodes Markdown renders (test/unit/chat/answer-markdown.test.tsx),
+ * with its prose blocks sanitised in one call rather than one each and no React component per
+ * block. That mount happens inside a scrolled frame (bench/NOTES.md, a 1,000-message conversation).
+ *
+ * A streaming answer always goes through Markdown, which renders what is new each frame; one that
+ * finishes while shown stays Markdown's (stored once done), never rendered a second time.
  */
 export function AnswerMarkdown({ id, text, done }: Props) {
+  // Whether this row has shown the answer streaming (set during render: React's pattern for state from props).
+  const [streamed, setStreamed] = useState(!done);
+  if (!done && !streamed) setStreamed(true);
   // Looked up when the row mounts or its text changes; never for a streaming answer.
-  const copy = useMemo(() => (done ? renderedAnswers.get(id, text) : undefined), [id, text, done]);
+  const copy = useMemo(() => (done ? (renderedAnswers.get(id, text) ?? (streamed ? undefined : renderWhole(id, text))) : undefined), [id, text, done, streamed]);
   return copy ? <CopiedAnswer nodes={copy} /> : <StoredMarkdown id={id} text={text} done={done} />;
+}
+
+/** A finished answer rendered at once by AnswerBuild and kept; the kept copy (or, too long to keep, the built nodes). */
+function renderWhole(id: string, text: string): DocumentFragment {
+  const build = new AnswerBuild(text);
+  while (!build.step());
+  renderedAnswers.keep(id, text, build.nodes);
+  return renderedAnswers.get(id, text) ?? build.nodes;
 }
 
 function CopiedAnswer({ nodes }: { nodes: DocumentFragment }) {
