@@ -58,6 +58,16 @@ describe('AnswerMarkdown: a finished answer mounted before anything kept it (a r
     expect(container.querySelector('blockquote button.copy')).not.toBeNull();
   });
 
+  // The panel's CSP is checked while the browser parses, even into an inert document: raw HTML is
+  // rebuilt by prefilterHtml first, so no handler or style of an answer ever reaches that parser.
+  it('gives the browser’s parser no handler, style or base of the answer’s raw HTML', () => {
+    const parse = vi.spyOn(DOMParser.prototype, 'parseFromString');
+    show('first-5', 'Look <img src="x" onerror="alert(1)"> <b style="color:red" onclick="f()">here</b> <base href="https://attacker.example/">', true);
+    const parsed = parse.mock.calls.map(([html]) => html).join('\n');
+    expect(parsed).toContain('here');
+    expect(parsed).not.toMatch(/onerror|onclick|style=|<base/);
+  });
+
   it('sanitises its prose blocks in one call, not one per block', () => {
     const text = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} with **bold** and [a link](https://example.com/${i}).`).join('\n\n');
     const expected = markdownHtml(text);
