@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import hljs from 'highlight.js/lib/core';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { markdownHtml } from './markdown-html';
 import { reactRootPerTest } from '../react-root-per-test';
 import { AnswerMarkdown } from '@/components/chat/AnswerMarkdown';
-import { Markdown } from '@/components/chat/Markdown';
 import { renderedAnswers } from '@/components/chat/rendered-answers';
 
 (globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -21,15 +21,6 @@ afterEach(() => {
 });
 
 const show = (id: string, text: string, done: boolean) => act(() => root.render(<AnswerMarkdown key={id} id={id} text={text} done={done} />));
-/** What Markdown itself renders for `text` (its `div.markdown`), in a root of its own. */
-function markdownHtml(text: string): string {
-  const other = document.createElement('div');
-  const otherRoot = createRoot(other);
-  act(() => otherRoot.render(<Markdown text={text} />));
-  const html = other.innerHTML;
-  act(() => otherRoot.unmount());
-  return html;
-}
 
 const ANSWER = 'Here is the fix:\n\n```ts\nconst answer = 42;\nexport default answer;\n```\n\nAnd **that** is all.\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n```python\ndef f():\n    return "x"\n```';
 const HOSTILE = [

@@ -1,13 +1,12 @@
 // @vitest-environment jsdom
 import hljs from 'highlight.js/lib/core';
 import { act } from 'react';
-import { createRoot } from 'react-dom/client';
 import { describe, expect, it, vi } from 'vitest';
+import { markdownHtml } from './markdown-html';
 import { reactRootPerTest } from '../react-root-per-test';
 import { AnswerBuild } from '@/components/chat/answer-build';
 import { AnswerMarkdown } from '@/components/chat/AnswerMarkdown';
 import { END_ROWS, fillOrder, IdleFill, nearestFirst, SLICE_MS, type Build, type FillDeadline, type FillView, type IdleScheduler } from '@/components/chat/idle-fill';
-import { Markdown } from '@/components/chat/Markdown';
 import { RenderedAnswers, renderedAnswers } from '@/components/chat/rendered-answers';
 import type { ChatEntry } from '@/lib/chat/chat-store';
 
@@ -241,15 +240,8 @@ describe('IdleFill (finished answers rendered ahead of the view in idle time)', 
   });
 });
 
-/** What Markdown itself renders for `text`, in a root of its own. */
-function markdownHtml(text: string): string {
-  const other = document.createElement('div');
-  const otherRoot = createRoot(other);
-  act(() => otherRoot.render(<Markdown text={text} />));
-  const html = other.firstElementChild!.innerHTML;
-  act(() => otherRoot.unmount());
-  return html;
-}
+/** What Markdown renders inside its `div.markdown`: what AnswerBuild's nodes must be. */
+const markdownInside = (text: string) => markdownHtml(text, { inside: true });
 function built(text: string): { html: string; steps: number } {
   const build = new AnswerBuild(text);
   let steps = 1;
@@ -263,20 +255,20 @@ const ANSWER = 'Here is the fix:\n\n```ts\nconst answer = 42;\nexport default an
 
 describe('AnswerBuild (an answer rendered outside React, for the idle fill)', () => {
   it('renders the nodes Markdown renders for the same text', () => {
-    expect(built(ANSWER).html).toBe(markdownHtml(ANSWER));
+    expect(built(ANSWER).html).toBe(markdownInside(ANSWER));
   });
 
   it('the same for hostile HTML: sanitised alike, nothing of it left to run', () => {
     const hostile = 'Now <img src="x" onerror="alert(1)"> and <script>alert(2)</script> **bold**\n\n<a href="javascript:alert(3)">link</a>';
     const { html } = built(hostile);
-    expect(html).toBe(markdownHtml(hostile));
+    expect(html).toBe(markdownInside(hostile));
     expect(html).not.toMatch(/onerror|<script|javascript:/);
   });
 
   it('groups 40 blocks by 32, as Markdown does', () => {
     const text = Array.from({ length: 40 }, (_, i) => `Paragraph ${i}.`).join('\n\n');
     const { html, steps } = built(text);
-    expect(html).toBe(markdownHtml(text));
+    expect(html).toBe(markdownInside(text));
     expect(html.match(/class="md-group"/g)).toHaveLength(2);
     expect(steps).toBe(40);
   });
@@ -293,7 +285,7 @@ describe('AnswerBuild (an answer rendered outside React, for the idle fill)', ()
       'The end.',
     ].join('\n\n');
     const { html } = built(text);
-    expect(html).toBe(markdownHtml(text));
+    expect(html).toBe(markdownInside(text));
     expect(html).toContain('<blockquote>');
     expect(html).toContain('class="copy"');
     expect(html).not.toMatch(/onerror|<script|javascript:|<img/);
@@ -301,7 +293,7 @@ describe('AnswerBuild (an answer rendered outside React, for the idle fill)', ()
 
   it('sanitises the blocks of an answer in one call, not one per block', () => {
     const text = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} with **bold** and [a link](https://example.com/${i}).`).join('\n\n');
-    const expected = markdownHtml(text);
+    const expected = markdownInside(text);
     // DOMPurify parses each call's HTML into a document of its own.
     const parse = vi.spyOn(DOMParser.prototype, 'parseFromString');
     expect(built(text).html).toBe(expected);
@@ -311,7 +303,7 @@ describe('AnswerBuild (an answer rendered outside React, for the idle fill)', ()
 
   it('a long answer in several calls, none sanitising much more than 8,000 characters of HTML', () => {
     const text = Array.from({ length: 300 }, (_, i) => `Paragraph ${i}, long enough to fill a line or two of the panel, with *emphasis* in it.`).join('\n\n');
-    const expected = markdownHtml(text);
+    const expected = markdownInside(text);
     const parse = vi.spyOn(DOMParser.prototype, 'parseFromString');
     expect(built(text).html).toBe(expected);
     const sizes = parse.mock.calls.map(([html]) => html.length);
@@ -325,7 +317,7 @@ describe('AnswerBuild (an answer rendered outside React, for the idle fill)', ()
     const code = Array.from({ length: 200 }, (_, i) => `const value${i} = "line ${i}"; // comment ${i}`).join('\n');
     const text = `Intro.\n\n\`\`\`js\n${code}\n\`\`\`\n\nOutro.`;
     const { html, steps } = built(text);
-    expect(html).toBe(markdownHtml(text));
+    expect(html).toBe(markdownInside(text));
     expect(steps).toBeGreaterThan(4);
   });
 });
@@ -345,7 +337,7 @@ describe('the idle fill and a windowed log’s answers', () => {
     const highlight = vi.spyOn(hljs, 'highlight');
     mount('filled-1', ANSWER);
     expect(highlight).not.toHaveBeenCalled();
-    expect(container.firstElementChild!.innerHTML).toBe(markdownHtml(ANSWER));
+    expect(container.firstElementChild!.innerHTML).toBe(markdownInside(ANSWER));
     // A clone: the kept nodes stay out of the page.
     expect(renderedAnswers.get('filled-1', ANSWER)!.contains(container.querySelector('code'))).toBe(false);
     highlight.mockRestore();

@@ -1,11 +1,11 @@
 // @vitest-environment jsdom
 import hljs from 'highlight.js/lib/core';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
+import type { Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { markdownHtml } from './markdown-html';
 import { reactRootPerTest } from '../react-root-per-test';
 import { AnswerMarkdown } from '@/components/chat/AnswerMarkdown';
-import { Markdown } from '@/components/chat/Markdown';
 import { RenderedAnswers, renderedAnswers } from '@/components/chat/rendered-answers';
 
 (globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -77,15 +77,6 @@ afterEach(() => {
 const ANSWER = 'Here is the fix:\n\n```ts\nconst answer = 42;\nexport default answer;\n```\n\nAnd **that** is all.';
 const show = (id: string, text: string, done: boolean) => act(() => root.render(<AnswerMarkdown key={`${id}`} id={id} text={text} done={done} />));
 const hide = () => act(() => root.render(<></>));
-/** What Markdown itself renders for `text`, in a root of its own. */
-function markdownHtml(text: string): string {
-  const other = document.createElement('div');
-  const otherRoot = createRoot(other);
-  act(() => otherRoot.render(<Markdown text={text} />));
-  const html = other.innerHTML;
-  act(() => otherRoot.unmount());
-  return html;
-}
 
 describe('AnswerMarkdown (an answer in a windowed log)', () => {
   it('mounted again, shows the same nodes as Markdown without highlighting (or parsing) the answer again', () => {
