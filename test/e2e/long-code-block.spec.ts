@@ -55,6 +55,9 @@ test('a long code block streams with its end in view, then copies, selects and f
     // The copy button copies the code, whole.
     await answer.hover();
     await answer.getByRole('button', { name: 'Copy code' }).click();
+    // The clipboard is written asynchronously: the button says so once it is (read before that, it
+    // can still be empty: CI's run of 6112a90 read "").
+    await expect(answer.getByRole('button', { name: 'Copy code' })).toHaveText('Copied');
     expect(await readClipboard(extension.context, site.url)).toBe(code);
 
     // A selection across slices, most of them off-screen, copies the lines it covers, no more.
