@@ -18,7 +18,10 @@
  *   PROBE_FRAMES   stop each scroll after this many frames (default: at the bottom)
  *   PROBE_TRACE_ALL a file: a light trace from before the seeding to the last scroll: for each scroll,
  *                  its longest frames and what the extension's service worker did meanwhile
- *   PROBE_TRACE    a file: a CDP trace of one more scroll is written there and summarised
+ *   PROBE_TRACE    a file: a CDP trace of one more scroll is written there and summarised, each
+ *                  frame over 17 ms by the page's clock with what filled it (pageGaps)
+ *   PROBE_TRACE_REPS that many more scrolls traced so (default 1; the second and later to <file>.<n>)
+ *   PROBE_TRACE_CATS the trace's categories, comma-separated (lighter ones drop fewer frames of their own)
  *   PROBE_CPU      1: a CPU profile of one more scroll (CDP Profiler, 100 µs samples), its main-thread
  *                  time split into markdown parse, sanitise, highlight, React, the virtualizer... per
  *                  frame (read it on an unminified build: `build: { minify: false }` keeps the names)
@@ -44,6 +47,8 @@ interface FrameRow {
   articles: number;
   /** ms in the scroll event's handlers since the last frame. */
   handlers: number;
+  /** The frame's rAF timestamp, ms after the scroll's start mark (console.timeStamp 'probe-scroll-start'). */
+  at: number;
 }
 interface LoafRow {
   start: number;
@@ -104,7 +109,7 @@ function probeScroll(panel: Page, maxFrames = Number(env.PROBE_FRAMES ?? Infinit
       const rows: FrameRow[] = [];
       let last = performance.now();
       const step = (t: number) => {
-        rows.push({ gap: t - last, rows: added, articles: box.querySelectorAll('article').length, handlers });
+        rows.push({ gap: t - last, rows: added, articles: box.querySelectorAll('article').length, handlers, at: t - t0 });
         added = 0;
         handlers = 0;
         last = t;
@@ -134,6 +139,9 @@ function summariseScroll(label: string, { frames, loafs, ms }: Awaited<ReturnTyp
   console.log(
     `${label}: ${frames.length} frames in ${ms.toFixed(0)} ms, longest gap ${longest.toFixed(1)} ms, gaps > 17: ${over(17)}, > 34: ${over(34)}, > 51: ${over(51)}; rows mounted per frame: max ${Math.max(...rows)}, mean ${(rows.reduce((a, b) => a + b, 0) / frames.length).toFixed(2)}; LoAF ≥ 50 ms: ${loafs.length} [load ${load()}]`,
   );
+  // Every dropped frame (a 60 Hz frame is 16.7 ms), in order: which frame of the scroll, what it mounted.
+  const dropped = frames.map((f, i) => ({ ...f, i })).filter((f) => f.gap > 17);
+  if (dropped.length) console.log(`  gaps > 17 ms: ${dropped.map((f) => `#${f.i} ${f.gap.toFixed(1)} ms at +${f.at.toFixed(0)} (${f.rows} rows, ${f.articles} articles, handlers ${f.handlers.toFixed(1)})`).join('; ')}`);
   const byGap = frames.map((f, i) => ({ ...f, i })).sort((a, b) => b.gap - a.gap).slice(0, 5);
   console.log(`  longest gaps: ${byGap.map((f) => `#${f.i} ${f.gap.toFixed(1)} ms (${f.rows} rows, ${f.articles} articles, scroll handlers ${f.handlers.toFixed(1)} ms)`).join('; ')}`);
   const handlers = frames.map((f) => f.handlers).sort((a, b) => a - b);
@@ -161,30 +169,96 @@ async function endTrace(cdp: CDPSession): Promise<string> {
   return text;
 }
 
-/** A CDP trace of one scroll: written to `file`, then summarised per long frame of the panel's main thread. */
+/**
+ * A CDP trace of one scroll: written to `file`, then summarised per long frame of the panel's main
+ * thread, by the trace's animation frames and by the page's own frame times (pageGaps).
+ *
+ * From a browser session, so that every process is in it (a frame the panel did nothing to drop
+ * is another process's), with the categories first-scroll-probe.ts uses plus Oilpan's (cppgc), and
+ * without cc/viz/gpu, whose events for a whole scroll (~1,500 frames) the summary does not read.
+ */
 async function tracedScroll(ext: ExtensionSession, panel: Page, file: string): Promise<void> {
-  const cdp = await ext.context.newCDPSession(panel);
-  const categories = [
+  const cdp = await ext.context.browser()!.newBrowserCDPSession();
+  const categories = env.PROBE_TRACE_CATS?.split(',') ?? [
     'toplevel',
     'devtools.timeline',
     'disabled-by-default-devtools.timeline',
-    'disabled-by-default-devtools.timeline.frame',
     'v8',
     'disabled-by-default-v8.gc',
-    'blink',
-    'cc',
-    'viz',
-    'gpu',
-    'IndexedDB',
-    'leveldb',
-    'loading',
+    'cppgc',
+    'disabled-by-default-cppgc',
+    'blink.user_timing',
   ];
   await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: categories } });
   const result = await probeScroll(panel);
   const text = await endTrace(cdp);
   await fs.writeFile(file, text);
   summariseScroll('traced scroll', result);
-  summariseTrace(traceEvents(text));
+  const events = traceEvents(text);
+  summariseTrace(events);
+  pageGaps(events, result.frames);
+}
+
+/**
+ * Each frame over 17 ms by the page's clock (its rAF timestamps: under tracing the trace's own
+ * FireAnimationFrame gaps and the page's disagree, bench/NOTES.md session 13 scroll9), placed in
+ * the trace by the scroll's start mark, with what filled it: on the panel's main thread script,
+ * style, layout, paint, V8 GC and Oilpan (cppgc) GC, its longest tasks; and the other threads busy.
+ */
+function pageGaps(events: TraceEvent[], frames: FrameRow[]): void {
+  const key = (e: TraceEvent) => `${e.pid}:${e.tid}`;
+  const mark = events.find((e) => e.name === 'TimeStamp' && JSON.stringify(e.args ?? {}).includes('probe-scroll-start'));
+  if (!mark) return console.log('  page gaps: no start mark in the trace');
+  const main = key(mark);
+  const names = new Map<string, string>();
+  const processes = new Map<number, string>();
+  for (const e of events) {
+    if (e.ph === 'M' && e.name === 'thread_name') names.set(key(e), String(e.args?.name));
+    if (e.ph === 'M' && e.name === 'process_name') processes.set(e.pid, String(e.args?.name));
+  }
+  const label = (k: string) => (k === main ? 'MAIN' : `${processes.get(Number(k.split(':')[0])) ?? k.split(':')[0]}/${names.get(k) ?? k}`);
+  const complete = events.filter((e) => e.ph === 'X' && e.dur !== undefined);
+  const onMain = complete.filter((e) => key(e) === main);
+  const tops = complete.filter((e) => e.name === 'ThreadControllerImpl::RunTask');
+  const kinds: [string, RegExp][] = [
+    ['rAF', /^FireAnimationFrame$/],
+    ['idle callback', /^FireIdleCallback$/],
+    ['events', /^EventDispatch$/],
+    ['other script', /^(FunctionCall|TimerFire|V8.Execute)$/],
+    ['style', /^UpdateLayoutTree$/],
+    ['layout', /^Layout$/],
+    ['paint', /^(PrePaint|Paint|Layerize|Commit)$/],
+    ['V8 GC', /^(MajorGC|MinorGC)$/],
+    ['Oilpan GC', /^(BlinkGC\.|CppGC\.)/],
+    ['HTML parse', /^ParseHTML$/],
+  ];
+  const gcs = /^(MajorGC|MinorGC|V8\.GC_MC_BACKGROUND_MARKING|V8\.GC_MARK_COMPACTOR|V8\.GC_SCAVENGER|V8\.GCFinalizeMC|V8\.GCScavenger|V8\.GCIncrementalMarking|V8\.GCFinalizeMCReduceMemory|BlinkGC\..*|CppGC\..*)$/;
+  const dropped = frames.map((f, i) => ({ ...f, i })).filter((f) => f.gap > 17);
+  console.log(`  page gaps > 17 ms in the traced scroll: ${dropped.length} of ${frames.length} frames`);
+  for (const f of dropped.slice(0, 8)) {
+    const from = mark.ts + (f.at - f.gap) * 1000;
+    const to = mark.ts + f.at * 1000;
+    const inGap = onMain.filter((e) => e.ts < to && e.ts + e.dur! > from);
+    const clip = (e: TraceEvent) => (Math.min(e.ts + e.dur!, to) - Math.max(e.ts, from)) / 1000;
+    const parts = kinds.map(([n, re]) => [n, inGap.filter((e) => re.test(e.name)).reduce((a, e) => a + clip(e), 0)] as const).filter(([, ms]) => ms >= 0.3);
+    const gc = inGap.filter((e) => gcs.test(e.name) && e.dur! >= 300).map((e) => `${e.name} ${(e.dur! / 1000).toFixed(1)}`);
+    const longTasks = tops
+      .filter((e) => key(e) === main && e.ts < to && e.ts + e.dur! > from && e.dur! >= 2000)
+      .map((t) => {
+        const inner = onMain.filter((e) => e !== t && e.ts >= t.ts && e.ts < t.ts + t.dur! && e.dur! >= 1000 && e.name !== 'ThreadControllerImpl::RunTask');
+        const top = inner.sort((a, b) => b.dur! - a.dur!).slice(0, 3).map((e) => `${e.name}${e.args?.data?.functionName ? `(${String(e.args.data.functionName)})` : ''} ${(e.dur! / 1000).toFixed(1)}`);
+        return `${(t.dur! / 1000).toFixed(1)} ms [${top.join(', ')}]`;
+      });
+    const busy = new Map<string, number>();
+    for (const e of tops) {
+      const ms = clip(e);
+      if (ms > 0) busy.set(key(e), (busy.get(key(e)) ?? 0) + ms);
+    }
+    const mainCpu = tops.filter((e) => key(e) === main && e.ts >= from && e.ts < to).reduce((a, e) => a + (e.tdur ?? 0) / 1000, 0);
+    console.log(`   #${f.i} ${f.gap.toFixed(1)} ms at +${f.at.toFixed(0)} (${f.rows} rows, handlers ${f.handlers.toFixed(1)}): main ${parts.map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(', ') || 'nothing'} (CPU ${mainCpu.toFixed(1)}); GC ${gc.join(', ') || 'none ≥ 0.3 ms'}`);
+    if (longTasks.length) console.log(`     main's tasks ≥ 2 ms: ${longTasks.join('; ')}`);
+    console.log(`     busy: ${[...busy].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, ms]) => `${label(k)} ${ms.toFixed(1)}`).join(', ')}`);
+  }
 }
 
 function summariseTrace(events: TraceEvent[]): void {
@@ -431,7 +505,7 @@ async function main() {
     if (env.PROBE_IDLE_MS) await new Promise((resolve) => setTimeout(resolve, Number(env.PROBE_IDLE_MS)));
     for (let i = 0; i < Number(env.PROBE_SCROLLS ?? 4); i++) summariseScroll(`scroll ${i + 1}`, await probeScroll(panel));
     if (whole) await whole(env.PROBE_TRACE_ALL!);
-    if (env.PROBE_TRACE) await tracedScroll(ext, panel, env.PROBE_TRACE);
+    if (env.PROBE_TRACE) for (let i = 0; i < Number(env.PROBE_TRACE_REPS ?? 1); i++) await tracedScroll(ext, panel, i ? `${env.PROBE_TRACE}.${i}` : env.PROBE_TRACE);
     if (env.PROBE_CPU) for (let i = 0; i < Number(env.PROBE_CPU); i++) await profiledScroll(ext, panel);
     console.log(`panel heap after the scrolls: ${await heapOf(ext, panel)}`);
     await panel.close();
