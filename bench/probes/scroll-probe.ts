@@ -131,6 +131,11 @@ function probeScroll(panel: Page, maxFrames = Number(env.PROBE_FRAMES ?? Infinit
   }, maxFrames);
 }
 
+/** The frames a 60 Hz display missed (a frame is 16.7 ms): each over 17 ms, with its place in the scroll. */
+function droppedFrames(frames: FrameRow[]): (FrameRow & { i: number })[] {
+  return frames.map((f, i) => ({ ...f, i })).filter((f) => f.gap > 17);
+}
+
 function summariseScroll(label: string, { frames, loafs, ms }: Awaited<ReturnType<typeof probeScroll>>): void {
   const gaps = frames.map((f) => f.gap);
   const longest = Math.max(...gaps);
@@ -140,7 +145,7 @@ function summariseScroll(label: string, { frames, loafs, ms }: Awaited<ReturnTyp
     `${label}: ${frames.length} frames in ${ms.toFixed(0)} ms, longest gap ${longest.toFixed(1)} ms, gaps > 17: ${over(17)}, > 34: ${over(34)}, > 51: ${over(51)}; rows mounted per frame: max ${Math.max(...rows)}, mean ${(rows.reduce((a, b) => a + b, 0) / frames.length).toFixed(2)}; LoAF ≥ 50 ms: ${loafs.length} [load ${load()}]`,
   );
   // Every dropped frame (a 60 Hz frame is 16.7 ms), in order: which frame of the scroll, what it mounted.
-  const dropped = frames.map((f, i) => ({ ...f, i })).filter((f) => f.gap > 17);
+  const dropped = droppedFrames(frames);
   if (dropped.length) console.log(`  gaps > 17 ms: ${dropped.map((f) => `#${f.i} ${f.gap.toFixed(1)} ms at +${f.at.toFixed(0)} (${f.rows} rows, ${f.articles} articles, handlers ${f.handlers.toFixed(1)})`).join('; ')}`);
   const byGap = frames.map((f, i) => ({ ...f, i })).sort((a, b) => b.gap - a.gap).slice(0, 5);
   console.log(`  longest gaps: ${byGap.map((f) => `#${f.i} ${f.gap.toFixed(1)} ms (${f.rows} rows, ${f.articles} articles, scroll handlers ${f.handlers.toFixed(1)} ms)`).join('; ')}`);
@@ -200,26 +205,54 @@ async function tracedScroll(ext: ExtensionSession, panel: Page, file: string): P
 }
 
 /**
+ * A trace's threads and top-level tasks, read once for the summaries below: each thread's key
+ * (pid:tid) and label (process/thread names), the complete events, and the busy time per thread in
+ * a window (the union of its top-level tasks: nested ones are inside their parent's).
+ */
+function traceThreads(events: TraceEvent[]) {
+  const threadNames = new Map<string, string>();
+  const processNames = new Map<number, string>();
+  for (const e of events) {
+    if (e.ph === 'M' && e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, String(e.args?.name));
+    if (e.ph === 'M' && e.name === 'process_name') processNames.set(e.pid, String(e.args?.name));
+    if (e.ph === 'M' && e.name === 'process_labels') processNames.set(e.pid, `${processNames.get(e.pid) ?? ''} ${String((e.args as { labels?: string }).labels)}`);
+  }
+  const threadKey = (e: TraceEvent) => `${e.pid}:${e.tid}`;
+  const threadLabel = (key: string) => `${processNames.get(Number(key.split(':')[0]))?.trim() ?? key}/${threadNames.get(key) ?? key}`;
+  const complete = events.filter((e) => e.ph === 'X' && e.dur !== undefined);
+  const tops = complete.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
+  /** ms each thread was busy between `from` and `to` (trace µs), by thread key, busiest first. */
+  const busyIn = (from: number, to: number) => {
+    const busy = new Map<string, { end: number; ms: number }>();
+    for (const e of tops) {
+      if (e.ts + e.dur! <= from || e.ts >= to) continue;
+      const b = busy.get(threadKey(e)) ?? { end: 0, ms: 0 };
+      const s0 = Math.max(e.ts, from, b.end);
+      const e1 = Math.min(e.ts + e.dur!, to);
+      if (e1 > s0) b.ms += (e1 - s0) / 1000;
+      b.end = Math.max(b.end, e.ts + e.dur!);
+      busy.set(threadKey(e), b);
+    }
+    return [...busy].map(([k, v]) => [k, v.ms] as const).sort((a, b) => b[1] - a[1]);
+  };
+  return { threadNames, threadKey, threadLabel, complete, tops, busyIn };
+}
+
+/**
  * Each frame over 17 ms by the page's clock (its rAF timestamps: under tracing the trace's own
  * FireAnimationFrame gaps and the page's disagree, bench/NOTES.md session 13 scroll9), placed in
  * the trace by the scroll's start mark, with what filled it: on the panel's main thread script,
  * style, layout, paint, V8 GC and Oilpan (cppgc) GC, its longest tasks; and the other threads busy.
  */
 function pageGaps(events: TraceEvent[], frames: FrameRow[]): void {
-  const key = (e: TraceEvent) => `${e.pid}:${e.tid}`;
+  const { threadKey: key, threadLabel, complete, tops, busyIn } = traceThreads(events);
   const mark = events.find((e) => e.name === 'TimeStamp' && JSON.stringify(e.args ?? {}).includes('probe-scroll-start'));
   if (!mark) return console.log('  page gaps: no start mark in the trace');
   const main = key(mark);
-  const names = new Map<string, string>();
-  const processes = new Map<number, string>();
-  for (const e of events) {
-    if (e.ph === 'M' && e.name === 'thread_name') names.set(key(e), String(e.args?.name));
-    if (e.ph === 'M' && e.name === 'process_name') processes.set(e.pid, String(e.args?.name));
-  }
-  const label = (k: string) => (k === main ? 'MAIN' : `${processes.get(Number(k.split(':')[0])) ?? k.split(':')[0]}/${names.get(k) ?? k}`);
-  const complete = events.filter((e) => e.ph === 'X' && e.dur !== undefined);
+  const label = (k: string) => (k === main ? 'MAIN' : threadLabel(k));
   const onMain = complete.filter((e) => key(e) === main);
-  const tops = complete.filter((e) => e.name === 'ThreadControllerImpl::RunTask');
+  // The scheduler's tasks by one name only: a task traced under both names would count twice.
+  const runTasks = tops.filter((e) => e.name === 'ThreadControllerImpl::RunTask');
   const kinds: [string, RegExp][] = [
     ['rAF', /^FireAnimationFrame$/],
     ['idle callback', /^FireIdleCallback$/],
@@ -233,7 +266,7 @@ function pageGaps(events: TraceEvent[], frames: FrameRow[]): void {
     ['HTML parse', /^ParseHTML$/],
   ];
   const gcs = /^(MajorGC|MinorGC|V8\.GC_MC_BACKGROUND_MARKING|V8\.GC_MARK_COMPACTOR|V8\.GC_SCAVENGER|V8\.GCFinalizeMC|V8\.GCScavenger|V8\.GCIncrementalMarking|V8\.GCFinalizeMCReduceMemory|BlinkGC\..*|CppGC\..*)$/;
-  const dropped = frames.map((f, i) => ({ ...f, i })).filter((f) => f.gap > 17);
+  const dropped = droppedFrames(frames);
   console.log(`  page gaps > 17 ms in the traced scroll: ${dropped.length} of ${frames.length} frames`);
   for (const f of dropped.slice(0, 8)) {
     const from = mark.ts + (f.at - f.gap) * 1000;
@@ -242,33 +275,22 @@ function pageGaps(events: TraceEvent[], frames: FrameRow[]): void {
     const clip = (e: TraceEvent) => (Math.min(e.ts + e.dur!, to) - Math.max(e.ts, from)) / 1000;
     const parts = kinds.map(([n, re]) => [n, inGap.filter((e) => re.test(e.name)).reduce((a, e) => a + clip(e), 0)] as const).filter(([, ms]) => ms >= 0.3);
     const gc = inGap.filter((e) => gcs.test(e.name) && e.dur! >= 300).map((e) => `${e.name} ${(e.dur! / 1000).toFixed(1)}`);
-    const longTasks = tops
+    const longTasks = runTasks
       .filter((e) => key(e) === main && e.ts < to && e.ts + e.dur! > from && e.dur! >= 2000)
       .map((t) => {
         const inner = onMain.filter((e) => e !== t && e.ts >= t.ts && e.ts < t.ts + t.dur! && e.dur! >= 1000 && e.name !== 'ThreadControllerImpl::RunTask');
         const top = inner.sort((a, b) => b.dur! - a.dur!).slice(0, 3).map((e) => `${e.name}${e.args?.data?.functionName ? `(${String(e.args.data.functionName)})` : ''} ${(e.dur! / 1000).toFixed(1)}`);
         return `${(t.dur! / 1000).toFixed(1)} ms [${top.join(', ')}]`;
       });
-    const busy = new Map<string, number>();
-    for (const e of tops) {
-      const ms = clip(e);
-      if (ms > 0) busy.set(key(e), (busy.get(key(e)) ?? 0) + ms);
-    }
-    const mainCpu = tops.filter((e) => key(e) === main && e.ts >= from && e.ts < to).reduce((a, e) => a + (e.tdur ?? 0) / 1000, 0);
+    const mainCpu = runTasks.filter((e) => key(e) === main && e.ts >= from && e.ts < to).reduce((a, e) => a + (e.tdur ?? 0) / 1000, 0);
     console.log(`   #${f.i} ${f.gap.toFixed(1)} ms at +${f.at.toFixed(0)} (${f.rows} rows, handlers ${f.handlers.toFixed(1)}): main ${parts.map(([n, ms]) => `${n} ${ms.toFixed(1)}`).join(', ') || 'nothing'} (CPU ${mainCpu.toFixed(1)}); GC ${gc.join(', ') || 'none ≥ 0.3 ms'}`);
     if (longTasks.length) console.log(`     main's tasks ≥ 2 ms: ${longTasks.join('; ')}`);
-    console.log(`     busy: ${[...busy].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, ms]) => `${label(k)} ${ms.toFixed(1)}`).join(', ')}`);
+    console.log(`     busy: ${busyIn(from, to).slice(0, 6).map(([k, ms]) => `${label(k)} ${ms.toFixed(1)}`).join(', ')}`);
   }
 }
 
 function summariseTrace(events: TraceEvent[]): void {
-  const threadNames = new Map<string, string>();
-  const processNames = new Map<number, string>();
-  for (const e of events) {
-    if (e.ph === 'M' && e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, String(e.args?.name));
-    if (e.ph === 'M' && e.name === 'process_name') processNames.set(e.pid, String(e.args?.name));
-    if (e.ph === 'M' && e.name === 'process_labels') processNames.set(e.pid, `${processNames.get(e.pid) ?? ''} ${String((e.args as { labels?: string }).labels)}`);
-  }
+  const { threadNames, threadKey, threadLabel, complete, tops, busyIn } = traceThreads(events);
   // The panel's main thread: the renderer main thread with the most animation frames fired.
   const rafs = new Map<string, TraceEvent[]>();
   for (const e of events)
@@ -281,25 +303,7 @@ function summariseTrace(events: TraceEvent[]): void {
   console.log(`  trace: panel main thread ${main} (${threadNames.get(main)}, ${frames.length} animation frames)`);
   // Long gaps between animation frames, and what ran in them on each thread (complete events' self-less sums by name).
   const gaps = frames.slice(1).map((f, i) => ({ from: frames[i]!.ts, to: f.ts, gap: (f.ts - frames[i]!.ts) / 1000 }));
-  const complete = events.filter((e) => e.ph === 'X' && e.dur !== undefined);
   const within = (e: TraceEvent, from: number, to: number) => e.ts >= from && e.ts < to;
-  const threadKey = (e: TraceEvent) => `${e.pid}:${e.tid}`;
-  const threadLabel = (key: string) => `${processNames.get(Number(key.split(':')[0]))?.trim() ?? key}/${threadNames.get(key) ?? key}`;
-  // Busy time per thread: the union of its top-level tasks (nested ones are inside their parent's).
-  const tops = complete.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
-  const busyIn = (from: number, to: number) => {
-    const busy = new Map<string, { end: number; ms: number }>();
-    for (const e of tops) {
-      if (e.ts + e.dur! <= from || e.ts >= to) continue;
-      const b = busy.get(threadKey(e)) ?? { end: 0, ms: 0 };
-      const s0 = Math.max(e.ts, from, b.end);
-      const e1 = Math.min(e.ts + e.dur!, to);
-      if (e1 > s0) b.ms += (e1 - s0) / 1000;
-      b.end = Math.max(b.end, e.ts + e.dur!);
-      busy.set(threadKey(e), b);
-    }
-    return [...busy].map(([k, v]) => [threadLabel(k), v.ms] as const).sort((a, b) => b[1] - a[1]);
-  };
   const kinds: [string, RegExp][] = [
     ['script (FunctionCall+EventDispatch+rAF)', /^(FunctionCall|EventDispatch|FireAnimationFrame)$/],
     ['  of which HTML parsing (DOMPurify/innerHTML)', /^(HTMLDocumentParser::AttemptToEnd|ParseHTML|HTMLDocumentParser::PumpTokenizer)$/],
@@ -316,7 +320,7 @@ function summariseTrace(events: TraceEvent[]): void {
   const ranked = [...gaps].sort((a, b) => b.gap - a.gap).slice(0, 4);
   for (const { from, to, gap } of ranked) {
     console.log(`  gap ${gap.toFixed(1)} ms: panel main: ${kindsIn(from, to)}`);
-    console.log(`    busy by thread: ${busyIn(from, to).slice(0, 6).map(([n, d]) => `${n} ${d.toFixed(1)}`).join(', ')}`);
+    console.log(`    busy by thread: ${busyIn(from, to).slice(0, 6).map(([k, d]) => `${threadLabel(k)} ${d.toFixed(1)}`).join(', ')}`);
   }
   // Over the whole scroll: the panel's work per frame, and what the other processes did.
   const first = frames[0]!.ts;
@@ -325,7 +329,7 @@ function summariseTrace(events: TraceEvent[]): void {
   const cpu = (key: string) => tops.filter((e) => threadKey(e) === key && e.name === 'ThreadControllerImpl::RunTask' && within(e, first, last)).reduce((a, e) => a + (e.tdur ?? 0) / 1000, 0);
   const compositor = [...threadNames].find(([k, n]) => k.startsWith(`${main.split(':')[0]}:`) && n === 'Compositor')?.[0];
   console.log(`  whole scroll (${((last - first) / 1000).toFixed(0)} ms, ${frames.length} frames): panel main CPU ${cpu(main).toFixed(0)} ms (${(cpu(main) / frames.length).toFixed(1)} per frame), its compositor CPU ${compositor ? cpu(compositor).toFixed(0) : '?'} ms; wall: ${kindsIn(first, last)}`);
-  console.log(`    busy by thread: ${busyIn(first, last).slice(0, 10).map(([n, d]) => `${n} ${d.toFixed(0)}`).join(', ')}`);
+  console.log(`    busy by thread: ${busyIn(first, last).slice(0, 10).map(([k, d]) => `${threadLabel(k)} ${d.toFixed(0)}`).join(', ')}`);
   const named = new Map<string, { n: number; ms: number }>();
   for (const e of complete.filter((e) => within(e, first, last) && /IndexedDB|LevelDB|leveldb|Compact/i.test(`${e.name} ${e.cat}`))) {
     const v = named.get(e.name) ?? { n: 0, ms: 0 };
