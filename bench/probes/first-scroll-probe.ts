@@ -34,6 +34,8 @@ interface Frame {
   handlers: number;
   /** performance.measure entries that started in this frame's gap (a scratch build's marks): name → ms, count. */
   measures: Record<string, [number, number]>;
+  /** The frame's rAF timestamp (the page's clock), to place those entries. */
+  at: number;
 }
 
 /** The bench's scrollTopToBottom (long-conversation-benches.ts), with each frame recorded. */
@@ -80,7 +82,7 @@ function firstScroll(panel: Page, maxFrames: number): Promise<{ jump: number; fr
       const rows: Frame[] = [];
       let last = performance.now();
       const step = (t: number) => {
-        rows.push({ gap: t - last, rows: added, handlers, measures: {}, at: t } as Frame);
+        rows.push({ gap: t - last, rows: added, handlers, measures: {}, at: t });
         added = 0;
         handlers = 0;
         last = t;
@@ -93,7 +95,7 @@ function firstScroll(panel: Page, maxFrames: number): Promise<{ jump: number; fr
     await new Promise((resolve) => setTimeout(resolve, 200));
     // A scratch build's performance.measure entries (none in a real build), each in the gap it started in.
     for (const m of performance.getEntriesByType('measure')) {
-      const f = (frames as (Frame & { at: number })[]).find((x) => m.startTime < x.at && m.startTime >= x.at - x.gap);
+      const f = frames.find((x) => m.startTime < x.at && m.startTime >= x.at - x.gap);
       if (!f) continue;
       const [ms, n] = f.measures[m.name] ?? [0, 0];
       f.measures[m.name] = [ms + m.duration, n + 1];
