@@ -67,10 +67,15 @@ const BlockGroup = memo(
   (a, b) => a.generation === b.generation && a.tail === b.tail && a.blocks.length === b.blocks.length && a.blocks.every((block, i) => block === b.blocks[i]),
 );
 
-/** Copy buttons live in the rendered HTML; one listener serves them all (and AnswerMarkdown's copies). */
+/**
+ * Copy buttons live in the rendered HTML; one listener serves them all (and AnswerMarkdown's copies).
+ * A button copies the `code` of the `pre` it sits beside (render.ts withCopyButtons), never the first
+ * `code` anywhere in its block: raw HTML can nest a `pre` in a `pre`, and the outer button would copy
+ * the inner block's code.
+ */
 export function onCopyClick(event: MouseEvent<HTMLDivElement>) {
   const button = (event.target as HTMLElement).closest('button.copy');
-  const code = button?.parentElement?.querySelector('code');
+  const code = button?.parentElement?.querySelector(':scope > pre > code');
   if (!button || !code) return;
   void navigator.clipboard.writeText(code.textContent ?? '').then(() => {
     button.textContent = t('actions_copied');

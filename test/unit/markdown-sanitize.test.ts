@@ -231,6 +231,46 @@ describe('sanitizeMarkdownBlocks (an answer’s blocks sanitised in one call)', 
       expect(loadingUrls(shown), shown).toEqual([]);
     });
 
+  // The wrapper check catches a block that is not whole, not every way raw HTML can reach across
+  // (`<p>a</p></blockquote><blockquote><p>b</p><blockquote>` then `<p>B</p>` keeps two wrappers and
+  // moves `b` into the second block): it is safe because only Markdown's own markup comes here, so
+  // hasRawHtml must see HTML wherever marked puts it, and marked must escape everything else.
+  it('is given no raw HTML: a block holding HTML anywhere is flagged, and an unflagged one is Markdown’s own markup only', () => {
+    const withHtml = [
+      '| a | b |\n|-|-|\n| <b>cell</b> | x |',
+      '[<b>link text</b>](https://ok.example/)',
+      '![<b>alt</b>](https://ok.example/i.png)',
+      '# Heading <b>x</b>',
+      '> quote <b>x</b>',
+      '**strong <b>x</b>**',
+      '- [x] done <!-- a comment -->',
+      '1. one\n   - nested <b>x</b>',
+      'www.ok.example/<b>x</b>',
+    ];
+    for (const block of withHtml) expect(markdownHtml(block).hasRawHtml, block).toBe(true);
+    const OWN = new Set(['p', 'a', 'img', 'em', 'strong', 'del', 'code', 'pre', 'blockquote', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'h1', 'hr', 'br', 'input']);
+    const withoutHtml = [
+      '`</blockquote><blockquote>`',
+      '&#60;/blockquote&#62;&lt;blockquote&gt; &#x3C;b&#x3E;',
+      '\\</blockquote\\>',
+      '[x](https://ok.example/"></blockquote><b> "</blockquote>\'")',
+      '[x][r]\n\n[r]: https://ok.example/ "</blockquote><b>"',
+      '<https://ok.example/"onmouseover="x> www.ok.example/"\'',
+      '| `</td></tr></table></blockquote>` | &#60;b&#62; |\n|-|-|\n| \\| | x |',
+      '```"></blockquote><img src=x onerror=alert(1)>\n</blockquote>\n```',
+      '- [x] `</li></ul></blockquote>`',
+    ];
+    for (const block of withoutHtml) {
+      const { html, hasRawHtml } = markdownHtml(block);
+      expect(hasRawHtml, block).toBe(false);
+      const elements = [...parse(html).querySelectorAll('*')].map((el) => el.localName);
+      expect(elements.filter((name) => !OWN.has(name)), html).toEqual([]);
+      expect(elements.filter((name) => name === 'blockquote'), html).toEqual([]);
+      const blocks = [before, html, after];
+      expect(sanitizeMarkdownBlocks(blocks).map(serialize), html).toEqual(blocks.map((b) => serialize(purifyAnswerHtml(b))));
+    }
+  });
+
   it('sanitises each block alone when one is not whole, so no block’s nodes end up in another', () => {
     for (const blocks of [
       ['<p>a</p>', '<blockquote><p>never closed', '<p>b</p>'],

@@ -291,6 +291,14 @@ describe('AnswerBuild (an answer rendered outside React, for the idle fill)', ()
     expect(html).not.toMatch(/onerror|<script|javascript:|<img/);
   });
 
+  // The batch's wrapper check (sanitize-answer.ts sanitizeMarkdownBlocks) does not catch raw HTML
+  // that closes its wrapper and opens as many as it closes: here the batch keeps three wrappers but
+  // moves "b" and the last paragraph into one block. Only Markdown's own markup may go in the batch.
+  it('sanitises a block of raw HTML alone, so it cannot move its nodes or the next block’s across the batch’s wrappers', () => {
+    const text = ['a', '</blockquote><blockquote><p>b</p><blockquote>', 'The end.'].join('\n\n');
+    expect(built(text).html).toBe(markdownInside(text));
+  });
+
   it('sanitises the blocks of an answer in one call, not one per block', () => {
     const text = Array.from({ length: 40 }, (_, i) => `Paragraph ${i} with **bold** and [a link](https://example.com/${i}).`).join('\n\n');
     const expected = markdownInside(text);
