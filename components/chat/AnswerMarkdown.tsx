@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { AnswerBuild } from './answer-build';
 import { Markdown, onCopyClick } from './Markdown';
-import { renderedAnswers } from './rendered-answers';
+import { answerNodes, renderedAnswers, serialise } from './rendered-answers';
 
 interface Props {
   id: string;
@@ -13,12 +13,12 @@ interface Props {
 /**
  * An answer in a windowed log, which unmounts the rows scrolled away and mounts them again: a
  * finished answer rendered once is kept (rendered-answers.ts) and the next mount clones it, the
- * same nodes with the same copy-button listener, instead of Markdown parsing, sanitising and
- * highlighting it again.
+ * same nodes (parsed from the kept HTML) with the same copy-button listener, instead of Markdown
+ * parsing, sanitising and highlighting it again.
  *
  * A finished answer mounted before anything kept it (a row scrolled into view ahead of the idle
  * fill, or revealed with the Markdown chunk) is rendered whole by AnswerBuild, the fill's renderer,
- * kept, and shown as a clone: the nodes Markdown renders (test/unit/chat/answer-markdown.test.tsx),
+ * kept, and shown from the kept copy: the nodes Markdown renders (test/unit/chat/answer-markdown.test.tsx),
  * with its prose blocks sanitised in one call rather than one each and no React component per
  * block. That mount happens inside a scrolled frame (bench/NOTES.md, a 1,000-message conversation).
  *
@@ -31,21 +31,21 @@ export function AnswerMarkdown({ id, text, done }: Props) {
   if (!done && !streamed) setStreamed(true);
   // Looked up when the row mounts or its text changes; never for a streaming answer.
   const copy = useMemo(() => (done ? (renderedAnswers.get(id, text) ?? (streamed ? undefined : renderWhole(id, text))) : undefined), [id, text, done, streamed]);
-  return copy ? <CopiedAnswer nodes={copy} /> : <StoredMarkdown id={id} text={text} done={done} />;
+  return copy !== undefined ? <CopiedAnswer html={copy} /> : <StoredMarkdown id={id} text={text} done={done} />;
 }
 
-/** A finished answer rendered at once by AnswerBuild and kept; the kept copy (or, too long to keep, the built nodes). */
-function renderWhole(id: string, text: string): DocumentFragment {
+/** A finished answer rendered at once by AnswerBuild and kept; its HTML (kept, or too long to keep). */
+function renderWhole(id: string, text: string): string {
   const build = new AnswerBuild(text);
   while (!build.step());
   renderedAnswers.keep(id, text, build.nodes);
-  return renderedAnswers.get(id, text) ?? build.nodes;
+  return renderedAnswers.get(id, text) ?? serialise(build.nodes);
 }
 
-function CopiedAnswer({ nodes }: { nodes: DocumentFragment }) {
+function CopiedAnswer({ html }: { html: string }) {
   const ref = useRef<HTMLDivElement>(null);
-  // A clone each time: the cache's own nodes are never put in the page.
-  useLayoutEffect(() => ref.current!.replaceChildren(nodes.cloneNode(true)), [nodes]);
+  // Parsed for each mount: nodes of its own, which the copy button may change ("Copied").
+  useLayoutEffect(() => ref.current!.replaceChildren(answerNodes(html)), [html]);
   return <div className="markdown" ref={ref} onClick={onCopyClick} />;
 }
 
