@@ -51,14 +51,12 @@ export class RenderedAnswers {
 
   /** Keeps `rendered`'s children, as they are now, as the rendering of `text`; one copy per id. */
   put(id: string, text: string, rendered: Element): void {
-    const nodes = rendered.ownerDocument.createDocumentFragment();
-    for (const child of rendered.childNodes) nodes.append(child.cloneNode(true));
-    this.store(id, text, serialise(nodes));
+    this.store(id, text, serialise(rendered));
   }
 
   /** Keeps `nodes` as the rendering of `text` (the idle fill's, answer-build.ts); they are left as they are. */
   keep(id: string, text: string, nodes: DocumentFragment): void {
-    this.store(id, text, serialise(nodes.cloneNode(true) as DocumentFragment));
+    this.store(id, text, serialise(nodes));
   }
 
   private store(id: string, text: string, html: string): void {
@@ -85,18 +83,26 @@ export class RenderedAnswers {
 }
 
 /**
- * `nodes` (a copy: changed here) as HTML that parses back to the same nodes. The HTML parser drops a
- * newline right after `<pre>`, and the serialiser does not write one back (Chromium and jsdom), so a
- * `pre` whose text starts with a newline (raw HTML from the model) gets one more.
+ * What `nodes` holds (an element's children, or a fragment's) as HTML that parses back to the same
+ * nodes, leaving them as they were. The HTML parser drops a newline right after `<pre>`, and the
+ * serialiser does not write one back (Chromium and jsdom), so a `pre` whose text starts with a
+ * newline (raw HTML from the model) is given one more while it is serialised.
  */
-export function serialise(nodes: DocumentFragment): string {
-  for (const pre of nodes.querySelectorAll('pre')) {
-    const first = pre.firstChild;
-    if (first?.nodeType === Node.TEXT_NODE && (first as Text).data.startsWith('\n')) (first as Text).data = `\n${(first as Text).data}`;
+export function serialise(nodes: Element | DocumentFragment): string {
+  const leadingNewline = [...nodes.querySelectorAll('pre')].map((pre) => pre.firstChild).filter((first): first is Text => first?.nodeType === Node.TEXT_NODE && (first as Text).data.startsWith('\n'));
+  for (const text of leadingNewline) text.data = `\n${text.data}`;
+  try {
+    return nodes instanceof Element ? nodes.innerHTML : [...nodes.childNodes].map(nodeHtml).join('');
+  } finally {
+    for (const text of leadingNewline) text.data = text.data.slice(1);
   }
-  const template = nodes.ownerDocument.createElement('template');
-  template.content.append(nodes);
-  return template.innerHTML;
+}
+
+/** A fragment's child as HTML: an element's own markup, a text's escaped; nothing else is rendered into an answer. */
+function nodeHtml(node: ChildNode): string {
+  if (node.nodeType === Node.ELEMENT_NODE) return (node as Element).outerHTML;
+  if (node.nodeType !== Node.TEXT_NODE) return '';
+  return (node as Text).data.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&nbsp;');
 }
 
 /** One inert parser for the copies: a template's content loads nothing and runs nothing. */

@@ -56,6 +56,16 @@ describe('RenderedAnswers (the windowed log’s copies of finished answers)', ()
     again.append(answerNodes(cache.get('a1', 'x')!));
     expect(again.isEqualNode(shown)).toBe(true);
     expect(again.querySelector('a')!.getAttributeNames()).toEqual(['href', 'title']);
+    // Read, not changed: the shown answer keeps its own text.
+    expect((shown.firstChild!.firstChild as Text).data).toBe('\nindented');
+    // A fragment (the idle fill's) whose text looks like markup: it stays text.
+    const built = document.createDocumentFragment();
+    built.append('<img src=x onerror=alert(1)> & \u00a0', rendered('<p>p</p>').firstChild!);
+    cache.keep('a2', 'y', built);
+    const parsed = answerNodes(cache.get('a2', 'y')!);
+    expect(parsed.querySelector('img')).toBeNull();
+    expect(parsed.textContent).toBe('<img src=x onerror=alert(1)> & \u00a0p');
+    expect(built.childNodes).toHaveLength(2);
   });
 
   it('holds at most its characters of answers, the least recently used going first', () => {
