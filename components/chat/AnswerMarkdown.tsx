@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { AnswerBuild } from './answer-build';
 import { Markdown, onCopyClick } from './Markdown';
-import { renderedAnswers } from './rendered-answers';
+import { answerNodes, renderedAnswers, serialise } from './rendered-answers';
 
 interface Props {
   id: string;
@@ -12,13 +12,13 @@ interface Props {
 
 /**
  * An answer in a windowed log, which unmounts the rows scrolled away and mounts them again: a
- * finished answer rendered once is kept (rendered-answers.ts) and the next mount clones it, the
- * same nodes with the same copy-button listener, instead of Markdown parsing, sanitising and
- * highlighting it again.
+ * finished answer rendered once is kept as HTML (rendered-answers.ts) and the next mount parses
+ * that, giving the same nodes with the same copy-button listener, instead of Markdown parsing,
+ * sanitising and highlighting it again.
  *
  * A finished answer mounted before anything kept it (a row scrolled into view ahead of the idle
  * fill, or revealed with the Markdown chunk) is rendered whole by AnswerBuild, the fill's renderer,
- * kept, and shown as a clone: the nodes Markdown renders (test/unit/chat/answer-markdown.test.tsx),
+ * kept, and shown from the kept copy: the nodes Markdown renders (test/unit/chat/answer-markdown.test.tsx),
  * with its prose blocks sanitised in one call rather than one each and no React component per
  * block. That mount happens inside a scrolled frame (bench/NOTES.md, a 1,000-message conversation).
  *
@@ -30,22 +30,34 @@ export function AnswerMarkdown({ id, text, done }: Props) {
   const [streamed, setStreamed] = useState(!done);
   if (!done && !streamed) setStreamed(true);
   // Looked up when the row mounts or its text changes; never for a streaming answer.
-  const copy = useMemo(() => (done ? (renderedAnswers.get(id, text) ?? (streamed ? undefined : renderWhole(id, text))) : undefined), [id, text, done, streamed]);
-  return copy ? <CopiedAnswer nodes={copy} /> : <StoredMarkdown id={id} text={text} done={done} />;
+  const copy = useMemo(() => (done ? (keptCopy(id, text) ?? (streamed ? undefined : renderWhole(id, text))) : undefined), [id, text, done, streamed]);
+  return copy !== undefined ? <CopiedAnswer copy={copy} /> : <StoredMarkdown id={id} text={text} done={done} />;
 }
 
-/** A finished answer rendered at once by AnswerBuild and kept; the kept copy (or, too long to keep, the built nodes). */
-function renderWhole(id: string, text: string): DocumentFragment {
+/** A kept answer's HTML, and for the mount that rendered it, the nodes rendered (no need to parse them back). */
+interface Copy {
+  html: string;
+  built?: DocumentFragment;
+}
+
+const keptCopy = (id: string, text: string): Copy | undefined => {
+  const html = renderedAnswers.get(id, text);
+  return html === undefined ? undefined : { html };
+};
+
+/** A finished answer rendered at once by AnswerBuild and kept (unless too long to keep). */
+function renderWhole(id: string, text: string): Copy {
   const build = new AnswerBuild(text);
   while (!build.step());
   renderedAnswers.keep(id, text, build.nodes);
-  return renderedAnswers.get(id, text) ?? build.nodes;
+  return { html: renderedAnswers.get(id, text) ?? serialise(build.nodes), built: build.nodes };
 }
 
-function CopiedAnswer({ nodes }: { nodes: DocumentFragment }) {
+function CopiedAnswer({ copy }: { copy: Copy }) {
   const ref = useRef<HTMLDivElement>(null);
-  // A clone each time: the cache's own nodes are never put in the page.
-  useLayoutEffect(() => ref.current!.replaceChildren(nodes.cloneNode(true)), [nodes]);
+  // The built nodes once (inserting them empties their fragment), then the kept HTML parsed: nodes of
+  // this mount's own, which its copy button may change ("Copied").
+  useLayoutEffect(() => ref.current!.replaceChildren(copy.built?.hasChildNodes() ? copy.built : answerNodes(copy.html)), [copy]);
   return <div className="markdown" ref={ref} onClick={onCopyClick} />;
 }
 

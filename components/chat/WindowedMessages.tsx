@@ -93,7 +93,7 @@ export function WindowedMessages({ entries, versions, streaming, onRetry, scroll
   });
 
   // The finished answers rendered ahead of the view in idle time, nearest first, and kept, so that
-  // scrolling mounts clones (idle-fill.ts): the first scroll through the conversation rendered every
+  // scrolling mounts kept copies (idle-fill.ts): the first scroll through the conversation rendered every
   // answer it passed inside its frames. Not while an answer streams (its frames come first; the fill
   // starts again when it ends), and stopped with the list (another conversation mounts another).
   const current = useRef(entries);

@@ -129,7 +129,7 @@ export function* fillOrder(view: FillView, count: number): Generator<number> {
 
 /**
  * Renders a windowed log's finished answers ahead of the view while the panel is idle, and keeps
- * them (rendered-answers.ts), so that scrolling mounts a clone instead of parsing, sanitising and
+ * them (rendered-answers.ts), so that scrolling mounts a kept copy instead of parsing, sanitising and
  * highlighting each answer in the frame: the first scroll through a long conversation did that for
  * every answer it passed (133 ms p95 frames; issue 13 target 2, bench/NOTES.md session 9).
  *

@@ -1,20 +1,30 @@
 /**
  * Copies of finished answers as the panel rendered them (Markdown.tsx: parsed, sanitised,
  * highlighted, with copy buttons), so that a windowed log mounting an answer again (scrolled out
- * of view and back) clones its nodes instead of parsing, sanitising and highlighting it again:
- * that work was most of a scrolled frame's script (issue 13 target 2, bench/NOTES.md session 8).
+ * of view and back) parses the copy's HTML instead of parsing, sanitising and highlighting the
+ * answer again: that work was most of a scrolled frame's script (issue 13 target 2,
+ * bench/NOTES.md session 8).
  *
  * Only what Markdown rendered goes in, and only for the exact text it rendered: a copy is found by
  * the message's id *and* its whole text, so an edited or regenerated answer (new text), or text
  * that never went through the sanitiser, never meets a copy made from other text. A streaming
  * answer is never stored (AnswerMarkdown stores an answer once it is finished).
  *
- * Bounded by the answers' characters (least recently used out first): a rendered answer's nodes
- * take about 21 bytes of Blink's heap per character of its text (the 1,000-message conversation's
- * 500 answers, ~1 MB of text, cost 21 MB: bench/NOTES.md session 8).
+ * Why HTML and not nodes: kept as nodes, the 1,000-message conversation's 500 answers were 21 MB of
+ * Blink's heap, which every major GC marks in its atomic pause (a 27.7 ms pause in a scrolled frame,
+ * bench/NOTES.md session 13); as strings they are V8 data a GC does not walk into. Parsing a copy
+ * costs a mount about what cloning its nodes did (bench/NOTES.md session 14).
+ *
+ * Why a round trip through HTML is safe here: the nodes hold only the answer allowlist's elements
+ * (lib/markdown/answer-allowlist.ts) and our own wrappers, all ordinary HTML elements: no raw-text
+ * element (script, style, textarea…) and no SVG or MathML, so serialising escapes every `<` of text
+ * and attribute, and parsing it back cannot make an element or attribute that was not there. The one
+ * thing the trip would change, a `pre`'s leading newline, is written back (`serialise`).
+ *
+ * Bounded by the answers' characters (least recently used out first).
  */
 export class RenderedAnswers {
-  private readonly copies = new Map<string, { text: string; nodes: DocumentFragment }>();
+  private readonly copies = new Map<string, { text: string; html: string }>();
   private kept = 0;
 
   constructor(readonly maxChars: number) {}
@@ -29,36 +39,30 @@ export class RenderedAnswers {
     return this.copies.get(id)?.text === text;
   }
 
-  /** The nodes rendered for this id and exactly this text, to clone (never to insert: they stay here). */
-  get(id: string, text: string): DocumentFragment | undefined {
+  /** The HTML rendered for this id and exactly this text, for `answerNodes`. */
+  get(id: string, text: string): string | undefined {
     const copy = this.copies.get(id);
     if (!copy || copy.text !== text) return undefined;
     // Used again: last out.
     this.copies.delete(id);
     this.copies.set(id, copy);
-    return copy.nodes;
+    return copy.html;
   }
 
-  /** Keeps a copy of `rendered`'s children as the rendering of `text`; one copy per id. */
+  /** Keeps `rendered`'s children, as they are now, as the rendering of `text`; one copy per id. */
   put(id: string, text: string, rendered: Element): void {
-    const nodes = rendered.ownerDocument.createDocumentFragment();
-    for (const child of rendered.childNodes) nodes.append(child.cloneNode(true));
-    this.store(id, text, nodes);
+    this.store(id, text, serialise(rendered));
   }
 
-  /**
-   * Keeps a copy of `nodes` as the rendering of `text` (the idle fill's, answer-build.ts). A copy,
-   * though those nodes were never in the page: the nodes the sanitiser and highlighter made took
-   * about a fifth more of Blink's heap than a clone of them (27.6 against 23.0 MB for the 500 answers).
-   */
+  /** Keeps `nodes` as the rendering of `text` (the idle fill's, answer-build.ts); they are left as they are. */
   keep(id: string, text: string, nodes: DocumentFragment): void {
-    this.store(id, text, nodes.cloneNode(true) as DocumentFragment);
+    this.store(id, text, serialise(nodes));
   }
 
-  private store(id: string, text: string, nodes: DocumentFragment): void {
+  private store(id: string, text: string, html: string): void {
     this.delete(id);
     if (text.length > this.maxChars) return;
-    this.copies.set(id, { text, nodes });
+    this.copies.set(id, { text, html });
     this.kept += text.length;
     for (const [oldest] of this.copies) {
       if (this.kept <= this.maxChars) break;
@@ -79,8 +83,44 @@ export class RenderedAnswers {
 }
 
 /**
- * The panel's copies: 1,200,000 characters of answers, about 25 MB of Blink's heap at most beside
- * the panel's ~9 MB of JavaScript (issue 13 target 2: the panel under 50 MB); the whole of the
- * benchmark's 1,000-message conversation (its 500 answers are ~1 MB of text) fits.
+ * What `nodes` holds (an element's children, or a fragment's) as HTML that parses back to the same
+ * nodes, leaving them as they were. The HTML parser drops a newline right after `<pre>`, and the
+ * serialiser does not write one back (Chromium and jsdom), so a `pre` whose text starts with a
+ * newline (raw HTML from the model) is given one more while it is serialised.
+ */
+export function serialise(nodes: Element | DocumentFragment): string {
+  const leadingNewline = [...nodes.querySelectorAll('pre')].map((pre) => pre.firstChild).filter((first): first is Text => first?.nodeType === Node.TEXT_NODE && (first as Text).data.startsWith('\n'));
+  for (const text of leadingNewline) text.data = `\n${text.data}`;
+  try {
+    return nodes instanceof Element ? nodes.innerHTML : [...nodes.childNodes].map(nodeHtml).join('');
+  } finally {
+    for (const text of leadingNewline) text.data = text.data.slice(1);
+  }
+}
+
+/** A fragment's child as HTML: an element's own markup, a text's escaped; nothing else is rendered into an answer. */
+function nodeHtml(node: ChildNode): string {
+  if (node.nodeType === Node.ELEMENT_NODE) return (node as Element).outerHTML;
+  if (node.nodeType !== Node.TEXT_NODE) return '';
+  return (node as Text).data.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&nbsp;');
+}
+
+/** One inert parser for the copies: a template's content loads nothing and runs nothing. */
+let parser: HTMLTemplateElement | undefined;
+
+/** A kept copy's nodes, new for each mount, in an inert document until the caller inserts them. */
+export function answerNodes(html: string): DocumentFragment {
+  parser ??= document.createElement('template');
+  parser.innerHTML = html;
+  // Taken out, not cloned: the next parse replaces whatever is left.
+  const nodes = parser.content;
+  const fragment = nodes.ownerDocument.createDocumentFragment();
+  fragment.append(...nodes.childNodes);
+  return fragment;
+}
+
+/**
+ * The panel's copies: 1,200,000 characters of answers (the benchmark's 1,000-message conversation,
+ * ~1 MB of text in its 500 answers, fits), a few MB of HTML.
  */
 export const renderedAnswers = new RenderedAnswers(1_200_000);

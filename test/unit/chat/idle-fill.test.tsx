@@ -338,7 +338,7 @@ reactRootPerTest((c, root) => {
 let mount: (id: string, text: string) => void;
 
 describe('the idle fill and a windowed log’s answers', () => {
-  it('an answer the fill kept mounts as a clone, without highlighting it again', () => {
+  it('an answer the fill kept mounts from its kept HTML, without highlighting it again', () => {
     const build = new AnswerBuild(ANSWER);
     while (!build.step());
     renderedAnswers.keep('filled-1', ANSWER, build.nodes);
@@ -346,8 +346,9 @@ describe('the idle fill and a windowed log’s answers', () => {
     mount('filled-1', ANSWER);
     expect(highlight).not.toHaveBeenCalled();
     expect(container.firstElementChild!.innerHTML).toBe(markdownInside(ANSWER));
-    // A clone: the kept nodes stay out of the page.
-    expect(renderedAnswers.get('filled-1', ANSWER)!.contains(container.querySelector('code'))).toBe(false);
+    // What was kept is what Markdown renders, and the fill's own nodes were not taken for it.
+    expect(renderedAnswers.get('filled-1', ANSWER)).toBe(markdownInside(ANSWER));
+    expect(build.nodes.querySelector('code')!.textContent).toContain('const');
     highlight.mockRestore();
   });
 });

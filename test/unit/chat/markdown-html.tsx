@@ -8,10 +8,16 @@ import { Markdown } from '@/components/chat/Markdown';
  * `div.markdown` with it, or (`inside`) only what that div holds.
  */
 export function markdownHtml(text: string, { inside = false } = {}): string {
+  const element = markdownElement(text);
+  return inside ? element.innerHTML : element.outerHTML;
+}
+
+/** The same, as the `div.markdown` element itself (out of the page), to compare node for node. */
+export function markdownElement(text: string): Element {
   const other = document.createElement('div');
   const otherRoot = createRoot(other);
   act(() => otherRoot.render(<Markdown text={text} />));
-  const html = inside ? other.firstElementChild!.innerHTML : other.innerHTML;
+  const element = other.firstElementChild!.cloneNode(true) as Element;
   act(() => otherRoot.unmount());
-  return html;
+  return element;
 }

