@@ -1,5 +1,5 @@
 import { answerMarked as marked } from './answer-marked';
-import { highlightCode } from './highlight-code';
+import { highlightCode, knownLanguage } from './highlight-code';
 import { sanitizeAnswer } from './sanitize-answer';
 import { t } from '../i18n/t';
 
@@ -68,13 +68,16 @@ function serialize(fragment: DocumentFragment): string {
  * `code` with the language's class): the frame streamed-code.ts fills with the code, slice by slice.
  */
 export function renderCodeShell(lang: string | undefined): string {
-  let shell = shells.get(lang);
+  // By the language the shell is for, not the info string it came from (which is the model's: any
+  // length, and kept as a key it could hold on to the whole answer it was sliced from).
+  const language = knownLanguage(lang);
+  let shell = shells.get(language);
   if (shell === undefined) {
-    shell = serialize(withCopyButtons(sanitizeAnswer(highlightCode('', lang), false)));
+    shell = serialize(withCopyButtons(sanitizeAnswer(highlightCode('', language), false)));
     // An answer of 20,000 tokens has ~1,000 code blocks in a handful of languages: each language's
-    // shell is sanitised once, not once per block. Bounded: the info string comes from the model.
+    // shell is sanitised once, not once per block. Bounded: highlight.js knows ~200 names.
     if (shells.size >= 64) shells.clear();
-    shells.set(lang, shell);
+    shells.set(language, shell);
   }
   return shell;
 }
