@@ -1,4 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { t } from '@/lib/i18n/t';
 import { AnswerBuild } from './answer-build';
 import { Markdown, onCopyClick } from './Markdown';
 import { answerNodes, renderedAnswers, serialise } from './rendered-answers';
@@ -57,8 +58,17 @@ function CopiedAnswer({ copy }: { copy: Copy }) {
   const ref = useRef<HTMLDivElement>(null);
   // The built nodes once (inserting them empties their fragment), then the kept HTML parsed: nodes of
   // this mount's own, which its copy button may change ("Copied").
-  useLayoutEffect(() => ref.current!.replaceChildren(copy.built?.hasChildNodes() ? copy.built : answerNodes(copy.html)), [copy]);
+  useLayoutEffect(() => ref.current!.replaceChildren(copy.built?.hasChildNodes() ? copy.built : withCopyLabels(answerNodes(copy.html))), [copy]);
   return <div className="markdown" ref={ref} onClick={onCopyClick} />;
+}
+
+/**
+ * Copy buttons saying "Copy": an answer kept as it finished streaming keeps a label a click had just
+ * changed to "Copied", which only that button's own timer would have set back.
+ */
+function withCopyLabels(nodes: DocumentFragment): DocumentFragment {
+  for (const button of nodes.querySelectorAll('button.copy')) button.textContent = t('actions_copy');
+  return nodes;
 }
 
 function StoredMarkdown({ id, text, done }: Props) {

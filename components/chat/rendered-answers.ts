@@ -18,8 +18,12 @@
  * Why a round trip through HTML is safe here: the nodes hold only the answer allowlist's elements
  * (lib/markdown/answer-allowlist.ts) and our own wrappers, all ordinary HTML elements: no raw-text
  * element (script, style, textarea…) and no SVG or MathML, so serialising escapes every `<` of text
- * and attribute, and parsing it back cannot make an element or attribute that was not there. The one
- * thing the trip would change, a `pre`'s leading newline, is written back (`serialise`).
+ * and attribute, and parsing it back cannot make an element or attribute that was not there. It keeps
+ * the elements, attributes and text; what it may change is nesting the parser itself would never
+ * make (raw HTML that DOMPurify left foster-parented or unwrapped: an `li` in an `li`), which it
+ * re-nests as the first parse would have. Two things a parse changes are written so it does not
+ * (`serialise`): a `pre`'s leading newline and a carriage return. (A review for mutation XSS found
+ * nothing else: bench/NOTES.md session 14, review14b.)
  *
  * Bounded by the answers' characters (least recently used out first).
  */
@@ -51,18 +55,19 @@ export class RenderedAnswers {
 
   /** Keeps `rendered`'s children, as they are now, as the rendering of `text`; one copy per id. */
   put(id: string, text: string, rendered: Element): void {
-    this.store(id, text, serialise(rendered));
+    this.store(id, text, rendered);
   }
 
   /** Keeps `nodes` as the rendering of `text` (the idle fill's, answer-build.ts); they are left as they are. */
   keep(id: string, text: string, nodes: DocumentFragment): void {
-    this.store(id, text, serialise(nodes));
+    this.store(id, text, nodes);
   }
 
-  private store(id: string, text: string, html: string): void {
+  private store(id: string, text: string, nodes: Element | DocumentFragment): void {
     this.delete(id);
+    // Longer than the whole bound: never kept, so not serialised either.
     if (text.length > this.maxChars) return;
-    this.copies.set(id, { text, html });
+    this.copies.set(id, { text, html: serialise(nodes) });
     this.kept += text.length;
     for (const [oldest] of this.copies) {
       if (this.kept <= this.maxChars) break;
@@ -84,18 +89,17 @@ export class RenderedAnswers {
 
 /**
  * What `nodes` holds (an element's children, or a fragment's) as HTML that parses back to the same
- * nodes, leaving them as they were. The HTML parser drops a newline right after `<pre>`, and the
- * serialiser does not write one back (Chromium and jsdom), so a `pre` whose text starts with a
- * newline (raw HTML from the model) is given one more while it is serialised.
+ * elements, attributes and text; the nodes are only read (a reader may be selecting in them).
+ * - The parser drops a newline right after `<pre>`, and the serialiser does not write one back
+ *   (Chromium and jsdom), so a `pre` whose text starts with a newline (raw HTML from the model) would
+ *   lose it: every `<pre>` gets one newline for the parser to drop. Every `pre` start tag is exactly
+ *   `<pre>` (the allowlist gives it no attribute), and a `<` of text or attribute is escaped.
+ * - The parser turns a raw carriage return into a line feed; the serialiser writes it raw (a `&#13;`
+ *   in an answer's text or title). It can only be in text or an attribute, where `&#13;` reads back.
  */
 export function serialise(nodes: Element | DocumentFragment): string {
-  const leadingNewline = [...nodes.querySelectorAll('pre')].map((pre) => pre.firstChild).filter((first): first is Text => first?.nodeType === Node.TEXT_NODE && (first as Text).data.startsWith('\n'));
-  for (const text of leadingNewline) text.data = `\n${text.data}`;
-  try {
-    return nodes instanceof Element ? nodes.innerHTML : [...nodes.childNodes].map(nodeHtml).join('');
-  } finally {
-    for (const text of leadingNewline) text.data = text.data.slice(1);
-  }
+  const html = nodes instanceof Element ? nodes.innerHTML : [...nodes.childNodes].map(nodeHtml).join('');
+  return html.replaceAll('<pre>', '<pre>\n').replaceAll('\r', '&#13;');
 }
 
 /** A fragment's child as HTML: an element's own markup, a text's escaped; nothing else is rendered into an answer. */

@@ -106,7 +106,10 @@ purify.addHook('afterSanitizeAttributes', (node) => {
  */
 export function purifyAnswerHtml(html: string): DocumentFragment {
   // A fragment, by setConfig's RETURN_DOM_FRAGMENT (DOMPurify's types only read a configuration passed here).
-  const fragment = purify.sanitize(html) as unknown as DocumentFragment | null;
+  // The doctype makes DOMPurify's parse a standards-mode one, as the panel's and every later parse of
+  // the answer (rendered-answers.ts) are: in quirks mode a `<table>` does not close an open `p`, so
+  // the same raw HTML would nest one way now and another when mounted again.
+  const fragment = purify.sanitize(`<!doctype html>${html}`) as unknown as DocumentFragment | null;
   // Null when the HTML parses to a frameset (no body): nothing of it would be shown anyway.
   if (!fragment) return document.implementation.createHTMLDocument('').createDocumentFragment();
   for (const link of fragment.querySelectorAll('a:not([href])')) link.replaceWith(...link.childNodes);

@@ -2,7 +2,7 @@
 import hljs from 'highlight.js/lib/core';
 import { act } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { markdownHtml } from './markdown-html';
+import { markdownHtml, parsedHtml } from './markdown-html';
 import { reactRootPerTest } from '../react-root-per-test';
 import { AnswerBuild } from '@/components/chat/answer-build';
 import { AnswerMarkdown } from '@/components/chat/AnswerMarkdown';
@@ -347,7 +347,7 @@ describe('the idle fill and a windowed log’s answers', () => {
     expect(highlight).not.toHaveBeenCalled();
     expect(container.firstElementChild!.innerHTML).toBe(markdownInside(ANSWER));
     // What was kept is what Markdown renders, and the fill's own nodes were not taken for it.
-    expect(renderedAnswers.get('filled-1', ANSWER)).toBe(markdownInside(ANSWER));
+    expect(parsedHtml(renderedAnswers.get('filled-1', ANSWER)!)).toBe(markdownInside(ANSWER));
     expect(build.nodes.querySelector('code')!.textContent).toContain('const');
     highlight.mockRestore();
   });

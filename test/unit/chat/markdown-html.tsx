@@ -1,6 +1,7 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { Markdown } from '@/components/chat/Markdown';
+import { answerNodes } from '@/components/chat/rendered-answers';
 
 /**
  * What Markdown itself renders for `text`, in a root of its own: the yardstick that every other way
@@ -10,6 +11,13 @@ import { Markdown } from '@/components/chat/Markdown';
 export function markdownHtml(text: string, { inside = false } = {}): string {
   const element = markdownElement(text);
   return inside ? element.innerHTML : element.outerHTML;
+}
+
+/** A kept copy (rendered-answers.ts) as the HTML of the nodes it parses to, as a mount shows them. */
+export function parsedHtml(kept: string): string {
+  const div = document.createElement('div');
+  div.append(answerNodes(kept));
+  return div.innerHTML;
 }
 
 /** The same, as the `div.markdown` element itself (out of the page), to compare node for node. */

@@ -3,7 +3,7 @@ import hljs from 'highlight.js/lib/core';
 import { act } from 'react';
 import type { Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { markdownElement, markdownHtml } from './markdown-html';
+import { markdownElement, markdownHtml, parsedHtml } from './markdown-html';
 import { reactRootPerTest } from '../react-root-per-test';
 import { AnswerMarkdown } from '@/components/chat/AnswerMarkdown';
 import { answerNodes, RenderedAnswers, renderedAnswers } from '@/components/chat/rendered-answers';
@@ -125,7 +125,7 @@ describe('AnswerMarkdown (an answer in a windowed log)', () => {
     act(() => root.render(<AnswerMarkdown key="m2" id="m2" text={ANSWER} done={false} />));
     expect(renderedAnswers.get('m2', ANSWER)).toBeUndefined();
     act(() => root.render(<AnswerMarkdown key="m2" id="m2" text={ANSWER} done />));
-    expect(htmlOf(renderedAnswers.get('m2', ANSWER))).toBe(container.firstElementChild!.innerHTML);
+    expect(parsedHtml(renderedAnswers.get('m2', ANSWER)!)).toBe(container.firstElementChild!.innerHTML);
   });
 
   it('shows an edited or regenerated answer’s new text, not the copy of its old one, and the new text sanitised', () => {
@@ -153,6 +153,7 @@ describe('AnswerMarkdown (an answer in a windowed log)', () => {
       '<svg><style>&lt;img src=x onerror=alert(1)&gt;</style></svg> <math><mtext><table><mglyph><style><img src=x onerror=alert(2)>',
       '<table><tr><td>a<td>b</table>\n\n| h | i |\n| :- | -: |\n| `</code>` | &lt;/pre&gt; |',
       '- one\n  - two\n    1. three\n\n```\n</code></pre><img src=x onerror=alert(3)>\n```\n\n&lt;script&gt;alert(4)&lt;/script&gt;',
+      '<p><strong>a<table><tr><td>c</td></tr></table>b</strong> c</p>\n\ncr&#13;here [t](https://e.example "x&#13;y")',
     ];
     answers.forEach((text, i) => {
       const expected = markdownElement(text);
