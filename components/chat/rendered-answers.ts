@@ -13,15 +13,16 @@
  * Why HTML and not nodes: kept as nodes, the 1,000-message conversation's 500 answers were 21 MB of
  * Blink's heap, which every major GC marks in its atomic pause (a 27.7 ms pause in a scrolled frame,
  * bench/NOTES.md session 13); as strings they are V8 data a GC does not walk into. Parsing a copy
- * costs a mount about what cloning its nodes did (bench/NOTES.md session 14).
+ * costs a mount about 0.2 ms an answer more than cloning its nodes did (bench/NOTES.md session 14).
  *
  * Why a round trip through HTML is safe here: the nodes hold only the answer allowlist's elements
  * (lib/markdown/answer-allowlist.ts) and our own wrappers, all ordinary HTML elements: no raw-text
  * element (script, style, textarea…) and no SVG or MathML, so serialising escapes every `<` of text
  * and attribute, and parsing it back cannot make an element or attribute that was not there. It keeps
  * the elements, attributes and text; what it may change is nesting the parser itself would never
- * make (raw HTML that DOMPurify left foster-parented or unwrapped: an `li` in an `li`), which it
- * re-nests as the first parse would have. Two things a parse changes are written so it does not
+ * make (raw HTML that DOMPurify left foster-parented or unwrapped: an `li` in an `li`), which the
+ * parse re-nests its own way, so such an answer may sit differently once scrolled away and back.
+ * Two things a parse changes are written so it does not
  * (`serialise`): a `pre`'s leading newline and a carriage return. (A review for mutation XSS found
  * nothing else: bench/NOTES.md session 14, review14b.)
  *
