@@ -71,12 +71,16 @@ const BlockGroup = memo(
  * Copy buttons live in the rendered HTML; one listener serves them all (and AnswerMarkdown's copies).
  * A button copies the `code` of the `pre` it sits beside (render.ts withCopyButtons), never the first
  * `code` anywhere in its block: raw HTML can nest a `pre` in a `pre`, and the outer button would copy
- * the inner block's code.
+ * the inner block's code. Nor does a click on Copy open a link of the answer around it.
  */
 export function onCopyClick(event: MouseEvent<HTMLDivElement>) {
   const button = (event.target as HTMLElement).closest('button.copy');
-  const code = button?.parentElement?.querySelector(':scope > pre > code');
-  if (!button || !code) return;
+  if (!button) return;
+  // Copy does only that: raw HTML can put a code block, and so its button, inside a link of the
+  // answer, which the click would otherwise open (a URL the answer chose).
+  event.preventDefault();
+  const code = button.parentElement?.querySelector(':scope > pre > code');
+  if (!code) return;
   void navigator.clipboard.writeText(code.textContent ?? '').then(() => {
     button.textContent = t('actions_copied');
     setTimeout(() => (button.textContent = t('actions_copy')), 1500);

