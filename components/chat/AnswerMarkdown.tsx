@@ -75,7 +75,7 @@ function StoredMarkdown({ id, text, done }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   // After Markdown's own layout effects (children's run first), so its blocks and code are filled in.
   useLayoutEffect(() => {
-    if (done && ref.current) renderedAnswers.put(id, text, ref.current);
+    if (done && ref.current) renderedAnswers.keep(id, text, ref.current);
   }, [id, text, done]);
   return <Markdown text={text} id={id} ref={ref} />;
 }

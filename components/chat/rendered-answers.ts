@@ -1,3 +1,5 @@
+import { escapeHtml } from '@/lib/markdown/highlight-code';
+
 /**
  * Copies of finished answers as the panel rendered them (Markdown.tsx: parsed, sanitised,
  * highlighted, with copy buttons), so that a windowed log mounting an answer again (scrolled out
@@ -54,17 +56,11 @@ export class RenderedAnswers {
     return copy.html;
   }
 
-  /** Keeps `rendered`'s children, as they are now, as the rendering of `text`; one copy per id. */
-  put(id: string, text: string, rendered: Element): void {
-    this.store(id, text, rendered);
-  }
-
-  /** Keeps `nodes` as the rendering of `text` (the idle fill's, answer-build.ts); they are left as they are. */
-  keep(id: string, text: string, nodes: DocumentFragment): void {
-    this.store(id, text, nodes);
-  }
-
-  private store(id: string, text: string, nodes: Element | DocumentFragment): void {
+  /**
+   * Keeps what `nodes` holds, as it is now, as the rendering of `text`; one copy per id. The nodes
+   * are only read: a shown answer's element (Markdown's) or the idle fill's fragment (answer-build.ts).
+   */
+  keep(id: string, text: string, nodes: Element | DocumentFragment): void {
     this.delete(id);
     // Longer than the whole bound: never kept, so not serialised either.
     if (text.length > this.maxChars) return;
@@ -106,8 +102,7 @@ export function serialise(nodes: Element | DocumentFragment): string {
 /** A fragment's child as HTML: an element's own markup, a text's escaped; nothing else is rendered into an answer. */
 function nodeHtml(node: ChildNode): string {
   if (node.nodeType === Node.ELEMENT_NODE) return (node as Element).outerHTML;
-  if (node.nodeType !== Node.TEXT_NODE) return '';
-  return (node as Text).data.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\u00a0/g, '&nbsp;');
+  return node.nodeType === Node.TEXT_NODE ? escapeHtml((node as Text).data) : '';
 }
 
 /** One inert parser for the copies: a template's content loads nothing and runs nothing. */

@@ -183,7 +183,7 @@ describe('IdleFill (finished answers rendered ahead of the view in idle time)', 
     const kept = new RenderedAnswers(350);
     const earlier = document.createElement('div');
     earlier.innerHTML = '<p>kept before</p>';
-    kept.put('other', 'x'.repeat(100), earlier);
+    kept.keep('other', 'x'.repeat(100), earlier);
     const { fill, fake, kept: keptIds, built } = fillOf(() => entries, { start: 11, end: 11, direction: null }, kept);
     fill.start();
     fake.period(50);

@@ -64,7 +64,7 @@ describe('kept HTML: what the round trip must not change', () => {
     range.setEnd(text, 9);
     const observer = new MutationObserver(() => {});
     observer.observe(shown, { subtree: true, characterData: true, childList: true });
-    new RenderedAnswers(1_000).put('sel', 'x', shown);
+    new RenderedAnswers(1_000).keep('sel', 'x', shown);
     expect(observer.takeRecords()).toEqual([]);
     observer.disconnect();
     expect([range.startOffset, range.endOffset]).toEqual([3, 9]);

@@ -13,13 +13,6 @@ export function markdownHtml(text: string, { inside = false } = {}): string {
   return inside ? element.innerHTML : element.outerHTML;
 }
 
-/** A kept copy (rendered-answers.ts) as the HTML of the nodes it parses to, as a mount shows them. */
-export function parsedHtml(kept: string): string {
-  const div = document.createElement('div');
-  div.append(answerNodes(kept));
-  return div.innerHTML;
-}
-
 /** The same, as the `div.markdown` element itself (out of the page), to compare node for node. */
 export function markdownElement(text: string): Element {
   const other = document.createElement('div');
@@ -28,4 +21,11 @@ export function markdownElement(text: string): Element {
   const element = other.firstElementChild!.cloneNode(true) as Element;
   act(() => otherRoot.unmount());
   return element;
+}
+
+/** A kept copy (rendered-answers.ts) as the HTML of the nodes it parses to, as a mount shows them. */
+export function parsedHtml(kept: string): string {
+  const div = document.createElement('div');
+  div.append(answerNodes(kept));
+  return div.innerHTML;
 }

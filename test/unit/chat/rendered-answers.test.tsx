@@ -22,7 +22,7 @@ const htmlOf = (html: string | undefined) => html;
 describe('RenderedAnswers (the windowed log’s copies of finished answers)', () => {
   it('finds a copy only for the same id and exactly the same text', () => {
     const cache = new RenderedAnswers(1_000);
-    cache.put('a1', 'Hello **there**', rendered('<p>Hello <strong>there</strong></p>'));
+    cache.keep('a1', 'Hello **there**', rendered('<p>Hello <strong>there</strong></p>'));
     expect(htmlOf(cache.get('a1', 'Hello **there**'))).toBe('<p>Hello <strong>there</strong></p>');
     // An edited or regenerated answer with the same id, and another message with the same text.
     expect(cache.get('a1', 'Hello **there**!')).toBeUndefined();
@@ -32,8 +32,8 @@ describe('RenderedAnswers (the windowed log’s copies of finished answers)', ()
 
   it('keeps one copy per id: the new text’s replaces the old', () => {
     const cache = new RenderedAnswers(1_000);
-    cache.put('a1', 'old', rendered('<p>old</p>'));
-    cache.put('a1', 'new', rendered('<p>new</p>'));
+    cache.keep('a1', 'old', rendered('<p>old</p>'));
+    cache.keep('a1', 'new', rendered('<p>new</p>'));
     expect(cache.get('a1', 'old')).toBeUndefined();
     expect(htmlOf(cache.get('a1', 'new'))).toBe('<p>new</p>');
     expect(cache.size).toBe(1);
@@ -42,7 +42,7 @@ describe('RenderedAnswers (the windowed log’s copies of finished answers)', ()
   it('copies the nodes when it stores them: the page changing them afterwards (a copy button saying “Copied”) changes no copy', () => {
     const cache = new RenderedAnswers(1_000);
     const shown = rendered('<div class="code-block"><button class="copy">Copy</button><pre><code>x</code></pre></div>');
-    cache.put('a1', 'x', shown);
+    cache.keep('a1', 'x', shown);
     shown.querySelector('button')!.textContent = 'Copied';
     expect(htmlOf(cache.get('a1', 'x'))).toContain('>Copy<');
   });
@@ -51,7 +51,7 @@ describe('RenderedAnswers (the windowed log’s copies of finished answers)', ()
     const cache = new RenderedAnswers(1_000);
     const shown = rendered('<pre>\n\nindented</pre><p>a &lt;b&gt; &amp; "c"</p><a href="https://e.example/?a=1&amp;b=&quot;2&quot;" title="x&quot; onclick=&quot;y">l</a>');
     expect((shown.firstChild!.firstChild as Text).data).toBe('\nindented');
-    cache.put('a1', 'x', shown);
+    cache.keep('a1', 'x', shown);
     const again = document.createElement('div');
     again.append(answerNodes(cache.get('a1', 'x')!));
     expect(again.isEqualNode(shown)).toBe(true);
@@ -70,16 +70,16 @@ describe('RenderedAnswers (the windowed log’s copies of finished answers)', ()
 
   it('holds at most its characters of answers, the least recently used going first', () => {
     const cache = new RenderedAnswers(10);
-    cache.put('a', 'aaaa', rendered('<p>a</p>'));
-    cache.put('b', 'bbbb', rendered('<p>b</p>'));
+    cache.keep('a', 'aaaa', rendered('<p>a</p>'));
+    cache.keep('b', 'bbbb', rendered('<p>b</p>'));
     expect(cache.get('a', 'aaaa')).toBeDefined(); // a used again: b is now the oldest
-    cache.put('c', 'cccc', rendered('<p>c</p>'));
+    cache.keep('c', 'cccc', rendered('<p>c</p>'));
     expect(cache.get('b', 'bbbb')).toBeUndefined();
     expect(cache.get('a', 'aaaa')).toBeDefined();
     expect(cache.get('c', 'cccc')).toBeDefined();
     expect(cache.size).toBe(2);
     // An answer longer than the whole bound is not kept, and does not push the others out.
-    cache.put('d', 'd'.repeat(11), rendered('<p>d</p>'));
+    cache.keep('d', 'd'.repeat(11), rendered('<p>d</p>'));
     expect(cache.get('d', 'd'.repeat(11))).toBeUndefined();
     expect(cache.size).toBe(2);
   });
