@@ -294,10 +294,7 @@ function summariseTrace(events: TraceEvent[]): void {
   // The panel's main thread: the renderer main thread with the most animation frames fired.
   const rafs = new Map<string, TraceEvent[]>();
   for (const e of events)
-    if (e.name === 'FireAnimationFrame' && e.ph === 'X') {
-      const key = `${e.pid}:${e.tid}`;
-      rafs.set(key, [...(rafs.get(key) ?? []), e]);
-    }
+    if (e.name === 'FireAnimationFrame' && e.ph === 'X') rafs.set(threadKey(e), [...(rafs.get(threadKey(e)) ?? []), e]);
   const [main, frames] = [...rafs].sort((a, b) => b[1].length - a[1].length)[0]!;
   frames.sort((a, b) => a.ts - b.ts);
   console.log(`  trace: panel main thread ${main} (${threadNames.get(main)}, ${frames.length} animation frames)`);
