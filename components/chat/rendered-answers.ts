@@ -91,8 +91,9 @@ export class RenderedAnswers {
  *   (Chromium and jsdom), so a `pre` whose text starts with a newline (raw HTML from the model) would
  *   lose it: every `<pre>` gets one newline for the parser to drop. Every `pre` start tag is exactly
  *   `<pre>` (the allowlist gives it no attribute), and a `<` of text or attribute is escaped.
- * - The parser turns a raw carriage return into a line feed; the serialiser writes it raw (a `&#13;`
- *   in an answer's text or title). It can only be in text or an attribute, where `&#13;` reads back.
+ * - The parser turns a raw carriage return into a line feed; the serialiser writes it raw. It can
+ *   only be in text or an attribute, where `&#13;` reads back. (Markdown and the prefilter already
+ *   turn a model's into a line feed, and no attribute carries the model's own text: a guard.)
  */
 export function serialise(nodes: Element | DocumentFragment): string {
   const html = nodes instanceof Element ? nodes.innerHTML : [...nodes.childNodes].map(nodeHtml).join('');

@@ -12,7 +12,7 @@ export const ANSWER_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
   ul: [], ol: ['start'], li: [],
   pre: [], code: ['class'], span: ['class'],
   table: [], thead: [], tbody: [], tr: [], th: ['align'], td: ['align'],
-  a: ['href', 'title'],
+  a: ['href'],
 };
 
 /** Elements that never reach the answer but are read to write their stand-in: an image's link, a checkbox's glyph. */

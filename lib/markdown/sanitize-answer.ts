@@ -12,18 +12,17 @@ const ALLOWED_URI_REGEXP = /^(?:https?|mailto):/i;
 
 /**
  * Class names highlight.js emits (`hljs`, `hljs-keyword`, the `language-ts` we add, and its
- * sub-scopes, which end in `_`, e.g. `hljs-title function_`). Anything else would let an answer
+ * sub-scopes, which end in one `_` per level, e.g. `hljs-title function_ invoke__`). Anything else would let an answer
  * borrow the panel's own styles (`class="alert"`, `class="visually-hidden"`); theme.css is checked
  * to define no class of this shape outside `.hljs` (test/unit/markdown-sanitize.test.ts).
  */
-export const ANSWER_CLASS = /^(?:hljs(?:-[a-z0-9_-]+)?|language-[a-z0-9+#._-]+|[a-z]+_)$/;
+export const ANSWER_CLASS = /^(?:hljs(?:-[a-z0-9_-]+)?|language-[a-z0-9+#._-]+|[a-z]+_{1,3})$/;
 
 const ATTRIBUTE_VALUE: Readonly<Record<string, (value: string) => string | undefined>> = {
   class: (value) => value.split(/\s+/).filter((name) => ANSWER_CLASS.test(name)).join(' ') || undefined,
   align: (value) => (/^(?:left|center|right)$/i.test(value) ? value.toLowerCase() : undefined),
   start: (value) => (/^\d{1,9}$/.test(value) ? value : undefined),
   href: (value) => safeLinkUrl(value)?.href,
-  title: (value) => value,
 };
 
 /**
@@ -90,12 +89,24 @@ purify.addHook('uponSanitizeAttribute', (node, data) => {
   else data.attrValue = value;
 });
 
+/**
+ * A link's tooltip is where it goes. An answer's own `title` (Markdown's `[docs](url "title")`) is
+ * dropped by the allowlist: it is shown where a user looks to check a link, so it could name
+ * another site than the one the link opens. A link whose text is its URL needs no tooltip.
+ */
+function titleOfLink(link: Element, href: string): string | undefined {
+  const text = link.textContent?.trim() ?? '';
+  return text === href || safeLinkUrl(text)?.href === href ? undefined : href;
+}
+
 // Every link an answer contains opens in a new tab, never in the side panel, and tells the target nothing.
 purify.addHook('afterSanitizeAttributes', (node) => {
-  if (node.nodeName === 'A' && (node as Element).hasAttribute('href')) {
-    (node as Element).setAttribute('target', '_blank');
-    (node as Element).setAttribute('rel', 'noopener noreferrer');
-  }
+  const href = node.nodeName === 'A' ? (node as Element).getAttribute('href') : null;
+  if (href === null) return;
+  (node as Element).setAttribute('target', '_blank');
+  (node as Element).setAttribute('rel', 'noopener noreferrer');
+  const title = titleOfLink(node as Element, href);
+  if (title) (node as Element).setAttribute('title', title);
 });
 
 /**

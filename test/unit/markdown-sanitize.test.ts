@@ -51,7 +51,7 @@ function violations(html: string): string[] {
     for (const { name, value } of el.attributes) {
       if (!allowed.includes(name)) found.push(`attribute ${name}="${value}" on <${tag}>`);
       if (name === 'class')
-        for (const token of value.split(/\s+/)) if (!ANSWER_CLASS.test(token) || !/^(hljs|language-|[a-z]+_$)/.test(token)) found.push(`class ${token}`);
+        for (const token of value.split(/\s+/)) if (!ANSWER_CLASS.test(token) || !/^(hljs|language-|[a-z]+_{1,3}$)/.test(token)) found.push(`class ${token}`);
     }
     if (tag === 'a') {
       const href = el.getAttribute('href');
@@ -76,7 +76,9 @@ function loadingUrls(html: string): string[] {
   const urls: string[] = [];
   for (const el of fragment.querySelectorAll('*'))
     for (const { name, value } of el.attributes)
-      if (name !== 'href' && /attacker|\/\/|javascript|data:/i.test(value)) urls.push(`${el.localName} ${name}=${value}`);
+      // A link's title is ours and names its href (checked by the link cases), which loads nothing.
+      if (name !== 'href' && !(name === 'title' && value === el.getAttribute('href')) && /attacker|\/\/|javascript|data:/i.test(value))
+        urls.push(`${el.localName} ${name}=${value}`);
   return urls;
 }
 
@@ -334,6 +336,22 @@ describe('the sanitiser', () => {
   it('keeps only highlight.js’s class names', () => {
     expect(renderMarkdownBlock('<span class="alert hljs-keyword">k</span>')).toBe('<p><span class="hljs-keyword">k</span></p>\n');
     expect(renderMarkdownBlock('```ts\nclass A {}\n```')).toContain('<span class="hljs-title class_">A</span>');
+    // A sub-scope's sub-scope: highlight.js adds one `_` per level.
+    expect(renderMarkdownBlock('```rust\nfn main() { run(x); }\n```')).toContain('<span class="hljs-title function_ invoke__">run</span>');
+  });
+
+  it('gives a link the tooltip of where it goes, never the answer’s own title', () => {
+    const link = (markdown: string) => parse(renderMarkdownBlock(markdown)).querySelector('a')!;
+    const lying = link('[the docs](https://attacker.example/x "https://docs.example.com/guide")');
+    expect(lying.getAttribute('href')).toBe('https://attacker.example/x');
+    expect(lying.getAttribute('title')).toBe('https://attacker.example/x');
+    const raw = link('<a href="https://attacker.example/y" title="Opens docs.example.com">docs</a>');
+    expect(raw.getAttribute('title')).toBe('https://attacker.example/y');
+    // Text that looks like one URL over a link to another: the tooltip names the real one.
+    expect(link('[https://docs.example.com/](https://attacker.example/z)').getAttribute('title')).toBe('https://attacker.example/z');
+    // A link that shows its own URL needs no tooltip.
+    expect(link('<https://docs.example.com/guide>').hasAttribute('title')).toBe(false);
+    expect(link('https://docs.example.com').hasAttribute('title')).toBe(false);
   });
 });
 

@@ -39,7 +39,7 @@ describe('renderMarkdownBlock', () => {
 
   it('opens links in a new tab, telling the target nothing', () => {
     expect(renderMarkdownBlock('[docs](https://example.com)')).toContain(
-      '<a href="https://example.com/" target="_blank" rel="noopener noreferrer">docs</a>',
+      '<a href="https://example.com/" target="_blank" rel="noopener noreferrer" title="https://example.com/">docs</a>',
     );
   });
 

@@ -8,7 +8,7 @@ import { markdownElement } from './markdown-html';
 import { reactRootPerTest } from '../react-root-per-test';
 import { AnswerMarkdown } from '@/components/chat/AnswerMarkdown';
 import { onCopyClick } from '@/components/chat/Markdown';
-import { RenderedAnswers, renderedAnswers } from '@/components/chat/rendered-answers';
+import { RenderedAnswers, answerNodes, renderedAnswers, serialise } from '@/components/chat/rendered-answers';
 
 (globalThis as unknown as { IS_REACT_ACT_ENVIRONMENT: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -43,12 +43,23 @@ describe('kept HTML: what the round trip must not change', () => {
     expect(remountedEqualsMarkdown('q-2', '<p><a href="https://e.example/">x<table><tr><td>y</td></tr></table>z</a></p>')).toBe(true);
   });
 
-  // `&#13;` is a carriage return in the text or a title; the serialiser writes it raw and the
-  // parser turns a raw CR into LF.
-  it('a carriage return written as a character reference survives the trip', () => {
-    const text = 'a&#13;b and [t](https://e.example "x&#13;y")';
-    expect(remountedEqualsMarkdown('cr-1', text)).toBe(true);
-    expect(container.querySelector('a')!.title).toBe('x\ry');
+  // A carriage return in the shown nodes' text (or an attribute): the serialiser writes it raw and
+  // the parser would turn it into a line feed. Markdown's and the prefilter's output already hold a
+  // line feed there, and no attribute carries the model's text since links' titles are ours, so the
+  // nodes are built here.
+  it('a carriage return in the shown nodes survives the trip', () => {
+    const shown = document.createElement('div');
+    shown.append(document.createElement('p'));
+    shown.firstElementChild!.append('a\rb');
+    shown.firstElementChild!.setAttribute('title', 'x\ry');
+    const back = answerNodes(serialise(shown)).firstElementChild!;
+    expect(back.textContent).toBe('a\rb');
+    expect(back.getAttribute('title')).toBe('x\ry');
+  });
+
+  it('a link keeps the title that names where it goes, and the model’s own title stays out', () => {
+    expect(remountedEqualsMarkdown('title-1', '[docs](https://e.example/a "Opens f.example")')).toBe(true);
+    expect(container.querySelector('a')!.title).toBe('https://e.example/a');
   });
 
   // serialise writes a newline into the shown `pre` and takes it out again: a selection (or a
