@@ -1,4 +1,4 @@
-import { escapeHtml } from '@/lib/markdown/escape-html';
+import { escapeHtml } from '@/lib/escape-html';
 
 /**
  * Copies of finished answers as the panel rendered them (Markdown.tsx: parsed, sanitised,

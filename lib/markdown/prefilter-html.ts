@@ -1,11 +1,11 @@
 import { Parser } from 'htmlparser2';
+import { escapeHtml } from '../escape-html';
 import { ANSWER_ATTRIBUTES, DROPPED_WITH_CONTENT, STAND_IN_ATTRIBUTES } from './answer-allowlist';
 
 const KEPT: Readonly<Record<string, readonly string[]>> = { ...ANSWER_ATTRIBUTES, ...STAND_IN_ATTRIBUTES };
 const VOID = new Set(['br', 'hr', 'img', 'input']);
 
 const escapeText = (text: string) => text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c]!);
-const escapeAttribute = (value: string) => value.replace(/[&"<>]/g, (c) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' })[c]!);
 
 /**
  * The answer's HTML rebuilt with only the elements and attributes it may keep, before any browser
@@ -30,7 +30,7 @@ export function prefilterHtml(html: string): string {
         if (!kept) return; // the element goes, its text stays
         out += `<${name}${kept
           .filter((attribute) => attribute in attributes)
-          .map((attribute) => ` ${attribute}="${escapeAttribute(attributes[attribute]!)}"`)
+          .map((attribute) => ` ${attribute}="${escapeHtml(attributes[attribute]!)}"`)
           .join('')}>`;
       },
       ontext(text) {

@@ -1,4 +1,5 @@
 import type { PageContext } from '../chat/conversation-db';
+import { escapeHtml } from '../escape-html';
 
 const KIND_WORDS: Record<PageContext['kind'], string> = {
   page: 'the web page',
@@ -25,7 +26,7 @@ export function escapeFrameText(text: string): string {
  */
 export function escapeFrameAttribute(value: string): string {
   return escapeFrameText(
-    value.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ').replace(/[&"<>]/g, (c) => ({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' })[c]!),
+    escapeHtml(value.replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')),
   );
 }
 
